@@ -1,0 +1,47 @@
+# tagdyr: the two commands a new user needs are `make demo` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+DEMO_DB ?= demo.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: demo test install install-dev system-deps lint typecheck bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-dev: $(VENV)/.installed-dev
+
+## make demo: install, build the demo database and serve the web UI on http://127.0.0.1:8000
+demo: install
+	$(BIN)/tagdyr demo --db $(DEMO_DB) --serve --host $(HOST) --port $(PORT)
+
+## make test: install everything (Python packages, PostgreSQL, Chromium) and run all tests
+test: install-dev system-deps
+	$(BIN)/python -m pytest
+
+## Debian packages the tests need: a PostgreSQL server and Chromium for the browser tests
+system-deps:
+	@./scripts/system-deps.sh
+
+lint: install-dev
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+clean:
+	rm -rf $(VENV) test-output .pytest_cache .mypy_cache .ruff_cache $(DEMO_DB)*

@@ -1,0 +1,337 @@
+"""The ``tagdyr`` command line: a thin adapter over the library.
+
+Library errors (:class:`tagdyr.errors.TagdyrError`) become one red line and exit code 1;
+anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.table import Table
+from rich.text import Text
+
+from tagdyr.errors import TagdyrError
+from tagdyr.settings import Settings, load_settings
+
+app = typer.Typer(
+    name="tagdyr",
+    help="tagdyr (тағдыр, 'fate'): reconstruct the fates of Kazakh and Central Asian WWII "
+    "participants from archival lists, registers and texts.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+console = Console()
+errors = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Database URL or SQLite file (default: $TAGDYR_DATABASE_URL or sqlite:///tagdyr.db).",
+        show_default=False,
+    ),
+]
+
+
+def _settings(db: str | None, **overrides: object) -> Settings:
+    if db and "://" not in db:
+        db = f"sqlite:///{db}"
+    return load_settings(database_url=db, **overrides)
+
+
+def _engine(db: str | None, *, require_schema: bool = True):  # type: ignore[no-untyped-def]
+    from tagdyr.store.db import create_db_engine, require_current_schema
+
+    engine = create_db_engine(_settings(db).database_url)
+    if require_schema:
+        require_current_schema(engine)
+    return engine
+
+
+@app.command()
+def init(db: DbOption = None) -> None:
+    """Create the database, or upgrade its schema to this version of tagdyr."""
+    from tagdyr.store.db import migrate
+
+    engine = _engine(db, require_schema=False)
+    revision = migrate(engine)
+    console.print(f"Database ready at schema revision {revision}: {engine.url.render_as_string()}")
+
+
+@app.command("import")
+def import_(
+    files: Annotated[list[Path], typer.Argument(help="CSV, TSV, XLSX or ODS lists.")],
+    source: Annotated[
+        str | None, typer.Option(help="Source key (default: from the file name).")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Source title (default: the file name).")
+    ] = None,
+    citation: Annotated[
+        str | None,
+        typer.Option(help="Archival citation, e.g. 'Riksarkivet, RA/S-1681/D/Db/L0015'."),
+    ] = None,
+    kind: Annotated[str, typer.Option(help="list, register or file.")] = "list",
+    encoding: Annotated[
+        str | None, typer.Option(help="Text encoding of CSV/TSV files (default: detected).")
+    ] = None,
+    mapping: Annotated[
+        Path | None, typer.Option(help="TOML file mapping column headers to fields.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Import archival lists: every cell kept verbatim, names and dates normalized beside it."""
+    from tagdyr.sources.columns import load_mapping_file
+    from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
+
+    if kind not in ("list", "register", "file"):
+        raise TagdyrError(f"--kind {kind!r} is not one of: list, register, file")
+    engine = _engine(db)
+    override = load_mapping_file(mapping) if mapping else None
+    for path in files:
+        info = SourceInfo(
+            key=source or source_key_for(path),
+            title=title or path.name,
+            citation=citation or title or path.name,
+            kind=kind,
+        )
+        with _progress() as progress:
+            task = progress.add_task(f"importing {path.name}", total=None)
+
+            def advance(done: int, total: int, task: TaskID = task) -> None:
+                progress.update(task, completed=done, total=total)
+
+            result = import_table(
+                engine, path, info, encoding=encoding, mapping=override, progress=advance
+            )
+        if result.unchanged:
+            console.print(
+                f"{path.name}: already imported as document {result.document_id} "
+                f"(version {result.version}); nothing changed"
+            )
+            continue
+        fields = ", ".join(f"{h} → {f}" for h, f in result.mapping.items())
+        console.print(
+            f"{path.name}: {result.records} records into source {result.source_key!r} "
+            f"(version {result.version}, encoding {result.encoding or 'n/a'})"
+        )
+        console.print(f"  columns: {fields}", style="dim")
+
+
+def _progress() -> Progress:
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )
+
+
+@app.command()
+def sources(db: DbOption = None) -> None:
+    """List the sources and how many documents and records each holds."""
+    from tagdyr.store.queries import list_sources
+
+    with _engine(db).connect() as conn:
+        rows = list_sources(conn)
+    table = Table("key", "kind", "documents", "records", "title")
+    for r in rows:
+        table.add_row(r.key, r.kind, str(r.documents), str(r.records), r.title)
+    console.print(table)
+
+
+@app.command()
+def records(
+    source: Annotated[str | None, typer.Option(help="Only this source's records.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+    offset: Annotated[int, typer.Option(min=0)] = 0,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="JSON lines with verbatim cells.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """List records: the name as written, where it stands, and the person it belongs to."""
+    from tagdyr.store.queries import list_records
+
+    with _engine(db).connect() as conn:
+        rows = list_records(conn, source_key=source, limit=limit, offset=offset)
+    if as_json:
+        for r in rows:
+            sys.stdout.write(
+                json.dumps(
+                    {
+                        "id": r.id,
+                        "source": r.source_key,
+                        "location": r.location,
+                        "name": r.full_name,
+                        "verbatim": r.verbatim,
+                        "person": r.person_uid,
+                    },
+                    ensure_ascii=False,
+                )
+                + "\n"
+            )
+        return
+    table = Table("id", "name as written", "born", "location", "person")
+    for r in rows:
+        table.add_row(
+            str(r.id), r.full_name, str(r.birth_year or ""), r.location, r.person_uid or ""
+        )
+    console.print(table)
+
+
+@app.command()
+def link(
+    threshold: Annotated[
+        float | None, typer.Option(help="Match probability for 'same person'.")
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Link all current records into persons (human judgements always win)."""
+    from tagdyr.link.run import link_database
+
+    settings = _settings(db, match_threshold=threshold)
+    engine = _engine(db)
+    with console.status("linking…"):
+        result = link_database(
+            engine,
+            threshold=settings.match_threshold,
+            floor=settings.candidate_floor,
+            progress=lambda m: console.log(m),
+        )
+    console.print(
+        f"{result.records} records → {result.persons} persons "
+        f"({result.pairs} candidate pairs, {result.matches} matches; run {result.run_id})"
+    )
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="A name in any script and spelling.")],
+    limit: Annotated[int, typer.Option(min=1)] = 20,
+    db: DbOption = None,
+) -> None:
+    """Find persons by any spelling of their name."""
+    from tagdyr.search import search as run_search
+
+    with _engine(db).connect() as conn:
+        hits = run_search(conn, query, limit=limit)
+    table = Table("person", "name", "born", "score", "found as", "in")
+    for h in hits:
+        table.add_row(
+            h.person_uid or f"record {h.record_id}",
+            h.label,
+            str(h.birth_year or ""),
+            f"{h.score:.2f}",
+            h.found_as,
+            h.source_title,
+        )
+    console.print(table if hits else f"nobody found for {query!r}")
+
+
+@app.command()
+def person(
+    ident: Annotated[str, typer.Argument(help="Person id (as shown by search or the web UI).")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    db: DbOption = None,
+) -> None:
+    """Show a person's dossier: names, timeline with sources, records as written."""
+    from tagdyr.store.queries import get_dossier
+
+    with _engine(db).connect() as conn:
+        dossier = get_dossier(conn, ident)
+    if as_json:
+        from dataclasses import asdict
+
+        data = asdict(dossier)
+        data["timeline"] = [asdict(c) for c in dossier.timeline]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(f"[bold]{dossier.label}[/bold]  ({dossier.uid})")
+    console.print("names as written: " + "; ".join(dossier.names))
+    timeline = Table("date", "event", "as stated", "place", "source")
+    for c in dossier.timeline:
+        note = f" [red]({c.note})[/red]" if c.note else ""
+        timeline.add_row(c.date_start or "", c.kind, c.value + note, c.place or "", c.source_title)
+    console.print(timeline)
+    recs = Table("record", "source", "where", "cells as written")
+    for r in dossier.records:
+        cells = "; ".join(f"{k}: {v}" for k, v in r.verbatim.items() if v)
+        recs.add_row(str(r.id), r.citation, r.location, cells)
+    console.print(recs)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Serve the web UI."""
+    import uvicorn
+
+    from tagdyr.web.app import create_app
+
+    settings = _settings(db, host=host, port=port)
+    _engine(db)  # refuse to start on a database without the schema
+    console.print(f"tagdyr on http://{settings.host}:{settings.port}/  (Ctrl+C stops)")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+
+
+@app.command()
+def demo(
+    db: Annotated[
+        str, typer.Option("--db", help="Demo database (SQLite file or URL).")
+    ] = "demo.db",
+    serve_ui: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Serve the web UI after.")
+    ] = False,
+    host: Annotated[str | None, typer.Option()] = None,
+    port: Annotated[int | None, typer.Option()] = None,
+) -> None:
+    """Build the demo database (the seed article's lists plus synthetic records) and link it."""
+    from tagdyr.demo.build import build_demo
+
+    settings = _settings(db, host=host, port=port)
+    engine = _engine(db, require_schema=False)
+    _, run = build_demo(
+        engine,
+        threshold=settings.match_threshold,
+        floor=settings.candidate_floor,
+        say=console.print,
+    )
+    console.print(
+        f"demo ready: {run.records} records, {run.persons} persons in "
+        f"{engine.url.render_as_string()}"
+    )
+    if serve_ui:
+        serve(host=host, port=port, db=db)
+
+
+def main() -> None:
+    try:
+        app()
+    except TagdyrError as exc:
+        errors.print(Text.assemble(("error: ", "bold red"), str(exc)), soft_wrap=True)
+        raise SystemExit(1) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,66 @@
+"""Building the demo database from the files shipped in ``tagdyr/demo/data``."""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from tagdyr.link.run import LinkRunResult, link_database
+from tagdyr.sources.columns import load_mapping_file
+from tagdyr.sources.importer import ImportResult, SourceInfo, import_table
+from tagdyr.store.db import migrate
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSource:
+    path: Path
+    info: SourceInfo
+    mapping: Path | None
+
+
+def data_dir() -> Path:
+    return Path(str(resources.files("tagdyr.demo") / "data"))
+
+
+def demo_sources(directory: Path | None = None) -> list[DemoSource]:
+    directory = directory or data_dir()
+    manifest = tomllib.loads((directory / "sources.toml").read_text(encoding="utf-8"))
+    result = []
+    for entry in manifest["source"]:
+        info = SourceInfo(
+            entry["key"],
+            entry["title"],
+            entry["citation"],
+            entry["kind"],
+            entry.get("languages", ""),
+        )
+        mapping = directory / entry["mapping"] if "mapping" in entry else None
+        result.append(DemoSource(directory / entry["file"], info, mapping))
+    return result
+
+
+def build_demo(
+    engine: Engine,
+    *,
+    threshold: float,
+    floor: float,
+    say: Callable[[str], None] = lambda _m: None,
+) -> tuple[list[ImportResult], LinkRunResult]:
+    """Migrate, import every demo source (idempotent) and link."""
+    migrate(engine)
+    results = []
+    for source in demo_sources():
+        mapping = load_mapping_file(source.mapping) if source.mapping else None
+        result = import_table(engine, source.path, source.info, mapping=mapping, user="demo")
+        say(
+            f"{source.path.name}: {result.records} records"
+            + (" (already imported)" if result.unchanged else "")
+        )
+        results.append(result)
+    run = link_database(engine, threshold=threshold, floor=floor, progress=say)
+    return results, run

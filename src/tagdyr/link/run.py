@@ -1,0 +1,191 @@
+"""Linking the records in the database into persons.
+
+Everything is computed first and written in one transaction at the end, so a crash during
+linkage leaves the previous results in place. Person ids (``uid``) are stable: a cluster takes
+over the uid of the previous person it shares most records with, and a person folded into
+another keeps a pointer to it so that its URL still leads somewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, select, update
+
+from tagdyr.link.cluster import cluster
+from tagdyr.link.engine import Pair, load_model, model_label, predict
+from tagdyr.link.features import PersonRecord
+from tagdyr.names.parse import Gender, ParsedName
+from tagdyr.store import schema as s
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkRunResult:
+    run_id: int
+    records: int
+    pairs: int
+    matches: int
+    persons: int
+
+
+def _person_record(row: Any) -> PersonRecord:
+    initials = tuple(f"{i.upper()}." for i in row.initials.split())
+    name = ParsedName(
+        written=row.full_name,
+        surname=row.surname,
+        given=(row.given_name,) if row.given_name else (),
+        patronymic=row.patronymic,
+        initials=initials,
+        gender=Gender(row.gender),
+    )
+    return PersonRecord(str(row.id), row.key, name, row.birth_year)
+
+
+def load_current_records(conn: Connection) -> list[PersonRecord]:
+    query = (
+        select(s.record.c.id, s.record.c.full_name, s.record.c.surname, s.record.c.given_name,
+               s.record.c.patronymic, s.record.c.initials, s.record.c.gender,
+               s.record.c.birth_year, s.source.c.key)
+        .join(s.document, s.document.c.id == s.record.c.document_id)
+        .join(s.source, s.source.c.id == s.record.c.source_id)
+        .where(s.document.c.is_current.is_(True))
+        .order_by(s.record.c.id)
+    )  # fmt: skip
+    return [_person_record(row) for row in conn.execute(query)]
+
+
+def _judgements(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Active must-links and cannot-links; the latest judgement of a pair wins."""
+    rows = conn.execute(
+        select(s.judgement.c.left_record_id, s.judgement.c.right_record_id, s.judgement.c.verdict)
+        .where(s.judgement.c.undone_at.is_(None))
+        .order_by(s.judgement.c.created_at, s.judgement.c.id)
+    ).all()
+    latest: dict[frozenset[str], str] = {}
+    for left, right, verdict in rows:
+        latest[frozenset((str(left), str(right)))] = verdict
+    must = [tuple(sorted(k)) for k, v in latest.items() if v == "same"]
+    cannot = [tuple(sorted(k)) for k, v in latest.items() if v == "not_same"]
+    return must, cannot  # type: ignore[return-value]
+
+
+def _label(conn: Connection, record_ids: list[int]) -> str:
+    rows = conn.execute(
+        select(s.record.c.surname, s.record.c.given_name, s.record.c.full_name).where(
+            s.record.c.id.in_(record_ids)
+        )
+    ).all()
+    names = Counter(
+        " ".join(p for p in (r.surname, r.given_name) if p) or r.full_name for r in rows
+    )
+    # the most frequent form; Cyrillic first among equals (the forms families search by)
+    return max(names, key=lambda n: (names[n], any("\u0400" <= c <= "\u04ff" for c in n), n))
+
+
+def _assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) -> int:
+    previous = {
+        str(rid): pid for rid, pid in conn.execute(
+            select(s.person_record.c.record_id, s.person_record.c.person_id))
+    }  # fmt: skip
+    claimed: set[int] = set()
+    assignment: list[tuple[int, list[int]]] = []
+    for members in sorted(clusters, key=len, reverse=True):
+        votes = Counter(previous[m] for m in members if m in previous)
+        ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
+        record_ids = sorted(int(m) for m in members)
+        if ranked:
+            person_id = ranked[0]
+        else:
+            person_id = conn.execute(
+                s.person.insert().returning(s.person.c.id),
+                {"uid": uuid.uuid4().hex[:12], "label": "", "created_at": now, "updated_at": now},
+            ).scalar_one()
+        claimed.add(person_id)
+        assignment.append((person_id, record_ids))
+    conn.execute(delete(s.person_record))
+    new_owner: dict[int, int] = {}
+    for person_id, record_ids in assignment:
+        conn.execute(
+            s.person_record.insert(), [{"record_id": r, "person_id": person_id} for r in record_ids]
+        )
+        conn.execute(
+            update(s.person)
+            .where(s.person.c.id == person_id)
+            .values(
+                label=_label(conn, record_ids),
+                updated_at=now,
+                merged_into_id=None,
+                version=s.person.c.version + 1,
+            )
+        )
+        for r in record_ids:
+            new_owner[r] = person_id
+    for old_pid in set(previous.values()) - claimed:
+        heirs = Counter(
+            new_owner[int(r)] for r, p in previous.items() if p == old_pid and int(r) in new_owner
+        )
+        heir = heirs.most_common(1)[0][0] if heirs else None
+        conn.execute(
+            update(s.person)
+            .where(s.person.c.id == old_pid)
+            .values(merged_into_id=heir, updated_at=now)
+        )
+    return len(assignment)
+
+
+def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[str, Any]]:
+    return [{
+        "run_id": run_id, "left_record_id": int(p.left_id), "right_record_id": int(p.right_id),
+        "match_probability": p.match_probability, "match_weight": p.match_weight,
+        "is_match": p.is_match(threshold),
+        "evidence": json.dumps([asdict(e) for e in p.evidence], ensure_ascii=False),
+    } for p in pairs]  # fmt: skip
+
+
+def link_database(
+    engine: Engine, *, threshold: float, floor: float, progress: Progress | None = None
+) -> LinkRunResult:
+    """Link every current record into persons; see the module docstring for the guarantees."""
+    say = progress or (lambda _msg: None)
+    started = datetime.now(UTC)
+    with engine.connect() as conn:
+        records = load_current_records(conn)
+        must, cannot = _judgements(conn)
+    say(f"comparing {len(records):,} records")
+    by_source: dict[str, list[PersonRecord]] = {}
+    for rec in records:
+        by_source.setdefault(rec.source_dataset, []).append(rec)
+    model = load_model()
+    pairs = predict(list(by_source.values()), floor=floor, model=model)
+    matches = [(p.left_id, p.right_id, p.match_probability) for p in pairs if p.is_match(threshold)]
+    say(f"{len(pairs):,} candidate pairs, {len(matches):,} above the threshold; clustering")
+    clusters = cluster([r.unique_id for r in records], matches, must_link=must, cannot_link=cannot)
+    with engine.begin() as conn:
+        run_id = conn.execute(
+            s.link_run.insert().returning(s.link_run.c.id),
+            {
+                "started_at": started,
+                "engine": "duckdb",
+                "model": model_label(model),
+                "threshold": threshold,
+            },
+        ).scalar_one()
+        conn.execute(delete(s.candidate_pair))
+        rows = _pair_rows(run_id, pairs, threshold)
+        if rows:
+            conn.execute(s.candidate_pair.insert(), rows)
+        persons = _assign_persons(conn, clusters, datetime.now(UTC))
+        conn.execute(
+            update(s.link_run)
+            .where(s.link_run.c.id == run_id)
+            .values(finished_at=datetime.now(UTC), pair_count=len(pairs), person_count=persons)
+        )
+    return LinkRunResult(run_id, len(records), len(pairs), len(matches), persons)

@@ -1,0 +1,69 @@
+"""Configuration, declared once: every setting with its default and its help.
+
+Values come from (highest first) explicit arguments, ``TAGDYR_*`` environment variables and
+the defaults below. :func:`load_settings` validates everything before anything runs.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from tagdyr.errors import ConfigError
+
+DEFAULT_DATABASE_URL = "sqlite:///tagdyr.db"
+
+
+class Settings(BaseSettings):
+    """All of tagdyr's settings. Environment variables are ``TAGDYR_`` + the upper-case name."""
+
+    model_config = SettingsConfigDict(env_prefix="TAGDYR_", extra="forbid")
+
+    database_url: str = Field(
+        DEFAULT_DATABASE_URL,
+        description="SQLAlchemy URL of the database: sqlite:///file.db (default, a file in the "
+        "working directory) or postgresql+psycopg://user:pass@host/db for multi-user servers.",
+    )
+    host: str = Field("127.0.0.1", description="Address the web UI listens on.")
+    port: int = Field(8000, ge=1, le=65535, description="Port the web UI listens on.")
+    match_threshold: float = Field(
+        0.9,
+        gt=0.0,
+        lt=1.0,
+        description="Match probability at or above which linkage decides two records are the "
+        "same person (the tool's own default decision).",
+    )
+    candidate_floor: float = Field(
+        0.01,
+        ge=0.0,
+        lt=1.0,
+        description="Candidate pairs below this match probability are not reported.",
+    )
+    tiles_url: str | None = Field(
+        None,
+        description="URL template of online map tiles ({z}/{x}/{y}); unset = offline basemap.",
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_backend(cls, value: str) -> str:
+        if not value.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:")):
+            raise ValueError(
+                "must start with sqlite:/// or postgresql+psycopg:// (the two supported databases)"
+            )
+        return value
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build and validate the settings; a bad value raises :class:`ConfigError` naming it."""
+    clean = {key: value for key, value in overrides.items() if value is not None}
+    try:
+        return Settings(**clean)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or 'settings'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(f"invalid settings: {problems}") from exc

@@ -1,0 +1,264 @@
+"""Importing a tabular list into the database: one transaction per file, idempotent.
+
+The whole file is read and every row built before the database is touched, so a malformed
+file is rejected with its file, row and column and leaves nothing behind. Importing the same
+bytes into the same source again is a no-op; different bytes become a new *version* of the
+document, and only the current version takes part in linkage and search.
+"""
+
+from __future__ import annotations
+
+import getpass
+import hashlib
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from tagdyr.errors import SourceError, StorageError
+from tagdyr.names.parse import Order
+from tagdyr.sources.columns import MappingFile, map_columns
+from tagdyr.sources.records import RecordDraft, build_record
+from tagdyr.sources.tabular import read_table
+from tagdyr.store import schema as s
+
+ProgressCallback = Callable[[int, int], None]
+_BATCH = 500
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    key: str
+    title: str
+    citation: str
+    kind: str = "list"
+    languages: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    source_key: str
+    document_id: int
+    version: int
+    records: int
+    unchanged: bool
+    encoding: str | None
+    mapping: dict[str, str]
+
+
+def source_key_for(path: Path) -> str:
+    """A source key from a file name: "Chokay 5th group.csv" -> "chokay-5th-group"."""
+    return re.sub(r"[^\w]+", "-", path.stem.lower()).strip("-") or "source"
+
+
+def _ensure_source(conn: Connection, info: SourceInfo) -> int:
+    found = conn.execute(select(s.source.c.id).where(s.source.c.key == info.key)).scalar()
+    if found is not None:
+        return int(found)
+    return int(
+        conn.execute(
+            s.source.insert().returning(s.source.c.id),
+            {
+                "key": info.key,
+                "title": info.title,
+                "citation": info.citation,
+                "kind": info.kind,
+                "languages": info.languages,
+                "created_at": datetime.now(UTC),
+            },
+        ).scalar_one()
+    )
+
+
+def _record_rows(
+    drafts: list[RecordDraft], document_id: int, source_id: int
+) -> list[dict[str, object]]:
+    rows = []
+    for d in drafts:
+        n = d.normalized
+        rows.append({
+            "document_id": document_id, "source_id": source_id, "entry_id": d.entry_id,
+            "sheet": d.sheet or "", "row_number": d.row_number, "location": d.location,
+            "verbatim": json.dumps(d.verbatim, ensure_ascii=False),
+            "full_name": d.full_name, "surname": n["surname"], "given_name": n["given_name"],
+            "patronymic": n["patronymic"], "initials": n["initials"], "gender": n["gender"],
+            "surname_canon": n["surname_canon"], "given_canon": n["given_canon"],
+            "surname_key": n["surname_key"], "given_key": n["given_key"],
+            "name_keys": n["name_keys"], "birth_year": n["birth_year"],
+            "birth_date": n["birth_date"], "birth_place": d.birth_place,
+            "normalized": json.dumps(n, ensure_ascii=False),
+        })  # fmt: skip
+    return rows
+
+
+def _claim_rows(drafts: list[RecordDraft], record_ids: list[int]) -> list[dict[str, object]]:
+    rows = []
+    for draft, record_id in zip(drafts, record_ids, strict=True):
+        for c in draft.claims:
+            rows.append({
+                "record_id": record_id, "kind": c.kind, "value": c.value,
+                "value_norm": c.value_norm, "field": c.field, "place": c.place, "note": c.note,
+                "date_start": c.date.start if c.date else None,
+                "date_end": c.date.end if c.date else None,
+                "date_precision": c.date.precision.value if c.date else None,
+            })  # fmt: skip
+    return rows
+
+
+def _store(
+    conn: Connection,
+    drafts: list[RecordDraft],
+    document_id: int,
+    source_id: int,
+    progress: ProgressCallback | None,
+) -> None:
+    for start in range(0, len(drafts), _BATCH):
+        batch = drafts[start : start + _BATCH]
+        ids = (
+            conn.execute(
+                s.record.insert().returning(s.record.c.id, sort_by_parameter_order=True),
+                _record_rows(batch, document_id, source_id),
+            )
+            .scalars()
+            .all()
+        )
+        claims = _claim_rows(batch, list(ids))
+        if claims:
+            conn.execute(s.claim.insert(), claims)
+        keys = [
+            {"record_id": rid, "key": key}
+            for draft, rid in zip(batch, ids, strict=True)
+            for key in dict.fromkeys(draft.normalized["name_keys"].split())
+        ]
+        if keys:
+            conn.execute(s.name_key.insert(), keys)
+        if progress:
+            progress(min(start + _BATCH, len(drafts)), len(drafts))
+
+
+def _drafts(
+    path: Path, data: bytes, encoding: str | None, override: MappingFile | None
+) -> tuple[list[RecordDraft], dict[str, Any], str | None, bool]:
+    """Every row of every sheet with a name column, built before the database is touched.
+
+    Sheets without a name column (notes, legends) are skipped and reported in the document's
+    metadata; a file where no sheet has one is refused."""
+    table = read_table(path, data, encoding)
+    hint = (override.order if override else None) or Order.SURNAME_FIRST
+    drafts: list[RecordDraft] = []
+    columns: dict[str, str] = {}
+    skipped: list[str] = []
+    refusal: SourceError | None = None
+    for sheet in table.sheets:
+        mapping = map_columns(sheet.header, override, path.name)
+        if not {"full_name", "surname", "given_name"} & set(mapping.values()):
+            where = f" (sheet {sheet.name})" if sheet.name else ""
+            refusal = refusal or SourceError(
+                f"no column{where} holds names: the header {sheet.header} has no name column "
+                "tagdyr recognizes; map one with a TOML file (--mapping), e.g. "
+                '[columns] "Your header" = "full_name"',
+                file=path.name,
+                row=sheet.header_row,
+            )
+            skipped.append(sheet.name or "")
+            continue
+        columns.update({sheet.header[i]: field for i, field in mapping.items()})
+        for row_number, cells in sheet.rows:
+            drafts.append(
+                build_record(
+                    headers=sheet.header,
+                    cells=cells,
+                    mapping=mapping,
+                    row_number=row_number,
+                    sheet=sheet.name,
+                    filename=path.name,
+                    hint=hint,
+                )
+            )
+    if not columns:
+        raise refusal or SourceError("the file has no rows", file=path.name)
+    preamble = " / ".join(p for sheet in table.sheets for p in sheet.preamble)
+    meta = {"columns": columns, "preamble": preamble, "skipped_sheets": skipped}
+    return drafts, meta, table.encoding, table.encoding_detected
+
+
+def import_table(
+    engine: Engine,
+    path: Path,
+    source: SourceInfo,
+    *,
+    encoding: str | None = None,
+    mapping: MappingFile | None = None,
+    user: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Import one list file into ``source``; see the module docstring for the guarantees."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    digest = hashlib.sha256(data).hexdigest()
+    drafts, meta, used_encoding, detected = _drafts(path, data, encoding, mapping)
+    shown_mapping: dict[str, str] = meta["columns"]
+    try:
+        with engine.begin() as conn:
+            source_id = _ensure_source(conn, source)
+            existing = conn.execute(
+                select(s.document.c.id, s.document.c.version, s.document.c.row_count).where(
+                    s.document.c.source_id == source_id, s.document.c.sha256 == digest
+                )
+            ).first()
+            if existing is not None:
+                return ImportResult(
+                    source.key,
+                    existing.id,
+                    existing.version,
+                    existing.row_count,
+                    True,
+                    used_encoding,
+                    shown_mapping,
+                )
+            version = 1 + (
+                conn.execute(
+                    select(func.max(s.document.c.version)).where(
+                        s.document.c.source_id == source_id
+                    )
+                ).scalar()
+                or 0
+            )
+            conn.execute(
+                update(s.document)
+                .where(s.document.c.source_id == source_id)
+                .values(is_current=False)
+            )
+            document_id = conn.execute(
+                s.document.insert().returning(s.document.c.id),
+                {
+                    "source_id": source_id,
+                    "filename": path.name,
+                    "sha256": digest,
+                    "version": version,
+                    "is_current": True,
+                    "format": path.suffix.lstrip(".").lower(),
+                    "encoding": used_encoding,
+                    "encoding_detected": detected,
+                    "mapping": json.dumps(meta, ensure_ascii=False),
+                    "row_count": len(drafts),
+                    "imported_at": datetime.now(UTC),
+                    "imported_by": user or getpass.getuser(),
+                },
+            ).scalar_one()
+            _store(conn, drafts, document_id, source_id, progress)
+    except IntegrityError as exc:
+        raise StorageError(f"{path.name}: the database refused the import: {exc.orig}") from exc
+    except DBAPIError as exc:
+        raise StorageError(f"{path.name}: the import was rolled back: {exc.orig}") from exc
+    return ImportResult(
+        source.key, document_id, version, len(drafts), False, used_encoding, shown_mapping
+    )

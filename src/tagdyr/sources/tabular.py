@@ -1,0 +1,250 @@
+"""Reading tabular lists (CSV, TSV, XLSX, ODS) into rows of cells kept exactly as written.
+
+A reader yields :class:`Sheet` objects: the header row, the title lines above it (lists often
+start with "Список 5-й группы казахов. 100 человек."), and the data rows with their 1-based row
+numbers as a spreadsheet shows them. Cells are strings; nothing is trimmed or converted beyond
+what the format itself stores (an XLSX number 1914 is read as "1914").
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tagdyr.errors import SourceError
+from tagdyr.sources.columns import match_header
+from tagdyr.sources.encoding import decode
+
+TABULAR_FORMATS = ("csv", "tsv", "xlsx", "ods")
+_HEADER_SEARCH_ROWS = 15
+MAX_CELL_CHARS = 100_000
+
+
+@dataclass(slots=True)
+class Sheet:
+    name: str | None
+    header: list[str]
+    header_row: int
+    preamble: list[str]
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Table:
+    filename: str
+    format: str
+    encoding: str | None
+    encoding_detected: bool
+    sheets: list[Sheet]
+
+
+def detect_format(path: Path) -> str:
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in ("txt",):
+        return "csv"
+    if suffix not in TABULAR_FORMATS:
+        raise SourceError(
+            f"unsupported file type .{suffix}; tabular lists are {', '.join(TABULAR_FORMATS)}",
+            file=path.name,
+        )
+    return suffix
+
+
+def _header_index(rows: list[list[str]]) -> int:
+    """The header is the first row naming at least two known fields, else the first row with
+    two or more filled cells."""
+    first_filled = None
+    for i, cells in enumerate(rows[:_HEADER_SEARCH_ROWS]):
+        filled = [c for c in cells if c.strip()]
+        if len(filled) >= 2 and first_filled is None:
+            first_filled = i
+        if sum(1 for c in filled if match_header(c)) >= 2:
+            return i
+    return first_filled if first_filled is not None else 0
+
+
+def _build_sheet(name: str | None, numbered: list[tuple[int, list[str]]], filename: str) -> Sheet:
+    cells_only = [cells for _, cells in numbered]
+    index = _header_index(cells_only)
+    header_row, header = numbered[index] if numbered else (1, [])
+    header = [h.strip() for h in header]
+    while header and not header[-1]:
+        header.pop()
+    preamble = [" ".join(c.strip() for c in cells if c.strip()) for cells in cells_only[:index]]
+    sheet = Sheet(name, header, header_row, [p for p in preamble if p])
+    for row_number, cells in numbered[index + 1 :]:
+        if not any(c.strip() for c in cells):
+            continue
+        extra = [i for i, c in enumerate(cells) if i >= len(header) and c.strip()]
+        if extra:
+            where = f"{name}: " if name else ""
+            raise SourceError(
+                f"{where}the row has a value ({cells[extra[0]][:40]!r}) in a column without a "
+                f"header; the header has {len(header)} columns",
+                file=filename,
+                row=row_number,
+                column=extra[0] + 1,
+            )
+        for i, cell in enumerate(cells):
+            if len(cell) > MAX_CELL_CHARS:
+                raise SourceError(
+                    f"the cell holds {len(cell):,} characters, more than a list cell can "
+                    f"({MAX_CELL_CHARS:,}); is this a list?",
+                    file=filename,
+                    row=row_number,
+                    column=header[i] if i < len(header) else i + 1,
+                )
+        padded = cells[: len(header)] + [""] * (len(header) - len(cells))
+        sheet.rows.append((row_number, padded))
+    return sheet
+
+
+def _read_delimited(path: Path, data: bytes, fmt: str, encoding: str | None) -> Table:
+    decoded = decode(data, path.name, encoding)
+    text = decoded.text
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise SourceError(
+            "the file contains a NUL byte; is it a binary file?", file=path.name, row=line
+        )
+    delimiter = "\t" if fmt == "tsv" else _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    numbered: list[tuple[int, list[str]]] = []
+    try:
+        for row_number, cells in enumerate(reader, start=1):
+            numbered.append((row_number, cells))
+    except csv.Error as exc:
+        raise SourceError(
+            f"broken CSV quoting ({exc}); a cell's opening quote has no closing quote",
+            file=path.name,
+            row=len(numbered) + 1,
+        ) from exc
+    sheet = _build_sheet(None, numbered, path.name)
+    return Table(path.name, fmt, decoded.encoding, decoded.detected, [sheet])
+
+
+def _sniff_delimiter(text: str) -> str:
+    sample = "\n".join(text.splitlines()[:30])
+    counts = {d: sum(line.count(d) for line in sample.splitlines()) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _xlsx_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def _read_xlsx(path: Path) -> Table:
+    from openpyxl import load_workbook  # heavy; only when needed
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise SourceError(f"not a readable XLSX workbook ({exc})", file=path.name) from exc
+    sheets = []
+    try:
+        for worksheet in workbook.worksheets:
+            numbered = [
+                (i, [_xlsx_cell(v) for v in row])
+                for i, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
+            ]
+            if any(any(c.strip() for c in cells) for _, cells in numbered):
+                sheets.append(_build_sheet(worksheet.title, numbered, path.name))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise SourceError(f"the XLSX workbook is damaged ({exc})", file=path.name) from exc
+    finally:
+        workbook.close()
+    return Table(path.name, "xlsx", None, False, sheets)
+
+
+def _ods_text(cell: Any) -> str:
+    from odf.element import Element
+
+    parts: list[str] = []
+
+    def walk(node: Any) -> None:
+        for child in node.childNodes:
+            if child.nodeType == Element.TEXT_NODE:
+                parts.append(str(child.data))
+            elif child.qname[1] == "s":
+                parts.append(" " * int(child.getAttribute("c") or 1))
+            elif child.qname[1] == "tab":
+                parts.append("\t")
+            elif child.qname[1] == "line-break":
+                parts.append("\n")
+            else:
+                walk(child)
+
+    paragraphs = []
+    for child in cell.childNodes:
+        if getattr(child, "qname", (None, None))[1] == "p":
+            parts.clear()
+            walk(child)
+            paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
+def _ods_rows(table: Any) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells); repeated empty rows advance the number without being expanded."""
+    from odf.table import TableRow
+
+    row_number = 1
+    for row in table.getElementsByType(TableRow):
+        cells: list[str] = []
+        for cell in row.childNodes:
+            if cell.qname[1] not in ("table-cell", "covered-table-cell"):
+                continue
+            text = _ods_text(cell) if cell.qname[1] == "table-cell" else ""
+            repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
+            cells.extend([text] * (repeat if text else min(repeat, 1)))
+        while cells and not cells[-1]:
+            cells.pop()
+        repeat_rows = int(row.getAttribute("numberrowsrepeated") or 1)
+        if cells:
+            for _ in range(repeat_rows):
+                yield row_number, cells
+                row_number += 1
+        else:
+            row_number += repeat_rows
+
+
+def _read_ods(path: Path) -> Table:
+    from odf.opendocument import load
+    from odf.table import Table as OdsTable
+
+    try:
+        document = load(str(path))
+    except Exception as exc:  # odfpy raises anything from zipfile, xml and KeyError
+        raise SourceError(f"not a readable ODS spreadsheet ({exc})", file=path.name) from exc
+    sheets = []
+    for table in document.spreadsheet.getElementsByType(OdsTable):
+        numbered = list(_ods_rows(table))
+        if any(any(c.strip() for c in cells) for _, cells in numbered):
+            sheets.append(_build_sheet(table.getAttribute("name"), numbered, path.name))
+    return Table(path.name, "ods", None, False, sheets)
+
+
+def read_table(path: Path, data: bytes, encoding: str | None = None) -> Table:
+    """Read a tabular file; ``encoding`` overrides detection for CSV/TSV."""
+    fmt = detect_format(path)
+    if fmt in ("csv", "tsv"):
+        return _read_delimited(path, data, fmt, encoding)
+    if fmt == "xlsx":
+        return _read_xlsx(path)
+    return _read_ods(path)

@@ -1,0 +1,108 @@
+"""Opening the database: engines for SQLite and PostgreSQL, migrations, health checks.
+
+SQLite is opened with WAL journaling and foreign keys enforced on every connection.
+The schema is created and upgraded by Alembic only (``migrate``); opening a database whose
+schema is behind the code is refused with a message that says what to run.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+
+from tagdyr.errors import ConfigError, StorageError
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+def normalize_url(url: str) -> str:
+    """Accept ``postgresql://`` and use the psycopg 3 driver for it."""
+    if url.startswith("postgresql://"):
+        return "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return url
+
+
+def create_db_engine(url: str) -> Engine:
+    """An engine for ``url`` (SQLite or PostgreSQL), configured for tagdyr."""
+    url = normalize_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise ConfigError(f"database URL {url!r} is not a valid SQLAlchemy URL") from exc
+    if parsed.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    raise ConfigError(f"database URL {url!r}: only sqlite and postgresql are supported")
+
+
+def alembic_config(engine: Engine) -> Config:
+    config = Config()
+    location = resources.files("tagdyr.store") / "migrations"
+    config.set_main_option("script_location", str(location))
+    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    config.attributes["engine"] = engine
+    return config
+
+
+def head_revision(engine: Engine) -> str:
+    head = ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+    assert head is not None, "tagdyr ships at least one migration"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except OperationalError as exc:
+        raise StorageError(f"cannot open the database {engine.url!r}: {exc.orig}") from exc
+
+
+def migrate(engine: Engine) -> str:
+    """Create or upgrade the schema to the newest revision; returns it."""
+    try:
+        command.upgrade(alembic_config(engine), "head")
+    except OperationalError as exc:
+        raise StorageError(f"cannot migrate the database {engine.url!r}: {exc.orig}") from exc
+    return head_revision(engine)
+
+
+def require_current_schema(engine: Engine) -> None:
+    """Refuse to work on a database that is missing or behind the code's schema."""
+    database = engine.url.database
+    is_file = engine.url.get_backend_name() == "sqlite" and database not in (None, "", ":memory:")
+    if is_file and not Path(str(database)).exists():
+        raise StorageError(
+            f"there is no database file {database}: run `tagdyr init` "
+            "to create one, or give the right --db"
+        )
+    current = current_revision(engine)
+    if current is None:
+        raise StorageError(
+            f"the database {engine.url.render_as_string()} has no tagdyr schema yet: "
+            "run `tagdyr init` first"
+        )
+    if current != head_revision(engine):
+        raise StorageError(
+            f"the database schema is at revision {current}, the code needs "
+            f"{head_revision(engine)}: run `tagdyr init` to upgrade it"
+        )

@@ -1,0 +1,212 @@
+"""Read-side queries: sources, records, person dossiers.
+
+Plain dataclasses out, so the CLI and the web app render the same facts the same way.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, func, or_, select
+
+from tagdyr.errors import NotFoundError
+from tagdyr.store import schema as s
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSummary:
+    id: int
+    key: str
+    title: str
+    citation: str
+    kind: str
+    languages: str
+    documents: int
+    records: int
+
+
+@dataclass(frozen=True, slots=True)
+class RecordView:
+    id: int
+    source_key: str
+    source_title: str
+    citation: str
+    location: str
+    entry_id: str
+    full_name: str
+    birth_year: int | None
+    verbatim: dict[str, str]
+    row_citation: str | None
+    person_uid: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimView:
+    kind: str
+    value: str
+    date_start: str | None
+    date_end: str | None
+    precision: str | None
+    place: str | None
+    note: str | None
+    record_id: int
+    source_key: str
+    source_title: str
+    citation: str
+    location: str
+
+
+@dataclass(slots=True)
+class Dossier:
+    uid: str
+    label: str
+    records: list[RecordView]
+    claims: list[ClaimView]
+    names: list[str] = field(default_factory=list)
+
+    @property
+    def timeline(self) -> list[ClaimView]:
+        """Dated claims in date order; a year-only date comes after the precise dates of its
+        year ("died 1950" after "arrested 24.01.1950")."""
+        dated = [c for c in self.claims if c.date_start]
+        return sorted(dated, key=lambda c: (_sort_key(c.date_start or ""), c.kind))
+
+    @property
+    def conflicts(self) -> dict[str, list[ClaimView]]:
+        """Claim kinds on which the records disagree (different dates or values)."""
+        by_kind: dict[str, list[ClaimView]] = {}
+        for claim in self.claims:
+            by_kind.setdefault(claim.kind, []).append(claim)
+        result = {}
+        for kind, claims in by_kind.items():
+            dates = {c.date_start for c in claims if c.date_start}
+            if len(dates) > 1 and not _nested(dates):
+                result[kind] = claims
+        return result
+
+
+def _sort_key(iso: str) -> str:
+    return iso + "-99-99"[len(iso) - 4 :] if len(iso) < 10 else iso
+
+
+def _nested(dates: set[str]) -> bool:
+    """True if every date is a prefix of the most precise one ("1914" and "1914-02-29")."""
+    longest = max(dates, key=len)
+    return all(longest.startswith(d) for d in dates)
+
+
+def list_sources(conn: Connection) -> list[SourceSummary]:
+    documents = (
+        select(s.document.c.source_id, func.count().label("n"))
+        .group_by(s.document.c.source_id).subquery()
+    )  # fmt: skip
+    records = (
+        select(s.record.c.source_id, func.count().label("n"))
+        .join(s.document, s.document.c.id == s.record.c.document_id)
+        .where(s.document.c.is_current.is_(True))
+        .group_by(s.record.c.source_id).subquery()
+    )  # fmt: skip
+    query = (
+        select(s.source, func.coalesce(documents.c.n, 0).label("documents"),
+               func.coalesce(records.c.n, 0).label("records"))
+        .outerjoin(documents, documents.c.source_id == s.source.c.id)
+        .outerjoin(records, records.c.source_id == s.source.c.id)
+        .order_by(s.source.c.key)
+    )  # fmt: skip
+    return [
+        SourceSummary(r.id, r.key, r.title, r.citation, r.kind, r.languages, r.documents, r.records)
+        for r in conn.execute(query)
+    ]
+
+
+def get_source(conn: Connection, key: str) -> SourceSummary:
+    for summary in list_sources(conn):
+        if summary.key == key:
+            return summary
+    raise NotFoundError(f"no source with key {key!r}; `tagdyr sources` lists them")
+
+
+def _record_query() -> Any:
+    return (
+        select(s.record, s.source.c.key.label("source_key"), s.source.c.title,
+               s.source.c.citation, s.person.c.uid)
+        .join(s.source, s.source.c.id == s.record.c.source_id)
+        .join(s.document, s.document.c.id == s.record.c.document_id)
+        .outerjoin(s.person_record, s.person_record.c.record_id == s.record.c.id)
+        .outerjoin(s.person, s.person.c.id == s.person_record.c.person_id)
+    )  # fmt: skip
+
+
+def _record_view(row: Any) -> RecordView:
+    normalized = json.loads(row.normalized)
+    return RecordView(
+        id=row.id, source_key=row.source_key, source_title=row.title, citation=row.citation,
+        location=row.location, entry_id=row.entry_id, full_name=row.full_name,
+        birth_year=row.birth_year, verbatim=json.loads(row.verbatim),
+        row_citation=normalized.get("citation"), person_uid=row.uid,
+    )  # fmt: skip
+
+
+def list_records(
+    conn: Connection, *, source_key: str | None = None, limit: int = 50, offset: int = 0
+) -> list[RecordView]:
+    query = _record_query().where(s.document.c.is_current.is_(True))
+    if source_key:
+        query = query.where(s.source.c.key == source_key)
+    query = query.order_by(s.record.c.source_id, s.record.c.id).limit(limit).offset(offset)
+    return [_record_view(r) for r in conn.execute(query)]
+
+
+def get_records(conn: Connection, record_ids: list[int]) -> list[RecordView]:
+    rows = conn.execute(_record_query().where(s.record.c.id.in_(record_ids)))
+    return [_record_view(r) for r in rows]
+
+
+def resolve_person(conn: Connection, ident: str) -> tuple[int, str]:
+    """(id, uid) of a person given its uid or number, following merges to the living person."""
+    condition = s.person.c.uid == ident
+    if ident.isdigit():
+        condition = or_(condition, s.person.c.id == int(ident))
+    row = conn.execute(
+        select(s.person.c.id, s.person.c.uid, s.person.c.merged_into_id).where(condition)
+    ).first()
+    seen = set()
+    while row is not None and row.merged_into_id is not None and row.id not in seen:
+        seen.add(row.id)
+        row = conn.execute(
+            select(s.person.c.id, s.person.c.uid, s.person.c.merged_into_id).where(
+                s.person.c.id == row.merged_into_id
+            )
+        ).first()
+    if row is None:
+        raise NotFoundError(f"no person {ident!r}; search by name with `tagdyr search`")
+    return row.id, row.uid
+
+
+def get_dossier(conn: Connection, ident: str) -> Dossier:
+    person_id, uid = resolve_person(conn, ident)
+    label = conn.execute(select(s.person.c.label).where(s.person.c.id == person_id)).scalar_one()
+    record_ids = list(
+        conn.execute(
+            select(s.person_record.c.record_id).where(s.person_record.c.person_id == person_id)
+        ).scalars()
+    )
+    records = sorted(get_records(conn, record_ids), key=lambda r: (r.source_key, r.id))
+    claim_rows = conn.execute(
+        select(s.claim, s.source.c.key, s.source.c.title, s.source.c.citation, s.record.c.location)
+        .join(s.record, s.record.c.id == s.claim.c.record_id)
+        .join(s.source, s.source.c.id == s.record.c.source_id)
+        .where(s.claim.c.record_id.in_(record_ids))
+        .order_by(s.claim.c.id)
+    )  # fmt: skip
+    claims = [
+        ClaimView(kind=r.kind, value=r.value, date_start=r.date_start, date_end=r.date_end,
+                  precision=r.date_precision, place=r.place, note=r.note, record_id=r.record_id,
+                  source_key=r.key, source_title=r.title, citation=r.citation,
+                  location=r.location)
+        for r in claim_rows
+    ]  # fmt: skip
+    names = list(dict.fromkeys(r.full_name for r in records if r.full_name))
+    return Dossier(uid=uid, label=label, records=records, claims=claims, names=names)

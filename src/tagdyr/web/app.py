@@ -1,0 +1,123 @@
+"""The web UI: FastAPI + Jinja2 + HTMX, server-rendered, every asset shipped in the package."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib import resources
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import Connection, Engine, func, select
+
+from tagdyr.errors import NotFoundError
+from tagdyr.search import search as run_search
+from tagdyr.settings import Settings, load_settings
+from tagdyr.store import schema as s
+from tagdyr.store.db import create_db_engine
+from tagdyr.store.queries import get_dossier, get_source, list_records, list_sources, resolve_person
+from tagdyr.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+
+_PACKAGE = resources.files("tagdyr.web")
+_LANG_COOKIE = "tagdyr_lang"
+
+
+def _language(request: Request) -> str:
+    asked = request.query_params.get("lang")
+    if asked in LANGUAGES:
+        return asked
+    cookie = request.cookies.get(_LANG_COOKIE)
+    if cookie in LANGUAGES:
+        return cookie
+    accept = request.headers.get("accept-language", "")
+    for part in accept.split(","):
+        code = part.split(";")[0].strip()[:2].lower()
+        if code in LANGUAGES:
+            return code
+    return DEFAULT_LANGUAGE
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or load_settings()
+    engine = engine or create_db_engine(settings.database_url)
+    app = FastAPI(title="tagdyr", docs_url="/api/docs", redoc_url=None)
+    app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
+    templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))
+
+    def connection() -> Iterator[Connection]:
+        with engine.connect() as conn:
+            yield conn
+
+    Conn = Annotated[Connection, Depends(connection)]
+
+    def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+        lang = _language(request)
+        response = templates.TemplateResponse(
+            request, name,
+            {"lang": lang, "languages": LANGUAGES, "t": lambda key: translate(key, lang),
+             **context},
+            status_code=status,
+        )  # fmt: skip
+        if request.query_params.get("lang") in LANGUAGES:
+            response.set_cookie(_LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+        return response
+
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError) -> Response:
+        return render(request, "error.html", status=404, message=str(exc))
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(request: Request, conn: Conn) -> Response:
+        counts = {
+            "sources": conn.execute(select(func.count()).select_from(s.source)).scalar_one(),
+            "records": conn.execute(select(func.count()).select_from(s.record)).scalar_one(),
+            "persons": conn.execute(select(func.count()).select_from(s.person)
+                                    .where(s.person.c.merged_into_id.is_(None))).scalar_one(),
+        }  # fmt: skip
+        return render(request, "home.html", counts=counts)
+
+    @app.get("/search", response_class=HTMLResponse)
+    def search(
+        request: Request, conn: Conn, q: Annotated[str, Query(max_length=200)] = ""
+    ) -> Response:
+        hits = run_search(conn, q) if q.strip() else []
+        template = "_results.html" if request.headers.get("hx-request") else "search.html"
+        return render(request, template, q=q, hits=hits)
+
+    @app.get("/person/{uid}", response_class=HTMLResponse)
+    def person(request: Request, uid: str, conn: Conn) -> Response:
+        _, living = resolve_person(conn, uid)
+        if living != uid:
+            return RedirectResponse(f"/person/{living}", status_code=301)
+        return render(request, "person.html", dossier=get_dossier(conn, uid))
+
+    @app.get("/sources", response_class=HTMLResponse)
+    def sources(request: Request, conn: Conn) -> Response:
+        return render(request, "sources.html", sources=list_sources(conn))
+
+    @app.get("/source/{key}", response_class=HTMLResponse)
+    def source(
+        request: Request, key: str, conn: Conn, page: Annotated[int, Query(ge=1, le=100_000)] = 1
+    ) -> Response:
+        summary = get_source(conn, key)
+        per_page = 100
+        rows = list_records(conn, source_key=key, limit=per_page, offset=(page - 1) * per_page)
+        headers = list(dict.fromkeys(h for r in rows for h in r.verbatim))
+        return render(
+            request,
+            "source.html",
+            source=summary,
+            rows=rows,
+            headers=headers,
+            page=page,
+            has_next=len(rows) == per_page,
+        )
+
+    @app.get("/healthz")
+    def health(conn: Conn) -> dict[str, str]:
+        conn.execute(select(1))
+        return {"status": "ok"}
+
+    return app

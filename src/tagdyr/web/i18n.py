@@ -1,0 +1,85 @@
+"""Interface strings in Kazakh, Russian and English. Data stays in the language of its source."""
+
+from __future__ import annotations
+
+LANGUAGES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+DEFAULT_LANGUAGE = "en"
+
+_STRINGS: dict[str, dict[str, str]] = {
+    "tagline": {
+        "en": "Fates of Kazakh and Central Asian participants of the Second World War",
+        "ru": "Судьбы казахстанских и среднеазиатских участников Второй мировой войны",
+        "kk": "Екінші дүниежүзілік соғысқа қатысқан қазақстандықтар мен "
+        "орталықазиялықтардың тағдыры",
+    },
+    "search": {"en": "Search", "ru": "Найти", "kk": "Іздеу"},
+    "search_label": {
+        "en": "Name in any spelling or script",
+        "ru": "Имя в любом написании и алфавите",
+        "kk": "Кез келген жазылуы мен әліпбидегі есім",
+    },
+    "search_placeholder": {
+        "en": "e.g. Жұманиязов, Joumaniazov, Bektanow",
+        "ru": "напр. Жұманиязов, Joumaniazov, Bektanow",
+        "kk": "мысалы, Жұманиязов, Joumaniazov, Bektanow",
+    },
+    "sources": {"en": "Sources", "ru": "Источники", "kk": "Дереккөздер"},
+    "records": {"en": "Records", "ru": "Записи", "kk": "Жазбалар"},
+    "persons": {"en": "Persons", "ru": "Лица", "kk": "Тұлғалар"},
+    "results_for": {"en": "Results for", "ru": "Результаты для", "kk": "Іздеу нәтижесі:"},
+    "nobody_found": {"en": "Nobody found.", "ru": "Никого не найдено.", "kk": "Ешкім табылмады."},
+    "found_as": {"en": "found as", "ru": "найден как", "kk": "табылған түрі"},
+    "in_source": {"en": "in", "ru": "в", "kk": "дереккөзі:"},
+    "born": {"en": "born", "ru": "род.", "kk": "туған"},
+    "names_as_written": {
+        "en": "Names as written",
+        "ru": "Имена в написании источников",
+        "kk": "Дереккөздердегі жазылуы",
+    },
+    "timeline": {"en": "Timeline", "ru": "Хронология", "kk": "Хронология"},
+    "date": {"en": "Date", "ru": "Дата", "kk": "Күні"},
+    "event": {"en": "Event", "ru": "Событие", "kk": "Оқиға"},
+    "as_stated": {"en": "As stated", "ru": "Как в источнике", "kk": "Дереккөзде"},
+    "place": {"en": "Place", "ru": "Место", "kk": "Орны"},
+    "source": {"en": "Source", "ru": "Источник", "kk": "Дереккөз"},
+    "conflicts": {
+        "en": "Sources disagree",
+        "ru": "Источники расходятся",
+        "kk": "Дереккөздер сәйкес емес",
+    },
+    "records_of_person": {
+        "en": "Every record, as written",
+        "ru": "Все записи, как в источнике",
+        "kk": "Барлық жазба, түпнұсқадағыдай",
+    },
+    "location": {"en": "Location", "ru": "Место в документе", "kk": "Құжаттағы орны"},
+    "citation": {"en": "Citation", "ru": "Ссылка", "kk": "Сілтеме"},
+    "kind": {"en": "Kind", "ru": "Тип", "kk": "Түрі"},
+    "person": {"en": "Person", "ru": "Лицо", "kk": "Тұлға"},
+    "name": {"en": "Name", "ru": "Имя", "kk": "Аты-жөні"},
+    "language": {"en": "Language", "ru": "Язык", "kk": "Тіл"},
+    "not_found": {"en": "Not found", "ru": "Не найдено", "kk": "Табылмады"},
+    "kind_birth": {"en": "birth", "ru": "рождение", "kk": "туған"},
+    "kind_conscription": {"en": "conscription", "ru": "призыв", "kk": "әскерге шақырылу"},
+    "kind_capture": {"en": "capture", "ru": "пленение", "kk": "тұтқынға түсу"},
+    "kind_fate": {"en": "fate", "ru": "судьба", "kk": "тағдыры"},
+    "kind_repatriation": {"en": "repatriation", "ru": "репатриация", "kk": "репатриация"},
+    "kind_arrest": {"en": "arrest", "ru": "арест", "kk": "қамауға алу"},
+    "kind_sentence": {"en": "sentence", "ru": "приговор", "kk": "үкім"},
+    "kind_death": {"en": "death", "ru": "смерть", "kk": "қайтыс болуы"},
+    "kind_rehabilitation": {"en": "rehabilitation", "ru": "реабилитация", "kk": "ақталуы"},
+    "kind_listed": {"en": "listed", "ru": "в списке", "kk": "тізімде"},
+    "kind_camp": {"en": "camp", "ru": "лагерь", "kk": "лагерь"},
+}
+
+
+def translate(key: str, lang: str) -> str:
+    """The interface string ``key`` in ``lang`` (English if missing, the key if unknown)."""
+    entry = _STRINGS.get(key)
+    if entry is None:
+        return key.removeprefix("kind_")
+    return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def all_keys() -> list[str]:
+    return list(_STRINGS)
