@@ -74,6 +74,15 @@ class Dossier:
         return sorted(dated, key=lambda c: (_sort_key(c.date_start or ""), c.kind))
 
     @property
+    def facts(self) -> dict[str, list[ClaimView]]:
+        """Undated claims (rank, residence, nationality, camp, …) grouped by kind."""
+        grouped: dict[str, list[ClaimView]] = {}
+        for claim in self.claims:
+            if not claim.date_start:
+                grouped.setdefault(claim.kind, []).append(claim)
+        return grouped
+
+    @property
     def conflicts(self) -> dict[str, list[ClaimView]]:
         """Claim kinds on which the records disagree (different dates or values)."""
         by_kind: dict[str, list[ClaimView]] = {}
@@ -181,7 +190,7 @@ def resolve_person(conn: Connection, ident: str) -> tuple[int, str]:
             )
         ).first()
     if row is None:
-        raise NotFoundError(f"no person {ident!r}; search by name with `tagdyr search`")
+        raise NotFoundError(f"no person {ident!r} (person ids are shown by search)")
     return row.id, row.uid
 
 

@@ -39,18 +39,21 @@ def _language(request: Request) -> str:
     return DEFAULT_LANGUAGE
 
 
+def _connection(request: Request) -> Iterator[Connection]:
+    with request.app.state.engine.connect() as conn:
+        yield conn
+
+
+Conn = Annotated[Connection, Depends(_connection)]
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or load_settings()
-    engine = engine or create_db_engine(settings.database_url)
     app = FastAPI(title="tagdyr", docs_url="/api/docs", redoc_url=None)
+    app.state.engine = engine or create_db_engine(settings.database_url)
+    app.state.settings = settings
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))
-
-    def connection() -> Iterator[Connection]:
-        with engine.connect() as conn:
-            yield conn
-
-    Conn = Annotated[Connection, Depends(connection)]
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         lang = _language(request)

@@ -1,0 +1,102 @@
+"""The demo in a real browser: Playwright drives Debian's Chromium against a live server.
+
+Screenshots of the pages land in ``test-output/screenshots``."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+from tagdyr.settings import load_settings
+from tagdyr.web.app import create_app
+
+pytestmark = pytest.mark.browser
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def _chromium() -> str:
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        raise RuntimeError("Debian's chromium is not installed: `make test` installs it")
+    return path
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: str) -> Iterator[str]:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(load_settings(database_url=demo_db)),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+    )
+    srv = uvicorn.Server(config)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if srv.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def page(server: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
+        context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
+        yield context.new_page()
+        browser.close()
+
+
+def test_find_bektanov_by_a_german_spelling_and_open_his_dossier(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    page.get_by_label("Name in any spelling or script").fill("Bektanow Mashit")
+    result = page.get_by_role("link", name="Бектанов Мажит")
+    result.wait_for(timeout=10_000)  # HTMX live results, no submit
+    assert "found as" in page.locator("#results").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
+    result.click()
+    page.wait_for_url("**/person/*")
+    assert page.locator(".record").count() == 3
+    timeline = page.locator("table.timeline").inner_text()
+    assert "29.02.1914" in timeline and "22.12.1989" in timeline
+    assert "1914 was not a leap year" in timeline
+    page.screenshot(path=str(SCREENSHOTS / "person.png"), full_page=True)
+
+
+def test_switch_the_interface_to_kazakh_and_it_stays(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/sources")
+    page.get_by_role("link", name="Қазақша").click()
+    assert page.locator("html").get_attribute("lang") == "kk"
+    page.goto(server + "/search?q=Чынгалиев")
+    assert page.get_by_role("button", name="Іздеу").is_visible()
+    page.get_by_role("link", name="Чынгалиев Казан").click()
+    assert "Хронология" in page.content()
+    page.screenshot(path=str(SCREENSHOTS / "person-kk.png"), full_page=True)
+    page.goto(server + "/source/chokay-5th-group")
+    page.screenshot(path=str(SCREENSHOTS / "source-chokay.png"), full_page=True)
+    page.goto(server + "/?lang=en")

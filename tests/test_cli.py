@@ -1,0 +1,74 @@
+"""The command line as a user meets it: commands, output and the exact error text."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from tagdyr.cli import app
+from tests.files import CHOKAY_LIKE, write_csv
+
+runner = CliRunner()
+
+
+def _tagdyr(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed entry point, as a user would (errors go through ``main``)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tagdyr.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={"COLUMNS": "200", "PATH": ""},
+    )
+
+
+def test_init_import_link_search_person(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    assert runner.invoke(app, ["init", "--db", db]).exit_code == 0
+    path = write_csv(tmp_path / "list.csv", CHOKAY_LIKE)
+    imported = runner.invoke(app, ["import", str(path), "--source", "t", "--db", db])
+    assert imported.exit_code == 0, imported.output
+    assert "list.csv: 4 records into source 't' (version 1, encoding utf-8)" in imported.output
+    again = runner.invoke(app, ["import", str(path), "--source", "t", "--db", db])
+    assert "already imported as document 1 (version 1); nothing changed" in again.output
+    assert "4 records" in runner.invoke(app, ["link", "--db", db]).output.replace("\n", " ")
+    records = runner.invoke(app, ["records", "--json", "--db", db])
+    first = json.loads(records.output.splitlines()[0])
+    assert first["verbatim"]["Фамилия"] == "Бектанов" and first["person"]
+    person = runner.invoke(app, ["person", first["person"], "--json", "--db", db])
+    dossier = json.loads(person.output)
+    assert dossier["label"] == "Бектанов Мажит"
+    assert [c["kind"] for c in dossier["timeline"]] == ["birth"]
+    found = runner.invoke(app, ["search", "Bektanow", "--db", db], env={"COLUMNS": "200"})
+    assert "Бектанов Мажит" in found.output
+
+
+def test_errors_are_one_clear_line_and_exit_code_1(tmp_path: Path) -> None:
+    result = _tagdyr("sources", "--db", str(tmp_path / "missing.db"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"error: there is no database file {tmp_path / 'missing.db'}: run `tagdyr init` to "
+        "create one, or give the right --db"
+    )
+    _tagdyr("init", "--db", str(tmp_path / "t.db"), cwd=tmp_path)
+    bad = tmp_path / "bad.csv"
+    bad.write_text("Фамилия,Имя\nОмаров,Кабыш,лишнее\n", encoding="utf-8")
+    result = _tagdyr("import", str(bad), "--db", str(tmp_path / "t.db"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "error: bad.csv, row 2, column 3: the row has a value ('лишнее') in a column without a "
+        "header; the header has 2 columns"
+    )
+
+
+def test_invalid_setting_names_the_setting(tmp_path: Path) -> None:
+    result = _tagdyr("sources", "--db", "mysql://x/y", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith(
+        "error: invalid settings: database_url: Value error, must "
+        "start with sqlite:/// or postgresql+psycopg://"
+    )

@@ -1,0 +1,52 @@
+"""Dates as archives state them: precision kept, impossible dates flagged, not corrected."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagdyr.dates import Precision, find_date, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "precision"),
+    [
+        ("29.02.1914", "1914-02-29", "1914-02-29", Precision.DAY),
+        ("February 29, 1914", "1914-02-29", "1914-02-29", Precision.DAY),
+        ("29 февраля 1914 г.", "1914-02-29", "1914-02-29", Precision.DAY),
+        ("24 қаңтар 1950 ж.", "1950-01-24", "1950-01-24", Precision.DAY),
+        ("22 décembre 1989", "1989-12-22", "1989-12-22", Precision.DAY),
+        ("18. juni 1945", "1945-06-18", "1945-06-18", Precision.DAY),
+        ("1945-06-18", "1945-06-18", "1945-06-18", Precision.DAY),
+        ("05/07/1941", "1941-07-05", "1941-07-05", Precision.DAY),
+        ("март 1942", "1942-03", "1942-03", Precision.MONTH),
+        ("1914", "1914", "1914", Precision.YEAR),
+        ("1914 г.", "1914", "1914", Precision.YEAR),
+        ("ок. 1917", "1917", "1917", Precision.ABOUT),
+        ("1918?", "1918", "1918", Precision.ABOUT),
+        ("1913/14", "1913", "1914", Precision.RANGE),
+        ("1914-1950", "1914", "1950", Precision.RANGE),
+    ],
+)
+def test_stated_dates_parse_with_their_precision(
+    text: str, start: str, end: str, precision: Precision
+) -> None:
+    parsed = parse_date(text)
+    assert parsed is not None
+    assert (parsed.start, parsed.end, parsed.precision) == (start, end, precision)
+
+
+@pytest.mark.parametrize("text", ["", "---", "Зап.ф.", "32.01.1941", "1950-1914", "Шофер"])
+def test_non_dates_are_not_dates(text: str) -> None:
+    assert parse_date(text) is None
+
+
+def test_impossible_date_is_kept_and_explained() -> None:
+    parsed = parse_date("29.02.1914")
+    assert parsed is not None
+    assert parsed.note == "1914-02-29 is not a calendar date (1914 was not a leap year)"
+    assert parse_date("29.02.1916").note == ""  # type: ignore[union-attr]
+
+
+def test_dates_inside_other_words_are_found() -> None:
+    found = find_date("1938, Павлодарский РВК, Казахская ССР")
+    assert found is not None and (found.start, found.precision) == ("1938", Precision.YEAR)

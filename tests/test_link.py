@@ -1,0 +1,174 @@
+"""Linking the demo: Bektanov's records, the synthetic truth, judgements, stable person ids."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import defaultdict
+from datetime import UTC, datetime
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from tagdyr.demo.build import data_dir
+from tagdyr.link.cluster import cluster
+from tagdyr.link.run import link_database
+from tagdyr.store import schema as s
+from tagdyr.store.db import create_db_engine
+from tagdyr.store.queries import get_dossier
+
+
+def _copy_demo(demo_db: str, tmp_path: Path) -> Engine:
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), target)
+    return create_db_engine(f"sqlite:///{target}")
+
+
+def _person_of(engine: Engine) -> dict[str, str]:
+    """entry id -> person uid."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(s.record.c.entry_id, s.source.c.key, s.person.c.uid)
+            .join(s.source)
+            .join(s.person_record)
+            .join(s.person)
+        ).all()
+    return {f"{r.key}:{r.entry_id}": r.uid for r in rows}
+
+
+def _bektanov_records(engine: Engine) -> dict[str, int]:
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(s.source.c.key, s.record.c.id)
+            .join(s.source)
+            .where(s.record.c.surname.in_(["Бектанов", "Bektanov"]))
+        ).all()
+    return {r.key: r.id for r in rows}
+
+
+def test_bektanov_is_one_person_with_three_records(demo_db: str) -> None:
+    engine = create_db_engine(demo_db)
+    records = _bektanov_records(engine)
+    assert set(records) == {"norway-mysen-1945-06-18", "kz-mod-memorial", "knb-pavlodar"}
+    with engine.connect() as conn:
+        owners = set(
+            conn.execute(
+                select(s.person_record.c.person_id).where(
+                    s.person_record.c.record_id.in_(records.values())
+                )
+            ).scalars()
+        )
+    assert len(owners) == 1
+    with engine.connect() as conn:
+        uid = conn.execute(select(s.person.c.uid).where(s.person.c.id == owners.pop())).scalar_one()
+        dossier = get_dossier(conn, uid)
+    assert len(dossier.records) == 3
+    kinds = [c.kind for c in dossier.timeline]
+    assert kinds == [
+        "birth",
+        "birth",
+        "birth",
+        "conscription",
+        "fate",
+        "repatriation",
+        "arrest",
+        "sentence",
+        "death",
+        "rehabilitation",
+    ]
+    assert dossier.timeline[-1].date_start == "1989-12-22"
+    assert dossier.timeline[-1].source_key == "knb-pavlodar"
+
+
+def test_synthetic_records_are_linked_as_the_truth_says(demo_db: str) -> None:
+    """Pairwise precision and recall against the generator's truth (a floor, not a target)."""
+    engine = create_db_engine(demo_db)
+    persons = {
+        k.split(":", 1)[1]: v for k, v in _person_of(engine).items() if k.startswith("synthetic")
+    }
+    truth: dict[str, list[str]] = defaultdict(list)
+    with (data_dir() / "synthetic_truth.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            truth[row["person"]].append(row["entry_id"])
+    true_pairs = {frozenset(p) for ids in truth.values() for p in combinations(ids, 2)}
+    by_person: dict[str, list[str]] = defaultdict(list)
+    for entry, uid in persons.items():
+        by_person[uid].append(entry)
+    found = {frozenset(p) for ids in by_person.values() for p in combinations(ids, 2)}
+    precision = len(found & true_pairs) / len(found)
+    recall = len(found & true_pairs) / len(true_pairs)
+    print(f"synthetic demo: pairwise precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= 0.9, precision
+    assert recall >= 0.6, recall
+
+
+def _judge(engine: Engine, left: int, right: int, verdict: str) -> None:
+    with engine.begin() as conn:
+        conn.execute(
+            s.judgement.insert(),
+            {
+                "left_record_id": left,
+                "right_record_id": right,
+                "verdict": verdict,
+                "author": "test",
+                "note": "",
+                "created_at": datetime.now(UTC),
+            },
+        )
+
+
+def test_judgements_win_and_person_ids_survive_relinking(demo_db: str, tmp_path: Path) -> None:
+    engine = _copy_demo(demo_db, tmp_path)
+    records = _bektanov_records(engine)
+    with engine.connect() as conn:
+        uid_before = get_dossier(conn, _uid_of(engine, records["kz-mod-memorial"])).uid
+    link_database(engine, threshold=0.9, floor=0.01)
+    assert _uid_of(engine, records["kz-mod-memorial"]) == uid_before  # stable across re-runs
+
+    _judge(engine, records["knb-pavlodar"], records["kz-mod-memorial"], "not_same")
+    _judge(engine, records["knb-pavlodar"], records["norway-mysen-1945-06-18"], "not_same")
+    link_database(engine, threshold=0.9, floor=0.01)
+    assert _uid_of(engine, records["knb-pavlodar"]) != _uid_of(engine, records["kz-mod-memorial"])
+    assert _uid_of(engine, records["kz-mod-memorial"]) == uid_before
+
+    chokay = _record_id(engine, "chokay-5th-group", "8")  # Мусаев Маджит: a different man
+    _judge(engine, chokay, records["kz-mod-memorial"], "same")
+    link_database(engine, threshold=0.9, floor=0.01)
+    assert _uid_of(engine, chokay) == _uid_of(engine, records["kz-mod-memorial"]) == uid_before
+
+
+def _uid_of(engine: Engine, record_id: int) -> str:
+    with engine.connect() as conn:
+        return str(
+            conn.execute(
+                select(s.person.c.uid)
+                .join(s.person_record)
+                .where(s.person_record.c.record_id == record_id)
+            ).scalar_one()
+        )
+
+
+def _record_id(engine: Engine, source_key: str, entry_id: str) -> int:
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                select(s.record.c.id)
+                .join(s.source)
+                .where(s.source.c.key == source_key, s.record.c.entry_id == entry_id)
+            ).scalar_one()
+        )
+
+
+def test_cannot_link_is_not_broken_by_a_chain_of_scores() -> None:
+    scored = [("a", "b", 0.99), ("b", "c", 0.98)]
+    clusters = cluster(["a", "b", "c"], scored, cannot_link=[("a", "c")])
+    assert sorted(map(sorted, clusters)) == [["a", "b"], ["c"]]
+
+
+@pytest.mark.parametrize("must", [[("a", "c")], []])
+def test_must_link_joins_what_scores_do_not(must: list[tuple[str, str]]) -> None:
+    clusters = cluster(["a", "b", "c"], [("a", "b", 0.95)], must_link=must)
+    expected = [["a", "b", "c"]] if must else [["a", "b"], ["c"]]
+    assert sorted(map(sorted, clusters)) == expected
