@@ -32,7 +32,8 @@ _FEMALE_SURNAME = re.compile(
     re.IGNORECASE,
 )
 _MALE_SURNAME = re.compile(
-    r"(ов|ев|ёв|ин|ын|ий|ый|ой|ский|цкий|ko|ov|ow|off|ev|ew|eff|in|yn|iy|ij|ii|sky|ski|skij)$",
+    r"(ов|ев|ёв|ин|ын|ив|ий|ый|ой|ский|цкий|ko|ov|ow|off|ev|ew|eff|in|yn|iv|iw|iy|ij|ii|sky|ski|"
+    r"skij)$",
     re.IGNORECASE,
 )
 _SURNAME_ONLY = re.compile(r"(енко|енко|ук|юк|ян|янц|швили|дзе|enko|uk|yan|jan|shvili|dze)$", re.I)
@@ -118,26 +119,36 @@ def _gender(surname: str, patronymic: str) -> Gender:
     return Gender.UNKNOWN
 
 
-def _take_patronymic(words: list[str]) -> tuple[list[str], str]:
-    """Remove the patronymic ("Әбенұлы", "Әбен ұлы", "Мажитович") from ``words``."""
+def _take_patronymic(words: list[str]) -> tuple[list[str], str, int | None]:
+    """Remove the patronymic ("Әбенұлы", "Әбен ұлы", "Мажитович") from ``words``; also say
+    where it stood (the index of its first word)."""
     for i, word in enumerate(words):
         if _PATRONYMIC_WORD.match(word) and i > 0:
             patronymic = f"{words[i - 1]} {word}"
-            return words[: i - 1] + words[i + 1 :], patronymic
+            return words[: i - 1] + words[i + 1 :], patronymic, i - 1
     for i, word in enumerate(words):
         is_patronymic = _PATRONYMIC_MALE.search(word) or _PATRONYMIC_FEMALE.search(word)
         if i > 0 and is_patronymic and len(word) > 5:
-            return words[:i] + words[i + 1 :], word
-    return words, ""
+            return words[:i] + words[i + 1 :], word, i
+    return words, "", None
 
 
-def _choose_surname(words: list[str], initials_first: bool, hint: Order) -> tuple[int, Order]:
-    """Index of the surname among ``words`` and the order that choice implies."""
+def _choose_surname(
+    words: list[str], initials_first: bool, hint: Order, patronymic_at: int | None = None
+) -> tuple[int, Order]:
+    """Index of the surname among ``words`` and the order that choice implies.
+
+    ``patronymic_at`` is where a patronymic stood in the written name: right after the first
+    word means "Given Patronymic Surname" (prose), at the end "Surname Given Patronymic"."""
     if len(words) == 1:
         return 0, Order.GIVEN_FIRST if initials_first else hint
     scores = [_surname_score(w) for w in words]
     best = max(scores)
-    if best and scores.count(best) == 1:
+    if patronymic_at == 1 and len(words) == 2:
+        index = 1
+    elif patronymic_at is not None and patronymic_at >= 2 and len(words) == 2:
+        index = 0
+    elif best and scores.count(best) == 1:
         index = scores.index(best)
     elif initials_first or hint is Order.GIVEN_FIRST:
         index = len(words) - 1
@@ -156,10 +167,10 @@ def parse(written: str, hint: Order = Order.SURNAME_FIRST) -> ParsedName:
     initials = tuple(t for t in tokens if _is_initial(t))
     words = [t for t in tokens if t not in initials and t.lower() not in _PARTICLES]
     initials_first = bool(tokens) and bool(initials) and tokens[0] in initials
-    words, patronymic = _take_patronymic(words)
+    words, patronymic, patronymic_at = _take_patronymic(words)
     if not words:
         return ParsedName(written, initials=initials, patronymic=patronymic, order=hint)
-    index, order = _choose_surname(words, initials_first, hint)
+    index, order = _choose_surname(words, initials_first, hint, patronymic_at)
     surname = words[index]
     if particles:
         surname = " ".join((*particles, surname))

@@ -1,0 +1,3 @@
+from bench.names.run import main
+
+main()

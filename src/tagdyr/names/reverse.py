@@ -1,0 +1,171 @@
+"""Plausible Cyrillic originals of a Latin rendering, ranked.
+
+A Norwegian clerk's "Sjumanijasov", a German card's "Dschumanijasow" and a French police file's
+"Djoumaniazov" were all written from a Cyrillic (russified) original. No single rule recovers
+it — French "j" is Ж, German "j" is Й; English "ch" is Ч, German "ch" is Х, French "ch" is Ш —
+so each clerk's convention is read back with its own table, and :func:`cyrillic_candidates`
+returns the readings of all conventions, best first, each with the conventions that produce it.
+
+A reading's score is the sum of its rules' log-weights (0 for a letter's usual reading in that
+convention, negative for rarer ones), minus a penalty for splitting a digraph the convention
+writes as one letter ("s"+"h" where "sh" is Ш). The output is russified Cyrillic, the
+spelling of Soviet registers: Kazakh letters lost by a Latin rendering are not guessed back.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from tagdyr.names.translit import Convention, ascii_fold
+
+Rules = dict[str, tuple[tuple[str, float], ...]]
+
+_BASE: Rules = {
+    "a": (("а", 0.0),), "b": (("б", 0.0),), "d": (("д", 0.0),), "e": (("е", 0.0), ("э", -1.5)),
+    "f": (("ф", 0.0),), "g": (("г", 0.0),), "i": (("и", 0.0), ("ы", -1.2)),
+    "k": (("к", 0.0),), "l": (("л", 0.0),), "m": (("м", 0.0),), "n": (("н", 0.0),),
+    "o": (("о", 0.0),), "p": (("п", 0.0),), "q": (("к", 0.0),), "r": (("р", 0.0),),
+    "s": (("с", 0.0),), "t": (("т", 0.0),), "u": (("у", 0.0),), "v": (("в", 0.0),),
+    "z": (("з", 0.0),), "x": (("кс", 0.0),), "c": (("к", -1.0), ("ц", -1.0)),
+    "ck": (("к", 0.0),), "ph": (("ф", 0.0),), "gh": (("г", 0.0),), "'": (("ь", -0.2),),
+    "h": (("х", -0.5),),
+}  # fmt: skip
+
+_CONVENTION_RULES: dict[Convention, Rules] = {
+    Convention.ENGLISH: {
+        **_BASE, "zh": (("ж", 0.0),), "sh": (("ш", 0.0),), "ch": (("ч", 0.0),),
+        "shch": (("щ", 0.0),), "kh": (("х", 0.0),), "ts": (("ц", -0.3), ("тс", -0.5)),
+        "dzh": (("дж", 0.0),), "dj": (("дж", -0.5),), "y": (("ы", 0.0), ("й", -0.4)),
+        "ya": (("я", 0.0),), "yu": (("ю", 0.0),), "yo": (("ё", -0.3), ("йо", -0.5)),
+        "ye": (("е", -0.2), ("йе", -1.5)), "j": (("дж", -0.8), ("ж", -1.0)),
+        "w": (("в", -0.5),),
+    },
+    Convention.FRENCH: {
+        **_BASE, "j": (("ж", 0.0),), "dj": (("дж", 0.0),), "ch": (("ш", 0.0),),
+        "tch": (("ч", 0.0),), "chtch": (("щ", 0.0),), "kh": (("х", 0.0),), "ou": (("у", 0.0),),
+        "iou": (("ю", 0.0),), "ia": (("ия", -0.1), ("я", -0.3)), "io": (("ё", -0.4), ("ио", -0.4)),
+        "ie": (("ие", -0.2), ("е", -0.6)), "ts": (("ц", -0.2), ("тс", -0.5)),
+        "ss": (("с", 0.0),), "y": (("ы", 0.0), ("й", -0.5)), "i": (("и", 0.0), ("й", -0.8)),
+        "gu": (("г", -0.3),), "s": (("с", 0.0), ("з", -0.6)), "z": (("з", 0.0),),
+    },
+    Convention.GERMAN: {
+        **_BASE, "sch": (("ш", 0.0),), "tsch": (("ч", 0.0),), "schtsch": (("щ", 0.0),),
+        "dsch": (("дж", 0.0),), "sh": (("ж", 0.0),), "ch": (("х", 0.0),), "j": (("й", 0.0),),
+        "ja": (("я", 0.0),), "ju": (("ю", 0.0),), "jo": (("ё", -0.3), ("йо", -0.5)),
+        "je": (("е", -0.2),), "w": (("в", 0.0),), "s": (("з", -0.3), ("с", -0.3)),
+        "ss": (("с", 0.0),), "z": (("ц", -0.2), ("з", -0.6)), "tz": (("ц", 0.0),),
+        "y": (("ы", 0.0),),
+    },
+    Convention.NORWEGIAN: {
+        **_BASE, "sj": (("ш", -0.2), ("ж", -0.2)), "zj": (("ж", 0.0),), "tsj": (("ч", 0.0),),
+        "sjtsj": (("щ", 0.0),), "kh": (("х", 0.0),), "ch": (("х", -0.3),), "j": (("й", 0.0),),
+        "ja": (("я", 0.0),), "ju": (("ю", 0.0),), "jo": (("ё", -0.3), ("йо", -0.5)),
+        "je": (("е", -0.2),), "ts": (("ц", -0.2), ("тс", -0.5)), "y": (("ы", 0.0),),
+        "w": (("в", -0.3),),
+    },
+    Convention.KAZAKH_LATIN: {
+        **_BASE, "j": (("ж", 0.0),), "sh": (("ш", 0.0),), "ch": (("ч", 0.0),),
+        "ia": (("я", 0.0), ("ия", -0.5)), "iu": (("ю", 0.0), ("иу", -0.6)), "io": (("ё", -0.5),),
+        "ts": (("ц", -0.3), ("тс", -0.4)), "y": (("ы", 0.0),), "i": (("и", 0.0), ("й", -0.4)),
+        "h": (("х", 0.0),), "w": (("у", -0.5),), "q": (("к", 0.0),),
+    },
+}  # fmt: skip
+_ENDINGS = {
+    Convention.ENGLISH: (("iy", "ий"), ("yy", "ый")),
+    Convention.FRENCH: (("off", "ов"), ("eff", "ев"), ("ï", "й")),
+    Convention.GERMAN: (("ow", "ов"), ("ew", "ев"), ("ij", "ий")),
+    Convention.NORWEGIAN: (("ij", "ий"),),
+    Convention.KAZAKH_LATIN: (),
+}
+_SPLIT_PENALTY = 0.9
+_BEAM = 24
+_VOWELS = "аеёиоуыэюя"
+# Letter sequences that (almost) no Russian or Kazakh name has, with their penalty.
+_IMPLAUSIBLE = (
+    (re.compile(r"^[ыьъй]"), 2.0),
+    (re.compile(rf"[{_VOWELS}]ы"), 1.5),
+    (re.compile(r"ы[аоуэ]|й[аоуэ]"), 0.8),
+    (re.compile(r"[зсцтдшжчк]х|сж|зж|тш|дш|шж|жш|цч"), 1.5),
+    (re.compile(rf"[аоеу]и(?=[^{_VOWELS}])"), 0.5),
+    (re.compile(r"оу"), 1.0),
+    (re.compile(r"фф$|[ьъ][ьъ]"), 1.0),
+    (re.compile(rf"[^{_VOWELS}]й"), 1.2),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hypothesis:
+    cyrillic: str
+    score: float
+    conventions: tuple[Convention, ...]
+
+
+def fold_latin(word: str) -> str:
+    """Lower-case ASCII with Kazakh-Latin letters as the digraphs the rules know."""
+    word = word.lower().replace("ş", "sh").replace("ç", "ch").replace("ğ", "gh")
+    word = word.replace("ñ", "n").replace("ı", "y")
+    return "".join(c for c in ascii_fold(word) if c.isalpha() or c == "'")
+
+
+def _longest_at(rules: Rules, text: str, pos: int, longest_rule: int) -> int:
+    for size in range(min(longest_rule, len(text) - pos), 0, -1):
+        if text[pos : pos + size] in rules:
+            return size
+    return 0
+
+
+def _read(stem: str, rules: Rules) -> list[tuple[float, str]]:
+    longest_rule = max(map(len, rules))
+    beams: dict[int, list[tuple[float, str]]] = {0: [(0.0, "")]}
+    for pos in range(len(stem)):
+        here = heapq.nlargest(_BEAM, set(beams.pop(pos, [])))
+        longest = _longest_at(rules, stem, pos, longest_rule)
+        for score, prefix in here:
+            for size in range(1, longest + 1):
+                options = rules.get(stem[pos : pos + size])
+                if not options:
+                    continue
+                penalty = _SPLIT_PENALTY * (longest - size)
+                for cyr, weight in options:
+                    beams.setdefault(pos + size, []).append(
+                        (score + weight - penalty, prefix + cyr)
+                    )
+    return beams.get(len(stem), [])
+
+
+def _readings(folded: str, convention: Convention) -> list[tuple[float, str]]:
+    rules = _CONVENTION_RULES[convention]
+    for latin, cyr in _ENDINGS[convention]:
+        if folded.endswith(latin) and len(folded) > len(latin) + 1:
+            return [(s, text + cyr) for s, text in _read(folded[: -len(latin)], rules)]
+    return _read(folded, rules)
+
+
+def implausibility(cyrillic: str) -> float:
+    """Penalty for letter sequences Russian and Kazakh names (almost) never have."""
+    return sum(weight * len(pattern.findall(cyrillic)) for pattern, weight in _IMPLAUSIBLE)
+
+
+@lru_cache(maxsize=200_000)
+def cyrillic_candidates(word: str, limit: int = 6) -> tuple[Hypothesis, ...]:
+    """Up to ``limit`` russified Cyrillic readings of a Latin name word, best first."""
+    folded = fold_latin(word.replace("ï", "i") if word.endswith("ï") else word)
+    if not folded:
+        return ()
+    best: dict[str, tuple[float, list[Convention]]] = {}
+    for convention in _CONVENTION_RULES:
+        for raw, text in _readings(folded, convention):
+            score = raw - implausibility(text)
+            if text not in best or score > best[text][0]:
+                best[text] = (score, [convention])
+            elif score == best[text][0] and convention not in best[text][1]:
+                best[text][1].append(convention)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    capital = word[:1].isupper()
+    return tuple(
+        Hypothesis(text.capitalize() if capital else text, round(score, 3), tuple(conventions))
+        for text, (score, conventions) in ranked
+    )

@@ -1,0 +1,261 @@
+"""How likely two written names are the same person's name: a calibrated score with reasons.
+
+Each name is parsed; its words are aligned with the other name's (by role, or order-free when
+that fits better: lists and prose disagree on order); each aligned pair of words gets an
+evidence *level* (identical, same sound, spelled alike, initial consistent, different, …).
+Every level carries a weight — the log₂ likelihood ratio of seeing it for the same person
+versus two different people — estimated from a labelled set and shipped as versioned JSON
+(``names/models``). The score is the logistic of the summed weights, so it reads as a
+probability on a balanced set: Омаров/Omarow scores high, Омаров/Омарова (a man and a woman)
+low, Жамал/Жылбек low, and an initial is weak but consistent evidence.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+from rapidfuzz.distance import JaroWinkler
+
+from tagdyr.names.cleanup import Script, clean, dominant_script
+from tagdyr.names.keys import canonical, skeleton, skeletons
+from tagdyr.names.parse import Gender, Order, ParsedName, parse
+from tagdyr.names.reverse import cyrillic_candidates
+
+MODEL_FILE = "name-weights-v1.json"
+_HYPOTHESIS_MARGIN = 1.6  # Latin readings within this score of the best are compared
+
+
+class Level(StrEnum):
+    IDENTICAL = "identical"
+    SAME_SOUND = "same_sound"
+    SPELLED_ALIKE = "spelled_alike"
+    SOUNDS_ALIKE = "sounds_alike"
+    OCR_VARIANT = "ocr_variant"
+    SIMILAR = "similar"
+    INITIAL_MATCH = "initial_match"
+    INITIAL_MISMATCH = "initial_mismatch"
+    DIFFERENT = "different"
+
+
+class Part(StrEnum):
+    SURNAME = "surname"
+    GIVEN = "given"
+    PATRONYMIC = "patronymic"
+    GENDER = "gender"
+    ORDER = "order"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    part: Part
+    left: str
+    right: str
+    level: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class NameScore:
+    score: float
+    same: bool
+    evidence: tuple[Evidence, ...] = field(default=())
+
+    def explain(self) -> list[str]:
+        return [
+            f"{e.part}: {e.left or '—'} ~ {e.right or '—'}: {e.level} ({e.weight:+.2f})"
+            for e in self.evidence
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Forms:
+    canons: tuple[str, ...]
+    keys: frozenset[str]
+    initial: str
+    initial_classes: frozenset[str]
+    ocr: frozenset[str]
+
+
+# Letters OCR confuses, folded to one symbol (applied to canonical ASCII forms): Cyrillic
+# и/н/п and б/6, Latin rn/m, u/n, l/I/1, h/b, e/c, cl/d.
+_OCR_SEQUENCES = (("rn", "m"), ("cl", "d"), ("vv", "w"))
+_OCR_LETTERS = str.maketrans("ilupn1|6hcs03", "nnnnnnnbbeeoz")
+
+
+def ocr_fold(canon: str) -> str:
+    for seq, letter in _OCR_SEQUENCES:
+        canon = canon.replace(seq, letter)
+    return canon.translate(_OCR_LETTERS)
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(word: str) -> _Forms:
+    """Comparable forms of one word: its canonical ASCII forms (for Latin: also those of its
+    plausible Cyrillic originals), its skeletons and its canonical initial."""
+    word = word.rstrip(".")
+    canons = [canonical(word)]
+    keys = set(skeletons(word))
+    if dominant_script(word) is Script.LATIN and len(word) > 1:
+        hypotheses = cyrillic_candidates(word)
+        if hypotheses:
+            best = hypotheses[0].score
+            for h in hypotheses:
+                if h.score >= best - _HYPOTHESIS_MARGIN:
+                    canons.append(canonical(h.cyrillic))
+                    keys.update(skeletons(h.cyrillic))
+    unique = tuple(dict.fromkeys(c for c in canons if c))
+    initial = _initial(word)
+    classes = frozenset(_initial_class(text) for text in (initial, *(c[:3] for c in unique)))
+    return _Forms(unique, frozenset(keys), initial, classes, frozenset(map(ocr_fold, unique)))
+
+
+_VOWEL_GROUPS = str.maketrans("aeiouy", "aeiuui")
+
+
+def _initial_class(canon: str) -> str:
+    """Phonetic class of a name's first sound: consonants by skeleton class (Ж = J = Zh),
+    vowels by group (А/Я/Ә; Е/Э; И/Ы/І; О/Ө/У/Ұ/Ү/Ю)."""
+    key = skeleton(canon)
+    if key[:1] != "A":
+        return key[:1]
+    bare = canon.lstrip("yj") if len(canon) > 1 and canon[1:2] in "aeiou" else canon
+    first = next((c for c in bare if c in "aeiouy"), "a")
+    return "A" + first.translate(_VOWEL_GROUPS)
+
+
+def _initial(word: str) -> str:
+    canon = canonical(word)
+    for digraph in ("zh", "sh", "ch", "kh", "ts", "dzh", "yu", "ya"):
+        if canon.startswith(digraph):
+            return digraph
+    return canon[:1]
+
+
+def compare_words(a: str, b: str) -> Level:
+    """Evidence level for two name words in any scripts (either may be an initial)."""
+    fa, fb = word_forms(a), word_forms(b)
+    if _is_initial(a) or _is_initial(b):
+        agree = _initials_agree(fa.initial, fb.initial) or bool(
+            fa.initial_classes & fb.initial_classes
+        )
+        return Level.INITIAL_MATCH if agree else Level.INITIAL_MISMATCH
+    if set(fa.canons) & set(fb.canons):
+        return Level.IDENTICAL
+    similarity = max(JaroWinkler.similarity(x, y) for x in fa.canons for y in fb.canons)
+    same_key = bool(fa.keys & fb.keys)
+    if same_key and similarity >= 0.88:
+        return Level.SAME_SOUND
+    if similarity >= 0.92:
+        return Level.SPELLED_ALIKE
+    if same_key:
+        return Level.SOUNDS_ALIKE
+    if fa.ocr & fb.ocr:
+        return Level.OCR_VARIANT
+    if similarity >= 0.84:
+        return Level.SIMILAR
+    return Level.DIFFERENT
+
+
+def _is_initial(word: str) -> bool:
+    bare = word.rstrip(".")
+    return (word.endswith(".") and len(bare) <= 3) or len(bare) == 1
+
+
+def _initials_agree(x: str, y: str) -> bool:
+    """ "zh" and "z" (Ж. written as Z.), "d" and "dzh" agree: an initial is a prefix."""
+    return bool(x and y) and (x.startswith(y) or y.startswith(x))
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict[str, Any]:
+    text = (resources.files("tagdyr.names") / "models" / MODEL_FILE).read_text("utf-8")
+    weights: dict[str, Any] = json.loads(text)
+    return weights
+
+
+def _weight(part: Part, level: str) -> float:
+    return float(load_weights()["weights"][part.value].get(level, 0.0))
+
+
+def _gender_evidence(a: ParsedName, b: ParsedName) -> Evidence | None:
+    if a.gender is Gender.UNKNOWN or b.gender is Gender.UNKNOWN:
+        return None
+    level = "same" if a.gender is b.gender else "different"
+    return Evidence(Part.GENDER, a.gender.value, b.gender.value, level, _weight(Part.GENDER, level))
+
+
+def _parts(name: ParsedName) -> list[tuple[Part, str]]:
+    """(role, word) for every word and initial; initials fill given, then patronymic."""
+    parts: list[tuple[Part, str]] = []
+    if name.surname:
+        parts.append((Part.SURNAME, name.surname.split()[-1]))
+    given = list(name.given)
+    initials = list(name.initials)
+    if given:
+        parts.append((Part.GIVEN, given[0]))
+    elif initials:
+        parts.append((Part.GIVEN, initials.pop(0)))
+    if name.patronymic:
+        parts.append((Part.PATRONYMIC, name.patronymic.split()[0]))
+    elif initials and (given or name.initials):
+        parts.append((Part.PATRONYMIC, initials.pop(0)))
+    return parts
+
+
+def _aligned(
+    pa: list[tuple[Part, str]], pb: list[tuple[Part, str]], swapped: bool
+) -> list[Evidence]:
+    by_role = dict(pb)
+    if swapped:
+        b_surname, b_given = by_role.get(Part.SURNAME), by_role.get(Part.GIVEN)
+        if b_surname is None or b_given is None:
+            return []
+        by_role[Part.SURNAME], by_role[Part.GIVEN] = b_given, b_surname
+    evidence = []
+    for role, word in pa:
+        other = by_role.get(role)
+        if other is None:
+            continue
+        level = compare_words(word, other)
+        evidence.append(Evidence(role, word, other, level.value, _weight(role, level.value)))
+    return evidence
+
+
+def compare_parsed(a: ParsedName, b: ParsedName, threshold: float | None = None) -> NameScore:
+    pa, pb = _parts(a), _parts(b)
+    options = [_aligned(pa, pb, swapped=False)]
+    if a.given and b.given:
+        swapped = _aligned(pa, pb, swapped=True)
+        if swapped:
+            order_weight = _weight(Part.ORDER, "swapped")
+            swapped.append(Evidence(Part.ORDER, "", "", "swapped", order_weight))
+            options.append(swapped)
+    evidence = max(options, key=lambda ev: sum(e.weight for e in ev))
+    gender = _gender_evidence(a, b)
+    if gender:
+        evidence = [*evidence, gender]
+    total = load_weights()["prior_log2_odds"] + sum(e.weight for e in evidence)
+    score = 1.0 / (1.0 + math.pow(2.0, -total))
+    cut = load_weights()["threshold"] if threshold is None else threshold
+    return NameScore(round(score, 4), score >= cut, tuple(evidence))
+
+
+@lru_cache(maxsize=100_000)
+def _parse_any(written: str) -> ParsedName:
+    return parse(clean(written), Order.SURNAME_FIRST)
+
+
+def compare(a: str, b: str, threshold: float | None = None) -> NameScore:
+    """Score two written names (any scripts, any order, initials allowed)."""
+    return compare_parsed(_parse_any(a), _parse_any(b), threshold)
+
+
+def evidence_levels(a: str, b: str) -> list[tuple[str, str]]:
+    """(part, level) of the alignment the current weights choose (used to re-estimate them)."""
+    return [(e.part.value, e.level) for e in compare(a, b).evidence]
