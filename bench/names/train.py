@@ -30,7 +30,8 @@ LEVELS = {
     Part.SURNAME: [lvl.value for lvl in Level],
     Part.GIVEN: [lvl.value for lvl in Level],
     Part.PATRONYMIC: [lvl.value for lvl in Level],
-    Part.GENDER: ["same", "different"],
+    Part.CROSSED: [lvl.value for lvl in Level],
+    Part.GENDER: ["different"],
     Part.ORDER: ["swapped"],
 }
 FEATURES = [(part.value, level) for part, levels in LEVELS.items() for level in levels]

@@ -25,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tagdyr.errors import TagdyrError
+from tagdyr.names_cli import app as names_app
 from tagdyr.settings import Settings, load_settings
 
 app = typer.Typer(
@@ -37,6 +38,7 @@ app = typer.Typer(
 )
 console = Console()
 errors = Console(stderr=True)
+app.add_typer(names_app, name="names")
 
 DbOption = Annotated[
     str | None,

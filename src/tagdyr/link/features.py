@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tagdyr.names import canonical, parse, skeleton
+from tagdyr.names import canonical, parse
+from tagdyr.names.analysis import analyze_parsed
 from tagdyr.names.parse import Order, ParsedName
 
 FEATURE_COLUMNS = (
@@ -36,29 +37,20 @@ class PersonRecord:
     birth_year: int | None
 
 
-def _word_feature(text: str) -> tuple[str | None, str | None]:
-    last = text.split()[-1] if text.strip() else ""
-    if not last:
-        return None, None
-    return canonical(last) or None, skeleton(last) or None
-
-
 def features(rec: PersonRecord) -> dict[str, Any]:
     """One row of the Splink input table for a record."""
-    surname_canon, surname_key = _word_feature(rec.name.surname)
-    given = rec.name.given[0] if rec.name.given else ""
-    given_canon, given_key = _word_feature(given)
+    analysis = analyze_parsed(rec.name)
     initial = canonical(rec.name.given_initial)[:1] if rec.name.given_initial else ""
-    patronymic_canon, _ = _word_feature(rec.name.patronymic)
+    patronymic = rec.name.patronymic.split()[0] if rec.name.patronymic.strip() else ""
     return {
         "unique_id": rec.unique_id,
         "source_dataset": rec.source_dataset,
-        "surname_canon": surname_canon,
-        "surname_key": surname_key,
-        "given_canon": given_canon,
-        "given_key": given_key,
+        "surname_canon": analysis.surname_canon or None,
+        "surname_key": analysis.surname_key or None,
+        "given_canon": analysis.given_canon or None,
+        "given_key": analysis.given_key or None,
         "given_initial": initial or None,
-        "patronymic_canon": patronymic_canon,
+        "patronymic_canon": canonical(patronymic) or None,
         "gender": rec.name.gender.value or None,
         "birth_year": rec.birth_year,
     }

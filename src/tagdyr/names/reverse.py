@@ -76,8 +76,8 @@ _CONVENTION_RULES: dict[Convention, Rules] = {
 _ENDINGS = {
     Convention.ENGLISH: (("iy", "ий"), ("yy", "ый")),
     Convention.FRENCH: (("off", "ов"), ("eff", "ев"), ("ï", "й")),
-    Convention.GERMAN: (("ow", "ов"), ("ew", "ев"), ("ij", "ий")),
-    Convention.NORWEGIAN: (("ij", "ий"),),
+    Convention.GERMAN: (("jew", "ев"), ("ow", "ов"), ("ew", "ев"), ("ij", "ий")),
+    Convention.NORWEGIAN: (("jev", "ев"), ("ij", "ий")),
     Convention.KAZAKH_LATIN: (),
 }
 _SPLIT_PENALTY = 0.9

@@ -47,6 +47,7 @@ class Part(StrEnum):
     SURNAME = "surname"
     GIVEN = "given"
     PATRONYMIC = "patronymic"
+    CROSSED = "crossed"  # a surname against a given name: the two names' orders disagree
     GENDER = "gender"
     ORDER = "order"
 
@@ -184,10 +185,12 @@ def _weight(part: Part, level: str) -> float:
 
 
 def _gender_evidence(a: ParsedName, b: ParsedName) -> Evidence | None:
-    if a.gender is Gender.UNKNOWN or b.gender is Gender.UNKNOWN:
+    """A man's and a woman's form of a name (Омаров/Омарова) count against; nothing else."""
+    if Gender.UNKNOWN in (a.gender, b.gender) or a.gender is b.gender:
         return None
-    level = "same" if a.gender is b.gender else "different"
-    return Evidence(Part.GENDER, a.gender.value, b.gender.value, level, _weight(Part.GENDER, level))
+    return Evidence(
+        Part.GENDER, a.gender.value, b.gender.value, "different", _weight(Part.GENDER, "different")
+    )
 
 
 def _parts(name: ParsedName) -> list[tuple[Part, str]]:
@@ -223,7 +226,10 @@ def _aligned(
         if other is None:
             continue
         level = compare_words(word, other)
-        evidence.append(Evidence(role, word, other, level.value, _weight(role, level.value)))
+        # in a swapped alignment surname and given name meet: their roles are not known,
+        # so both pairs carry the order-free "crossed" weights (and the score is symmetric)
+        part = Part.CROSSED if swapped and role in (Part.SURNAME, Part.GIVEN) else role
+        evidence.append(Evidence(part, word, other, level.value, _weight(part, level.value)))
     return evidence
 
 

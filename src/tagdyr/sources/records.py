@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tagdyr.dates import FuzzyDate, find_date, parse_date
-from tagdyr.names import canonical, clean, parse, skeleton, skeletons
+from tagdyr.names import canonical, clean, parse
+from tagdyr.names.analysis import analyze_parsed
 from tagdyr.names.parse import Order, ParsedName
 
 
@@ -149,12 +150,7 @@ def _birth(values: dict[str, str]) -> FuzzyDate | None:
 
 def name_fields(name: ParsedName) -> dict[str, Any]:
     """Normalized name columns shared by records and search."""
-    words = [name.surname, *name.given, name.patronymic]
-    keys: list[str] = []
-    for word in " ".join(w for w in words if w).split():
-        for key in (canonical(word), *skeletons(word)):
-            if key and key not in keys:
-                keys.append(key)
+    analysis = analyze_parsed(name)
     initials = [i for i in (name.given_initial, name.patronymic_initial) if i]
     return {
         "surname": name.surname,
@@ -162,11 +158,11 @@ def name_fields(name: ParsedName) -> dict[str, Any]:
         "patronymic": name.patronymic,
         "initials": " ".join(canonical(i)[:1] for i in initials if canonical(i)),
         "gender": name.gender.value,
-        "surname_canon": canonical(name.surname.split()[-1]) if name.surname else "",
-        "given_canon": canonical(name.given[0]) if name.given else "",
-        "surname_key": skeleton(name.surname.split()[-1]) if name.surname else "",
-        "given_key": skeleton(name.given[0]) if name.given else "",
-        "name_keys": " ".join(keys),
+        "surname_canon": analysis.surname_canon,
+        "given_canon": analysis.given_canon,
+        "surname_key": analysis.surname_key,
+        "given_key": analysis.given_key,
+        "name_keys": " ".join(analysis.keys),
     }
 
 

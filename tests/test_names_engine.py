@@ -1,0 +1,270 @@
+"""The names engine, phenomenon by phenomenon (DESIGN.md §6), with properties over real names."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from typer.testing import CliRunner
+
+from tagdyr.cli import app
+from tagdyr.names import Convention, canonical, clean, romanize, russify
+from tagdyr.names.morph import base_name, kazakh_base
+from tagdyr.names.reverse import cyrillic_candidates
+from tagdyr.names.similarity import Level, compare, compare_words
+from tagdyr.names.variants import variants
+
+# Real names from the seed documents (Kazakh and Russian spellings), for properties.
+SEED_NAMES = [
+    "Жұманиязов Қадем", "Бектанов Мажит", "Омаров Кабыш", "Истыбаев Ашимбек",
+    "Жангелдин Тоқтағали",
+    "Қайсенов Қасым", "Саин Жұмағали", "Ахмедияров Ғалым", "Сыдықов Нұрым", "Төлешов Сағымбек",
+    "Исмағұлов Хамий", "Абдуллин Өтеген", "Жарбеков Қашкен", "Байсейітова Нұрғаным",
+    "Жумайтов Абухайр",
+    "Кожамитов Кайр", "Зубетов Найранбай", "Жумогалиев Магдау", "Бекеев Кожай", "Кунаев Кунанбай",
+    "Мусаев Маджит", "Габдуллин Жамал", "Баймагамбетов Тимур", "Бисенбаев Мендгам",
+    "Бекенов Кунан", "Чынгалиев Казан", "Камалетдинов Султан", "Молдагалиев Абу",
+    "Бисенгалиев Өтеулі", "Жаманкулов Зунум", "Едігенов Н.", "Қозыбаев М.Қ.",
+]  # fmt: skip
+seed_names = st.sampled_from(SEED_NAMES)
+conventions = st.sampled_from(
+    [
+        Convention.ENGLISH,
+        Convention.FRENCH,
+        Convention.GERMAN,
+        Convention.NORWEGIAN,
+        Convention.KAZAKH_LATIN,
+    ]
+)
+
+
+# --- transliteration both ways -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("latin", "original"),
+    [
+        ("Joumaniazov", "Жуманиязов"),
+        ("Djoumaniazov", "Джуманиязов"),
+        ("Dschumanijasow", "Джуманиязов"),
+        ("Shumanijasow", "Жуманиязов"),
+        ("Zhumaniyazov", "Жуманиязов"),
+        ("Bektanow", "Бектанов"),
+        ("Omaroff", "Омаров"),
+        ("Tschingaliew", "Чингалиев"),
+        ("Yusupov", "Юсупов"),
+        ("Chassanow", "Хасанов"),
+        ("Jūmaniiazov", "Жуманиязов"),
+        ("Qadem", "Кадем"),
+    ],
+)
+def test_latin_renderings_lead_back_to_their_cyrillic_original(latin: str, original: str) -> None:
+    readings = [h.cyrillic for h in cyrillic_candidates(latin)]
+    assert original in readings[:3], readings
+
+
+def test_hypotheses_are_ranked_and_name_their_conventions() -> None:
+    hypotheses = cyrillic_candidates("Mashit")
+    assert [h.score for h in hypotheses] == sorted((h.score for h in hypotheses), reverse=True)
+    by_text = {h.cyrillic: h.conventions for h in hypotheses}
+    assert Convention.GERMAN in by_text["Мажит"]  # German "sh" is Ж
+    assert Convention.ENGLISH in by_text["Машит"]  # English "sh" is Ш
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed_names, conventions)
+def test_round_trip_cyrillic_latin_cyrillic_recovers_the_russified_original(
+    name: str, convention: Convention
+) -> None:
+    for word in russify(name).replace(".", " ").split():
+        if len(word) < 2:
+            continue
+        latin = romanize(word, convention)
+        readings = [canonical(h.cyrillic) for h in cyrillic_candidates(latin)]
+        assert canonical(word) in readings, (word, latin, readings)
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed_names, conventions)
+def test_every_clerks_rendering_is_judged_the_same_name(name: str, convention: Convention) -> None:
+    source = name if convention is Convention.KAZAKH_LATIN else russify(name)
+    assert compare(name, romanize(source, convention)).same
+
+
+def test_variants_show_each_clerk() -> None:
+    shown = {v.text: v.clerk for v in variants("Жұманиязов Қадем")}
+    for expected in (
+        "Жуманиязов Кадем",
+        "Джуманиязов Кадем",
+        "Zhumaniyazov Kadem",
+        "Joumaniazov Kadem",
+        "Djoumaniazov Kadem",
+        "Shumanijasow Kadem",
+        "Sjumanijazov Kadem",
+        "Jūmaniiazov Qadem",
+    ):
+        assert expected in shown
+    assert shown["Shumanijasow Kadem"].startswith("German")
+
+
+# --- morphology --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("in_text", "base"),
+    [
+        ("Қайсеновтың", "Қайсенов"),
+        ("Бабановтарды", "Бабанов"),
+        ("Т. Жангелдиннің", "Т. Жангелдин"),
+        ("Қ.Қайсеновтың", "Қ. Қайсенов"),
+        ("Нұрым Сыдықовты", "Нұрым Сыдықов"),
+        ("Нұрғаным Байсейітованы", "Нұрғаным Байсейітова"),
+        ("Қадем Жұманиязовқа", "Қадем Жұманиязов"),
+        ("Жұманиязовпен", "Жұманиязов"),
+        ("Ахмедияровтан", "Ахмедияров"),
+        ("Омаровтарға", "Омаров"),
+        ("Лиза Чайкинаның", "Лиза Чайкина"),
+        ("Қ. Исабайдың", "Қ. Исабай"),
+        ("Кадема", "Кадем"),
+        ("Кадему", "Кадем"),
+        ("Кабыша Омарова", "Кабыш Омаров"),
+        ("Кадема Жуманиязова", "Кадем Жуманиязов"),
+        ("Ашимбека Истыбаева", "Ашимбек Истыбаев"),
+        ("Мажиту Бектанову", "Мажит Бектанов"),
+        ("Омаровой", "Омарова"),
+        ("Жамал Омарова", "Жамал Омарова"),
+        ("Султан Камалетдинов", "Султан Камалетдинов"),
+    ],
+)
+def test_base_form_of_names_in_running_text(in_text: str, base: str) -> None:
+    assert base_name(in_text) == base
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Мұхтар",
+        "Нұрсұлтан",
+        "Сұлтан",
+        "Бектан",
+        "Жақан",
+        "Ерден",
+        "Төлеген",
+        "Едіге",
+        "Сағымбек",
+        "Айгүл",
+        "Роза",
+    ],
+)
+def test_names_that_merely_end_like_a_suffix_are_left_alone(word: str) -> None:
+    assert kazakh_base(word) == word
+
+
+# --- similarity: what it must know -------------------------------------------------------
+
+
+def test_omarov_and_omarow_are_a_strong_match() -> None:
+    assert compare("Омаров Кабыш", "Omarow Kabysh").score > 0.95
+
+
+def test_male_and_female_forms_are_different_people() -> None:
+    result = compare("Омаров Кабыш", "Омарова Кабыш")
+    assert not result.same
+    assert any(e.part == "gender" and e.weight < -3 for e in result.evidence)
+    assert not compare("Жамал Ақәділова", "Жылбек Ақәділов").same
+
+
+def test_different_given_names_with_one_surname_are_different_people() -> None:
+    assert compare_words("Жамал", "Жылбек") is Level.DIFFERENT
+    assert not compare("Кабыш Омаров", "Ғалым Омаров").same
+
+
+def test_an_initial_is_weak_but_consistent_evidence() -> None:
+    full = compare("Тоқтағали Жангелдин", "Токтагали Жангелдин").score
+    initial = compare("Т. Жангелдин", "Тоқтағали Жангелдин").score
+    wrong_initial = compare("Г. Жангелдин", "Тоқтағали Жангелдин").score
+    assert full > initial > 0.5 > wrong_initial
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Bektanov Mazhit", "Бектанов Мажит"),
+        ("Mazhit Bektanov", "Бектанов Мажит"),
+        ("Bektanow Mashit", "Бектанов Мажит"),
+        ("Kozybaev M.K.", "Қозыбаев М.Қ."),
+        ("N.E. Edygenov", "Н. Едігенов"),
+        ("Gabdullina A. Zh.", "Габдуллина А.Ж."),
+        ("Бектанoв Мажит", "Бектанов Мажит"),
+        ("Ақəділова Жамал", "Ақәділова Жамал"),
+        ("Жұманиязов\u00a0Қадем", "Djoumaniazov Kadem"),
+        ("Мусаев Маджит", "Мусаев Мажит"),
+        ("А6аев Абай", "Абаев Абай"),
+        ("AbdoIlaev Askar", "Абдоллаев Асқар"),
+        ("Ж.Саин", "Жұмағали Саин"),
+        ("H. Kunaev", "Х. Қонаев"),
+    ],
+)
+def test_same_person_across_scripts_clerks_and_document_noise(a: str, b: str) -> None:
+    assert compare(a, b).same, compare(a, b).explain()
+
+
+@settings(max_examples=200, deadline=None)
+@given(seed_names, seed_names)
+def test_scores_are_symmetric_probabilities(a: str, b: str) -> None:
+    forward, backward = compare(a, b), compare(b, a)
+    assert 0.0 <= forward.score <= 1.0
+    assert forward.score == pytest.approx(backward.score, abs=1e-9)
+    if a == b:
+        assert forward.same
+
+
+@settings(max_examples=100, deadline=None)
+@given(seed_names, st.sampled_from(["\u00a0", "\u00ad", " ", "\u200b"]))
+def test_invisible_characters_change_nothing(name: str, junk: str) -> None:
+    dirty = name.replace(" ", f" {junk}", 1) if junk != " " else name.replace(" ", "  ")
+    assert clean(dirty).split() == clean(name).split()
+    assert compare(dirty, name).score == compare(name, name).score
+
+
+# --- the command line contract -----------------------------------------------------------
+
+runner = CliRunner()
+
+
+def test_names_score_contract(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "pairs.csv"
+    source.write_text("a,b\nОмаров,Omarow\nОмаров,Омарова\nЖамал,Жылбек\n", encoding="utf-8")
+    out = tmp_path / "scored.csv"
+    result = runner.invoke(app, ["names", "score", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert list(rows[0]) == ["a", "b", "score", "same"]
+    assert [(r["a"], r["b"], r["same"]) for r in rows] == [
+        ("Омаров", "Omarow", "1"),
+        ("Омаров", "Омарова", "0"),
+        ("Жамал", "Жылбек", "0"),
+    ]
+    assert all(0.0 <= float(r["score"]) <= 1.0 for r in rows)
+
+
+def test_names_score_reports_a_bad_row(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    source = tmp_path / "pairs.csv"
+    source.write_text("a,b\nОмаров,Omarow,extra\n", encoding="utf-8")
+    result = runner.invoke(app, ["names", "score", str(source)])
+    assert result.exit_code != 0
+    assert "row 2, column 3: expected two columns (a,b), found 3" in str(result.exception)
+
+
+def test_names_explain_and_variants_show_their_work() -> None:
+    explained = runner.invoke(
+        app, ["names", "explain", "Dschumanijasow K.", "Жұманиязов Қадем"], env={"COLUMNS": "200"}
+    )
+    assert explained.exit_code == 0
+    assert "Джуманиязов" in explained.output and "initial match" in explained.output
+    assert "same person's name" in explained.output
+    shown = runner.invoke(app, ["names", "variants", "Бектанов Мажит"], env={"COLUMNS": "200"})
+    assert "Bektanow Mashit" in shown.output and "German" in shown.output
