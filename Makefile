@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev system-deps lint typecheck bench clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(VENV)/.installed $@
+
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(VENV)/.installed $(VENV)/.installed-dev $@
 
 install: $(VENV)/.installed
 
@@ -35,6 +39,13 @@ test: install-dev system-deps
 ## Debian packages the tests need: a PostgreSQL server and Chromium for the browser tests
 system-deps:
 	@./scripts/system-deps.sh
+
+## make bench: every benchmark, each printing its table
+bench: bench-names
+
+## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
+bench-names: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.names
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

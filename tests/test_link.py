@@ -172,3 +172,21 @@ def test_must_link_joins_what_scores_do_not(must: list[tuple[str, str]]) -> None
     clusters = cluster(["a", "b", "c"], [("a", "b", 0.95)], must_link=must)
     expected = [["a", "b", "c"]] if must else [["a", "b"], ["c"]]
     assert sorted(map(sorted, clusters)) == expected
+
+
+def test_two_entries_of_one_list_stay_two_people_unless_a_human_says_same() -> None:
+    scored = [("list-1", "list-2", 0.99), ("list-1", "register-1", 0.97)]
+    groups = {"list-1": "mysen", "list-2": "mysen"}
+    nodes = ["list-1", "list-2", "register-1"]
+    assert sorted(map(sorted, cluster(nodes, scored, groups=groups))) == [
+        ["list-1", "register-1"],
+        ["list-2"],
+    ]
+    joined = cluster(nodes, scored, groups=groups, must_link=[("list-1", "list-2")])
+    assert sorted(map(sorted, joined)) == [["list-1", "list-2", "register-1"]]
+
+
+def test_the_chokay_lists_two_zhumogaliev_magdau_are_two_persons(demo_db: str) -> None:
+    engine = create_db_engine(demo_db)
+    rows = [_uid_of(engine, _record_id(engine, "chokay-5th-group", n)) for n in ("4", "9")]
+    assert rows[0] != rows[1]

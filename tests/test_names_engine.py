@@ -268,3 +268,13 @@ def test_names_explain_and_variants_show_their_work() -> None:
     assert "same person's name" in explained.output
     shown = runner.invoke(app, ["names", "variants", "Бектанов Мажит"], env={"COLUMNS": "200"})
     assert "Bektanow Mashit" in shown.output and "German" in shown.output
+
+
+@settings(max_examples=100, deadline=None)
+@given(seed_names)
+def test_kazakh_latin_round_trip_restores_kazakh_letters(name: str) -> None:
+    """Exact but for И/Й, which the 2021 alphabet writes alike ("i": Саин/Сайн both "Sain")."""
+    from tagdyr.names.translit import from_kazakh_latin
+
+    back = from_kazakh_latin(romanize(name, Convention.KAZAKH_LATIN))
+    assert back.replace("й", "и") == name.replace("й", "и")

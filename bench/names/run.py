@@ -172,6 +172,41 @@ def calibration(pairs: list[Pair]) -> list[tuple[str, int, float, float]]:
     return rows
 
 
+def blocking_keys(pairs: list[Pair]) -> list[tuple[str, float, float]]:
+    """Surname keys as blocking keys: share of same-person pairs that share a key (recall)
+    and share of different-person pairs that share one (false sharing, lower is better)."""
+    from tagdyr.names.similarity import word_forms
+
+    def surname(name: str) -> str:
+        return parse(clean(name)).surname.split()[-1] if parse(clean(name)).surname else ""
+
+    def ascii_token(word: str) -> str:
+        tokens = _tokens(word)
+        return tokens[0] if tokens else ""
+
+    keyers: dict[str, Callable[[str], frozenset[str]]] = {
+        "tagdyr skeletons (with Cyrillic readings of Latin)": lambda w: word_forms(w).keys,
+        "unidecode, exact": lambda w: frozenset({ascii_token(w)}),
+        "Double Metaphone of unidecode": lambda w: _dm_codes(ascii_token(w)),
+        "Beider-Morse of unidecode": lambda w: _bm_codes(ascii_token(w)),
+        "tagdyr skeletons or Beider-Morse": lambda w: (
+            word_forms(w).keys | _bm_codes(ascii_token(w))
+        ),
+    }
+    rows = []
+    for label, keys in keyers.items():
+        shared = {True: 0, False: 0}
+        total = {True: 0, False: 0}
+        for p in pairs:
+            a, b = surname(p.a), surname(p.b)
+            if not a or not b or a.endswith(".") or b.endswith("."):
+                continue
+            total[p.same] += 1
+            shared[p.same] += bool(keys(a) & keys(b))
+        rows.append((label, shared[True] / total[True], shared[False] / total[False]))
+    return rows
+
+
 def throughput(total: int, distinct: int) -> tuple[float, float]:
     """Names per second for parse + keys, Zipf-distributed repeats; and the cold rate."""
     rng = random.Random(7)
@@ -251,6 +286,13 @@ def main() -> None:
         items = groups[tag]
         correct = sum((compare(p.a, p.b).same) == p.same for p in items)
         print(f"| {tag} | {len(items)} | {correct / len(items):.3f} |")
+
+    print(
+        "\nSurname blocking keys (test split)\n| key | same-person pairs sharing a key | "
+        "different-person pairs sharing a key |\n|---|---|---|"
+    )
+    for label, recall, false_share in blocking_keys(test):
+        print(f"| {label} | {recall:.3f} | {false_share:.3f} |")
 
     print("\nCalibration (tagdyr, test split)\n| score | pairs | mean score | share same |")
     print("|---|---|---|---|")

@@ -2,7 +2,9 @@
 
 Human judgements always win: a "same" is a must-link, applied before any score; a "not same"
 is a cannot-link that no chain of scored pairs may break. Scored pairs are then joined from
-the most to the least probable, skipping any join that would put a cannot-linked pair together.
+the most to the least probable, skipping any join that would put a cannot-linked pair together
+or two entries of one list together (one list entry is one person: a list's ``group``); only a
+human "same" may join entries of one list (a clerk's duplicate entry).
 """
 
 from __future__ import annotations
@@ -11,9 +13,10 @@ from collections.abc import Iterable
 
 
 class _Components:
-    def __init__(self, nodes: Iterable[str]) -> None:
+    def __init__(self, nodes: Iterable[str], groups: dict[str, str]) -> None:
         self.parent = {n: n for n in nodes}
         self.members = {n: {n} for n in self.parent}
+        self.groups = {n: {groups[n]} if n in groups else set() for n in self.parent}
 
     def find(self, node: str) -> str:
         root = node
@@ -31,6 +34,7 @@ class _Components:
             ra, rb = rb, ra
         self.parent[rb] = ra
         self.members[ra] |= self.members.pop(rb)
+        self.groups[ra] |= self.groups.pop(rb)
 
 
 def cluster(
@@ -39,9 +43,11 @@ def cluster(
     *,
     must_link: Iterable[tuple[str, str]] = (),
     cannot_link: Iterable[tuple[str, str]] = (),
+    groups: dict[str, str] | None = None,
 ) -> list[set[str]]:
-    """Clusters of ``nodes``: ``scored`` holds (a, b, probability) of pairs judged matches."""
-    comps = _Components(nodes)
+    """Clusters of ``nodes``: ``scored`` holds (a, b, probability) of pairs judged matches;
+    ``groups`` maps a node to its list (nodes of one group never join by score alone)."""
+    comps = _Components(nodes, groups or {})
     forbidden: dict[str, set[str]] = {}
     for a, b in cannot_link:
         if a in comps.parent and b in comps.parent:
@@ -58,7 +64,12 @@ def cluster(
     for a, b in must_link:
         if a in comps.parent and b in comps.parent and allowed(a, b):
             comps.union(a, b)
+
+    def separate_lists(a: str, b: str) -> bool:
+        ra, rb = comps.find(a), comps.find(b)
+        return ra == rb or not (comps.groups[ra] & comps.groups[rb])
+
     for a, b, _ in sorted(scored, key=lambda item: -item[2]):
-        if a in comps.parent and b in comps.parent and allowed(a, b):
+        if a in comps.parent and b in comps.parent and allowed(a, b) and separate_lists(a, b):
             comps.union(a, b)
     return [set(members) for members in comps.members.values()]

@@ -49,17 +49,20 @@ def _person_record(row: Any) -> PersonRecord:
     return PersonRecord(str(row.id), row.key, name, row.birth_year)
 
 
-def load_current_records(conn: Connection) -> list[PersonRecord]:
+def load_current_records(conn: Connection) -> tuple[list[PersonRecord], dict[str, str]]:
+    """The current records, and for records of lists the list (document) each belongs to."""
     query = (
         select(s.record.c.id, s.record.c.full_name, s.record.c.surname, s.record.c.given_name,
                s.record.c.patronymic, s.record.c.initials, s.record.c.gender,
-               s.record.c.birth_year, s.source.c.key)
+               s.record.c.birth_year, s.record.c.document_id, s.source.c.key, s.source.c.kind)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .where(s.document.c.is_current.is_(True))
         .order_by(s.record.c.id)
     )  # fmt: skip
-    return [_person_record(row) for row in conn.execute(query)]
+    rows = conn.execute(query).all()
+    groups = {str(r.id): f"document-{r.document_id}" for r in rows if r.kind == "list"}
+    return [_person_record(row) for row in rows], groups
 
 
 def _judgements(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -157,7 +160,7 @@ def link_database(
     say = progress or (lambda _msg: None)
     started = datetime.now(UTC)
     with engine.connect() as conn:
-        records = load_current_records(conn)
+        records, list_groups = load_current_records(conn)
         must, cannot = _judgements(conn)
     say(f"comparing {len(records):,} records")
     by_source: dict[str, list[PersonRecord]] = {}
@@ -167,7 +170,13 @@ def link_database(
     pairs = predict(list(by_source.values()), floor=floor, model=model)
     matches = [(p.left_id, p.right_id, p.match_probability) for p in pairs if p.is_match(threshold)]
     say(f"{len(pairs):,} candidate pairs, {len(matches):,} above the threshold; clustering")
-    clusters = cluster([r.unique_id for r in records], matches, must_link=must, cannot_link=cannot)
+    clusters = cluster(
+        [r.unique_id for r in records],
+        matches,
+        must_link=must,
+        cannot_link=cannot,
+        groups=list_groups,
+    )
     with engine.begin() as conn:
         run_id = conn.execute(
             s.link_run.insert().returning(s.link_run.c.id),

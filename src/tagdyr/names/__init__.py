@@ -7,7 +7,7 @@ of names and inside the linkage and search code alike.
 from tagdyr.names.cleanup import Script, clean, dominant_script, has_kazakh_letters
 from tagdyr.names.keys import canonical, skeleton, skeletons
 from tagdyr.names.parse import Gender, Order, ParsedName, parse
-from tagdyr.names.translit import Convention, ascii_fold, romanize, russify
+from tagdyr.names.translit import Convention, ascii_fold, from_kazakh_latin, romanize, russify
 
 __all__ = [
     "Convention",
@@ -19,6 +19,7 @@ __all__ = [
     "canonical",
     "clean",
     "dominant_script",
+    "from_kazakh_latin",
     "has_kazakh_letters",
     "parse",
     "romanize",

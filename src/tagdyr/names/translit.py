@@ -107,11 +107,17 @@ def _romanize_word(word: str, convention: Convention) -> str:
     out = "".join(_letter(lower, i, convention) for i in range(len(lower)))
     if convention is Convention.CANON:
         return out
+    upper = _upper_kazakh_latin if convention is Convention.KAZAKH_LATIN else str.upper
     if word.isupper() and len(word) > 1:
-        return out.upper()
+        return upper(out)
     if word[:1].isupper():
-        return out[:1].upper() + out[1:]
+        return upper(out[:1]) + out[1:]
     return out
+
+
+def _upper_kazakh_latin(text: str) -> str:
+    """Upper case in the 2021 alphabet: i (И) is İ, ı (І) is I."""
+    return text.replace("i", "İ").replace("ı", "I").upper()
 
 
 @lru_cache(maxsize=200_000)
@@ -140,3 +146,40 @@ def ascii_fold(text: str) -> str:
     """Lower-case ASCII form of a Latin string: diacritics and apostrophes removed."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA))
     return "".join(c for c in decomposed if ord(c) < 128).lower()
+
+
+_KAZAKH_LATIN_DIGRAPHS = (("şş", "щ"), ("io", "ё"), ("ia", "я"), ("iu", "ю"), ("ts", "ц"))
+_KAZAKH_LATIN_LETTERS = {
+    "a": "а", "ä": "ә", "b": "б", "v": "в", "g": "г", "ğ": "ғ", "d": "д", "e": "е", "j": "ж",
+    "z": "з", "k": "к", "q": "қ", "l": "л", "m": "м", "n": "н", "ñ": "ң", "o": "о", "ö": "ө",
+    "p": "п", "r": "р", "s": "с", "t": "т", "u": "у", "ū": "ұ", "ü": "ү", "f": "ф", "h": "х",
+    "ç": "ч", "ş": "ш", "y": "ы", "ı": "і", "c": "ц", "w": "у", "x": "кс",
+}  # fmt: skip
+_KZ_VOWELS = set("аәеёиоөуұүыіэюя")
+
+
+def _kazakh_word(word: str) -> str:
+    # 2021 alphabet: I/ı is І, İ/i is И
+    lower = unicodedata.normalize("NFC", word.replace("I", "ı").replace("İ", "i").lower())
+    out = ""
+    i = 0
+    while i < len(lower):
+        pair = next((cyr for lat, cyr in _KAZAKH_LATIN_DIGRAPHS if lower.startswith(lat, i)), None)
+        if pair:
+            out += pair
+            i += 2
+            continue
+        ch = lower[i]
+        if ch == "i":  # И, or Й after a vowel (Abai = Абай)
+            out += "й" if out[-1:] in _KZ_VOWELS else "и"
+        else:
+            out += _KAZAKH_LATIN_LETTERS.get(ch, ch)
+        i += 1
+    if word.isupper() and len(word) > 1:
+        return out.upper()
+    return out[:1].upper() + out[1:] if word[:1].isupper() else out
+
+
+def from_kazakh_latin(text: str) -> str:
+    """Kazakh Cyrillic from the Kazakh Latin alphabet (2021), Kazakh letters restored."""
+    return " ".join(_kazakh_word(w) for w in text.split(" "))
