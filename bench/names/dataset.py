@@ -140,12 +140,15 @@ def initial_of(word: str) -> str:
     return word[:1] + "."
 
 
-def write_name(p: Person, rng: random.Random) -> tuple[str, str, bool]:
+def write_name(
+    p: Person, rng: random.Random, with_patronymic: bool | None = None
+) -> tuple[str, str, bool]:
     """The person's name as one clerk wrote it, the clerk's style, and whether the given name
-    was reduced to an initial."""
+    was reduced to an initial. ``with_patronymic`` forces the patronymic in or out."""
     style = rng.choice(["kk", "ru", "ru", "latin", "latin", "latin"])
     surname, given = p.surname, p.given
-    patronymic = _patronymic(p, "kk" if style == "kk" else "ru") if rng.random() < 0.3 else ""
+    wanted = rng.random() < 0.3 if with_patronymic is None else with_patronymic
+    patronymic = _patronymic(p, "kk" if style == "kk" else "ru") if wanted else ""
     if style == "ru":
         surname, given, patronymic = russify(surname), russify(given), patronymic
         if rng.random() < 0.4:
@@ -245,9 +248,21 @@ def _other_given(p: Person, rng: random.Random) -> str:
             return given
 
 
-def _negative(rng: random.Random, similar_surnames: dict[str, list[str]]) -> Pair:
+def _negative(
+    rng: random.Random, similar_surnames: dict[str, list[str]], decidable_only: bool = True
+) -> Pair:
     p = person(rng)
-    kind = rng.choice(("same surname", "gender forms", "similar surname", "same given", "random"))
+    kinds = ("same surname", "gender forms", "similar surname", "same given", "namesake", "random")
+    kind = rng.choice(kinds)
+    if kind == "namesake":  # same surname and given name, another father
+        father = rng.choice([m for m in MALE if m != p.father])
+        q = Person(p.surname, p.given, father, p.female)
+        both = rng.random() < 0.3  # as often as a clerk writes a patronymic at all
+        (a, _, initial_a), (b, _, initial_b) = (write_name(p, rng, both), write_name(q, rng, both))
+        told_apart = both and not (initial_a or initial_b)  # full patronymics on both sides
+        if decidable_only and not told_apart:
+            return _negative(rng, similar_surnames, decidable_only)
+        return Pair(noisy(a, rng)[0], noisy(b, rng)[0], False, "negative: namesake")
     if kind == "same surname":
         q = Person(p.surname, _other_given(p, rng), rng.choice(MALE), p.female)
     elif kind == "gender forms":
@@ -264,8 +279,8 @@ def _negative(rng: random.Random, similar_surnames: dict[str, list[str]]) -> Pai
     if q.surname == p.surname and q.given == p.given:
         q = Person(q.surname, _other_given(q, rng), q.father, q.female)
     (a, _, initial_a), (b, _, initial_b) = write_name(p, rng), write_name(q, rng)
-    if _undecidable(p, q, initial_a or initial_b):
-        return _negative(rng, similar_surnames)
+    if decidable_only and _undecidable(p, q, initial_a or initial_b):
+        return _negative(rng, similar_surnames, decidable_only)
     return Pair(noisy(a, rng)[0], noisy(b, rng)[0], False, f"negative: {kind}")
 
 
@@ -294,12 +309,16 @@ def _similar_surnames() -> dict[str, list[str]]:
     return similar
 
 
-def generated_pairs(seed: int, count: int) -> list[Pair]:
-    """``count`` pairs, half same-person, half hard or easy negatives."""
+def generated_pairs(seed: int, count: int, decidable_only: bool = True) -> list[Pair]:
+    """``count`` pairs, half same-person, half hard or easy negatives.
+
+    ``decidable_only`` leaves out different people whose written names state nothing that
+    tells them apart (same surname and an initial fitting both given names): a test cannot
+    grade a method on them, but training must see them, or an initial would look like proof."""
     rng = random.Random(seed)
     similar = _similar_surnames()
     pairs = [_positive(rng) for _ in range(count // 2)]
-    pairs += [_negative(rng, similar) for _ in range(count - count // 2)]
+    pairs += [_negative(rng, similar, decidable_only) for _ in range(count - count // 2)]
     rng.shuffle(pairs)
     return pairs
 

@@ -73,17 +73,71 @@ def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
     return beta
 
 
+# Within a part, stronger agreement must never weigh less than weaker agreement.
+CHAINS = (
+    (
+        "identical",
+        "same_sound",
+        "spelled_alike",
+        "ocr_variant",
+        "sounds_alike",
+        "similar",
+        "different",
+    ),
+    ("initial_match", "initial_mismatch"),
+)
+
+
+def _monotone(values: list[float], counts: list[float]) -> list[float]:
+    """Pool-adjacent-violators: the closest non-increasing sequence (weighted by counts)."""
+    blocks = [[v, max(c, 1e-9), 1] for v, c in zip(values, counts, strict=True)]
+    i = 0
+    while i < len(blocks) - 1:
+        if blocks[i][0] < blocks[i + 1][0]:
+            (v1, w1, n1), (v2, w2, n2) = blocks[i], blocks[i + 1]
+            blocks[i : i + 2] = [[(v1 * w1 + v2 * w2) / (w1 + w2), w1 + w2, n1 + n2]]
+            i = max(i - 1, 0)
+        else:
+            i += 1
+    return [b[0] for b in blocks for _ in range(int(b[2]))]
+
+
 def estimate(pairs: list[Pair]) -> tuple[dict[str, dict[str, float]], float]:
-    """Weights (log₂ odds per part and level) and the prior (log₂ odds)."""
-    beta = fit_logistic(*_design(pairs)) / math.log(2)
+    """Weights (log₂ odds per part and level, monotone in agreement) and the prior."""
+    x, y = _design(pairs)
+    beta = fit_logistic(x, y)
+    counts = dict(zip(FEATURES, x[:, :-1].sum(axis=0), strict=True))
+    raw = dict(zip(FEATURES, beta[:-1], strict=True))
+    for part, levels in LEVELS.items():
+        for chain in CHAINS:
+            chain_levels = [lvl for lvl in chain if lvl in levels]
+            if len(chain_levels) < 2:
+                continue
+            keys = [(part.value, lvl) for lvl in chain_levels]
+            fixed = _monotone([raw[k] for k in keys], [counts[k] for k in keys])
+            raw.update(zip(keys, fixed, strict=True))
+    coefficients = np.array([raw[f] for f in FEATURES])
+    intercept = _refit_intercept(x[:, :-1] @ coefficients, y, beta[-1])
     weights: dict[str, dict[str, float]] = {part.value: {} for part in LEVELS}
-    for (part, level), value in zip(FEATURES, beta[:-1], strict=True):
-        weights[part][level] = round(float(np.clip(value, -CLIP, CLIP)), 3)
-    return weights, round(float(beta[-1]), 3)
+    for (part, level), value in raw.items():
+        weights[part][level] = round(float(np.clip(value / math.log(2), -CLIP, CLIP)), 3)
+    return weights, round(float(intercept / math.log(2)), 3)
+
+
+def _refit_intercept(offset: np.ndarray, y: np.ndarray, start: float) -> float:
+    """Newton steps on the intercept alone, the other coefficients held fixed."""
+    b = float(start)
+    for _ in range(50):
+        p = 1.0 / (1.0 + np.exp(-(offset + b)))
+        step = float((y - p).sum() / max((p * (1 - p)).sum(), 1e-9))
+        b += step
+        if abs(step) < 1e-10:
+            break
+    return b
 
 
 def train() -> dict[str, object]:
-    pairs = generated_pairs(TRAIN_SEED, TRAIN_PAIRS)
+    pairs = generated_pairs(TRAIN_SEED, TRAIN_PAIRS, decidable_only=False)
     path = model_path()
     model = json.loads(path.read_text(encoding="utf-8"))
     for _ in range(ITERATIONS):

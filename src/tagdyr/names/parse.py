@@ -186,3 +186,17 @@ def parse(written: str, hint: Order = Order.SURNAME_FIRST) -> ParsedName:
         order=order,
         extra=given[2:],
     )
+
+
+_PATRONYMIC_SUFFIX = re.compile(
+    r"(ович|евич|ьевич|овна|евна|ична|инична|ұлы|улы|қызы|кызы|ovich|evich|ovitch|evitch|"
+    r"owitsch|ewitsch|ovitsj|evitsj|ovna|evna|owna|ewna|uly|ouly|qyzy|kyzy)$",
+    re.IGNORECASE,
+)
+
+
+def patronymic_root(patronymic: str) -> str:
+    """The father's name inside a patronymic: "Абенович", "Әбенұлы", "Әбен ұлы" → "Абен"/"Әбен"."""
+    first = patronymic.split()[0] if patronymic.split() else ""
+    root = _PATRONYMIC_SUFFIX.sub("", first)
+    return root if len(root) >= 2 else first

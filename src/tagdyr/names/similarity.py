@@ -24,7 +24,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from tagdyr.names.cleanup import Script, clean, dominant_script
 from tagdyr.names.keys import canonical, skeleton, skeletons
-from tagdyr.names.parse import Gender, Order, ParsedName, parse
+from tagdyr.names.parse import Gender, Order, ParsedName, parse, patronymic_root
 from tagdyr.names.reverse import cyrillic_candidates
 
 MODEL_FILE = "name-weights-v1.json"
@@ -205,7 +205,7 @@ def _parts(name: ParsedName) -> list[tuple[Part, str]]:
     elif initials:
         parts.append((Part.GIVEN, initials.pop(0)))
     if name.patronymic:
-        parts.append((Part.PATRONYMIC, name.patronymic.split()[0]))
+        parts.append((Part.PATRONYMIC, patronymic_root(name.patronymic)))
     elif initials and (given or name.initials):
         parts.append((Part.PATRONYMIC, initials.pop(0)))
     return parts
