@@ -25,8 +25,11 @@ from rich.table import Table
 from rich.text import Text
 
 from tagdyr.errors import TagdyrError
+from tagdyr.link.features import LinkRecord
+from tagdyr.link.model import Model
 from tagdyr.names_cli import app as names_app
 from tagdyr.settings import Settings, load_settings
+from tagdyr.sources.columns import MappingFile
 
 app = typer.Typer(
     name="tagdyr",
@@ -199,21 +202,59 @@ def records(
     console.print(table)
 
 
-@app.command()
+@app.command(context_settings={"allow_interspersed_args": True})
 def link(
-    threshold: Annotated[
-        float | None, typer.Option(help="Match probability for 'same person'.")
+    targets: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="LEFT RIGHT files to link (a list and a register); or `explain LEFT_ID RIGHT_ID`; "
+            "none: link the records in the database.",
+            show_default=False,
+        ),
     ] = None,
+    out: Annotated[Path | None, typer.Option(help="Output CSV for file linkage.")] = None,
+    dedupe: Annotated[Path | None, typer.Option(help="Find duplicates within this file.")] = None,
+    threshold: Annotated[
+        float | None,
+        typer.Option(help="Match probability for 'same person' (default from settings: 0.9)."),
+    ] = None,
+    engine: Annotated[str, typer.Option(help="duckdb (embedded) or spark.")] = "duckdb",
+    model_file: Annotated[
+        Path | None, typer.Option("--model", help="A trained model JSON.")
+    ] = None,
+    encoding: Annotated[str | None, typer.Option(help="Encoding of CSV inputs.")] = None,
+    mapping: Annotated[Path | None, typer.Option(help="TOML column mapping for inputs.")] = None,
+    left: Annotated[Path | None, typer.Option(help="explain: the LEFT file.")] = None,
+    right: Annotated[Path | None, typer.Option(help="explain: the RIGHT file.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="explain: JSON output.")] = False,
+    train: Annotated[
+        bool,
+        typer.Option(
+            help="Estimate the model on these files (EM, no labels) and save it beside --out "
+            "as OUT.model.json before linking."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Link all current records into persons (human judgements always win)."""
-    from tagdyr.link.run import link_database
+    """Link records into persons: two files, one file (--dedupe), or the database."""
+    from tagdyr.link.model import load_model
 
     settings = _settings(db, match_threshold=threshold)
-    engine = _engine(db)
+    model = load_model(model_file) if model_file else None
+    override = _mapping(mapping)
+    targets = targets or []
+    if targets[:1] == ["explain"]:
+        _explain(targets[1:], left, right, model, encoding, override, as_json, db)
+        return
+    if targets or dedupe:
+        _link_files(targets, dedupe, out, settings, engine, model, encoding, override, train)
+        return
+    from tagdyr.link.run import link_database
+
+    engine_db = _engine(db)
     with console.status("linking…"):
         result = link_database(
-            engine,
+            engine_db,
             threshold=settings.match_threshold,
             floor=settings.candidate_floor,
             progress=lambda m: console.log(m),
@@ -222,6 +263,110 @@ def link(
         f"{result.records} records → {result.persons} persons "
         f"({result.pairs} candidate pairs, {result.matches} matches; run {result.run_id})"
     )
+
+
+def _mapping(path: Path | None) -> MappingFile | None:
+    from tagdyr.sources.columns import load_mapping_file
+
+    return load_mapping_file(path) if path else None
+
+
+def _link_files(
+    targets: list[str],
+    dedupe: Path | None,
+    out: Path | None,
+    settings: Settings,
+    engine: str,
+    model: Model | None,
+    encoding: str | None,
+    mapping: MappingFile | None,
+    train: bool,
+) -> None:
+    from tagdyr.link.files import link_files
+
+    if (dedupe and targets) or (not dedupe and len(targets) != 2):
+        raise TagdyrError(
+            "give two files (tagdyr link LEFT RIGHT --out links.csv) or one with --dedupe FILE"
+        )
+    if out is None:
+        raise TagdyrError("--out is required when linking files (the link-output CSV)")
+    first, second = (dedupe, None) if dedupe else (Path(targets[0]), Path(targets[1]))
+    with console.status("linking…"):
+        summary = link_files(
+            first,
+            second,
+            out,
+            threshold=settings.match_threshold,
+            floor=settings.candidate_floor,
+            engine=engine,
+            model=model,
+            encoding=encoding,
+            mapping=mapping,
+            train=train,
+            progress=lambda m: console.log(m),
+        )
+    console.print(
+        f"{summary.pairs:,} candidate pairs, {summary.matches:,} matches → {summary.output}"
+    )
+
+
+def _explain(
+    ids: list[str],
+    left: Path | None,
+    right: Path | None,
+    model: Model | None,
+    encoding: str | None,
+    mapping: MappingFile | None,
+    as_json: bool,
+    db: str | None,
+) -> None:
+    from dataclasses import asdict
+
+    from tagdyr.link.engine import explain_pair
+
+    if len(ids) != 2:
+        raise TagdyrError("usage: tagdyr link explain LEFT_ID RIGHT_ID [--left FILE --right FILE]")
+    if left or right:
+        from tagdyr.link.files import LEFT, RIGHT, read_records
+
+        if not (left and right):
+            raise TagdyrError("give both --left and --right files, or neither (database ids)")
+        pool = {
+            r.unique_id: r for r in read_records(left, LEFT, encoding=encoding, mapping=mapping)
+        }
+        other = {
+            r.unique_id: r for r in read_records(right, RIGHT, encoding=encoding, mapping=mapping)
+        }
+        a, b = _pick(pool, ids[0], left), _pick(other, ids[1], right)
+    else:
+        from tagdyr.link.run import link_records_by_id
+
+        with _engine(db).connect() as conn:
+            found = link_records_by_id(conn, [ids[0], ids[1]])
+        a, b = _pick(found, ids[0], "the database"), _pick(found, ids[1], "the database")
+    pair = explain_pair(a, b, model)
+    if as_json:
+        sys.stdout.write(json.dumps(asdict(pair), ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("evidence", "level", "weight (log₂)", "running total")
+    total = pair.prior_weight
+    table.add_row("prior", "two random records", f"{pair.prior_weight:+.2f}", f"{total:+.2f}")
+    for e in pair.evidence:
+        total += e.match_weight
+        table.add_row(e.comparison, e.level, f"{e.match_weight:+.2f}", f"{total:+.2f}")
+    console.print(f"{a.name.written} ~ {b.name.written}")
+    console.print(table)
+    console.print(
+        f"match probability {pair.match_probability:.4f} (match weight {pair.match_weight:+.2f})"
+    )
+
+
+def _pick(records: dict[str, LinkRecord], ident: str, where: object) -> LinkRecord:
+    from tagdyr.errors import NotFoundError
+
+    if ident not in records:
+        raise NotFoundError(f"no record {ident!r} in {where}")
+    return records[ident]
 
 
 @app.command()

@@ -1,30 +1,38 @@
-"""Running Splink on feature tables: candidate pairs with probabilities and evidence.
+"""Running Splink: candidate pairs with probabilities and the evidence behind them.
 
-The model is a versioned JSON file (``link/models``); tagdyr never pickles models. The DuckDB
-backend is embedded; Splink's own logging is silenced so the CLI shows only our progress.
+Two backends run the same model: DuckDB embedded (default) and Spark (``engine="spark"``:
+local mode, or a cluster URL) for registers that outgrow one machine. Results come back as an
+Arrow table (one row per candidate pair, with every comparison's level and Bayes factor), so
+that millions of pairs never become Python objects; :func:`pairs_from_table` turns a few of
+them into :class:`Pair` objects with a readable waterfall.
 """
 
 from __future__ import annotations
 
-import json
-import logging
+import math
 from dataclasses import dataclass, field
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
-from tagdyr.errors import LinkageError
-from tagdyr.link.features import PersonRecord, feature_table
+from tagdyr.errors import ConfigError, LinkageError
+from tagdyr.link.features import FEATURE_COLUMNS, LinkRecord, features
+from tagdyr.link.model import (
+    TF_MINIMUM_RECORDS,
+    Model,
+    _levels,
+    load_model,
+    quiet_splink,
+    settings,
+)
 
-DEFAULT_MODEL = "tagdyr-default-v1.json"
-COMPARISONS = ("surname", "given_name", "birth_year", "gender")
+ENGINES = ("duckdb", "spark")
+COMPARISONS = tuple(_levels(False))
 
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
     comparison: str
     level: str
-    match_weight: float
+    match_weight: float  # log₂ Bayes factor, term-frequency adjustment included
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,90 +42,168 @@ class Pair:
     match_probability: float
     match_weight: float
     evidence: tuple[Evidence, ...] = field(default=())
+    prior_weight: float = 0.0
 
     def is_match(self, threshold: float) -> bool:
         return self.match_probability >= threshold
 
 
-def load_model(path: Path | None = None) -> dict[str, Any]:
-    """The model settings (Splink JSON plus tagdyr's name/version block)."""
-    if path is None:
-        text = (resources.files("tagdyr.link") / "models" / DEFAULT_MODEL).read_text("utf-8")
-    else:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LinkageError(f"cannot read the model {path}: {exc.strerror}") from exc
+def _arrow_table(records: list[LinkRecord]) -> Any:
+    import pyarrow as pa
+
+    rows = [features(r) for r in records]
+    columns = {name: [row[name] for row in rows] for name in FEATURE_COLUMNS}
+    list_type = pa.list_(pa.string())
+    schema = pa.schema([
+        (name, list_type if name.endswith(("_forms", "_keys", "_towns", "_regions")) else
+         pa.int64() if name in ("birth_year", "rank_ordinal") else pa.string())
+        for name in FEATURE_COLUMNS
+    ])  # fmt: skip
+    return pa.table(columns, schema=schema)
+
+
+def _spark_session(master: str | None) -> Any:
     try:
-        model: dict[str, Any] = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise LinkageError(f"the model {path or DEFAULT_MODEL} is not valid JSON: {exc}") from exc
-    return model
+        from pyspark.sql import SparkSession
+    except ImportError as exc:
+        raise ConfigError("--engine spark needs PySpark: pip install 'tagdyr[spark]'") from exc
+    from splink.backends.spark import similarity_jar_location
+
+    return (
+        SparkSession.builder.master(master or "local[2]")
+        .appName("tagdyr-link")
+        .config("spark.jars", similarity_jar_location())
+        .config("spark.sql.shuffle.partitions", "8")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.memory", "4g")
+        .getOrCreate()
+    )
 
 
-def model_label(model: dict[str, Any]) -> str:
-    meta = model.get("tagdyr_model", {})
-    return f"{meta.get('name', 'custom')}-v{meta.get('version', '?')}"
+def _backend(engine: str, spark_master: str | None) -> Any:
+    if engine == "duckdb":
+        from splink import DuckDBAPI
+
+        return DuckDBAPI()
+    if engine == "spark":
+        from splink.backends.spark import SparkAPI
+
+        session = _spark_session(spark_master)
+        return SparkAPI(spark_session=session, num_partitions_on_repartition=8)  # type: ignore[no-untyped-call]
+    raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
-def _splink_settings(model: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in model.items() if k != "tagdyr_model"}
+def _register(db: Any, engine: str, table: Any, name: str) -> Any:
+    if engine == "spark":
+        spark = db.spark
+        return db.register(spark.createDataFrame(table.to_pandas()), table_name=name)
+    return db.register(table, table_name=name)
 
 
-def _labels(model: dict[str, Any]) -> dict[str, list[str]]:
-    """comparison name -> level labels in gamma order (highest gamma first, null = -1)."""
-    labels = {}
-    for comparison in model["comparisons"]:
-        non_null = [
-            lvl["label_for_charts"]
-            for lvl in comparison["comparison_levels"]
-            if not lvl.get("is_null_level")
-        ]
-        labels[comparison["output_column_name"]] = non_null
-    return labels
+def predict_table(
+    datasets: list[list[LinkRecord]],
+    *,
+    floor: float,
+    model: Model | None = None,
+    engine: str = "duckdb",
+    link_type: str = "link_and_dedupe",
+    spark_master: str | None = None,
+    blocking: list[Any] | None = None,
+) -> Any:
+    """Every candidate pair at or above ``floor`` as an Arrow table (see module docstring)."""
+    from splink import Linker
+
+    datasets = [d for d in datasets if d]
+    total = sum(len(d) for d in datasets)
+    if total < 2:
+        return None
+    if not any(r.name.surname or r.name.given for d in datasets for r in d):
+        raise LinkageError("none of the records has a name to compare")
+    quiet_splink()
+    model = model or load_model()
+    db = _backend(engine, spark_master)
+    tables = [_register(db, engine, _arrow_table(d), f"input_{i}") for i, d in enumerate(datasets)]
+    use_tf = total >= TF_MINIMUM_RECORDS
+    linker = Linker(
+        tables,
+        settings(model, link_type, term_frequencies=use_tf, blocking=blocking),
+        log_level=None,
+    )
+    result = linker.inference.predict(threshold_match_probability=floor)
+    table = result.as_pyarrow_table()  # type: ignore[no-untyped-call]
+    result.drop_table_from_database_and_remove_from_cache()
+    return table
 
 
-def _evidence(row: dict[str, Any], labels: dict[str, list[str]]) -> tuple[Evidence, ...]:
-    items = []
-    for name, levels in labels.items():
-        gamma = row.get(f"gamma_{name}")
-        weight = row.get(f"mw_{name}") or 0.0
-        if gamma is None:
-            continue
-        label = "missing on one side" if gamma == -1 else levels[len(levels) - 1 - gamma]
-        items.append(Evidence(name, label, round(float(weight), 3)))
-    return tuple(items)
+def _level_weights(model: Model) -> dict[str, list[tuple[float, str]]]:
+    """comparison -> (log₂ m/u, label) of its levels, to name the level a weight came from."""
+    return {
+        name: [(math.log2(p["m"] / p["u"]), label) for label, p in levels.items()]
+        for name, levels in model.parameters.items()
+    }
+
+
+def _level_of(weight: float, levels: list[tuple[float, str]]) -> str:
+    if abs(weight) < 1e-9 and all(abs(w) > 1e-6 for w, _ in levels):
+        return "missing on one side"
+    return min(levels, key=lambda item: abs(item[0] - weight))[1]
+
+
+def pairs_from_table(table: Any, model: Model) -> list[Pair]:
+    """Python objects with their waterfall, for the rows of a (small) result table."""
+    if table is None:
+        return []
+    levels = _level_weights(model)
+    prior_weight = math.log2(model.prior / (1 - model.prior))
+    pairs = []
+    for row in table.to_pylist():
+        evidence = []
+        for name in COMPARISONS:
+            weight = row.get(f"mw_{name}")
+            if weight is None:
+                continue
+            level = _level_of(float(weight), levels.get(name, []))
+            total = float(weight) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
+            evidence.append(Evidence(name, level, round(total, 3)))
+        pairs.append(
+            Pair(
+                str(row["unique_id_l"]),
+                str(row["unique_id_r"]),
+                float(row["match_probability"]),
+                float(row["match_weight"]),
+                tuple(evidence),
+                round(prior_weight, 3),
+            )
+        )
+    return pairs
+
+
+def explain_pair(left: LinkRecord, right: LinkRecord, model: Model | None = None) -> Pair:
+    """The waterfall of one pair, compared directly (no blocking; no term frequencies)."""
+    model = model or load_model()
+    left = LinkRecord(
+        left.unique_id, "left", left.name, left.birth, left.places, left.rank, left.camp
+    )
+    right = LinkRecord(
+        right.unique_id, "right", right.name, right.birth, right.places, right.rank, right.camp
+    )
+    table = predict_table(
+        [[left], [right]], floor=0.0, model=model, link_type="link_only", blocking=["1=1"]
+    )
+    pairs = pairs_from_table(table, model)
+    if not pairs:
+        raise LinkageError("the two records could not be compared")
+    return pairs[0]
 
 
 def predict(
-    datasets: list[list[PersonRecord]],
+    datasets: list[list[LinkRecord]],
     *,
     floor: float = 0.01,
-    model: dict[str, Any] | None = None,
+    model: Model | None = None,
+    engine: str = "duckdb",
 ) -> list[Pair]:
     """All candidate pairs at or above ``floor`` across and within ``datasets``."""
-    from splink import DuckDBAPI, Linker
-
-    records = [r for dataset in datasets for r in dataset]
-    if len(records) < 2:
-        return []
-    if not any(r.name.surname or r.name.given for r in records):
-        raise LinkageError("none of the records has a name to compare")
     model = model or load_model()
-    logging.getLogger("splink").setLevel(logging.WARNING)
-    db = DuckDBAPI()
-    tables = [db.register(feature_table(d)) for d in datasets if d]
-    linker = Linker(tables, _splink_settings(model), log_level=None)
-    result = linker.inference.predict(threshold_match_probability=floor)
-    labels = _labels(model)
-    pairs = []
-    for row in result.as_record_list():
-        pairs.append(Pair(
-            left_id=str(row["unique_id_l"]),
-            right_id=str(row["unique_id_r"]),
-            match_probability=float(row["match_probability"]),
-            match_weight=float(row["match_weight"]),
-            evidence=_evidence(row, labels),
-        ))  # fmt: skip
-    result.drop_table_from_database_and_remove_from_cache()
-    return pairs
+    table = predict_table(datasets, floor=floor, model=model, engine=engine)
+    return pairs_from_table(table, model)

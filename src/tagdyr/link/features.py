@@ -1,62 +1,142 @@
-"""Feature columns for Splink, computed by the names engine.
+"""Feature columns for Splink, computed by the names engine, the gazetteer and the rank table.
 
 DuckDB's string similarity functions count bytes, not characters, so Splink only ever compares
-ASCII columns computed here (canonical forms and skeletons), never raw Cyrillic.
+ASCII columns computed here (canonical forms and skeletons), never raw Cyrillic. A Latin name
+gets, besides its own ASCII form, the canonical forms of its most plausible Cyrillic originals,
+so "Joumaniazov" and "Жұманиязов" share a form exactly.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from tagdyr.names import canonical, parse
-from tagdyr.names.analysis import analyze_parsed
-from tagdyr.names.parse import Order, ParsedName
+from tagdyr.dates import FuzzyDate, Precision
+from tagdyr.link.gazetteer import places, resolve
+from tagdyr.link.ranks import rank_code, rank_ordinal
+from tagdyr.names import canonical, parse, skeletons
+from tagdyr.names.cleanup import Script, dominant_script
+from tagdyr.names.parse import Order, ParsedName, patronymic_root
+from tagdyr.names.reverse import cyrillic_candidates
+from tagdyr.names.similarity import word_forms
 
 FEATURE_COLUMNS = (
     "unique_id",
     "source_dataset",
     "surname_canon",
+    "surname_forms",
     "surname_key",
+    "surname_keys",
     "given_canon",
+    "given_forms",
     "given_key",
     "given_initial",
     "patronymic_canon",
     "gender",
     "birth_year",
+    "birth_date",
+    "place_towns",
+    "place_regions",
+    "rank_ordinal",
+    "camp_key",
 )
+_READINGS = 2  # Cyrillic readings of a Latin word kept as comparison forms
 
 
 @dataclass(frozen=True, slots=True)
-class PersonRecord:
-    """What linkage needs of a record: its id, its dataset and its name and birth year."""
+class LinkRecord:
+    """What linkage reads of a record: its names, birth, places, rank and camp as written."""
 
     unique_id: str
     source_dataset: str
     name: ParsedName
-    birth_year: int | None
+    birth: FuzzyDate | None = None
+    places: tuple[str, ...] = field(default=())
+    rank: str = ""
+    camp: str = ""
+
+    @property
+    def birth_year(self) -> int | None:
+        return self.birth.year if self.birth else None
 
 
-def features(rec: PersonRecord) -> dict[str, Any]:
+# kept for callers that only know a name and a year
+PersonRecord = LinkRecord
+
+
+def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[str] | None]:
+    """(canonical, comparison forms, primary skeleton, all skeletons) of one name word."""
+    word = word.strip()
+    if not word or word.endswith("."):
+        return None, None, None, None
+    forms = list(word_forms(word).canons)
+    keys = list(skeletons(word))
+    primary = keys[0] if keys else None
+    if dominant_script(word) is Script.LATIN:
+        readings = cyrillic_candidates(word)[:_READINGS]
+        forms = list(dict.fromkeys([forms[0], *(canonical(h.cyrillic) for h in readings)]))
+        if readings:  # the best original's forms meet Cyrillic records' forms and keys
+            reading_keys = skeletons(readings[0].cyrillic)
+            primary = reading_keys[0] if reading_keys else primary
+            keys = list(dict.fromkeys([*keys, *reading_keys]))
+            return canonical(readings[0].cyrillic), forms, primary, keys
+    return forms[0], forms, primary, keys
+
+
+def _initial_class(name: ParsedName) -> str | None:
+    source = name.given[0] if name.given else (name.initials[0] if name.initials else "")
+    if not source:
+        return None
+    classes = sorted(word_forms(source).initial_classes)
+    return classes[0] if classes else None
+
+
+def _place_keys(texts: tuple[str, ...]) -> tuple[list[str] | None, list[str] | None]:
+    towns: list[str] = []
+    regions: list[str] = []
+    for text in texts:
+        for key in resolve(text):
+            kind = places()[key].kind
+            if kind in ("town", "camp") and key not in towns:
+                towns.append(key)
+            elif kind == "oblast" and key not in regions:
+                regions.append(key)
+    return towns or None, regions or None
+
+
+def features(rec: LinkRecord) -> dict[str, Any]:
     """One row of the Splink input table for a record."""
-    analysis = analyze_parsed(rec.name)
-    initial = canonical(rec.name.given_initial)[:1] if rec.name.given_initial else ""
-    patronymic = rec.name.patronymic.split()[0] if rec.name.patronymic.strip() else ""
+    name = rec.name
+    surname_word = name.surname.split()[-1] if name.surname else ""
+    surname_canon, surname_forms, surname_key, surname_keys = _forms(surname_word)
+    given_canon, given_forms, given_key, _ = _forms(name.given[0] if name.given else "")
+    patronymic = patronymic_root(name.patronymic) if name.patronymic else ""
+    towns, regions = _place_keys(rec.places)
+    camp = resolve(rec.camp) if rec.camp else ()
+    birth_date = rec.birth.start if rec.birth and rec.birth.precision is Precision.DAY else None
     return {
         "unique_id": rec.unique_id,
         "source_dataset": rec.source_dataset,
-        "surname_canon": analysis.surname_canon or None,
-        "surname_key": analysis.surname_key or None,
-        "given_canon": analysis.given_canon or None,
-        "given_key": analysis.given_key or None,
-        "given_initial": initial or None,
-        "patronymic_canon": canonical(patronymic) or None,
-        "gender": rec.name.gender.value or None,
+        "surname_canon": surname_canon,
+        "surname_forms": surname_forms,
+        "surname_key": surname_key,
+        "surname_keys": surname_keys,
+        "given_canon": given_canon,
+        "given_forms": given_forms,
+        "given_key": given_key,
+        "given_initial": _initial_class(name),
+        "patronymic_canon": canonical(patronymic) or None if patronymic else None,
+        "gender": name.gender.value or None,
         "birth_year": rec.birth_year,
+        "birth_date": birth_date,
+        "place_towns": towns,
+        "place_regions": regions,
+        "rank_ordinal": rank_ordinal(rank_code(rec.rank)) if rec.rank else None,
+        "camp_key": camp[0] if camp else None,
     }
 
 
-def feature_table(records: list[PersonRecord]) -> dict[str, list[Any]]:
+def feature_table(records: list[LinkRecord]) -> dict[str, list[Any]]:
     """Column-oriented table (what Splink's DuckDB backend registers without pandas)."""
     rows = [features(r) for r in records]
     return {column: [row[column] for row in rows] for column in FEATURE_COLUMNS}
@@ -68,5 +148,6 @@ def record_from_name(
     written_name: str,
     birth_year: int | None,
     hint: Order = Order.SURNAME_FIRST,
-) -> PersonRecord:
-    return PersonRecord(unique_id, dataset, parse(written_name, hint), birth_year)
+) -> LinkRecord:
+    birth = FuzzyDate(str(birth_year), str(birth_year), Precision.YEAR) if birth_year else None
+    return LinkRecord(unique_id, dataset, parse(written_name, hint), birth)

@@ -18,13 +18,16 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
 
+from tagdyr.dates import FuzzyDate, Precision, find_date, parse_date
 from tagdyr.link.cluster import cluster
-from tagdyr.link.engine import Pair, load_model, model_label, predict
-from tagdyr.link.features import PersonRecord
+from tagdyr.link.engine import Pair, predict
+from tagdyr.link.features import LinkRecord
+from tagdyr.link.model import load_model
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.store import schema as s
 
 Progress = Callable[[str], None]
+PLACE_FIELDS = ("birth_place", "residence", "conscription")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +39,8 @@ class LinkRunResult:
     persons: int
 
 
-def _person_record(row: Any) -> PersonRecord:
+def _link_record(row: Any) -> LinkRecord:
+    """A stored record as linkage reads it: parsed name, birth, places, rank, camp."""
     initials = tuple(f"{i.upper()}." for i in row.initials.split())
     name = ParsedName(
         written=row.full_name,
@@ -46,15 +50,24 @@ def _person_record(row: Any) -> PersonRecord:
         initials=initials,
         gender=Gender(row.gender),
     )
-    return PersonRecord(str(row.id), row.key, name, row.birth_year)
+    fields = json.loads(row.normalized).get("fields", {})
+    birth_text = fields.get("birth_date") or fields.get("birth_year") or ""
+    birth = (parse_date(birth_text) or find_date(birth_text)) if birth_text else None
+    if birth is None and row.birth_year:
+        birth = FuzzyDate(str(row.birth_year), str(row.birth_year), Precision.YEAR)
+    places = tuple(fields[k] for k in PLACE_FIELDS if fields.get(k))
+    return LinkRecord(
+        str(row.id), row.key, name, birth, places, fields.get("rank", ""), fields.get("camp", "")
+    )
 
 
-def load_current_records(conn: Connection) -> tuple[list[PersonRecord], dict[str, str]]:
+def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, str]]:
     """The current records, and for records of lists the list (document) each belongs to."""
     query = (
         select(s.record.c.id, s.record.c.full_name, s.record.c.surname, s.record.c.given_name,
                s.record.c.patronymic, s.record.c.initials, s.record.c.gender,
-               s.record.c.birth_year, s.record.c.document_id, s.source.c.key, s.source.c.kind)
+               s.record.c.birth_year, s.record.c.normalized, s.record.c.document_id,
+               s.source.c.key, s.source.c.kind)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .where(s.document.c.is_current.is_(True))
@@ -62,7 +75,20 @@ def load_current_records(conn: Connection) -> tuple[list[PersonRecord], dict[str
     )  # fmt: skip
     rows = conn.execute(query).all()
     groups = {str(r.id): f"document-{r.document_id}" for r in rows if r.kind == "list"}
-    return [_person_record(row) for row in rows], groups
+    return [_link_record(row) for row in rows], groups
+
+
+def link_records_by_id(conn: Connection, ids: list[str]) -> dict[str, LinkRecord]:
+    """Stored records (any version) as linkage reads them, by record id."""
+    numbers = [int(i) for i in ids if i.isdigit()]
+    query = (
+        select(s.record.c.id, s.record.c.full_name, s.record.c.surname, s.record.c.given_name,
+               s.record.c.patronymic, s.record.c.initials, s.record.c.gender,
+               s.record.c.birth_year, s.record.c.normalized, s.source.c.key)
+        .join(s.source, s.source.c.id == s.record.c.source_id)
+        .where(s.record.c.id.in_(numbers))
+    )  # fmt: skip
+    return {str(row.id): _link_record(row) for row in conn.execute(query)}
 
 
 def _judgements(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
@@ -163,7 +189,7 @@ def link_database(
         records, list_groups = load_current_records(conn)
         must, cannot = _judgements(conn)
     say(f"comparing {len(records):,} records")
-    by_source: dict[str, list[PersonRecord]] = {}
+    by_source: dict[str, list[LinkRecord]] = {}
     for rec in records:
         by_source.setdefault(rec.source_dataset, []).append(rec)
     model = load_model()
@@ -183,7 +209,7 @@ def link_database(
             {
                 "started_at": started,
                 "engine": "duckdb",
-                "model": model_label(model),
+                "model": model.label,
                 "threshold": threshold,
             },
         ).scalar_one()

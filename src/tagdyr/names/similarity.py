@@ -113,6 +113,9 @@ def word_forms(word: str) -> _Forms:
     unique = tuple(dict.fromkeys(c for c in canons if c))
     initial = _initial(word)
     classes = frozenset(_initial_class(text) for text in (initial, *(c[:3] for c in unique)))
+    if dominant_script(word) is Script.LATIN and initial[:1] in ("j", "y", "i"):
+        # German/Norwegian "J." and English "Y." stand for Е, Я, Ю as well (Jerzhan, Yusup)
+        classes |= {"Ae", "Aa", "Au", "Ai"} if initial[:1] != "i" else {"Ai"}
     return _Forms(unique, frozenset(keys), initial, classes, frozenset(map(ocr_fold, unique)))
 
 

@@ -240,6 +240,64 @@ def _read_ods(path: Path) -> Table:
     return Table(path.name, "ods", None, False, sheets)
 
 
+_SNIFF_BYTES = 1 << 20
+
+
+def stream_delimited(
+    path: Path, encoding: str | None = None
+) -> tuple[list[str], str, Iterator[tuple[int, list[str]]]]:
+    """Header, encoding and a row iterator of a large CSV/TSV, read without loading the file:
+    the encoding is detected on its first megabyte. Rows are checked as :func:`read_table`
+    checks them (cells beyond the header are an error naming row and column)."""
+    fmt = detect_format(path)
+    with path.open("rb") as handle:
+        head = handle.read(_SNIFF_BYTES)
+    if encoding is None:
+        cut = head[: head.rfind(b"\n") + 1] or head if len(head) == _SNIFF_BYTES else head
+        encoding = decode(cut, path.name).encoding
+    text = io.TextIOWrapper(path.open("rb"), encoding=encoding, newline="", errors="strict")
+    sample = text.read(_SNIFF_BYTES // 4)
+    text.seek(0)
+    delimiter = "\t" if fmt == "tsv" else _sniff_delimiter(sample)
+    reader = csv.reader(text, delimiter=delimiter, strict=True)
+    try:
+        header = [h.strip() for h in next(reader)]
+    except StopIteration:
+        text.close()
+        raise SourceError("the file is empty", file=path.name) from None
+
+    def rows() -> Iterator[tuple[int, list[str]]]:
+        row_number = 1
+        try:
+            for row_number, cells in enumerate(reader, start=2):
+                if not any(c.strip() for c in cells):
+                    continue
+                extra = [i for i, c in enumerate(cells) if i >= len(header) and c.strip()]
+                if extra:
+                    raise SourceError(
+                        f"the row has a value ({cells[extra[0]][:40]!r}) in a column without a "
+                        f"header; the header has {len(header)} columns",
+                        file=path.name,
+                        row=row_number,
+                        column=extra[0] + 1,
+                    )
+                yield row_number, cells[: len(header)] + [""] * (len(header) - len(cells))
+        except csv.Error as exc:
+            raise SourceError(
+                f"broken CSV quoting ({exc})", file=path.name, row=row_number + 1
+            ) from exc
+        except UnicodeDecodeError as exc:
+            raise SourceError(
+                f"not valid {encoding} ({exc.reason}); give --encoding",
+                file=path.name,
+                row=row_number + 1,
+            ) from exc
+        finally:
+            text.close()
+
+    return header, encoding, rows()
+
+
 def read_table(path: Path, data: bytes, encoding: str | None = None) -> Table:
     """Read a tabular file; ``encoding`` overrides detection for CSV/TSV."""
     fmt = detect_format(path)

@@ -1,0 +1,186 @@
+"""Linking files directly (no database): person-record CSVs in, link-output CSV out.
+
+    left_id,right_id,match_probability,match_weight,is_match
+
+Every candidate pair above the floor is written, so a reviewer sees near misses. ``is_match``
+is the tool's own decision at its default threshold, with the rule that one list entry is one
+person: a record of the right-hand file (a register, which may hold several records of one
+man) is matched to at most one entry of the left-hand list — the most probable one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from tagdyr.dates import find_date, parse_date
+from tagdyr.errors import LinkageError, SourceError
+from tagdyr.link.engine import predict_table
+from tagdyr.link.features import LinkRecord
+from tagdyr.link.model import Model, load_model
+from tagdyr.names import clean
+from tagdyr.names.parse import Order, ParsedName, parse
+from tagdyr.sources.columns import MappingFile, map_columns
+from tagdyr.sources.tabular import read_table, stream_delimited
+
+LEFT, RIGHT = "left", "right"
+PLACE_FIELDS = ("birth_place", "residence", "conscription")
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSummary:
+    records: dict[str, int]
+    pairs: int
+    matches: int
+    output: Path
+
+
+def _name(values: dict[str, str], hint: Order) -> ParsedName:
+    if values.get("full_name"):
+        return parse(clean(values["full_name"]), hint)
+    parts = " ".join(values.get(k, "") for k in ("surname", "given_name", "patronymic"))
+    return parse(clean(parts), Order.SURNAME_FIRST)
+
+
+def record_from_values(
+    unique_id: str, dataset: str, values: dict[str, str], hint: Order = Order.SURNAME_FIRST
+) -> LinkRecord:
+    birth_text = values.get("birth_date") or values.get("birth_year") or ""
+    birth = (parse_date(birth_text) or find_date(birth_text)) if birth_text else None
+    places = tuple(values[k] for k in PLACE_FIELDS if values.get(k))
+    return LinkRecord(
+        unique_id,
+        dataset,
+        _name(values, hint),
+        birth,
+        places,
+        values.get("rank", ""),
+        values.get("camp", ""),
+    )
+
+
+def _rows(path: Path, encoding: str | None) -> tuple[list[str], Iterator[tuple[int, list[str]]]]:
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        header, _, rows = stream_delimited(path, encoding)
+        return header, rows
+    table = read_table(path, path.read_bytes(), encoding)
+    if not table.sheets:
+        raise SourceError("the file has no rows", file=path.name)
+    sheet = table.sheets[0]
+    return sheet.header, iter(sheet.rows)
+
+
+def read_records(
+    path: Path, dataset: str, *, encoding: str | None = None, mapping: MappingFile | None = None
+) -> list[LinkRecord]:
+    """The person records of a file, per the person-record CSV contract (DESIGN.md §5)."""
+    try:
+        header, rows = _rows(path, encoding)
+    except OSError as exc:
+        raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    columns = map_columns(header, mapping, path.name)
+    if not {"full_name", "surname", "given_name"} & set(columns.values()):
+        raise SourceError(
+            f"no column holds names (header {header}); map one with --mapping",
+            file=path.name,
+            row=1,
+        )
+    hint = (mapping.order if mapping else None) or Order.SURNAME_FIRST
+    id_column = next((i for i, f in columns.items() if f == "id"), None)
+    records, seen = [], set()
+    for row_number, cells in rows:
+        values = {field: cells[i].strip() for i, field in columns.items() if cells[i].strip()}
+        unique_id = cells[id_column].strip() if id_column is not None else str(row_number)
+        if not unique_id or unique_id in seen:
+            raise SourceError(
+                f"id {unique_id!r} is empty or repeated; ids must be unique",
+                file=path.name,
+                row=row_number,
+                column=header[id_column] if id_column is not None else None,
+            )
+        seen.add(unique_id)
+        records.append(record_from_values(unique_id, dataset, values, hint))
+    return records
+
+
+def _decide(table: Any, threshold: float, one_per_right: bool) -> Any:
+    """Orient pairs left→right and add ``is_match`` (DuckDB over the Arrow table)."""
+    import duckdb
+    import pyarrow as pa
+
+    con = duckdb.connect()
+    con.register("pairs", table)
+    if "source_dataset_l" not in table.column_names:  # one file: nothing to orient
+        table = table.append_column("source_dataset_l", pa.array([LEFT] * table.num_rows))
+        con.register("pairs", table)
+    is_left = f"source_dataset_l = '{LEFT}'"
+    oriented = f"""
+        SELECT CASE WHEN {is_left} THEN unique_id_l ELSE unique_id_r END AS left_id,
+               CASE WHEN {is_left} THEN unique_id_r ELSE unique_id_l END AS right_id,
+               match_probability, match_weight
+        FROM pairs"""
+    best = (
+        "AND row_number() OVER (PARTITION BY right_id ORDER BY match_probability DESC, left_id) = 1"
+        if one_per_right
+        else ""
+    )
+    query = f"""
+        SELECT left_id, right_id, round(match_probability, 6) AS match_probability,
+               round(match_weight, 4) AS match_weight,
+               (match_probability >= {threshold} {best}) AS is_match
+        FROM ({oriented})
+        ORDER BY left_id, match_probability DESC, right_id"""
+    return con.sql(query).to_arrow_table()
+
+
+def _write(table: Any, out: Path) -> None:
+    import pyarrow.csv as pacsv
+
+    converted = table.set_column(4, "is_match", table.column("is_match").cast("int8"))
+    pacsv.write_csv(converted, out)
+
+
+def link_files(
+    left: Path,
+    right: Path | None,
+    out: Path,
+    *,
+    threshold: float,
+    floor: float,
+    engine: str = "duckdb",
+    model: Model | None = None,
+    encoding: str | None = None,
+    mapping: MappingFile | None = None,
+    progress: Progress | None = None,
+    train: bool = False,
+) -> LinkSummary:
+    """Link LEFT (a list) against RIGHT (a register), or deduplicate LEFT when RIGHT is None."""
+    say = progress or (lambda _m: None)
+    left_records = read_records(left, LEFT, encoding=encoding, mapping=mapping)
+    right_records = read_records(right, RIGHT, encoding=encoding, mapping=mapping) if right else []
+    say(f"read {len(left_records):,} + {len(right_records):,} records")
+    if not left_records or (right is not None and not right_records):
+        raise LinkageError("nothing to link: a file has no records")
+    link_type = "link_only" if right else "dedupe_only"
+    datasets = [left_records, right_records] if right else [left_records]
+    model = model or load_model()
+    if train:
+        from tagdyr.link.model import save_model
+        from tagdyr.link.train import train_model
+
+        say("training the model on these files (EM)")
+        model = train_model(datasets, model, link_type=link_type, engine=engine)
+        model_path = out.with_suffix(".model.json")
+        save_model(model, model_path)
+        say(f"model {model.label} saved to {model_path}")
+    table = predict_table(datasets, floor=floor, model=model, engine=engine, link_type=link_type)
+    if table is None:
+        raise LinkageError("nothing to link: fewer than two records")
+    decided = _decide(table, threshold, one_per_right=right is not None)
+    _write(decided, out)
+    matches = sum(decided.column("is_match").to_pylist())
+    counts = {LEFT: len(left_records), RIGHT: len(right_records)}
+    return LinkSummary(counts, decided.num_rows, matches, out)

@@ -1,0 +1,134 @@
+"""Historical place names: resolving "Павлодарский РВК", "Kazakh SSR, Pavlodar, ul. Abay, 204",
+"Гурьевская обл." or "Mu-i Rana" to gazetteer entries (and their oblast and country).
+
+The gazetteer (``link/data/places.json``) lists each place with every spelling documents use:
+Russian, Kazakh, Latin renderings and historical names (Гурьев/Атырау, Акмолинск/Целиноград,
+Mo i Rana/Mu-i Rana). Matching works on the names engine's canonical forms, so any script
+matches; Russian adjectival forms ("Павлодарский", "Алма-Атинская") match their place.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from tagdyr.names import canonical
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    key: str
+    kind: str
+    parent: str | None
+    lat: float
+    lon: float
+    names: tuple[str, ...]
+
+
+_ADJECTIVE = re.compile(r"(skaya|skiy|skii|skoy|skoe|skogo|skoi|skaja|skij|inskaya|inskiy)$")
+_NOISE = {"obl", "oblast", "oblys", "oblysy", "region", "g", "gor", "gorod", "rayon", "raion",
+          "ul", "ulitsa", "d", "dom", "rvk", "rvc", "rayvoenkomat", "ssr", "kssr", "kazakh",
+          "kazakhskaya", "kazakhstan"}  # fmt: skip
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^a-z]", "", canonical(text))
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Place]:
+    text = (resources.files("tagdyr.link") / "data" / "places.json").read_text("utf-8")
+    data = json.loads(text)
+    return {
+        p["key"]: Place(p["key"], p["kind"], p["parent"], p["lat"], p["lon"], tuple(p["names"]))
+        for p in data["places"]
+    }
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, set[str]]:
+    """Normalized spelling (spaces and hyphens removed, adjective endings stripped) -> keys."""
+    index: dict[str, set[str]] = {}
+    for place in places().values():
+        for name in place.names:
+            words = [w for w in re.split(r"[\s.,]+", name) if w]
+            core = [w for w in words if _norm(w) not in _NOISE] or words
+            for form in (
+                "".join(_norm(w) for w in core),
+                _ADJECTIVE.sub("", "".join(_norm(w) for w in core)),
+            ):
+                if len(form) >= 3:
+                    index.setdefault(form, set()).add(place.key)
+    return index
+
+
+def _lookup(form: str) -> set[str]:
+    index = _index()
+    if form in index:
+        return index[form]
+    stem = _ADJECTIVE.sub("", form)
+    if stem in index:
+        return index[stem]
+    if len(stem) >= 5:  # "almaatin" (Алма-Атинская) ~ "almaata"
+        return {
+            key
+            for name, keys in index.items()
+            if name[:-1] == stem[: len(name) - 1] and abs(len(name) - len(stem)) <= 2
+            for key in keys
+        }
+    return set()
+
+
+@lru_cache(maxsize=100_000)
+def resolve(text: str) -> tuple[str, ...]:
+    """Gazetteer keys a place string names, most specific first, with their ancestors."""
+    words = [w for w in re.split(r"[\s,;:()/]+|(?<=\.)", text) if w]
+    found: list[str] = []
+    i = 0
+    while i < len(words):
+        for size in (3, 2, 1):
+            chunk = words[i : i + size]
+            if len(chunk) < size:
+                continue
+            form = "".join(_norm(w) for w in chunk)
+            if size == 1 and form in _NOISE:
+                keys: set[str] = set()
+            else:
+                keys = _lookup(form) if len(form) >= 3 else set()
+            if keys:
+                found.extend(sorted(keys))
+                i += size
+                break
+        else:
+            i += 1
+    ordered = sorted(set(found), key=lambda k: _depth(k), reverse=True)
+    with_parents: list[str] = []
+    for key in ordered:
+        for ancestor in _lineage(key):
+            if ancestor not in with_parents:
+                with_parents.append(ancestor)
+    return tuple(with_parents)
+
+
+def _lineage(key: str) -> list[str]:
+    chain = []
+    current: str | None = key
+    while current and current in places() and current not in chain:
+        chain.append(current)
+        current = places()[current].parent
+    return chain
+
+
+def _depth(key: str) -> int:
+    return len(_lineage(key))
+
+
+def town_and_region(text: str) -> tuple[str | None, str | None]:
+    """(most specific town or camp, its oblast or country) a place string names."""
+    keys = resolve(text)
+    town = next((k for k in keys if places()[k].kind in ("town", "camp")), None)
+    region = next((k for k in keys if places()[k].kind in ("oblast", "country")), None)
+    return town, region

@@ -1,0 +1,289 @@
+"""The linkage model: Splink comparisons over the feature columns, and its parameters as JSON.
+
+The comparisons are built here in Python with Splink's dialect-aware level library, so one
+model runs on DuckDB and on Spark alike. The *parameters* — m and u probabilities of every
+level, the prior — live in a versioned JSON file, keyed by comparison and level label: the
+shipped starting model (``link/models/tagdyr-default-v2.json``, for small inputs where EM
+cannot learn) or one trained on the user's data by :func:`train` and saved beside it.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from tagdyr.errors import LinkageError
+
+DEFAULT_MODEL = "tagdyr-default-v2.json"
+MODEL_FORMAT = "tagdyr-linkage-model/1"
+
+
+TF_MINIMUM_RECORDS = 2000  # below this, name frequencies say nothing about a population
+
+
+def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
+    """Comparison name -> its levels, strongest first (null level first, as Splink wants).
+
+    ``term_frequencies``: a match on a common name ("Ахметов") weighs less than on a rare one
+    ("Истыбаев"); only meaningful on inputs large enough to estimate name frequencies."""
+    import splink.comparison_level_library as cll
+
+    def tf(column: str) -> dict[str, Any]:
+        return {"tf_adjustment_column": column} if term_frequencies else {}
+
+    def custom(sql: str, label: str) -> Any:
+        return cll.CustomLevel(sql, label_for_charts=label)
+
+    null = cll.NullLevel
+    return {
+        "surname": [
+            null("surname_canon"),
+            cll.ExactMatchLevel("surname_canon").configure(
+                label_for_charts="same surname", **tf("surname_canon")
+            ),
+            custom(
+                "surname_canon_l = given_canon_r AND given_canon_l = surname_canon_r",
+                "name order swapped",
+            ),
+            cll.ArrayIntersectLevel("surname_forms", 1).configure(
+                label_for_charts="same surname read across scripts"
+            ),
+            cll.JaroWinklerLevel("surname_canon", 0.93).configure(
+                label_for_charts="surname spelled alike"
+            ),
+            cll.ArrayIntersectLevel("surname_keys", 1).configure(
+                label_for_charts="surname sounds alike"
+            ),
+            cll.JaroWinklerLevel("surname_canon", 0.82).configure(
+                label_for_charts="surname similar"
+            ),
+            cll.ElseLevel().configure(label_for_charts="surname different"),
+        ],
+        "given_name": [
+            custom(
+                "(given_canon_l IS NULL AND given_initial_l IS NULL) OR "
+                "(given_canon_r IS NULL AND given_initial_r IS NULL)",
+                "given name missing",
+            ).configure(is_null_level=True),
+            cll.ExactMatchLevel("given_canon").configure(
+                label_for_charts="same given name", **tf("given_canon")
+            ),
+            custom(
+                "surname_canon_l = given_canon_r AND given_canon_l = surname_canon_r",
+                "name order swapped",
+            ),
+            cll.ArrayIntersectLevel("given_forms", 1).configure(
+                label_for_charts="same given name read across scripts"
+            ),
+            cll.JaroWinklerLevel("given_canon", 0.92).configure(
+                label_for_charts="given name spelled alike"
+            ),
+            custom("given_key_l = given_key_r", "given name sounds alike"),
+            custom(
+                "(given_canon_l IS NULL OR given_canon_r IS NULL) AND "
+                "given_initial_l = given_initial_r",
+                "initial consistent",
+            ),
+            cll.ElseLevel().configure(label_for_charts="given name different"),
+        ],
+        "patronymic": [
+            null("patronymic_canon"),
+            cll.ExactMatchLevel("patronymic_canon").configure(
+                label_for_charts="same father's name"
+            ),
+            cll.JaroWinklerLevel("patronymic_canon", 0.9).configure(
+                label_for_charts="father's name alike"
+            ),
+            cll.ElseLevel().configure(label_for_charts="father's name different"),
+        ],
+        "birth": [
+            null("birth_year"),
+            cll.ExactMatchLevel("birth_date").configure(label_for_charts="same birth date"),
+            cll.ExactMatchLevel("birth_year").configure(label_for_charts="same birth year"),
+            cll.AbsoluteDifferenceLevel("birth_year", 1).configure(
+                label_for_charts="birth year off by one"
+            ),
+            cll.AbsoluteDifferenceLevel("birth_year", 2).configure(
+                label_for_charts="birth year off by two"
+            ),
+            cll.ElseLevel().configure(label_for_charts="birth year different"),
+        ],
+        "place": [
+            custom("place_regions_l IS NULL OR place_regions_r IS NULL", "place unknown").configure(
+                is_null_level=True
+            ),
+            cll.ArrayIntersectLevel("place_towns", 1).configure(label_for_charts="same town"),
+            cll.ArrayIntersectLevel("place_regions", 1).configure(label_for_charts="same oblast"),
+            cll.ElseLevel().configure(label_for_charts="different oblast"),
+        ],
+        "rank": [
+            null("rank_ordinal"),
+            cll.ExactMatchLevel("rank_ordinal").configure(label_for_charts="same rank"),
+            cll.AbsoluteDifferenceLevel("rank_ordinal", 1).configure(
+                label_for_charts="adjacent rank"
+            ),
+            cll.ElseLevel().configure(label_for_charts="different rank"),
+        ],
+        "camp": [
+            null("camp_key"),
+            cll.ExactMatchLevel("camp_key").configure(label_for_charts="same camp"),
+            cll.ElseLevel().configure(label_for_charts="different camp"),
+        ],
+        "gender": [
+            null("gender"),
+            cll.ExactMatchLevel("gender").configure(label_for_charts="same gender"),
+            cll.ElseLevel().configure(label_for_charts="male and female forms"),
+        ],
+    }
+
+
+def blocking_rules() -> list[Any]:
+    """Compound keys: cheap on common names, and between them they catch every phenomenon
+    (a surname misspelt, a given name reduced to an initial, a year off, an order swapped)."""
+    from splink import block_on
+
+    return [
+        block_on("surname_key", "birth_year"),
+        block_on("surname_key", "given_initial"),
+        block_on("given_key", "birth_year"),
+        block_on("surname_canon", "given_initial"),
+        block_on("surname_key", "given_key"),
+        "l.surname_key = r.given_key AND l.given_key = r.surname_key",
+    ]
+
+
+@dataclass
+class Model:
+    """Parameters of the comparisons: m/u per level label, the prior, provenance."""
+
+    name: str
+    version: int
+    prior: float
+    parameters: dict[str, dict[str, dict[str, float]]]
+    trained: dict[str, Any]
+
+    def to_json(self) -> str:
+        return (
+            json.dumps(
+                {
+                    "format": MODEL_FORMAT,
+                    "name": self.name,
+                    "version": self.version,
+                    "probability_two_random_records_match": self.prior,
+                    "trained": self.trained,
+                    "parameters": self.parameters,
+                },
+                indent=2,
+                ensure_ascii=False,
+            )
+            + "\n"
+        )
+
+    @property
+    def label(self) -> str:
+        return f"{self.name}-v{self.version}"
+
+
+def load_model(path: Path | None = None) -> Model:
+    """The shipped starting model, or a trained model saved as JSON."""
+    try:
+        text = (
+            path.read_text(encoding="utf-8")
+            if path
+            else (resources.files("tagdyr.link") / "models" / DEFAULT_MODEL).read_text("utf-8")
+        )
+        data = json.loads(text)
+    except OSError as exc:
+        raise LinkageError(f"cannot read the model {path}: {exc.strerror}") from exc
+    except json.JSONDecodeError as exc:
+        raise LinkageError(f"the model {path or DEFAULT_MODEL} is not valid JSON: {exc}") from exc
+    if data.get("format") != MODEL_FORMAT:
+        raise LinkageError(
+            f"{path or DEFAULT_MODEL} is not a tagdyr linkage model "
+            f"(format {data.get('format')!r}, expected {MODEL_FORMAT!r})"
+        )
+    return Model(
+        data["name"],
+        int(data["version"]),
+        float(data["probability_two_random_records_match"]),
+        data["parameters"],
+        data.get("trained", {}),
+    )
+
+
+def settings(
+    model: Model,
+    link_type: str,
+    *,
+    term_frequencies: bool = False,
+    blocking: list[Any] | None = None,
+) -> Any:
+    """Splink settings for ``link_type`` with the model's parameters filled in."""
+    import splink.comparison_library as cl
+    from splink import SettingsCreator
+
+    comparisons: list[Any] = []
+    for name, levels in _levels(term_frequencies).items():
+        known = model.parameters.get(name, {})
+        for level in levels:
+            params = known.get(_label(level) or "", {})
+            if params and not level.is_null_level:
+                level.configure(m_probability=params["m"], u_probability=params["u"])
+        comparisons.append(
+            cl.CustomComparison(
+                comparison_levels=levels, output_column_name=name, comparison_description=name
+            )
+        )
+    return SettingsCreator(
+        link_type=link_type,  # type: ignore[arg-type]  # validated by Splink
+        comparisons=comparisons,
+        blocking_rules_to_generate_predictions=blocking or blocking_rules(),
+        probability_two_random_records_match=model.prior,
+        retain_intermediate_calculation_columns=True,
+        retain_matching_columns=False,
+        unique_id_column_name="unique_id",
+        source_dataset_column_name="source_dataset",
+    )
+
+
+def _label(level: Any) -> str | None:
+    label = getattr(level, "label_for_charts", None)
+    return label if isinstance(label, str) else None
+
+
+def parameters_from_linker(linker: Any) -> dict[str, dict[str, dict[str, float]]]:
+    """m/u of every non-null level of a (trained) Splink linker, keyed by label."""
+    result: dict[str, dict[str, dict[str, float]]] = {}
+    for comparison in linker._settings_obj.comparisons:
+        levels = {}
+        for level in comparison.comparison_levels:
+            if level.is_null_level:
+                continue
+            m, u = level.m_probability, level.u_probability
+            if m is None or u is None:
+                continue
+            levels[level.label_for_charts] = {"m": float(m), "u": float(u)}
+        result[comparison.output_column_name] = levels
+    return result
+
+
+def save_model(model: Model, path: Path) -> None:
+    path.write_text(model.to_json(), encoding="utf-8")
+
+
+def quiet_splink() -> None:
+    for name in ("splink", "splink.internals"):
+        logging.getLogger(name).setLevel(logging.WARNING)
+
+
+def trained_stamp(records: int, note: str) -> dict[str, Any]:
+    return {
+        "at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "records": records,
+        "method": note,
+    }

@@ -1,0 +1,102 @@
+"""Training the linkage model on the user's own data, without labels.
+
+u probabilities from random sampling, the prior from deterministic rules, m probabilities by
+expectation maximisation in three sessions, each blocked on keys that leave the other
+comparisons free to be estimated. Levels that EM could not estimate (too rare in the data)
+keep the starting model's values, so a trained model is always complete. The result is a new
+version of the model, saved as JSON beside the data.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tagdyr.errors import LinkageError
+from tagdyr.link.engine import _arrow_table, _backend, _register
+from tagdyr.link.features import LinkRecord
+from tagdyr.link.model import (
+    TF_MINIMUM_RECORDS,
+    Model,
+    parameters_from_linker,
+    quiet_splink,
+    settings,
+    trained_stamp,
+)
+
+MIN_RECORDS = 200  # below this EM fails (m = 0): keep the starting model
+
+
+def _em_rules() -> list[Any]:
+    from splink import block_on
+
+    return [
+        block_on("surname_key", "birth_year"),  # estimates given name, place, rank, …
+        block_on("given_key", "birth_year"),  # estimates surname
+        block_on("surname_key", "given_key"),  # estimates birth
+    ]
+
+
+Parameters = dict[str, dict[str, dict[str, float]]]
+
+
+def _merge(base: Parameters, learned: Parameters) -> Parameters:
+    """Learned m/u where EM produced usable values, the base model's elsewhere."""
+    merged: Parameters = {}
+    for comparison, levels in base.items():
+        merged[comparison] = {}
+        for label, params in levels.items():
+            new = learned.get(comparison, {}).get(label)
+            usable = new is not None and 0.0 < new["m"] <= 1.0 and 0.0 < new["u"] <= 1.0
+            merged[comparison][label] = dict(new) if new is not None and usable else dict(params)
+    return merged
+
+
+def train_model(
+    datasets: list[list[LinkRecord]],
+    base: Model,
+    *,
+    link_type: str = "link_only",
+    engine: str = "duckdb",
+    max_pairs: float = 5e6,
+) -> Model:
+    """A new version of ``base`` with parameters estimated from ``datasets``."""
+    from splink import Linker, block_on
+
+    datasets = [d for d in datasets if d]
+    total = sum(len(d) for d in datasets)
+    if total < MIN_RECORDS:
+        raise LinkageError(
+            f"{total} records are too few to train a model on (EM needs at least "
+            f"{MIN_RECORDS}); link with the shipped starting model instead"
+        )
+    quiet_splink()
+    db = _backend(engine, None)
+    tables = [_register(db, engine, _arrow_table(d), f"train_{i}") for i, d in enumerate(datasets)]
+    use_tf = total >= TF_MINIMUM_RECORDS
+    linker = Linker(tables, settings(base, link_type, term_frequencies=use_tf), log_level=None)
+    linker.training.estimate_probability_two_random_records_match(
+        [block_on("surname_canon", "given_canon", "birth_year")], recall=0.7
+    )
+    linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1945)
+    for rule in _em_rules():
+        try:
+            linker.training.estimate_parameters_using_expectation_maximisation(rule)
+        except Exception as exc:
+            raise LinkageError(
+                f"EM did not converge on these data ({exc}); link with the "
+                "shipped starting model instead"
+            ) from exc
+    parameters = _merge(base.parameters, parameters_from_linker(linker))
+    prior = float(linker._settings_obj._probability_two_random_records_match)
+    return Model(
+        name=base.name if base.name.endswith("-trained") else f"{base.name}-trained",
+        version=base.version + 1,
+        prior=prior,
+        parameters=parameters,
+        trained=trained_stamp(
+            total,
+            "u: random sampling; prior: deterministic rules at "
+            "recall 0.7; m: EM on three blocking rules; from "
+            f"{base.label}",
+        ),
+    )
