@@ -273,3 +273,25 @@ def test_birth_date_claims_keep_impossible_dates_flagged(engine: Engine, tmp_pat
     assert birth["value"] == "29.02.1914"
     assert birth["date_start"] == "1914-02-29"
     assert birth["note"] == "1914-02-29 is not a calendar date (1914 was not a leap year)"
+
+
+def test_the_contracts_own_column_names_map_to_themselves() -> None:
+    contract = [
+        "id",
+        "full_name",
+        "surname",
+        "given_name",
+        "patronymic",
+        "birth_date",
+        "birth_year",
+        "birth_place",
+        "residence",
+        "rank",
+        "nationality",
+        "camp",
+        "unit",
+        "fate",
+        "date",
+        "source",
+    ]
+    assert [match_header(c) for c in contract] == contract

@@ -30,6 +30,7 @@ FEATURE_COLUMNS = (
     "given_canon",
     "given_forms",
     "given_key",
+    "given_keys",
     "given_initial",
     "patronymic_canon",
     "gender",
@@ -109,7 +110,7 @@ def features(rec: LinkRecord) -> dict[str, Any]:
     name = rec.name
     surname_word = name.surname.split()[-1] if name.surname else ""
     surname_canon, surname_forms, surname_key, surname_keys = _forms(surname_word)
-    given_canon, given_forms, given_key, _ = _forms(name.given[0] if name.given else "")
+    given_canon, given_forms, given_key, given_keys = _forms(name.given[0] if name.given else "")
     patronymic = patronymic_root(name.patronymic) if name.patronymic else ""
     towns, regions = _place_keys(rec.places)
     camp = resolve(rec.camp) if rec.camp else ()
@@ -124,6 +125,7 @@ def features(rec: LinkRecord) -> dict[str, Any]:
         "given_canon": given_canon,
         "given_forms": given_forms,
         "given_key": given_key,
+        "given_keys": given_keys,
         "given_initial": _initial_class(name),
         "patronymic_canon": canonical(patronymic) or None if patronymic else None,
         "gender": name.gender.value or None,

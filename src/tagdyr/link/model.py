@@ -83,7 +83,9 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
             cll.JaroWinklerLevel("given_canon", 0.92).configure(
                 label_for_charts="given name spelled alike"
             ),
-            custom("given_key_l = given_key_r", "given name sounds alike"),
+            cll.ArrayIntersectLevel("given_keys", 1).configure(
+                label_for_charts="given name sounds alike"
+            ),
             custom(
                 "(given_canon_l IS NULL OR given_canon_r IS NULL) AND "
                 "given_initial_l = given_initial_r",
@@ -148,12 +150,15 @@ def blocking_rules() -> list[Any]:
     from splink import block_on
 
     return [
-        block_on("surname_key", "birth_year"),
+        block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
         block_on("surname_key", "given_initial"),
         block_on("given_key", "birth_year"),
         block_on("surname_canon", "given_initial"),
         block_on("surname_key", "given_key"),
         "l.surname_key = r.given_key AND l.given_key = r.surname_key",
+        # a typo or OCR error inside the surname: its first sounds still agree
+        block_on("substr(surname_key, 1, 2)", "given_initial", "birth_year"),
+        block_on("given_key", "substr(surname_key, 1, 1)"),
     ]
 
 

@@ -393,12 +393,15 @@ _PATTERNS = [
 def normalize_header(header: str) -> str:
     """Lower case, ё→е, punctuation to spaces (keeping №), spaces collapsed."""
     text = unicodedata.normalize("NFC", header).lower().replace("ё", "е")
-    text = re.sub(r"[^\w№#' ]+", " ", text)
+    text = re.sub(r"[^\w№#' ]+|_", " ", text)
     return " ".join(text.split())
 
 
 def match_header(header: str) -> str | None:
-    """The field a header names, or None if it names none."""
+    """The field a header names, or None if it names none. The contract's own column names
+    (``full_name``, ``birth_year``, …) always name their field."""
+    if header.strip().lower() in FIELDS:
+        return header.strip().lower()
     norm = normalize_header(header)
     if not norm:
         return None

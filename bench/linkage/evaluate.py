@@ -1,0 +1,75 @@
+"""Scoring a link-output CSV against the generator's truth."""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Scores:
+    pairs: int
+    matches: int
+    precision: float
+    recall: float
+    f1: float
+    recall_at_5: float
+
+
+def truth(directory: Path) -> dict[str, str]:
+    with (directory / "truth.csv").open(encoding="utf-8") as handle:
+        return {row["id"]: row["man"] for row in csv.DictReader(handle)}
+
+
+def score_link(links: Path, directory: Path) -> Scores:
+    """Pairwise P/R/F1 of is_match (list entry × register record of one man), and recall@5:
+    the share of list entries with a man in the register whose top five candidates hold one
+    of his records."""
+    men = truth(directory)
+    records_of: dict[str, set[str]] = defaultdict(set)
+    for ident, man in men.items():
+        if ident.startswith("R"):
+            records_of[man].add(ident)
+    candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    pairs = matches = correct = 0
+    with links.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            pairs += 1
+            left, right = row["left_id"], row["right_id"]
+            candidates[left].append((float(row["match_probability"]), right))
+            if row["is_match"] == "1":
+                matches += 1
+                correct += men[left] == men[right]
+    listed = [i for i in men if i.startswith("L")]
+    expected = sum(len(records_of[men[i]]) for i in listed)
+    findable = [i for i in listed if records_of[men[i]]]
+    hits = sum(
+        any(men[r] == men[i] for _, r in sorted(candidates[i], reverse=True)[:5]) for i in findable
+    )
+    precision = correct / matches if matches else 0.0
+    recall = correct / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(pairs, matches, precision, recall, f1, hits / len(findable) if findable else 0)
+
+
+def score_dedupe(links: Path, directory: Path) -> Scores:
+    """Pairwise P/R/F1 of is_match among register records of one man."""
+    men = truth(directory)
+    sizes: dict[str, int] = defaultdict(int)
+    for ident, man in men.items():
+        if ident.startswith("R"):
+            sizes[man] += 1
+    expected = sum(n * (n - 1) // 2 for n in sizes.values())
+    pairs = matches = correct = 0
+    with links.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            pairs += 1
+            if row["is_match"] == "1":
+                matches += 1
+                correct += men[row["left_id"]] == men[row["right_id"]]
+    precision = correct / matches if matches else 0.0
+    recall = correct / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(pairs, matches, precision, recall, f1, 0.0)
