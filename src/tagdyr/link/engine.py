@@ -67,17 +67,23 @@ def _spark_session(master: str | None) -> Any:
         from pyspark.sql import SparkSession
     except ImportError as exc:
         raise ConfigError("--engine spark needs PySpark: pip install 'tagdyr[spark]'") from exc
+    import tempfile
+
     from splink.backends.spark import similarity_jar_location
 
-    return (
+    session = (
         SparkSession.builder.master(master or "local[2]")
         .appName("tagdyr-link")
         .config("spark.jars", similarity_jar_location())
         .config("spark.sql.shuffle.partitions", "8")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.driver.memory", "4g")
         .getOrCreate()
     )
+    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="tagdyr-spark-"))
+    session.sparkContext.setLogLevel("ERROR")
+    return session
 
 
 def _backend(engine: str, spark_master: str | None) -> Any:
@@ -93,10 +99,23 @@ def _backend(engine: str, spark_master: str | None) -> Any:
     raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
+def _spark_schema(arrow_schema: Any) -> Any:
+    """The Spark schema of the feature table (Spark would type all-null columns as VOID)."""
+    import pyarrow as pa
+    from pyspark.sql import types as T
+
+    def spark_type(arrow_type: Any) -> Any:
+        if pa.types.is_list(arrow_type):
+            return T.ArrayType(T.StringType())
+        return T.LongType() if pa.types.is_integer(arrow_type) else T.StringType()
+
+    return T.StructType([T.StructField(f.name, spark_type(f.type), True) for f in arrow_schema])
+
+
 def _register(db: Any, engine: str, table: Any, name: str) -> Any:
     if engine == "spark":
-        spark = db.spark
-        return db.register(spark.createDataFrame(table.to_pandas()), table_name=name)
+        frame = db.spark.createDataFrame(table.to_pylist(), schema=_spark_schema(table.schema))
+        return db.register(frame, table_name=name)
     return db.register(table, table_name=name)
 
 

@@ -1,0 +1,202 @@
+"""Linking files: the link-output contract, dedupe, explanations, one entry one person, Spark."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tagdyr.cli import app
+from tagdyr.demo.build import data_dir
+from tagdyr.link.files import link_files
+from tests.files import write_csv
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def demo_files(tmp_path: Path) -> tuple[Path, Path]:
+    listed = shutil.copy(data_dir() / "synthetic_norway_list.csv", tmp_path / "list.csv")
+    register = shutil.copy(data_dir() / "synthetic_register.csv", tmp_path / "register.csv")
+    return Path(listed), Path(register)
+
+
+def _truth() -> dict[str, str]:
+    with (data_dir() / "synthetic_truth.csv").open(encoding="utf-8") as handle:
+        return {row["entry_id"]: row["person"] for row in csv.DictReader(handle)}
+
+
+def _rows(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_link_two_files_writes_the_contract_and_finds_the_truth(
+    demo_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    listed, register = demo_files
+    out = tmp_path / "links.csv"
+    result = runner.invoke(app, ["link", str(listed), str(register), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = _rows(out)
+    assert list(rows[0]) == ["left_id", "right_id", "match_probability", "match_weight", "is_match"]
+    assert all(r["left_id"].startswith("synthetic_norway_list") for r in rows)
+    assert all(r["is_match"] in ("0", "1") for r in rows)
+    truth = _truth()
+    matches = [r for r in rows if r["is_match"] == "1"]
+    correct = sum(truth[r["left_id"]] == truth[r["right_id"]] for r in matches)
+    true_pairs = {
+        (a, b)
+        for a in truth
+        for b in truth
+        if a.startswith("synthetic_norway")
+        and b.startswith("synthetic_register")
+        and truth[a] == truth[b]
+    }
+    precision, recall = correct / len(matches), correct / len(true_pairs)
+    print(f"demo files: precision {precision:.3f}, recall {recall:.3f}")
+    assert precision >= 0.95 and recall >= 0.7
+    # near misses below the threshold are reported too (a reviewer sees them)
+    assert any(float(r["match_probability"]) < 0.9 for r in rows)
+
+
+def test_one_list_entry_is_one_person(tmp_path: Path) -> None:
+    """A register record goes to at most one entry of a list; a list entry may take two
+    register records of the same man (registers hold duplicates)."""
+    listed = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["id", "full_name", "birth_year"],
+            ["L1", "Bektanov Mazhit", "1914"],
+            ["L2", "Bektanow Mashit", "1914"],
+        ],
+    )
+    register = write_csv(
+        tmp_path / "register.csv",
+        [
+            ["id", "surname", "given_name", "birth_year"],
+            ["R1", "Бектанов", "Мажит", "1914"],
+            ["R2", "Бектанов", "Мажит", "1914"],
+        ],
+    )
+    out = tmp_path / "links.csv"
+    link_files(listed, register, out, threshold=0.5, floor=0.01)
+    matched = [(r["left_id"], r["right_id"]) for r in _rows(out) if r["is_match"] == "1"]
+    assert sorted({right for _, right in matched}) == ["R1", "R2"]
+    for right in ("R1", "R2"):
+        assert sum(1 for _, r in matched if r == right) == 1
+
+
+def test_dedupe_one_file(demo_files: tuple[Path, Path], tmp_path: Path) -> None:
+    _, register = demo_files
+    out = tmp_path / "dups.csv"
+    assert runner.invoke(app, ["link", "--dedupe", str(register), "--out", str(out)]).exit_code == 0
+    truth = _truth()
+    matches = [r for r in _rows(out) if r["is_match"] == "1"]
+    assert matches
+    assert sum(truth[r["left_id"]] == truth[r["right_id"]] for r in matches) / len(matches) >= 0.9
+
+
+def test_explain_shows_each_piece_of_evidence(demo_files: tuple[Path, Path]) -> None:
+    listed, register = demo_files
+    out = runner.invoke(
+        app,
+        [
+            "link",
+            "explain",
+            "synthetic_norway_list-1",
+            "synthetic_register-75",
+            "--left",
+            str(listed),
+            "--right",
+            str(register),
+            "--json",
+        ],
+    )
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    comparisons = [e["comparison"] for e in data["evidence"]]
+    assert comparisons == [
+        "surname",
+        "given_name",
+        "patronymic",
+        "birth",
+        "place",
+        "rank",
+        "camp",
+        "gender",
+    ]
+    total = data["prior_weight"] + sum(e["match_weight"] for e in data["evidence"])
+    assert total == pytest.approx(data["match_weight"], abs=0.01)
+    terminal = runner.invoke(
+        app,
+        [
+            "link",
+            "explain",
+            "synthetic_norway_list-1",
+            "synthetic_register-75",
+            "--left",
+            str(listed),
+            "--right",
+            str(register),
+        ],
+        env={"COLUMNS": "150"},
+    )
+    assert "running total" in terminal.output and "match probability" in terminal.output
+
+
+def test_database_explain_and_bad_usage(demo_db: str) -> None:
+    db = demo_db.removeprefix("sqlite:///")
+    out = runner.invoke(app, ["link", "explain", "16", "17", "--json", "--db", db])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["match_probability"] > 0.9  # Bektanov: Mysen list, register
+    bad = runner.invoke(app, ["link", "one.csv", "--out", "x.csv"])
+    assert bad.exit_code != 0
+    assert "give two files" in str(bad.exception)
+
+
+def test_training_saves_a_versioned_model_beside_the_output(
+    demo_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    listed, register = demo_files
+    out = tmp_path / "links.csv"
+    result = runner.invoke(app, ["link", str(listed), str(register), "--out", str(out), "--train"])
+    assert result.exit_code == 0, result.output
+    model = json.loads((tmp_path / "links.model.json").read_text(encoding="utf-8"))
+    assert model["format"] == "tagdyr-linkage-model/1"
+    assert model["version"] == 3 and model["trained"]["records"] == 410
+    again = runner.invoke(
+        app,
+        [
+            "link",
+            str(listed),
+            str(register),
+            "--out",
+            str(tmp_path / "again.csv"),
+            "--model",
+            str(tmp_path / "links.model.json"),
+        ],
+    )
+    assert again.exit_code == 0
+    assert _rows(tmp_path / "again.csv") == _rows(out)
+
+
+def test_spark_gives_the_same_links_as_duckdb(
+    demo_files: tuple[Path, Path], tmp_path: Path
+) -> None:
+    listed, register = demo_files
+    duck, spark = tmp_path / "duck.csv", tmp_path / "spark.csv"
+    link_files(listed, register, duck, threshold=0.9, floor=0.01)
+    link_files(listed, register, spark, threshold=0.9, floor=0.01, engine="spark")
+    a = {(r["left_id"], r["right_id"]): r for r in _rows(duck)}
+    b = {(r["left_id"], r["right_id"]): r for r in _rows(spark)}
+    assert set(a) == set(b)
+    for key in a:
+        assert a[key]["is_match"] == b[key]["is_match"]
+        assert float(a[key]["match_probability"]) == pytest.approx(
+            float(b[key]["match_probability"]), abs=1e-6
+        )
