@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,11 +41,15 @@ system-deps:
 	@./scripts/system-deps.sh
 
 ## make bench: every benchmark, each printing its table
-bench: bench-names
+bench: bench-names bench-linkage
 
 ## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
 bench-names: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.names
+
+## make bench-linkage: linkage vs plain Splink and recordlinkage; time and memory at 1M records
+bench-linkage: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.linkage
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

@@ -19,6 +19,7 @@ import argparse
 import csv
 import random
 from dataclasses import dataclass
+from itertools import accumulate
 from pathlib import Path
 
 from bench.names.dataset import _OCR_CYRILLIC, _OCR_LATIN, _drift, _substitute, _typo, initial_of
@@ -92,14 +93,16 @@ class Population:
         self.rng = random.Random(seed)
         self.names = given_names()
         self.surnames = list(reversed(self.names))  # another frequency order than given names
-        self.given_weights = [1 / (r + 1) ** GIVEN_ZIPF for r in range(len(self.names))]
-        self.surname_weights = [1 / (r + 1) ** SURNAME_ZIPF for r in range(len(self.names))]
+        self.given_cum = list(accumulate(1 / (r + 1) ** GIVEN_ZIPF for r in range(len(self.names))))
+        self.surname_cum = list(
+            accumulate(1 / (r + 1) ** SURNAME_ZIPF for r in range(len(self.names)))
+        )
 
     def name(self) -> str:
-        return self.rng.choices(self.names, weights=self.given_weights)[0]
+        return self.rng.choices(self.names, cum_weights=self.given_cum)[0]
 
     def surname(self) -> str:
-        return surname_from(self.rng.choices(self.surnames, weights=self.surname_weights)[0])
+        return surname_from(self.rng.choices(self.surnames, cum_weights=self.surname_cum)[0])
 
     def man(self, pid: int) -> Man:
         rng = self.rng

@@ -20,11 +20,13 @@ from tagdyr.link.model import (
     Model,
     _levels,
     load_model,
+    prior_for,
     quiet_splink,
     settings,
 )
 
 ENGINES = ("duckdb", "spark")
+DUCKDB_MEMORY_LIMIT = "6GB"
 COMPARISONS = tuple(_levels(False))
 
 
@@ -88,9 +90,18 @@ def _spark_session(master: str | None) -> Any:
 
 def _backend(engine: str, spark_master: str | None) -> Any:
     if engine == "duckdb":
+        import tempfile
+
+        import duckdb
         from splink import DuckDBAPI
 
-        return DuckDBAPI()
+        # bounded memory: DuckDB spills to disk past the limit instead of failing
+        connection = duckdb.connect(config={
+            "temp_directory": tempfile.mkdtemp(prefix="tagdyr-duckdb-"),
+            "memory_limit": DUCKDB_MEMORY_LIMIT,
+            "preserve_insertion_order": False,
+        })  # fmt: skip
+        return DuckDBAPI(connection=connection)
     if engine == "spark":
         from splink.backends.spark import SparkAPI
 
@@ -143,15 +154,16 @@ def predict_table(
     db = _backend(engine, spark_master)
     tables = [_register(db, engine, _arrow_table(d), f"input_{i}") for i, d in enumerate(datasets)]
     use_tf = total >= TF_MINIMUM_RECORDS
+    prior = prior_for(model, [len(d) for d in datasets])
     linker = Linker(
         tables,
-        settings(model, link_type, term_frequencies=use_tf, blocking=blocking),
+        settings(model, link_type, prior=prior, term_frequencies=use_tf, blocking=blocking),
         log_level=None,
     )
     result = linker.inference.predict(threshold_match_probability=floor)
     table = result.as_pyarrow_table()  # type: ignore[no-untyped-call]
     result.drop_table_from_database_and_remove_from_cache()
-    return table
+    return table.replace_schema_metadata({"prior": str(prior)})
 
 
 def _level_weights(model: Model) -> dict[str, list[tuple[float, str]]]:
@@ -173,7 +185,9 @@ def pairs_from_table(table: Any, model: Model) -> list[Pair]:
     if table is None:
         return []
     levels = _level_weights(model)
-    prior_weight = math.log2(model.prior / (1 - model.prior))
+    metadata = table.schema.metadata or {}
+    prior = float(metadata.get(b"prior", 0)) or prior_for(model, [2])  # the prior the run used
+    prior_weight = math.log2(prior / (1 - prior))
     pairs = []
     for row in table.to_pylist():
         evidence = []

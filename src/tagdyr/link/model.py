@@ -144,31 +144,42 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
     }
 
 
-def blocking_rules() -> list[Any]:
+def blocking_rules(link_type: str = "link_only") -> list[Any]:
     """Compound keys: cheap on common names, and between them they catch every phenomenon
-    (a surname misspelt, a given name reduced to an initial, a year off, an order swapped)."""
+    (a surname misspelt, a given name reduced to an initial, a year off, an order swapped).
+
+    Deduplicating one large file compares it with itself, so the two broad keys without a
+    birth year (which a list-to-register link can afford) are left out there."""
     from splink import block_on
 
-    return [
+    tight = [
         block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
-        block_on("surname_key", "given_initial"),
         block_on("given_key", "birth_year"),
-        block_on("surname_canon", "given_initial"),
         block_on("surname_key", "given_key"),
         "l.surname_key = r.given_key AND l.given_key = r.surname_key",
         # a typo or OCR error inside the surname: its first sounds still agree
         block_on("substr(surname_key, 1, 2)", "given_initial", "birth_year"),
+    ]
+    if link_type == "dedupe_only":
+        return tight
+    return [
+        *tight,
+        block_on("surname_key", "given_initial"),
+        block_on("surname_canon", "given_initial"),
         block_on("given_key", "substr(surname_key, 1, 1)"),
     ]
 
 
 @dataclass
 class Model:
-    """Parameters of the comparisons: m/u per level label, the prior, provenance."""
+    """Parameters of the comparisons: m/u per level label, the prior, provenance.
+
+    ``prior`` None (the starting model) means: derive it from the input, assuming each record
+    of the larger dataset has about one true match (see :func:`prior_for`)."""
 
     name: str
     version: int
-    prior: float
+    prior: float | None
     parameters: dict[str, dict[str, dict[str, float]]]
     trained: dict[str, Any]
 
@@ -212,19 +223,31 @@ def load_model(path: Path | None = None) -> Model:
             f"{path or DEFAULT_MODEL} is not a tagdyr linkage model "
             f"(format {data.get('format')!r}, expected {MODEL_FORMAT!r})"
         )
+    prior = data["probability_two_random_records_match"]
     return Model(
         data["name"],
         int(data["version"]),
-        float(data["probability_two_random_records_match"]),
+        None if prior is None else float(prior),
         data["parameters"],
         data.get("trained", {}),
     )
+
+
+def prior_for(model: Model, sizes: list[int]) -> float:
+    """The model's prior, or for the starting model one derived from the input sizes: the
+    chance that two random records match when each record of the largest dataset (or of the
+    one deduplicated) has about one match."""
+    if model.prior is not None:
+        return model.prior
+    largest = max(sizes) if sizes else 2
+    return min(0.5, 1.0 / max(largest, 2))
 
 
 def settings(
     model: Model,
     link_type: str,
     *,
+    prior: float,
     term_frequencies: bool = False,
     blocking: list[Any] | None = None,
 ) -> Any:
@@ -247,8 +270,8 @@ def settings(
     return SettingsCreator(
         link_type=link_type,  # type: ignore[arg-type]  # validated by Splink
         comparisons=comparisons,
-        blocking_rules_to_generate_predictions=blocking or blocking_rules(),
-        probability_two_random_records_match=model.prior,
+        blocking_rules_to_generate_predictions=blocking or blocking_rules(link_type),
+        probability_two_random_records_match=prior,
         retain_intermediate_calculation_columns=True,
         retain_matching_columns=False,
         unique_id_column_name="unique_id",

@@ -18,6 +18,7 @@ from tagdyr.link.model import (
     TF_MINIMUM_RECORDS,
     Model,
     parameters_from_linker,
+    prior_for,
     quiet_splink,
     settings,
     trained_stamp,
@@ -60,7 +61,7 @@ def train_model(
     max_pairs: float = 5e6,
 ) -> Model:
     """A new version of ``base`` with parameters estimated from ``datasets``."""
-    from splink import Linker, block_on
+    from splink import Linker
 
     datasets = [d for d in datasets if d]
     total = sum(len(d) for d in datasets)
@@ -73,14 +74,18 @@ def train_model(
     db = _backend(engine, None)
     tables = [_register(db, engine, _arrow_table(d), f"train_{i}") for i, d in enumerate(datasets)]
     use_tf = total >= TF_MINIMUM_RECORDS
-    linker = Linker(tables, settings(base, link_type, term_frequencies=use_tf), log_level=None)
-    linker.training.estimate_probability_two_random_records_match(
-        [block_on("surname_canon", "given_canon", "birth_year")], recall=0.7
+    start_prior = prior_for(base, [len(d) for d in datasets])
+    linker = Linker(
+        tables,
+        settings(base, link_type, prior=start_prior, term_frequencies=use_tf),
+        log_level=None,
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1945)
     for rule in _em_rules():
         try:
-            linker.training.estimate_parameters_using_expectation_maximisation(rule)
+            linker.training.estimate_parameters_using_expectation_maximisation(
+                rule, populate_probability_two_random_records_match_from_trained_values=True
+            )
         except Exception as exc:
             raise LinkageError(
                 f"EM did not converge on these data ({exc}); link with the "

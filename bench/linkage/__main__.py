@@ -1,0 +1,3 @@
+from bench.linkage.run import main
+
+main()
