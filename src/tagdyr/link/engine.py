@@ -130,6 +130,31 @@ def _register(db: Any, engine: str, table: Any, name: str) -> Any:
     return db.register(table, table_name=name)
 
 
+def make_linker(
+    datasets: list[list[LinkRecord]],
+    model: Model,
+    *,
+    link_type: str,
+    engine: str = "duckdb",
+    spark_master: str | None = None,
+    blocking: list[Any] | None = None,
+) -> tuple[Any, float]:
+    """A Splink linker over the datasets' feature tables, and the prior it was given."""
+    from splink import Linker
+
+    quiet_splink()
+    db = _backend(engine, spark_master)
+    tables = [_register(db, engine, _arrow_table(d), f"input_{i}") for i, d in enumerate(datasets)]
+    use_tf = sum(len(d) for d in datasets) >= TF_MINIMUM_RECORDS
+    prior = prior_for(model, [len(d) for d in datasets])
+    linker = Linker(
+        tables,
+        settings(model, link_type, prior=prior, term_frequencies=use_tf, blocking=blocking),
+        log_level=None,
+    )
+    return linker, prior
+
+
 def predict_table(
     datasets: list[list[LinkRecord]],
     *,
@@ -141,27 +166,22 @@ def predict_table(
     blocking: list[Any] | None = None,
 ) -> Any:
     """Every candidate pair at or above ``floor`` as an Arrow table (see module docstring)."""
-    from splink import Linker
-
     datasets = [d for d in datasets if d]
-    total = sum(len(d) for d in datasets)
-    if total < 2:
+    if sum(len(d) for d in datasets) < 2:
         return None
     if not any(r.name.surname or r.name.given for d in datasets for r in d):
         raise LinkageError("none of the records has a name to compare")
-    quiet_splink()
     model = model or load_model()
-    db = _backend(engine, spark_master)
-    tables = [_register(db, engine, _arrow_table(d), f"input_{i}") for i, d in enumerate(datasets)]
-    use_tf = total >= TF_MINIMUM_RECORDS
-    prior = prior_for(model, [len(d) for d in datasets])
-    linker = Linker(
-        tables,
-        settings(model, link_type, prior=prior, term_frequencies=use_tf, blocking=blocking),
-        log_level=None,
+    linker, prior = make_linker(
+        datasets,
+        model,
+        link_type=link_type,
+        engine=engine,
+        spark_master=spark_master,
+        blocking=blocking,
     )
     result = linker.inference.predict(threshold_match_probability=floor)
-    table = result.as_pyarrow_table()  # type: ignore[no-untyped-call]
+    table = result.as_pyarrow_table()
     result.drop_table_from_database_and_remove_from_cache()
     return table.replace_schema_metadata({"prior": str(prior)})
 

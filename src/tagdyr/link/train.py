@@ -12,15 +12,11 @@ from __future__ import annotations
 from typing import Any
 
 from tagdyr.errors import LinkageError
-from tagdyr.link.engine import _arrow_table, _backend, _register
+from tagdyr.link.engine import make_linker
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import (
-    TF_MINIMUM_RECORDS,
     Model,
     parameters_from_linker,
-    prior_for,
-    quiet_splink,
-    settings,
     trained_stamp,
 )
 
@@ -61,7 +57,6 @@ def train_model(
     max_pairs: float = 5e6,
 ) -> Model:
     """A new version of ``base`` with parameters estimated from ``datasets``."""
-    from splink import Linker
 
     datasets = [d for d in datasets if d]
     total = sum(len(d) for d in datasets)
@@ -70,16 +65,7 @@ def train_model(
             f"{total} records are too few to train a model on (EM needs at least "
             f"{MIN_RECORDS}); link with the shipped starting model instead"
         )
-    quiet_splink()
-    db = _backend(engine, None)
-    tables = [_register(db, engine, _arrow_table(d), f"train_{i}") for i, d in enumerate(datasets)]
-    use_tf = total >= TF_MINIMUM_RECORDS
-    start_prior = prior_for(base, [len(d) for d in datasets])
-    linker = Linker(
-        tables,
-        settings(base, link_type, prior=start_prior, term_frequencies=use_tf),
-        log_level=None,
-    )
+    linker, _ = make_linker(datasets, base, link_type=link_type, engine=engine)
     linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1945)
     for rule in _em_rules():
         try:
