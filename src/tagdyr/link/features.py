@@ -61,10 +61,6 @@ class LinkRecord:
         return self.birth.year if self.birth else None
 
 
-# kept for callers that only know a name and a year
-PersonRecord = LinkRecord
-
-
 def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[str] | None]:
     """(canonical, comparison forms, primary skeleton, all skeletons) of one name word."""
     word = word.strip()

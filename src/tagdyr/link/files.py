@@ -46,15 +46,21 @@ def _name(values: dict[str, str], hint: Order) -> ParsedName:
 
 
 def record_from_values(
-    unique_id: str, dataset: str, values: dict[str, str], hint: Order = Order.SURNAME_FIRST
+    unique_id: str,
+    dataset: str,
+    values: dict[str, str],
+    hint: Order = Order.SURNAME_FIRST,
+    name: ParsedName | None = None,
 ) -> LinkRecord:
+    """A record as linkage reads it from its mapped cells (field -> value); ``name`` when the
+    name was parsed already (records stored in the database)."""
     birth_text = values.get("birth_date") or values.get("birth_year") or ""
     birth = (parse_date(birth_text) or find_date(birth_text)) if birth_text else None
     places = tuple(values[k] for k in PLACE_FIELDS if values.get(k))
     return LinkRecord(
         unique_id,
         dataset,
-        _name(values, hint),
+        name or _name(values, hint),
         birth,
         places,
         values.get("rank", ""),

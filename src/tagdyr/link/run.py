@@ -18,16 +18,15 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
 
-from tagdyr.dates import FuzzyDate, Precision, find_date, parse_date
 from tagdyr.link.cluster import cluster
 from tagdyr.link.engine import Pair, predict
 from tagdyr.link.features import LinkRecord
+from tagdyr.link.files import record_from_values
 from tagdyr.link.model import load_model
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.store import schema as s
 
 Progress = Callable[[str], None]
-PLACE_FIELDS = ("birth_place", "residence", "conscription")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,25 +39,21 @@ class LinkRunResult:
 
 
 def _link_record(row: Any) -> LinkRecord:
-    """A stored record as linkage reads it: parsed name, birth, places, rank, camp."""
-    initials = tuple(f"{i.upper()}." for i in row.initials.split())
+    """A stored record as linkage reads it: its parsed name, and the rest from its cells."""
     name = ParsedName(
         written=row.full_name,
         surname=row.surname,
         given=(row.given_name,) if row.given_name else (),
         patronymic=row.patronymic,
-        initials=initials,
+        initials=tuple(f"{i.upper()}." for i in row.initials.split()),
         gender=Gender(row.gender),
     )
-    fields = json.loads(row.normalized).get("fields", {})
-    birth_text = fields.get("birth_date") or fields.get("birth_year") or ""
-    birth = (parse_date(birth_text) or find_date(birth_text)) if birth_text else None
-    if birth is None and row.birth_year:
-        birth = FuzzyDate(str(row.birth_year), str(row.birth_year), Precision.YEAR)
-    places = tuple(fields[k] for k in PLACE_FIELDS if fields.get(k))
-    return LinkRecord(
-        str(row.id), row.key, name, birth, places, fields.get("rank", ""), fields.get("camp", "")
-    )
+    fields = {
+        k: v.strip()
+        for k, v in json.loads(row.normalized).get("fields", {}).items()
+        if v and v.strip()
+    }
+    return record_from_values(str(row.id), row.key, fields, name=name)
 
 
 def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, str]]:
