@@ -104,20 +104,9 @@ def test_dedupe_one_file(demo_files: tuple[Path, Path], tmp_path: Path) -> None:
 
 def test_explain_shows_each_piece_of_evidence(demo_files: tuple[Path, Path]) -> None:
     listed, register = demo_files
-    out = runner.invoke(
-        app,
-        [
-            "link",
-            "explain",
-            "synthetic_norway_list-1",
-            "synthetic_register-75",
-            "--left",
-            str(listed),
-            "--right",
-            str(register),
-            "--json",
-        ],
-    )
+    explain = ["link", "explain", "synthetic_norway_list-1", "synthetic_register-75",
+               "--left", str(listed), "--right", str(register)]  # fmt: skip
+    out = runner.invoke(app, [*explain, "--json"])
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     comparisons = [e["comparison"] for e in data["evidence"]]
@@ -133,20 +122,7 @@ def test_explain_shows_each_piece_of_evidence(demo_files: tuple[Path, Path]) -> 
     ]
     total = data["prior_weight"] + sum(e["match_weight"] for e in data["evidence"])
     assert total == pytest.approx(data["match_weight"], abs=0.01)
-    terminal = runner.invoke(
-        app,
-        [
-            "link",
-            "explain",
-            "synthetic_norway_list-1",
-            "synthetic_register-75",
-            "--left",
-            str(listed),
-            "--right",
-            str(register),
-        ],
-        env={"COLUMNS": "150"},
-    )
+    terminal = runner.invoke(app, explain, env={"COLUMNS": "150"})
     assert "running total" in terminal.output and "match probability" in terminal.output
 
 

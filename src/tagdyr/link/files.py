@@ -20,9 +20,9 @@ from tagdyr.errors import LinkageError, SourceError
 from tagdyr.link.engine import predict_table
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model, load_model
-from tagdyr.names import clean
-from tagdyr.names.parse import Order, ParsedName, parse
+from tagdyr.names.parse import Order, ParsedName
 from tagdyr.sources.columns import MappingFile, map_columns
+from tagdyr.sources.records import name_from_values
 from tagdyr.sources.tabular import read_table, stream_delimited
 
 LEFT, RIGHT = "left", "right"
@@ -36,13 +36,6 @@ class LinkSummary:
     pairs: int
     matches: int
     output: Path
-
-
-def _name(values: dict[str, str], hint: Order) -> ParsedName:
-    if values.get("full_name"):
-        return parse(clean(values["full_name"]), hint)
-    parts = " ".join(values.get(k, "") for k in ("surname", "given_name", "patronymic"))
-    return parse(clean(parts), Order.SURNAME_FIRST)
 
 
 def record_from_values(
@@ -60,7 +53,7 @@ def record_from_values(
     return LinkRecord(
         unique_id,
         dataset,
-        name or _name(values, hint),
+        name or name_from_values(values, hint)[0],
         birth,
         places,
         values.get("rank", ""),

@@ -61,7 +61,9 @@ _EVENT_CLAIMS = {
 }
 
 
-def _name(values: dict[str, str], hint: Order) -> tuple[ParsedName, str]:
+def name_from_values(values: dict[str, str], hint: Order) -> tuple[ParsedName, str]:
+    """The parsed name and the name as written, from a row's mapped cells: a full name is
+    parsed with the list's order hint; separate columns are trusted as what they say."""
     if values.get("full_name"):
         written = values["full_name"]
         return parse(written, hint), written
@@ -179,7 +181,7 @@ def build_record(
     """A record draft for one row; ``cells`` are kept verbatim under their headers."""
     verbatim = {(header or f"column {i + 1}"): cells[i] for i, header in enumerate(headers)}
     values = {target: cells[i].strip() for i, target in mapping.items() if cells[i].strip()}
-    name, written = _name(values, hint)
+    name, written = name_from_values(values, hint)
     birth = _birth(values)
     where = (
         f"{filename}, sheet {sheet}, row {row_number}" if sheet else f"{filename}, row {row_number}"
