@@ -177,3 +177,49 @@ def test_spark_gives_the_same_links_as_duckdb(
         assert float(a[key]["match_probability"]) == pytest.approx(
             float(b[key]["match_probability"]), abs=1e-6
         )
+
+
+def test_register_columns_teach_the_name_order_of_a_list(tmp_path: Path) -> None:
+    """ "Bekpar Isbassartasosw" has a misspelt surname suffix, so its order is unknown from the
+    words alone; the register's given-name column knows Бекпар as a given name."""
+    from tagdyr.link.features import LinkRecord
+    from tagdyr.link.files import read_records
+    from tagdyr.link.order import settle_datasets
+
+    listed = write_csv(
+        tmp_path / "list.csv",
+        [["id", "full_name"], ["L1", "Bekpar Isbassartasosw"], ["L2", "Dosan Nurbek"]],
+    )
+    register = write_csv(
+        tmp_path / "register.csv",
+        [
+            ["id", "surname", "given_name"],
+            ["R1", "Избасартасов", "Бекпар"],
+            ["R2", "Досанов", "Нурбек"],
+        ],
+    )
+    left, right = read_records(listed, "left"), read_records(register, "right")
+    assert left[0].name.surname == "Bekpar"  # what the parser alone concludes
+    settled: list[LinkRecord] = settle_datasets([left, right])[0]
+    assert settled[0].name.surname == "Isbassartasosw"
+    assert settled[0].name.given == ("Bekpar",)
+    # "Nurbek" is a known given name too: no evidence that "Dosan Nurbek" is turned round
+    assert settled[1].name == left[1].name
+    out = tmp_path / "links.csv"
+    link_files(listed, register, out, threshold=0.5, floor=0.01)
+    assert ("L1", "R1") in {(r["left_id"], r["right_id"]) for r in _rows(out)}
+
+
+def test_a_latin_initial_is_consistent_with_every_letter_it_can_stand_for(tmp_path: Path) -> None:
+    """ "Y." is the English clerk's Ы (Ысбак) as much as Й; "Zh." is Ж."""
+    from tagdyr.link.engine import explain_pair
+    from tagdyr.link.features import record_from_name
+
+    register = record_from_name("R1", "right", "Омиралиев Ысбек", 1917)
+    for written in ("Omiraliyev Y.", "Omiraliev I."):
+        pair = explain_pair(record_from_name("L1", "left", written, 1917), register)
+        given = next(e for e in pair.evidence if e.comparison == "given_name")
+        assert given.level == "initial consistent", written
+    other = explain_pair(record_from_name("L1", "left", "Omiraliyev K.", 1917), register)
+    given = next(e for e in other.evidence if e.comparison == "given_name")
+    assert given.level == "given name different"

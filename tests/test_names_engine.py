@@ -318,3 +318,26 @@ def test_design_phenomena_are_recognized_as_the_same_name(a: str, b: str, phenom
 )
 def test_design_hard_negatives_are_told_apart(a: str, b: str, phenomenon: str) -> None:
     assert not compare(a, b).same, (phenomenon, compare(a, b).explain())
+
+
+@pytest.mark.parametrize(
+    ("written", "surname"),
+    [
+        ("Kyzjan Tourzadaev", "Tourzadaev"),
+        ("Erjan Bekov", "Bekov"),
+        ("Petrosyan Ashot", "Petrosyan"),
+    ],
+)
+def test_a_given_name_in_jan_does_not_outvote_a_russian_surname_suffix(
+    written: str, surname: str
+) -> None:
+    """Latin "-jan/-yan" ends Armenian surnames and Kazakh given names ("-жан") alike."""
+    from tagdyr.names import parse
+
+    assert parse(written).surname == surname
+
+
+def test_kazakh_compound_given_names_keep_their_z_zh_reading() -> None:
+    """French "Kyzjan" is Қызжан (Қыз + жан): з+ж is rare in Russian, not in Kazakh names."""
+    readings = [h.cyrillic for h in cyrillic_candidates("Kyzjan")[:4]]
+    assert "Кызжан" in readings

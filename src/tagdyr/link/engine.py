@@ -10,7 +10,7 @@ them into :class:`Pair` objects with a readable waterfall.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from tagdyr.errors import ConfigError, LinkageError
@@ -24,6 +24,7 @@ from tagdyr.link.model import (
     quiet_splink,
     settings,
 )
+from tagdyr.link.order import settle_datasets
 
 ENGINES = ("duckdb", "spark")
 DUCKDB_MEMORY_LIMIT = "6GB"
@@ -56,8 +57,9 @@ def _arrow_table(records: list[LinkRecord]) -> Any:
     rows = [features(r) for r in records]
     columns = {name: [row[name] for row in rows] for name in FEATURE_COLUMNS}
     list_type = pa.list_(pa.string())
+    lists = ("_forms", "_keys", "_towns", "_regions", "_initials")
     schema = pa.schema([
-        (name, list_type if name.endswith(("_forms", "_keys", "_towns", "_regions")) else
+        (name, list_type if name.endswith(lists) else
          pa.int64() if name in ("birth_year", "rank_ordinal") else pa.string())
         for name in FEATURE_COLUMNS
     ])  # fmt: skip
@@ -143,6 +145,7 @@ def make_linker(
     from splink import Linker
 
     quiet_splink()
+    datasets = settle_datasets(datasets)
     db = _backend(engine, spark_master)
     tables = [_register(db, engine, _arrow_table(d), f"input_{i}") for i, d in enumerate(datasets)]
     use_tf = sum(len(d) for d in datasets) >= TF_MINIMUM_RECORDS
@@ -234,12 +237,7 @@ def pairs_from_table(table: Any, model: Model) -> list[Pair]:
 def explain_pair(left: LinkRecord, right: LinkRecord, model: Model | None = None) -> Pair:
     """The waterfall of one pair, compared directly (no blocking; no term frequencies)."""
     model = model or load_model()
-    left = LinkRecord(
-        left.unique_id, "left", left.name, left.birth, left.places, left.rank, left.camp
-    )
-    right = LinkRecord(
-        right.unique_id, "right", right.name, right.birth, right.places, right.rank, right.camp
-    )
+    left, right = replace(left, source_dataset="left"), replace(right, source_dataset="right")
     table = predict_table(
         [[left], [right]], floor=0.0, model=model, link_type="link_only", blocking=["1=1"]
     )

@@ -32,6 +32,7 @@ FEATURE_COLUMNS = (
     "given_key",
     "given_keys",
     "given_initial",
+    "given_initials",
     "patronymic_canon",
     "gender",
     "birth_year",
@@ -41,7 +42,8 @@ FEATURE_COLUMNS = (
     "rank_ordinal",
     "camp_key",
 )
-_READINGS = 2  # Cyrillic readings of a Latin word kept as comparison forms
+_READINGS = 4  # Cyrillic readings of a Latin word kept as comparison forms
+_KEYED_READINGS = 2  # … of which the best ones also give blocking keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +57,7 @@ class LinkRecord:
     places: tuple[str, ...] = field(default=())
     rank: str = ""
     camp: str = ""
+    fielded: bool = False  # the name came in separate surname / given-name columns
 
     @property
     def birth_year(self) -> int | None:
@@ -72,20 +75,18 @@ def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[st
     if dominant_script(word) is Script.LATIN:
         readings = cyrillic_candidates(word)[:_READINGS]
         forms = list(dict.fromkeys([forms[0], *(canonical(h.cyrillic) for h in readings)]))
-        if readings:  # the best original's forms meet Cyrillic records' forms and keys
-            reading_keys = skeletons(readings[0].cyrillic)
+        if readings:  # the best originals' forms meet Cyrillic records' forms and keys
+            reading_keys = [k for h in readings[:_KEYED_READINGS] for k in skeletons(h.cyrillic)]
             primary = reading_keys[0] if reading_keys else primary
             keys = list(dict.fromkeys([*keys, *reading_keys]))
             return canonical(readings[0].cyrillic), forms, primary, keys
     return forms[0], forms, primary, keys
 
 
-def _initial_class(name: ParsedName) -> str | None:
+def _initial_classes(name: ParsedName) -> list[str]:
+    """Every letter class the given name's initial can stand for ("Y." is Ы, Й or Е)."""
     source = name.given[0] if name.given else (name.initials[0] if name.initials else "")
-    if not source:
-        return None
-    classes = sorted(word_forms(source).initial_classes)
-    return classes[0] if classes else None
+    return sorted(word_forms(source).initial_classes) if source else []
 
 
 def _place_keys(texts: tuple[str, ...]) -> tuple[list[str] | None, list[str] | None]:
@@ -109,6 +110,7 @@ def features(rec: LinkRecord) -> dict[str, Any]:
     given_canon, given_forms, given_key, given_keys = _forms(name.given[0] if name.given else "")
     patronymic = patronymic_root(name.patronymic) if name.patronymic else ""
     towns, regions = _place_keys(rec.places)
+    initials = _initial_classes(name)
     camp = resolve(rec.camp) if rec.camp else ()
     birth_date = rec.birth.start if rec.birth and rec.birth.precision is Precision.DAY else None
     return {
@@ -122,7 +124,8 @@ def features(rec: LinkRecord) -> dict[str, Any]:
         "given_forms": given_forms,
         "given_key": given_key,
         "given_keys": given_keys,
-        "given_initial": _initial_class(name),
+        "given_initial": initials[0] if initials else None,
+        "given_initials": initials or None,
         "patronymic_canon": canonical(patronymic) or None if patronymic else None,
         "gender": name.gender.value or None,
         "birth_year": rec.birth_year,

@@ -58,6 +58,8 @@ def record_from_values(
         places,
         values.get("rank", ""),
         values.get("camp", ""),
+        fielded=bool(values.get("surname") and values.get("given_name"))
+        and not values.get("full_name"),
     )
 
 

@@ -26,6 +26,23 @@ MODEL_FORMAT = "tagdyr-linkage-model/1"
 TF_MINIMUM_RECORDS = 2000  # below this, name frequencies say nothing about a population
 
 
+def _initial_consistent() -> Any:
+    """A given name reduced to an initial on one side, and a letter class both can stand
+    for ("Y." and Ысбак; "Zh." and Жумабек): the array test in the backend's own SQL."""
+    from splink.internals.comparison_level_creator import ComparisonLevelCreator
+    from splink.internals.comparison_level_library import ArrayIntersectLevel
+
+    class InitialConsistent(ComparisonLevelCreator):
+        def create_sql(self, sql_dialect: Any) -> str:
+            shared = ArrayIntersectLevel("given_initials", 1).create_sql(sql_dialect)
+            return f"(given_canon_l IS NULL OR given_canon_r IS NULL) AND ({shared})"
+
+        def create_label_for_charts(self) -> str:
+            return "initial consistent"
+
+    return InitialConsistent()
+
+
 def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
     """Comparison name -> its levels, strongest first (null level first, as Splink wants).
 
@@ -33,8 +50,10 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
     ("Истыбаев"); only meaningful on inputs large enough to estimate name frequencies."""
     import splink.comparison_level_library as cll
 
-    def tf(column: str) -> dict[str, Any]:
-        return {"tf_adjustment_column": column} if term_frequencies else {}
+    def tf(column: str, weight: float = 1.0) -> dict[str, Any]:
+        if not term_frequencies:
+            return {}
+        return {"tf_adjustment_column": column, "tf_adjustment_weight": weight}
 
     def custom(sql: str, label: str) -> Any:
         return cll.CustomLevel(sql, label_for_charts=label)
@@ -51,13 +70,13 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
                 "name order swapped",
             ),
             cll.ArrayIntersectLevel("surname_forms", 1).configure(
-                label_for_charts="same surname read across scripts"
+                label_for_charts="same surname read across scripts", **tf("surname_canon")
             ),
             cll.JaroWinklerLevel("surname_canon", 0.93).configure(
-                label_for_charts="surname spelled alike"
+                label_for_charts="surname spelled alike", **tf("surname_canon", 0.5)
             ),
             cll.ArrayIntersectLevel("surname_keys", 1).configure(
-                label_for_charts="surname sounds alike"
+                label_for_charts="surname sounds alike", **tf("surname_canon", 0.5)
             ),
             cll.JaroWinklerLevel("surname_canon", 0.82).configure(
                 label_for_charts="surname similar"
@@ -78,19 +97,15 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
                 "name order swapped",
             ),
             cll.ArrayIntersectLevel("given_forms", 1).configure(
-                label_for_charts="same given name read across scripts"
+                label_for_charts="same given name read across scripts", **tf("given_canon")
             ),
             cll.JaroWinklerLevel("given_canon", 0.92).configure(
-                label_for_charts="given name spelled alike"
+                label_for_charts="given name spelled alike", **tf("given_canon", 0.5)
             ),
             cll.ArrayIntersectLevel("given_keys", 1).configure(
-                label_for_charts="given name sounds alike"
+                label_for_charts="given name sounds alike", **tf("given_canon", 0.5)
             ),
-            custom(
-                "(given_canon_l IS NULL OR given_canon_r IS NULL) AND "
-                "given_initial_l = given_initial_r",
-                "initial consistent",
-            ),
+            _initial_consistent().configure(label_for_charts="initial consistent"),
             cll.ElseLevel().configure(label_for_charts="given name different"),
         ],
         "patronymic": [
@@ -155,7 +170,7 @@ def blocking_rules(link_type: str = "link_only") -> list[Any]:
     tight = [
         block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
         block_on("given_key", "birth_year"),
-        block_on("surname_key", "given_key"),
+        block_on("surname_keys", "given_keys", arrays_to_explode=["surname_keys", "given_keys"]),
         "l.surname_key = r.given_key AND l.given_key = r.surname_key",
         # a typo or OCR error inside the surname: its first sounds still agree
         block_on("substr(surname_key, 1, 2)", "given_initial", "birth_year"),

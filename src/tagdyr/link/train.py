@@ -21,6 +21,9 @@ from tagdyr.link.model import (
 )
 
 MIN_RECORDS = 200  # below this EM fails (m = 0): keep the starting model
+# EM on clean data can drive a level's m to ~0 ("adjacent rank" never seen among matches),
+# which would make one clerk's slip veto a match (-38 bits); no level is that certain
+MIN_PROBABILITY = 1e-3
 
 
 def _em_rules() -> list[Any]:
@@ -44,7 +47,9 @@ def _merge(base: Parameters, learned: Parameters) -> Parameters:
         for label, params in levels.items():
             new = learned.get(comparison, {}).get(label)
             usable = new is not None and 0.0 < new["m"] <= 1.0 and 0.0 < new["u"] <= 1.0
-            merged[comparison][label] = dict(new) if new is not None and usable else dict(params)
+            chosen = dict(new) if new is not None and usable else dict(params)
+            chosen["m"] = max(chosen["m"], MIN_PROBABILITY)
+            merged[comparison][label] = chosen
     return merged
 
 

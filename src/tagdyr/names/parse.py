@@ -36,7 +36,10 @@ _MALE_SURNAME = re.compile(
     r"skij)$",
     re.IGNORECASE,
 )
-_SURNAME_ONLY = re.compile(r"(енко|енко|ук|юк|ян|янц|швили|дзе|enko|uk|yan|jan|shvili|dze)$", re.I)
+_SURNAME_ONLY = re.compile(r"(енко|ук|юк|ян|янц|швили|дзе|enko|uk|shvili|dze)$", re.I)
+# Armenian "-yan/-jan" in Latin letters is also the Kazakh given names' "-жан" (Kyzjan, Erjan):
+# a weaker surname signal than a Russian suffix
+_WEAK_SURNAME = re.compile(r"(yan|jan)$", re.I)
 _PATRONYMIC_MALE = re.compile(
     r"(ович|евич|ич|ұлы|улы|ovich|evich|ovitch|evitch|owitsch|ewitsch|ovitsj|evitsj|uly|ouly)$",
     re.IGNORECASE,
@@ -102,7 +105,9 @@ def _surname_score(token: str) -> int:
         return 0
     if _SURNAME_ONLY.search(token) or _FEMALE_SURNAME.search(token):
         return 2
-    return 2 if _MALE_SURNAME.search(token) else 0
+    if _MALE_SURNAME.search(token):
+        return 2
+    return 1 if _WEAK_SURNAME.search(token) else 0
 
 
 def _gender(surname: str, patronymic: str) -> Gender:

@@ -88,7 +88,8 @@ _IMPLAUSIBLE = (
     (re.compile(r"^[ыьъй]"), 2.0),
     (re.compile(rf"[{_VOWELS}]ы"), 1.5),
     (re.compile(r"ы[аоуэ]|й[аоуэ]"), 0.8),
-    (re.compile(r"[зсцтдшжчк]х|сж|зж|тш|дш|шж|жш|цч"), 1.5),
+    (re.compile(r"[зсцтдшжчк]х|сж|тш|дш|шж|жш|цч"), 1.5),
+    (re.compile(r"зж"), 0.7),  # rare, but Kazakh compounds have it: Қыз-жан
     (re.compile(rf"[аоеу]и(?=[^{_VOWELS}])"), 0.5),
     (re.compile(r"оу"), 1.0),
     (re.compile(r"фф$|[ьъ][ьъ]"), 1.0),
