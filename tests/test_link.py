@@ -190,3 +190,34 @@ def test_the_chokay_lists_two_zhumogaliev_magdau_are_two_persons(demo_db: str) -
     engine = create_db_engine(demo_db)
     rows = [_uid_of(engine, _record_id(engine, "chokay-5th-group", n)) for n in ("4", "9")]
     assert rows[0] != rows[1]
+
+
+def test_database_linkage_trains_and_reuses_a_versioned_model(demo_db: str, tmp_path: Path) -> None:
+    """`tagdyr link --train` on the database saves the estimated model beside the SQLite
+    file; `--model` links with it again; Bektanov stays one person either way."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from tagdyr.cli import app
+
+    engine = _copy_demo(demo_db, tmp_path)
+    db = str(engine.url)
+    runner = CliRunner()
+    trained = runner.invoke(app, ["link", "--train", "--db", db])
+    assert trained.exit_code == 0, trained.output
+    saved = tmp_path / "demo.model.json"
+    model = json.loads(saved.read_text(encoding="utf-8"))
+    assert model["format"] == "tagdyr-linkage-model/1"
+    assert model["name"] == "tagdyr-default-trained" and model["version"] == 3
+    assert model["trained"]["records"] == 428
+    assert 0 < model["probability_two_random_records_match"] < 1
+    records = _bektanov_records(engine)
+    uids = {_uid_of(engine, r) for r in records.values()}
+    assert len(uids) == 1
+    again = runner.invoke(app, ["link", "--model", str(saved), "--db", db])
+    assert again.exit_code == 0, again.output
+    with engine.connect() as conn:
+        runs = conn.execute(select(s.link_run.c.model).order_by(s.link_run.c.id)).scalars().all()
+    assert runs[-2:] == ["tagdyr-default-trained-v3", "tagdyr-default-trained-v3"]
+    assert {_uid_of(engine, r) for r in records.values()} == uids

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -212,7 +212,10 @@ def link(
             show_default=False,
         ),
     ] = None,
-    out: Annotated[Path | None, typer.Option(help="Output CSV for file linkage.")] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(help="Output CSV for file linkage (database: where --train saves the model)."),
+    ] = None,
     dedupe: Annotated[Path | None, typer.Option(help="Find duplicates within this file.")] = None,
     threshold: Annotated[
         float | None,
@@ -230,8 +233,9 @@ def link(
     train: Annotated[
         bool,
         typer.Option(
-            help="Estimate the model on these files (EM, no labels) and save it beside --out "
-            "as OUT.model.json before linking."
+            help="Estimate the model first (EM, no labels) and save it as JSON: for files "
+            "beside --out as OUT.model.json; for the database at --out if given, else beside "
+            "a SQLite file (DB.model.json) or as ./tagdyr.model.json."
         ),
     ] = False,
     db: DbOption = None,
@@ -258,11 +262,21 @@ def link(
             threshold=settings.match_threshold,
             floor=settings.candidate_floor,
             progress=lambda m: console.log(m),
+            model=model,
+            train_to=(out or _model_beside(engine_db.url)) if train else None,
         )
     console.print(
         f"{result.records} records → {result.persons} persons "
         f"({result.pairs} candidate pairs, {result.matches} matches; run {result.run_id})"
     )
+
+
+def _model_beside(url: Any) -> Path:
+    """Where a model trained on the database is saved: beside a SQLite file, else here."""
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    if database and database != ":memory:":
+        return Path(database).with_suffix(".model.json")
+    return Path("tagdyr.model.json")
 
 
 def _mapping(path: Path | None) -> MappingFile | None:

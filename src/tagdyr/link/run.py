@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
@@ -22,7 +23,7 @@ from tagdyr.link.cluster import cluster
 from tagdyr.link.engine import Pair, predict
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.files import record_from_values
-from tagdyr.link.model import load_model
+from tagdyr.link.model import Model, load_model, save_model
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.store import schema as s
 
@@ -175,9 +176,18 @@ def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[st
 
 
 def link_database(
-    engine: Engine, *, threshold: float, floor: float, progress: Progress | None = None
+    engine: Engine,
+    *,
+    threshold: float,
+    floor: float,
+    progress: Progress | None = None,
+    model: Model | None = None,
+    train_to: Path | None = None,
 ) -> LinkRunResult:
-    """Link every current record into persons; see the module docstring for the guarantees."""
+    """Link every current record into persons; see the module docstring for the guarantees.
+
+    ``model``: a saved model instead of the shipped starting one; ``train_to``: first estimate
+    a new version of it on the stored records (EM, no labels) and save it there as JSON."""
     say = progress or (lambda _msg: None)
     started = datetime.now(UTC)
     with engine.connect() as conn:
@@ -187,7 +197,14 @@ def link_database(
     by_source: dict[str, list[LinkRecord]] = {}
     for rec in records:
         by_source.setdefault(rec.source_dataset, []).append(rec)
-    model = load_model()
+    model = model or load_model()
+    if train_to is not None:
+        from tagdyr.link.train import train_model
+
+        say("training the model on the stored records (EM)")
+        model = train_model(list(by_source.values()), model, link_type="link_and_dedupe")
+        save_model(model, train_to)
+        say(f"model {model.label} saved to {train_to}")
     pairs = predict(list(by_source.values()), floor=floor, model=model)
     matches = [(p.left_id, p.right_id, p.match_probability) for p in pairs if p.is_match(threshold)]
     say(f"{len(pairs):,} candidate pairs, {len(matches):,} above the threshold; clustering")
