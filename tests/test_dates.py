@@ -13,6 +13,7 @@ from tagdyr.dates import Precision, find_date, parse_date
         ("29.02.1914", "1914-02-29", "1914-02-29", Precision.DAY),
         ("February 29, 1914", "1914-02-29", "1914-02-29", Precision.DAY),
         ("29 февраля 1914 г.", "1914-02-29", "1914-02-29", Precision.DAY),
+        ("19151111", "1915-11-11", "1915-11-11", Precision.DAY),
         ("24 қаңтар 1950 ж.", "1950-01-24", "1950-01-24", Precision.DAY),
         ("22 décembre 1989", "1989-12-22", "1989-12-22", Precision.DAY),
         ("18. juni 1945", "1945-06-18", "1945-06-18", Precision.DAY),

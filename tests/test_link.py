@@ -209,7 +209,7 @@ def test_database_linkage_trains_and_reuses_a_versioned_model(demo_db: str, tmp_
     saved = tmp_path / "demo.model.json"
     model = json.loads(saved.read_text(encoding="utf-8"))
     assert model["format"] == "tagdyr-linkage-model/1"
-    assert model["name"] == "tagdyr-default-trained" and model["version"] == 3
+    assert model["name"] == "tagdyr-default-trained" and model["version"] == 4
     assert model["trained"]["records"] == 428
     assert 0 < model["probability_two_random_records_match"] < 1
     records = _bektanov_records(engine)
@@ -219,5 +219,5 @@ def test_database_linkage_trains_and_reuses_a_versioned_model(demo_db: str, tmp_
     assert again.exit_code == 0, again.output
     with engine.connect() as conn:
         runs = conn.execute(select(s.link_run.c.model).order_by(s.link_run.c.id)).scalars().all()
-    assert runs[-2:] == ["tagdyr-default-trained-v3", "tagdyr-default-trained-v3"]
+    assert runs[-2:] == ["tagdyr-default-trained-v4", "tagdyr-default-trained-v4"]
     assert {_uid_of(engine, r) for r in records.values()} == uids

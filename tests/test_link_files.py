@@ -119,6 +119,7 @@ def test_explain_shows_each_piece_of_evidence(demo_files: tuple[Path, Path]) -> 
         "rank",
         "camp",
         "gender",
+        "identifier",
     ]
     total = data["prior_weight"] + sum(e["match_weight"] for e in data["evidence"])
     assert total == pytest.approx(data["match_weight"], abs=0.01)
@@ -145,7 +146,7 @@ def test_training_saves_a_versioned_model_beside_the_output(
     assert result.exit_code == 0, result.output
     model = json.loads((tmp_path / "links.model.json").read_text(encoding="utf-8"))
     assert model["format"] == "tagdyr-linkage-model/1"
-    assert model["version"] == 3 and model["trained"]["records"] == 410
+    assert model["version"] == 4 and model["trained"]["records"] == 410
     again = runner.invoke(
         app,
         [

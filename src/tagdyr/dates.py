@@ -47,6 +47,7 @@ _ABOUT = re.compile(r"^(?:ок\.?|около|примерно|шамамен|cir
 _YEAR_SUFFIX = re.compile(r"\s*(?:г\.?|гг\.?|год[ау]?|ж\.?|жылы|år|yr)$")
 _NUMERIC = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_COMPACT = re.compile(r"^(1[6-9]\d\d|20\d\d)(\d\d)(\d\d)$")  # 19151111: cards, exports
 _YEAR = re.compile(r"^(1[6-9]\d\d|20\d\d)$")
 _RANGE = re.compile(r"^(1[6-9]\d\d|20\d\d)\s*[-–/]\s*(\d{2}|\d{4})$")
 _WORDS = re.compile(r"^(?:(\d{1,2})\.?\s+)?([^\W\d_]+)\.?\s+(?:(\d{1,2}),?\s+)?(\d{4})$")
@@ -130,7 +131,7 @@ def parse_date(text: str) -> FuzzyDate | None:
         if last < first:
             return None
         return FuzzyDate(_iso(first), _iso(last), Precision.RANGE)
-    if match := _ISO.match(value):
+    if match := _ISO.match(value) or _COMPACT.match(value):
         return _day_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
     if match := _NUMERIC.match(value):
         day, month, year = match.groups()

@@ -57,7 +57,7 @@ def _arrow_table(records: list[LinkRecord]) -> Any:
     rows = [features(r) for r in records]
     columns = {name: [row[name] for row in rows] for name in FEATURE_COLUMNS}
     list_type = pa.list_(pa.string())
-    lists = ("_forms", "_keys", "_towns", "_regions", "_initials")
+    lists = ("_forms", "_keys", "_towns", "_regions", "_initials", "_texts")
     schema = pa.schema([
         (name, list_type if name.endswith(lists) else
          pa.int64() if name in ("birth_year", "rank_ordinal") else pa.string())

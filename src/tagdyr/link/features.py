@@ -8,6 +8,7 @@ so "Joumaniazov" and "Жұманиязов" share a form exactly.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +40,10 @@ FEATURE_COLUMNS = (
     "birth_date",
     "place_towns",
     "place_regions",
+    "place_texts",
     "rank_ordinal",
     "camp_key",
+    "identifier",
 )
 _READINGS = 4  # Cyrillic readings of a Latin word kept as comparison forms
 _KEYED_READINGS = 2  # … of which the best ones also give blocking keys
@@ -58,6 +61,7 @@ class LinkRecord:
     rank: str = ""
     camp: str = ""
     fielded: bool = False  # the name came in separate surname / given-name columns
+    identifier: str = ""  # a personal number: POW tag, prisoner or service number
 
     @property
     def birth_year(self) -> int | None:
@@ -89,17 +93,36 @@ def _initial_classes(name: ParsedName) -> list[str]:
     return sorted(word_forms(source).initial_classes) if source else []
 
 
-def _place_keys(texts: tuple[str, ...]) -> tuple[list[str] | None, list[str] | None]:
+def _place_text(text: str) -> str | None:
+    """A place the gazetteer does not know (an aul, a suburb), as comparable ASCII words."""
+    words = [canonical(w) for w in re.split(r"[\W\d_]+", text) if w]
+    return " ".join(w for w in words if w) or None
+
+
+def _place_keys(
+    texts: tuple[str, ...],
+) -> tuple[list[str] | None, list[str] | None, list[str] | None]:
+    """(towns and camps, oblasts, unresolved place texts) named by a record's places."""
     towns: list[str] = []
     regions: list[str] = []
+    unknown: list[str] = []
     for text in texts:
-        for key in resolve(text):
+        keys = resolve(text)
+        for key in keys:
             kind = places()[key].kind
             if kind in ("town", "camp") and key not in towns:
                 towns.append(key)
             elif kind == "oblast" and key not in regions:
                 regions.append(key)
-    return towns or None, regions or None
+        plain = None if keys else _place_text(text)
+        if plain and plain not in unknown:
+            unknown.append(plain)
+    return towns or None, regions or None, unknown or None
+
+
+def _identifier(text: str) -> str | None:
+    """A personal number compared by its letters and digits: "304/12 345" = "304-12345"."""
+    return "".join(ch for ch in text.upper() if ch.isalnum()) or None
 
 
 def features(rec: LinkRecord) -> dict[str, Any]:
@@ -109,7 +132,7 @@ def features(rec: LinkRecord) -> dict[str, Any]:
     surname_canon, surname_forms, surname_key, surname_keys = _forms(surname_word)
     given_canon, given_forms, given_key, given_keys = _forms(name.given[0] if name.given else "")
     patronymic = patronymic_root(name.patronymic) if name.patronymic else ""
-    towns, regions = _place_keys(rec.places)
+    towns, regions, place_texts = _place_keys(rec.places)
     initials = _initial_classes(name)
     camp = resolve(rec.camp) if rec.camp else ()
     birth_date = rec.birth.start if rec.birth and rec.birth.precision is Precision.DAY else None
@@ -132,8 +155,10 @@ def features(rec: LinkRecord) -> dict[str, Any]:
         "birth_date": birth_date,
         "place_towns": towns,
         "place_regions": regions,
+        "place_texts": place_texts,
         "rank_ordinal": rank_ordinal(rank_code(rec.rank)) if rec.rank else None,
         "camp_key": camp[0] if camp else None,
+        "identifier": _identifier(rec.identifier),
     }
 
 

@@ -60,6 +60,7 @@ def record_from_values(
         values.get("camp", ""),
         fielded=bool(values.get("surname") and values.get("given_name"))
         and not values.get("full_name"),
+        identifier=values.get("identifier", ""),
     )
 
 

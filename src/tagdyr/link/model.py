@@ -3,7 +3,7 @@
 The comparisons are built here in Python with Splink's dialect-aware level library, so one
 model runs on DuckDB and on Spark alike. The *parameters* — m and u probabilities of every
 level, the prior — live in a versioned JSON file, keyed by comparison and level label: the
-shipped starting model (``link/models/tagdyr-default-v2.json``, for small inputs where EM
+shipped starting model (``link/models/tagdyr-default-v3.json``, for small inputs where EM
 cannot learn) or one trained on the user's data by :func:`train` and saved beside it.
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 
 from tagdyr.errors import LinkageError
 
-DEFAULT_MODEL = "tagdyr-default-v2.json"
+DEFAULT_MODEL = "tagdyr-default-v3.json"
 MODEL_FORMAT = "tagdyr-linkage-model/1"
 
 
@@ -131,12 +131,18 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
             cll.ElseLevel().configure(label_for_charts="birth year different"),
         ],
         "place": [
-            custom("place_regions_l IS NULL OR place_regions_r IS NULL", "place unknown").configure(
-                is_null_level=True
-            ),
+            custom(
+                "(place_regions_l IS NULL OR place_regions_r IS NULL) AND "
+                "(place_texts_l IS NULL OR place_texts_r IS NULL)",
+                "place unknown",
+            ).configure(is_null_level=True),
             cll.ArrayIntersectLevel("place_towns", 1).configure(label_for_charts="same town"),
             cll.ArrayIntersectLevel("place_regions", 1).configure(label_for_charts="same oblast"),
-            cll.ElseLevel().configure(label_for_charts="different oblast"),
+            cll.ArrayIntersectLevel("place_texts", 1).configure(label_for_charts="same place name"),
+            custom(
+                "place_regions_l IS NOT NULL AND place_regions_r IS NOT NULL", "different oblast"
+            ),
+            cll.ElseLevel().configure(label_for_charts="different place name"),
         ],
         "rank": [
             null("rank_ordinal"),
@@ -155,6 +161,14 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
             null("gender"),
             cll.ExactMatchLevel("gender").configure(label_for_charts="same gender"),
             cll.ElseLevel().configure(label_for_charts="male and female forms"),
+        ],
+        "identifier": [
+            null("identifier"),
+            cll.ExactMatchLevel("identifier").configure(label_for_charts="same personal number"),
+            cll.DamerauLevenshteinLevel("identifier", 1).configure(
+                label_for_charts="personal number one slip off"
+            ),
+            cll.ElseLevel().configure(label_for_charts="different personal number"),
         ],
     }
 

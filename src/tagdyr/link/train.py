@@ -1,10 +1,11 @@
 """Training the linkage model on the user's own data, without labels.
 
-u probabilities from random sampling, the prior from deterministic rules, m probabilities by
-expectation maximisation in three sessions, each blocked on keys that leave the other
-comparisons free to be estimated. Levels that EM could not estimate (too rare in the data)
-keep the starting model's values, so a trained model is always complete. The result is a new
-version of the model, saved as JSON beside the data.
+u probabilities from random sampling; the prior and the m probabilities of birth, place, rank,
+camp, patronymic, gender and personal number by expectation maximisation within exact-name
+blocks, where matches dominate. The names' m probabilities (how clerks vary a man's name) keep
+the base model's values. Levels that EM could not estimate (too rare in the data) keep the
+base model's values too, so a trained model is always complete, and no m falls below
+MIN_PROBABILITY. The result is a new version of the model, saved as JSON beside the data.
 """
 
 from __future__ import annotations
@@ -96,8 +97,7 @@ def train_model(
         parameters=parameters,
         trained=trained_stamp(
             total,
-            "u: random sampling; prior: deterministic rules at "
-            "recall 0.7; m: EM on three blocking rules; from "
-            f"{base.label}",
+            "u: random sampling; prior and m of the non-name comparisons: EM within "
+            f"exact-name blocks; the names' m: kept from {base.label}",
         ),
     )

@@ -49,6 +49,7 @@ _SIMPLE_CLAIMS = {
     "unit": "unit",
     "occupation": "occupation",
     "fate": "fate",
+    "identifier": "identifier",
 }
 _EVENT_CLAIMS = {
     "conscription": "conscription",
