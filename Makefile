@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,7 @@ system-deps:
 	@./scripts/system-deps.sh
 
 ## make bench: every benchmark, each printing its table
-bench: bench-names bench-linkage
+bench: bench-names bench-febrl bench-linkage
 
 ## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
 bench-names: $(VENV)/.installed-bench
@@ -50,6 +50,10 @@ bench-names: $(VENV)/.installed-bench
 ## make bench-linkage: linkage vs plain Splink and recordlinkage; time and memory at 1M records
 bench-linkage: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.linkage
+
+## make bench-febrl: the public FEBRL4 sanity check, tagdyr against plain Splink's own model
+bench-febrl: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.linkage.febrl
 
 lint: install-dev
 	$(BIN)/ruff check src tests bench

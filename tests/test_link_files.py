@@ -224,3 +224,37 @@ def test_a_latin_initial_is_consistent_with_every_letter_it_can_stand_for(tmp_pa
     other = explain_pair(record_from_name("L1", "left", "Omiraliyev K.", 1917), register)
     given = next(e for e in other.evidence if e.comparison == "given_name")
     assert given.level == "given name different"
+
+
+def test_a_personal_number_and_an_unlisted_aul_are_evidence(tmp_path: Path) -> None:
+    """A POW tag number read by a German clerk and by a Soviet one, and an aul that no
+    gazetteer holds, written in two scripts and two orders: both count for the pair."""
+    from tagdyr.link.engine import explain_pair
+    from tagdyr.link.files import read_records
+
+    listed = write_csv(
+        tmp_path / "cards.csv",
+        [
+            ["id", "Name", "Vorname", "Geburtsdatum", "Wohnort", "Erkennungsmarke"],
+            ["K1", "Dschumabajew", "Kassym", "19150312", "Kyzylzhar aul", "304/12 345"],
+        ],
+    )
+    register = write_csv(
+        tmp_path / "register.csv",
+        [
+            ["id", "Фамилия", "Имя", "Дата рождения", "Место жительства", "Личный номер"],
+            ["R1", "Жумабаев", "Касым", "12.03.1915", "аул Кызылжар", "304-12345"],
+            ["R2", "Жумабаев", "Касым", "12.03.1915", "аул Акжар", "304-12346"],
+        ],
+    )
+    (card,) = read_records(listed, "left")
+    same, other = read_records(register, "right")
+    assert card.identifier == "304/12 345" and card.birth and card.birth.start == "1915-03-12"
+    levels = {e.comparison: e.level for e in explain_pair(card, same).evidence}
+    assert levels["identifier"] == "same personal number"
+    assert levels["place"] == "same place name"
+    assert levels["birth"] == "same birth date"
+    levels = {e.comparison: e.level for e in explain_pair(card, other).evidence}
+    assert levels["identifier"] == "personal number one slip off"
+    assert levels["place"] == "different place name"
+    assert explain_pair(card, same).match_weight > explain_pair(card, other).match_weight + 3

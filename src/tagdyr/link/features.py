@@ -41,6 +41,7 @@ FEATURE_COLUMNS = (
     "place_towns",
     "place_regions",
     "place_texts",
+    "place_text",
     "rank_ordinal",
     "camp_key",
     "identifier",
@@ -94,9 +95,10 @@ def _initial_classes(name: ParsedName) -> list[str]:
 
 
 def _place_text(text: str) -> str | None:
-    """A place the gazetteer does not know (an aul, a suburb), as comparable ASCII words."""
-    words = [canonical(w) for w in re.split(r"[\W\d_]+", text) if w]
-    return " ".join(w for w in words if w) or None
+    """A place the gazetteer does not know (an aul, a suburb), as comparable ASCII words in
+    alphabetical order ("аул Кызылжар" = "Kyzylzhar aul")."""
+    words = [w if w.isdigit() else canonical(w) for w in re.split(r"[\W_]+", text) if w]
+    return " ".join(sorted(w for w in words if w)) or None
 
 
 def _place_keys(
@@ -156,6 +158,7 @@ def features(rec: LinkRecord) -> dict[str, Any]:
         "place_towns": towns,
         "place_regions": regions,
         "place_texts": place_texts,
+        "place_text": place_texts[0] if place_texts else None,  # for spelling similarity
         "rank_ordinal": rank_ordinal(rank_code(rec.rank)) if rec.rank else None,
         "camp_key": camp[0] if camp else None,
         "identifier": _identifier(rec.identifier),

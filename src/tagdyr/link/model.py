@@ -106,6 +106,10 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
                 label_for_charts="given name sounds alike", **tf("given_canon", 0.5)
             ),
             _initial_consistent().configure(label_for_charts="initial consistent"),
+            custom(
+                "given_canon_l = surname_canon_r OR surname_canon_l = given_canon_r",
+                "given name written as the surname",
+            ),
             cll.ElseLevel().configure(label_for_charts="given name different"),
         ],
         "patronymic": [
@@ -121,6 +125,9 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
         "birth": [
             null("birth_year"),
             cll.ExactMatchLevel("birth_date").configure(label_for_charts="same birth date"),
+            cll.DamerauLevenshteinLevel("birth_date", 1).configure(
+                label_for_charts="birth date one slip off"
+            ),
             cll.ExactMatchLevel("birth_year").configure(label_for_charts="same birth year"),
             cll.AbsoluteDifferenceLevel("birth_year", 1).configure(
                 label_for_charts="birth year off by one"
@@ -139,6 +146,9 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
             cll.ArrayIntersectLevel("place_towns", 1).configure(label_for_charts="same town"),
             cll.ArrayIntersectLevel("place_regions", 1).configure(label_for_charts="same oblast"),
             cll.ArrayIntersectLevel("place_texts", 1).configure(label_for_charts="same place name"),
+            cll.JaroWinklerLevel("place_text", 0.9).configure(
+                label_for_charts="place name spelled alike"
+            ),
             custom(
                 "place_regions_l IS NOT NULL AND place_regions_r IS NOT NULL", "different oblast"
             ),
@@ -190,6 +200,8 @@ def blocking_rules(link_type: str = "link_only") -> list[Any]:
             block_on("surname_key", "given_initial", "birth_year"),  # given name misspelt
             block_on("given_key", "birth_year", "substr(surname_key, 1, 2)"),  # surname too
             swapped,
+            block_on("identifier"),
+            block_on("birth_date", "substr(surname_key, 1, 1)"),
         ]
     return [
         block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
@@ -201,6 +213,9 @@ def blocking_rules(link_type: str = "link_only") -> list[Any]:
         block_on("surname_key", "given_initial"),
         block_on("surname_canon", "given_initial"),
         block_on("given_key", "substr(surname_key, 1, 1)"),
+        # whatever the clerks did to the name: the same personal number or birth date
+        block_on("identifier"),
+        block_on("birth_date"),
     ]
 
 
