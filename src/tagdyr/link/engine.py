@@ -51,11 +51,12 @@ class Pair:
         return self.match_probability >= threshold
 
 
+_CHUNK = 50_000  # records turned into features at a time: a million dicts never coexist
+
+
 def _arrow_table(records: list[LinkRecord]) -> Any:
     import pyarrow as pa
 
-    rows = [features(r) for r in records]
-    columns = {name: [row[name] for row in rows] for name in FEATURE_COLUMNS}
     list_type = pa.list_(pa.string())
     lists = ("_forms", "_keys", "_towns", "_regions", "_initials", "_texts")
     schema = pa.schema([
@@ -63,7 +64,12 @@ def _arrow_table(records: list[LinkRecord]) -> Any:
          pa.int64() if name in ("birth_year", "rank_ordinal") else pa.string())
         for name in FEATURE_COLUMNS
     ])  # fmt: skip
-    return pa.table(columns, schema=schema)
+    batches = []
+    for start in range(0, len(records), _CHUNK):
+        rows = [features(r) for r in records[start : start + _CHUNK]]
+        columns = {name: [row[name] for row in rows] for name in FEATURE_COLUMNS}
+        batches.append(pa.RecordBatch.from_pydict(columns, schema=schema))
+    return pa.Table.from_batches(batches, schema=schema)
 
 
 def _spark_session(master: str | None) -> Any:

@@ -165,12 +165,6 @@ def features(rec: LinkRecord) -> dict[str, Any]:
     }
 
 
-def feature_table(records: list[LinkRecord]) -> dict[str, list[Any]]:
-    """Column-oriented table (what Splink's DuckDB backend registers without pandas)."""
-    rows = [features(r) for r in records]
-    return {column: [row[column] for row in rows] for column in FEATURE_COLUMNS}
-
-
 def record_from_name(
     unique_id: str,
     dataset: str,
