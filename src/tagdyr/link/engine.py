@@ -146,6 +146,7 @@ def make_linker(
     engine: str = "duckdb",
     spark_master: str | None = None,
     blocking: list[Any] | None = None,
+    only: tuple[str, ...] | None = None,
 ) -> tuple[Any, float]:
     """A Splink linker over the datasets' feature tables, and the prior it was given."""
     from splink import Linker
@@ -158,7 +159,9 @@ def make_linker(
     prior = prior_for(model, [len(d) for d in datasets])
     linker = Linker(
         tables,
-        settings(model, link_type, prior=prior, term_frequencies=use_tf, blocking=blocking),
+        settings(
+            model, link_type, prior=prior, term_frequencies=use_tf, blocking=blocking, only=only
+        ),
         log_level=None,
     )
     return linker, prior

@@ -40,6 +40,7 @@ FEATURE_COLUMNS = (
     "birth_date",
     "place_towns",
     "place_regions",
+    "region_key",
     "place_texts",
     "place_text",
     "rank_ordinal",
@@ -157,6 +158,7 @@ def features(rec: LinkRecord) -> dict[str, Any]:
         "birth_date": birth_date,
         "place_towns": towns,
         "place_regions": regions,
+        "region_key": regions[0] if regions else None,  # one value, for training blocks
         "place_texts": place_texts,
         "place_text": place_texts[0] if place_texts else None,  # for spelling similarity
         "rank_ordinal": rank_ordinal(rank_code(rec.rank)) if rec.rank else None,

@@ -299,13 +299,17 @@ def settings(
     prior: float,
     term_frequencies: bool = False,
     blocking: list[Any] | None = None,
+    only: tuple[str, ...] | None = None,
 ) -> Any:
-    """Splink settings for ``link_type`` with the model's parameters filled in."""
+    """Splink settings for ``link_type`` with the model's parameters filled in; ``only``: just
+    these comparisons (a training session that estimates them alone)."""
     import splink.comparison_library as cl
     from splink import SettingsCreator
 
     comparisons: list[Any] = []
     for name, levels in _levels(term_frequencies).items():
+        if only is not None and name not in only:
+            continue
         known = model.parameters.get(name, {})
         for level in levels:
             params = known.get(_label(level) or "", {})

@@ -54,6 +54,26 @@ def _merge(base: Parameters, learned: Parameters) -> Parameters:
     return merged
 
 
+NAMES = ("surname", "given_name")
+
+
+def _names_m(datasets: list[list[LinkRecord]], model: Model, link_type: str) -> Parameters:
+    """m of the name comparisons by EM on the names alone, within blocks of one birth year and
+    one oblast: the other evidence is held fixed there, so the names must tell matches apart.
+    Empty when the data have no oblasts to block on."""
+    from splink import block_on
+
+    if not any(r.places for d in datasets for r in d):
+        return {}
+    linker, _ = make_linker(datasets, model, link_type=link_type, only=NAMES)
+    linker.training.estimate_parameters_using_expectation_maximisation(
+        block_on("birth_year", "region_key"),
+        estimate_without_term_frequencies=True,
+    )
+    learned = parameters_from_linker(linker)
+    return {name: learned[name] for name in NAMES if name in learned}
+
+
 def train_model(
     datasets: list[list[LinkRecord]],
     base: Model,
@@ -90,6 +110,9 @@ def train_model(
                 params["m"] = base.parameters[names][label]["m"]
     parameters = _merge(base.parameters, learned)
     prior = float(linker._settings_obj._probability_two_random_records_match)
+    names_m = _names_m(datasets, Model(base.name, base.version, prior, parameters, {}), link_type)
+    if names_m:
+        parameters = _merge(parameters, names_m)
     return Model(
         name=base.name if base.name.endswith("-trained") else f"{base.name}-trained",
         version=base.version + 1,
