@@ -37,13 +37,12 @@ def _chromium() -> str:
     return path
 
 
-@pytest.fixture(scope="module")
-def server(demo_db: str) -> Iterator[str]:
+def _serve(database_url: str) -> Iterator[str]:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
     config = uvicorn.Config(
-        create_app(load_settings(database_url=demo_db)),
+        create_app(load_settings(database_url=database_url)),
         host="127.0.0.1",
         port=port,
         log_level="warning",
@@ -58,6 +57,19 @@ def server(demo_db: str) -> Iterator[str]:
     yield f"http://127.0.0.1:{port}"
     srv.should_exit = True
     thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: str) -> Iterator[str]:
+    yield from _serve(demo_db)
+
+
+@pytest.fixture(scope="module")
+def review_server(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A copy of the demo database: judging changes persons."""
+    copy = tmp_path_factory.mktemp("review") / "demo.db"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), copy)
+    yield from _serve(f"sqlite:///{copy}")
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +112,39 @@ def test_switch_the_interface_to_kazakh_and_it_stays(page, server: str) -> None:
     page.goto(server + "/source/chokay-5th-group")
     page.screenshot(path=str(SCREENSHOTS / "source-chokay.png"), full_page=True)
     page.goto(server + "/?lang=en")
+
+
+def test_review_a_pair_with_the_keyboard_see_the_dossier_change_and_undo(  # type: ignore[no-untyped-def]
+    page, review_server: str
+) -> None:
+    page.goto(review_server + "/review?lang=en")
+    cards = page.locator(".pair .record")
+    assert cards.count() == 2
+    links = [cards.nth(i).get_by_role("link", name="Person") for i in range(2)]
+    left_person, right_person = (link.get_attribute("href") for link in links)
+    one_person = left_person == right_person
+    page.get_by_label("Your name").fill("A. Historian")
+    page.get_by_label("Note (why)").fill("checked against the original card")
+    page.screenshot(path=str(SCREENSHOTS / "review.png"), full_page=True)
+    page.locator("h1").click()  # keys go to the page, not to a field
+    page.keyboard.press("n" if one_person else "s")
+    page.wait_for_url("**/review?done=*")
+    assert page.get_by_role("button", name="Undo").is_visible()
+
+    page.goto(review_server + str(left_person))
+    records_after = page.locator(".record").count()
+    page.goto(review_server + "/review/history")
+    assert "A. Historian" in page.locator("table.history").inner_text()
+    assert "checked against the original card" in page.content()
+
+    page.go_back()
+    page.go_back()  # the review page with its undo button
+    page.locator("h1").click()
+    page.keyboard.press("z")
+    page.wait_for_url("**/review")
+    page.goto(review_server + str(left_person))
+    page.wait_for_url("**/person/*")
+    records_undone = page.locator(".record").count()
+    assert records_after != records_undone  # the judgement changed the dossier; undo restored it
+    page.goto(review_server + "/review/history")
+    assert page.locator("tr.undone").count() == 1

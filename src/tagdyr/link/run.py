@@ -87,7 +87,7 @@ def link_records_by_id(conn: Connection, ids: list[str]) -> dict[str, LinkRecord
     return {str(row.id): _link_record(row) for row in conn.execute(query)}
 
 
-def _judgements(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+def active_judgements(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Active must-links and cannot-links; the latest judgement of a pair wins."""
     rows = conn.execute(
         select(s.judgement.c.left_record_id, s.judgement.c.right_record_id, s.judgement.c.verdict)
@@ -115,7 +115,7 @@ def _label(conn: Connection, record_ids: list[int]) -> str:
     return max(names, key=lambda n: (names[n], any("\u0400" <= c <= "\u04ff" for c in n), n))
 
 
-def _assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) -> int:
+def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) -> int:
     previous = {
         str(rid): pid for rid, pid in conn.execute(
             select(s.person_record.c.record_id, s.person_record.c.person_id))
@@ -192,7 +192,7 @@ def link_database(
     started = datetime.now(UTC)
     with engine.connect() as conn:
         records, list_groups = load_current_records(conn)
-        must, cannot = _judgements(conn)
+        must, cannot = active_judgements(conn)
     say(f"comparing {len(records):,} records")
     by_source: dict[str, list[LinkRecord]] = {}
     for rec in records:
@@ -229,7 +229,7 @@ def link_database(
         rows = _pair_rows(run_id, pairs, threshold)
         if rows:
             conn.execute(s.candidate_pair.insert(), rows)
-        persons = _assign_persons(conn, clusters, datetime.now(UTC))
+        persons = assign_persons(conn, clusters, datetime.now(UTC))
         conn.execute(
             update(s.link_run)
             .where(s.link_run.c.id == run_id)

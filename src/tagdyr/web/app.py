@@ -6,13 +6,14 @@ from collections.abc import Iterator
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Connection, Engine, func, select
 
-from tagdyr.errors import NotFoundError
+from tagdyr.errors import NotFoundError, TagdyrError
+from tagdyr.link import review as rv
 from tagdyr.search import search as run_search
 from tagdyr.settings import Settings, load_settings
 from tagdyr.store import schema as s
@@ -22,6 +23,8 @@ from tagdyr.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
 _PACKAGE = resources.files("tagdyr.web")
 _LANG_COOKIE = "tagdyr_lang"
+_REVIEWER_COOKIE = "tagdyr_reviewer"
+_YEAR = 365 * 24 * 3600
 
 
 def _language(request: Request) -> str:
@@ -64,7 +67,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             status_code=status,
         )  # fmt: skip
         if request.query_params.get("lang") in LANGUAGES:
-            response.set_cookie(_LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax")
+            response.set_cookie(_LANG_COOKIE, lang, max_age=_YEAR, samesite="lax")
         return response
 
     @app.exception_handler(NotFoundError)
@@ -117,6 +120,58 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             page=page,
             has_next=len(rows) == per_page,
         )
+
+    @app.exception_handler(TagdyrError)
+    async def bad_request(request: Request, exc: TagdyrError) -> Response:
+        return render(request, "error.html", status=400, message=str(exc))
+
+    @app.get("/review", response_class=HTMLResponse)
+    def review(
+        request: Request, conn: Conn, done: Annotated[int | None, Query(ge=1)] = None
+    ) -> Response:
+        items = rv.review_queue(conn, limit=1)
+        item = items[0] if items else None
+        steps: list[tuple[dict[str, Any], float]] = []
+        prior = 0.0
+        if item:
+            prior = item.match_weight - sum(e["match_weight"] for e in item.evidence)
+            total = prior
+            for e in item.evidence:
+                total += e["match_weight"]
+                steps.append((e, total))
+        return render(
+            request,
+            "review.html",
+            item=item,
+            steps=steps,
+            prior=prior,
+            waiting=rv.queue_size(conn),
+            done=done,
+            reviewer=request.cookies.get(_REVIEWER_COOKIE, ""),
+        )
+
+    @app.post("/review/judge")
+    def judge(
+        request: Request,
+        left_id: Annotated[int, Form()],
+        right_id: Annotated[int, Form()],
+        verdict: Annotated[str, Form()],
+        author: Annotated[str, Form(max_length=200)],
+        note: Annotated[str, Form(max_length=2000)] = "",
+    ) -> Response:
+        judgement_id = rv.judge(request.app.state.engine, left_id, right_id, verdict, author, note)
+        response = RedirectResponse(f"/review?done={judgement_id}", status_code=303)
+        response.set_cookie(_REVIEWER_COOKIE, author.strip(), max_age=_YEAR, samesite="lax")
+        return response
+
+    @app.post("/review/undo")
+    def undo(request: Request, judgement_id: Annotated[int, Form()]) -> Response:
+        rv.undo(request.app.state.engine, judgement_id)
+        return RedirectResponse("/review", status_code=303)
+
+    @app.get("/review/history", response_class=HTMLResponse)
+    def review_history(request: Request, conn: Conn) -> Response:
+        return render(request, "history.html", judgements=rv.history(conn))
 
     @app.get("/healthz")
     def health(conn: Conn) -> dict[str, str]:

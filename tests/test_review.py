@@ -1,0 +1,149 @@
+"""The review loop: queue order, judgements that re-cluster at once, undo, the audit trail —
+in the library on SQLite and PostgreSQL, and over HTTP."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+
+from tagdyr.errors import NotFoundError, TagdyrError
+from tagdyr.link import review as rv
+from tagdyr.link.run import link_database
+from tagdyr.settings import load_settings
+from tagdyr.sources.importer import SourceInfo, import_table
+from tagdyr.store import schema as s
+from tagdyr.web.app import create_app
+from tests.files import write_csv
+
+
+def _uid(engine: Engine, record_id: int) -> str:
+    with engine.connect() as conn:
+        return str(
+            conn.execute(
+                select(s.person.c.uid)
+                .join(s.person_record)
+                .where(s.person_record.c.record_id == record_id)
+            ).scalar_one()
+        )
+
+
+@pytest.fixture
+def linked(engine: Engine, tmp_path: Path) -> Engine:
+    """Two sources: a Norwegian list and a register, linked (Bektanov matched, others not)."""
+    listed = write_csv(
+        tmp_path / "mysen.csv",
+        [
+            ["Nr", "Navn", "Født"],
+            ["1", "Bektanow Mashit", "1914"],
+            ["2", "Dschumanijasow Kassym", "1918"],
+        ],
+    )
+    register = write_csv(
+        tmp_path / "register.csv",
+        [
+            ["№", "Фамилия", "Имя", "Год рождения"],
+            ["1", "Бектанов", "Мажит", "1914"],
+            ["2", "Жуманиязов", "Нурлан", "1931"],
+            ["3", "Омаров", "Кабыш", "1910"],
+        ],
+    )
+    import_table(engine, listed, SourceInfo("mysen", "Mysen list", "Riksarkivet"))
+    import_table(engine, register, SourceInfo("register", "Register", "MoD", kind="register"))
+    link_database(engine, threshold=0.9, floor=0.001)
+    return engine
+
+
+def _record(engine: Engine, source: str, entry: str) -> int:
+    with engine.connect() as conn:
+        return int(
+            conn.execute(
+                select(s.record.c.id)
+                .join(s.source)
+                .where(s.source.c.key == source, s.record.c.entry_id == entry)
+            ).scalar_one()
+        )
+
+
+def test_judgement_recluster_and_undo(linked: Engine) -> None:
+    engine = linked
+    bektanov_list, bektanov_register = (
+        _record(engine, "mysen", "1"),
+        _record(engine, "register", "1"),
+    )
+    zhum_list, zhum_register = _record(engine, "mysen", "2"), _record(engine, "register", "2")
+    assert _uid(engine, bektanov_list) == _uid(engine, bektanov_register)
+    assert _uid(engine, zhum_list) != _uid(engine, zhum_register)  # Kassym 1918, Нурлан 1931
+
+    with engine.connect() as conn:
+        queue = rv.review_queue(conn, limit=50)
+        assert rv.queue_size(conn) == len(queue) > 0
+    distance = [abs(item.match_probability - 0.5) for item in queue]
+    assert distance == sorted(distance)  # the most uncertain first
+
+    same = rv.judge(engine, zhum_list, zhum_register, "same", "A. Historian", "same father")
+    assert _uid(engine, zhum_list) == _uid(engine, zhum_register)
+    split = rv.judge(engine, bektanov_register, bektanov_list, "not_same", "A. Historian")
+    assert _uid(engine, bektanov_list) != _uid(engine, bektanov_register)
+    with engine.connect() as conn:
+        judged = {frozenset((i.left.id, i.right.id)) for i in rv.review_queue(conn, limit=50)}
+    assert frozenset((bektanov_list, bektanov_register)) not in judged  # either orientation
+    assert frozenset((zhum_list, zhum_register)) not in judged
+
+    rv.undo(engine, split)
+    assert _uid(engine, bektanov_list) == _uid(engine, bektanov_register)
+    rv.undo(engine, same)
+    assert _uid(engine, zhum_list) != _uid(engine, zhum_register)
+    with pytest.raises(NotFoundError):
+        rv.undo(engine, same)  # already undone
+
+    with engine.connect() as conn:
+        trail = rv.history(conn)
+    assert [(j.id, j.verdict, j.author) for j in trail] == [
+        (split, "not_same", "A. Historian"),
+        (same, "same", "A. Historian"),
+    ]
+    assert all(j.undone_at is not None for j in trail)
+    assert trail[1].note == "same father"
+
+
+def test_bad_judgements_are_refused_and_nothing_is_written(linked: Engine) -> None:
+    a, b = _record(linked, "mysen", "1"), _record(linked, "register", "1")
+    with pytest.raises(TagdyrError, match="verdict"):
+        rv.judge(linked, a, b, "maybe", "A. Historian")
+    with pytest.raises(TagdyrError, match="author"):
+        rv.judge(linked, a, b, "same", "  ")
+    with pytest.raises(NotFoundError):
+        rv.judge(linked, a, 999_999, "same", "A. Historian")
+    with linked.connect() as conn:
+        assert rv.history(conn) == []
+
+
+def test_review_over_http(linked: Engine) -> None:
+    client = TestClient(create_app(load_settings(database_url=str(linked.url)), engine=linked))
+    page = client.get("/review?lang=ru")
+    assert page.status_code == 200
+    assert "Один человек" in page.text and 'class="waterfall"' in page.text
+    left = re.search(r'name="left_id" value="(\d+)"', page.text)
+    right = re.search(r'name="right_id" value="(\d+)"', page.text)
+    assert left and right
+    form = {"left_id": left[1], "right_id": right[1], "verdict": "unsure", "author": "Reviewer"}
+    done = client.post("/review/judge", data=form, follow_redirects=False)
+    assert done.status_code == 303
+    assert client.cookies.get("tagdyr_reviewer") == "Reviewer"
+    after = client.get(done.headers["location"]).text
+    assert 'id="undo"' in after and f'name="left_id" value="{left[1]}"' not in after
+    history = client.get("/review/history").text
+    assert "Reviewer" in history and "Не уверен" in history
+    judgement = re.search(r'name="judgement_id" value="(\d+)"', after)
+    assert judgement
+    back = client.post("/review/undo", data={"judgement_id": judgement[1]})
+    assert back.status_code == 200
+    assert f'name="left_id" value="{left[1]}"' in back.text  # the pair is open again
+    assert 'value="Reviewer"' in back.text  # the reviewer's name is remembered
+    assert 'class="undone"' in client.get("/review/history").text
+    refused = client.post("/review/judge", data={**form, "verdict": "maybe"})
+    assert refused.status_code == 400 and "maybe" in refused.text
