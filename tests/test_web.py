@@ -92,3 +92,21 @@ def test_undated_facts_are_shown_with_their_sources(client: TestClient) -> None:
     facts = facts[: facts.index("</table>")]
     assert "sub-lieutenant" in facts and "мл. лейтенант" in facts  # both sources' words
     assert facts.count("<tr>") == 6  # residence ×2, rank ×2, nationality, camp (Mysen)
+
+
+def test_every_interface_string_is_in_kazakh_russian_and_english() -> None:
+    """Every key used by a template exists, and has all three languages."""
+    from importlib import resources
+
+    from tagdyr.web.i18n import _STRINGS, LANGUAGES
+
+    templates = resources.files("tagdyr.web") / "templates"
+    used = {
+        key
+        for entry in templates.iterdir()
+        for key in re.findall(r"t\('([a-z_]+)'\)", entry.read_text(encoding="utf-8"))
+    }
+    assert used, "no t('…') calls found: the pattern is stale"
+    assert used <= set(_STRINGS), sorted(used - set(_STRINGS))
+    for key, texts in _STRINGS.items():
+        assert set(texts) == set(LANGUAGES) and all(texts.values()), key

@@ -124,6 +124,16 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "сейчас два лица",
         "kk": "қазір екі тұлға",
     },
+    "level": {"en": "Level", "ru": "Уровень", "kk": "Деңгейі"},
+    "cmp_surname": {"en": "surname", "ru": "фамилия", "kk": "тегі"},
+    "cmp_given_name": {"en": "given name", "ru": "имя", "kk": "аты"},
+    "cmp_patronymic": {"en": "patronymic", "ru": "отчество", "kk": "әкесінің аты"},
+    "cmp_birth": {"en": "birth", "ru": "рождение", "kk": "туған күні"},
+    "cmp_place": {"en": "place", "ru": "место", "kk": "орны"},
+    "cmp_rank": {"en": "rank", "ru": "звание", "kk": "әскери атағы"},
+    "cmp_camp": {"en": "camp", "ru": "лагерь", "kk": "лагерь"},
+    "cmp_gender": {"en": "gender", "ru": "пол", "kk": "жынысы"},
+    "cmp_identifier": {"en": "personal number", "ru": "личный номер", "kk": "жеке нөмір"},
 }
 
 
@@ -131,7 +141,7 @@ def translate(key: str, lang: str) -> str:
     """The interface string ``key`` in ``lang`` (English if missing, the key if unknown)."""
     entry = _STRINGS.get(key)
     if entry is None:
-        return key.removeprefix("kind_")
+        return key.removeprefix("kind_").removeprefix("cmp_")
     return entry.get(lang) or entry[DEFAULT_LANGUAGE]
 
 
