@@ -115,6 +115,27 @@ def _label(conn: Connection, record_ids: list[int]) -> str:
     return max(names, key=lambda n: (names[n], any("\u0400" <= c <= "\u04ff" for c in n), n))
 
 
+def _merged_person_to_revive(
+    conn: Connection, heirs: set[int], claimed: set[int], record_ids: list[int]
+) -> int | None:
+    """A person folded into one of ``heirs`` earlier, to come back when its records split off
+    again (an undone merge): its old URL then leads to it, not to the person it had joined.
+    Among several, the one whose label is the split records' label, else the latest folded."""
+    if not heirs:
+        return None
+    folded = conn.execute(
+        select(s.person.c.id, s.person.c.label)
+        .where(s.person.c.merged_into_id.in_(heirs))
+        .order_by(s.person.c.updated_at.desc(), s.person.c.id.desc())
+    ).all()
+    candidates = [row for row in folded if row.id not in claimed]
+    if not candidates:
+        return None
+    label = _label(conn, record_ids)
+    same_label = [row.id for row in candidates if row.label == label]
+    return same_label[0] if same_label else int(candidates[0].id)
+
+
 def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) -> int:
     previous = {
         str(rid): pid for rid, pid in conn.execute(
@@ -129,10 +150,20 @@ def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) ->
         if ranked:
             person_id = ranked[0]
         else:
-            person_id = conn.execute(
-                s.person.insert().returning(s.person.c.id),
-                {"uid": uuid.uuid4().hex[:12], "label": "", "created_at": now, "updated_at": now},
-            ).scalar_one()
+            revived = _merged_person_to_revive(conn, set(votes), claimed, record_ids)
+            person_id = (
+                revived
+                if revived is not None
+                else conn.execute(
+                    s.person.insert().returning(s.person.c.id),
+                    {
+                        "uid": uuid.uuid4().hex[:12],
+                        "label": "",
+                        "created_at": now,
+                        "updated_at": now,
+                    },
+                ).scalar_one()
+            )
         claimed.add(person_id)
         assignment.append((person_id, record_ids))
     conn.execute(delete(s.person_record))
