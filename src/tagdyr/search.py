@@ -7,7 +7,8 @@ the best record of each person explains the hit ("found as Djoumaniazov in the T
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, select
 
@@ -17,6 +18,7 @@ from tagdyr.names.similarity import compare
 from tagdyr.store import schema as s
 
 _MAX_CANDIDATES = 5000
+FACETS = ("source", "camp", "fate", "decade")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,114 @@ def score_name(query: str, written: str, given_name: str = "") -> float:
     if given_name and len(clean(query).split()) == 1:
         score = max(score, compare(query, given_name).score)
     return score
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Narrowing a search: a person passes if any of its records does."""
+
+    born_from: int | None = None
+    born_to: int | None = None
+    source: str | None = None  # source key
+    camp: str | None = None  # as written
+    fate: str | None = None  # as normalized
+
+    def __bool__(self) -> bool:
+        return any(v not in (None, "") for v in (self.born_from, self.born_to, self.source,
+                                                  self.camp, self.fate))  # fmt: skip
+
+
+@dataclass
+class Facts:
+    """What filters and facets read of one hit: over all records of the person."""
+
+    sources: dict[str, str] = field(default_factory=dict)  # key -> title
+    camps: set[str] = field(default_factory=set)
+    fates: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+
+    def passes(self, f: Filters) -> bool:
+        if f.source and f.source not in self.sources:
+            return False
+        if f.camp and f.camp not in self.camps:
+            return False
+        if f.fate and f.fate not in self.fates:
+            return False
+        if f.born_from is not None or f.born_to is not None:
+            low, high = f.born_from or -(10**6), f.born_to or 10**6
+            return any(low <= y <= high for y in self.years)
+        return True
+
+    def values(self, facet: str) -> list[tuple[str, str]]:
+        """(value, label) of this hit for a facet."""
+        if facet == "source":
+            return list(self.sources.items())
+        if facet == "camp":
+            return [(c, c) for c in sorted(self.camps)]
+        if facet == "fate":
+            return [(f, f) for f in sorted(self.fates)]
+        return [(f"{d}", f"{d}–{d + 9}") for d in sorted({y // 10 * 10 for y in self.years})]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    hits: list[Hit]
+    total: int  # hits passing the filters, before the limit
+    facets: dict[str, list[tuple[str, str, int]]]  # facet -> (value, label, persons), by count
+
+
+def _facts(conn: Connection, hits: list[Hit]) -> dict[int, Facts]:
+    """Facts of every hit (keyed by the hit's record id), read from all its person's records."""
+    by_person = {h.person_uid: h.record_id for h in hits if h.person_uid}
+    owner: dict[int, int] = {h.record_id: h.record_id for h in hits}
+    if by_person:
+        rows = conn.execute(
+            select(s.person.c.uid, s.person_record.c.record_id)
+            .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+            .where(s.person.c.uid.in_(by_person))
+        )
+        for uid, record_id in rows:
+            owner[record_id] = by_person[uid]
+    facts: dict[int, Facts] = defaultdict(Facts)
+    records = conn.execute(
+        select(s.record.c.id, s.record.c.birth_year, s.source.c.key, s.source.c.title)
+        .join(s.source, s.source.c.id == s.record.c.source_id)
+        .where(s.record.c.id.in_(owner))
+    )
+    for record_id, year, key, title in records:
+        fact = facts[owner[record_id]]
+        fact.sources[key] = title
+        if year:
+            fact.years.add(int(year))
+    claims = conn.execute(
+        select(s.claim.c.record_id, s.claim.c.kind, s.claim.c.value, s.claim.c.value_norm).where(
+            s.claim.c.record_id.in_(owner), s.claim.c.kind.in_(("camp", "fate"))
+        )
+    )
+    for record_id, kind, value, norm in claims:
+        fact = facts[owner[record_id]]
+        (fact.camps if kind == "camp" else fact.fates).add(
+            value if kind == "camp" else norm or value
+        )
+    return facts
+
+
+def faceted_search(
+    conn: Connection, query: str, filters: Filters | None = None, *, limit: int = 50
+) -> SearchResult:
+    """:func:`search` narrowed by ``filters``, with facet counts (persons) over what passes."""
+    filters = filters or Filters()
+    hits = search(conn, query, limit=_MAX_CANDIDATES)
+    facts = _facts(conn, hits)
+    passing = [h for h in hits if facts[h.record_id].passes(filters)]
+    facets: dict[str, list[tuple[str, str, int]]] = {}
+    for facet in FACETS:
+        counts: Counter[tuple[str, str]] = Counter(
+            pair for h in passing for pair in facts[h.record_id].values(facet)
+        )
+        ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))
+        facets[facet] = [(value, label, n) for (value, label), n in ranked]
+    return SearchResult(passing[:limit], len(passing), facets)
 
 
 def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:

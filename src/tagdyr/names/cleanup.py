@@ -101,6 +101,13 @@ def _name_script(tokens: list[str]) -> Script:
 
 
 @lru_cache(maxsize=200_000)
+def normalize_text(text: str) -> str:
+    """Any value (a fate, a camp, a unit) made comparable: NFC, invisible characters removed,
+    spaces collapsed, lower case. Unlike :func:`clean`, no character of the text is dropped."""
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_APOSTROPHES)
+    return _SPACES.sub(" ", text).strip().lower()
+
+
 def clean(text: str) -> str:
     """Normalize a name as written: NFC, spaces, dashes, apostrophes, homoglyphs, edges.
 

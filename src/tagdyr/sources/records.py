@@ -11,6 +11,7 @@ from typing import Any
 from tagdyr.dates import FuzzyDate, find_date, parse_date
 from tagdyr.names import canonical, clean, parse
 from tagdyr.names.analysis import analyze_parsed
+from tagdyr.names.cleanup import normalize_text
 from tagdyr.names.parse import Order, ParsedName
 
 
@@ -91,7 +92,7 @@ def _claim(kind: str, value: str, field_name: str, **extra: Any) -> ClaimDraft:
         kind=kind,
         value=value,
         field=field_name,
-        value_norm=" ".join(clean(value).lower().split()) or None,
+        value_norm=normalize_text(value) or None,
         date=date,
         note=date.note or None if date else None,
         **extra,

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import asdict
 from importlib import resources
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import Depends, FastAPI, Form, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -14,7 +17,7 @@ from sqlalchemy import Connection, Engine, func, select
 
 from tagdyr.errors import NotFoundError, TagdyrError
 from tagdyr.link import review as rv
-from tagdyr.search import search as run_search
+from tagdyr.search import Filters, faceted_search
 from tagdyr.settings import Settings, load_settings
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
@@ -86,11 +89,27 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.get("/search", response_class=HTMLResponse)
     def search(
-        request: Request, conn: Conn, q: Annotated[str, Query(max_length=200)] = ""
+        request: Request,
+        conn: Conn,
+        q: Annotated[str, Query(max_length=200)] = "",
+        born_from: Annotated[int | None, Query(ge=1800, le=2000)] = None,
+        born_to: Annotated[int | None, Query(ge=1800, le=2000)] = None,
+        source: Annotated[str | None, Query(max_length=200)] = None,
+        camp: Annotated[str | None, Query(max_length=200)] = None,
+        fate: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Response:
-        hits = run_search(conn, q) if q.strip() else []
+        filters = Filters(born_from, born_to, source or None, camp or None, fate or None)
+        result = faceted_search(conn, q, filters) if q.strip() else None
+        params = {"q": q, **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}
+
+        def url(**changes: Any) -> str:
+            merged = {**params, **changes}
+            return "/search?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+
         template = "_results.html" if request.headers.get("hx-request") else "search.html"
-        return render(request, template, q=q, hits=hits)
+        return render(
+            request, template, q=q, result=result, filters=filters, active=params, url=url
+        )
 
     @app.get("/person/{uid}", response_class=HTMLResponse)
     def person(request: Request, uid: str, conn: Conn) -> Response:
@@ -120,6 +139,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             page=page,
             has_next=len(rows) == per_page,
         )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+        )
+        return render(request, "error.html", status=422, message=problems)
 
     @app.exception_handler(TagdyrError)
     async def bad_request(request: Request, exc: TagdyrError) -> Response:

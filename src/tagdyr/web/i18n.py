@@ -134,6 +134,17 @@ _STRINGS: dict[str, dict[str, str]] = {
     "cmp_camp": {"en": "camp", "ru": "лагерь", "kk": "лагерь"},
     "cmp_gender": {"en": "gender", "ru": "пол", "kk": "жынысы"},
     "cmp_identifier": {"en": "personal number", "ru": "личный номер", "kk": "жеке нөмір"},
+    "filters": {"en": "Filters", "ru": "Фильтры", "kk": "Сүзгілер"},
+    "remove": {"en": "remove", "ru": "убрать", "kk": "алып тастау"},
+    "born_between": {"en": "Born between", "ru": "Год рождения", "kk": "Туған жылы"},
+    "from": {"en": "from", "ru": "с", "kk": "бастап"},
+    "to": {"en": "to", "ru": "по", "kk": "дейін"},
+    "facet_source": {"en": "Source", "ru": "Источник", "kk": "Дереккөз"},
+    "facet_camp": {"en": "Camp", "ru": "Лагерь", "kk": "Лагерь"},
+    "facet_fate": {"en": "Fate", "ru": "Судьба", "kk": "Тағдыры"},
+    "facet_decade": {"en": "Born", "ru": "Годы рождения", "kk": "Туған жылдары"},
+    "facet_born_from": {"en": "born from", "ru": "родился с", "kk": "туған жылы, бастап"},
+    "facet_born_to": {"en": "born to", "ru": "родился по", "kk": "туған жылы, дейін"},
 }
 
 

@@ -1,0 +1,75 @@
+"""Search narrowed by filters, with facet counts, over the demo database."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from tagdyr.search import Filters, faceted_search
+from tagdyr.settings import load_settings
+from tagdyr.store import schema as s
+from tagdyr.store.db import create_db_engine
+from tagdyr.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def conn(demo_db: str):  # type: ignore[no-untyped-def]
+    engine = create_db_engine(demo_db)
+    with engine.connect() as connection:
+        yield connection
+    engine.dispose()
+
+
+def _camps_of(conn, uid: str) -> set[str]:  # type: ignore[no-untyped-def]
+    return set(
+        conn.execute(
+            select(s.claim.c.value)
+            .join(s.person_record, s.person_record.c.record_id == s.claim.c.record_id)
+            .join(s.person, s.person.c.id == s.person_record.c.person_id)
+            .where(s.person.c.uid == uid, s.claim.c.kind == "camp")
+        ).scalars()
+    )
+
+
+def test_facets_count_persons_and_filters_narrow(conn) -> None:  # type: ignore[no-untyped-def]
+    everyone = faceted_search(conn, "Бектанов")
+    assert everyone.total == 1
+    sources = {value for value, _, _ in everyone.facets["source"]}
+    assert sources == {"norway-mysen-1945-06-18", "kz-mod-memorial", "knb-pavlodar"}
+    assert [(v, n) for v, _, n in everyone.facets["camp"]] == [("Mysen", 1)]
+    assert faceted_search(conn, "Бектанов", Filters(camp="Narvik")).total == 0
+    assert faceted_search(conn, "Бектанов", Filters(born_from=1910, born_to=1919)).total == 1
+    assert faceted_search(conn, "Бектанов", Filters(born_from=1920)).total == 0
+
+
+def test_a_camp_facet_counts_what_its_filter_finds(conn) -> None:  # type: ignore[no-untyped-def]
+    broad = faceted_search(conn, "Нурлан")
+    assert broad.total > 1, "the demo has several Нурлан"
+    camp, _, count = broad.facets["camp"][0]
+    narrowed = faceted_search(conn, "Нурлан", Filters(camp=camp))
+    assert narrowed.total == count
+    assert all(camp in _camps_of(conn, h.person_uid) for h in narrowed.hits if h.person_uid)
+    decade, _, in_decade = broad.facets["decade"][0]
+    by_years = faceted_search(
+        conn, "Нурлан", Filters(born_from=int(decade), born_to=int(decade) + 9)
+    )
+    assert by_years.total == in_decade
+
+
+def test_filters_and_facets_in_the_web_page(demo_db: str) -> None:
+    client = TestClient(create_app(load_settings(database_url=demo_db)))
+    page = client.get("/search", params={"q": "Нурлан"}).text
+    assert 'class="facets"' in page
+    link = re.search(
+        r'<section class="facet facet-camp">.*?<a href="([^"]+)">([^<]+)</a>', page, re.S
+    )
+    assert link
+    narrowed = client.get(link[1].replace("&amp;", "&")).text
+    assert f"Camp: {link[2]}" in narrowed  # the active filter, removable
+    total = re.search(r'class="total">\((\d+)\)', narrowed)
+    assert total and int(total[1]) >= 1
+    refused = client.get("/search", params={"q": "Нурлан", "born_from": "1700"})
+    assert refused.status_code == 422 and "born_from" in refused.text and "<html" in refused.text
