@@ -97,6 +97,9 @@ def test_find_bektanov_by_a_german_spelling_and_open_his_dossier(page, server: s
     timeline = page.locator("table.timeline").inner_text()
     assert "29.02.1914" in timeline and "22.12.1989" in timeline
     assert "1914 was not a leap year" in timeline
+    places = page.locator("svg.map g.place")
+    assert places.count() == 2  # Mysen and Pavlodar, drawn offline over country outlines
+    assert "Mysen" in page.locator("svg.map").text_content()
     page.screenshot(path=str(SCREENSHOTS / "person.png"), full_page=True)
 
 
@@ -148,3 +151,21 @@ def test_review_a_pair_with_the_keyboard_see_the_dossier_change_and_undo(  # typ
     assert records_after != records_undone  # the judgement changed the dossier; undo restored it
     page.goto(review_server + "/review/history")
     assert page.locator("tr.undone").count() == 1
+
+
+def test_narrow_a_search_by_a_facet_and_a_birth_year(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/search?q=Нурлан&lang=en")
+    total = int(page.locator(".total").inner_text().strip("()"))
+    camp = page.locator(".facet-camp a").first
+    name = camp.inner_text()
+    camp.click()
+    page.wait_for_url("**camp=*")
+    assert f"Camp: {name}" in page.locator(".active-filters").inner_text()
+    narrowed = int(page.locator(".total").inner_text().strip("()"))
+    assert 1 <= narrowed <= total
+    page.screenshot(path=str(SCREENSHOTS / "search-facets.png"), full_page=True)
+    page.get_by_label("from").fill("1800")
+    page.get_by_label("to").fill("1801")
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url("**born_to=1801*")
+    assert "Nobody found." in page.content()

@@ -13,10 +13,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import Connection, Engine, func, select
 
 from tagdyr.errors import NotFoundError, TagdyrError
 from tagdyr.link import review as rv
+from tagdyr.maps.points import claim_points
+from tagdyr.maps.svg import render_svg
 from tagdyr.search import Filters, faceted_search
 from tagdyr.settings import Settings, load_settings
 from tagdyr.store import schema as s
@@ -51,6 +54,16 @@ def _connection(request: Request) -> Iterator[Connection]:
 
 
 Conn = Annotated[Connection, Depends(_connection)]
+
+
+def _year(text: str, name: str) -> int | None:
+    """A year typed into a form field ("" = no filter), checked for the user."""
+    text = text.strip()
+    if not text:
+        return None
+    if not text.isdigit() or not 1800 <= int(text) <= 2000:
+        raise TagdyrError(f"{name}: {text!r} is not a year between 1800 and 2000")
+    return int(text)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -92,13 +105,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         request: Request,
         conn: Conn,
         q: Annotated[str, Query(max_length=200)] = "",
-        born_from: Annotated[int | None, Query(ge=1800, le=2000)] = None,
-        born_to: Annotated[int | None, Query(ge=1800, le=2000)] = None,
+        born_from: Annotated[str, Query(max_length=10)] = "",
+        born_to: Annotated[str, Query(max_length=10)] = "",
         source: Annotated[str | None, Query(max_length=200)] = None,
         camp: Annotated[str | None, Query(max_length=200)] = None,
         fate: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Response:
-        filters = Filters(born_from, born_to, source or None, camp or None, fate or None)
+        years = _year(born_from, "born_from"), _year(born_to, "born_to")
+        filters = Filters(*years, source or None, camp or None, fate or None)
         result = faceted_search(conn, q, filters) if q.strip() else None
         params = {"q": q, **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}
 
@@ -116,7 +130,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         _, living = resolve_person(conn, uid)
         if living != uid:
             return RedirectResponse(f"/person/{living}", status_code=301)
-        return render(request, "person.html", dossier=get_dossier(conn, uid))
+        dossier = get_dossier(conn, uid)
+        points = claim_points(dossier.claims)
+        return render(
+            request,
+            "person.html",
+            dossier=dossier,
+            points=points,
+            map_svg=Markup(render_svg(points, dossier.label)),  # built from escaped parts
+        )
 
     @app.get("/sources", response_class=HTMLResponse)
     def sources(request: Request, conn: Conn) -> Response:

@@ -145,6 +145,12 @@ _STRINGS: dict[str, dict[str, str]] = {
     "facet_decade": {"en": "Born", "ru": "Годы рождения", "kk": "Туған жылдары"},
     "facet_born_from": {"en": "born from", "ru": "родился с", "kk": "туған жылы, бастап"},
     "facet_born_to": {"en": "born to", "ru": "родился по", "kk": "туған жылы, дейін"},
+    "map": {"en": "Places", "ru": "Места", "kk": "Орындар"},
+    "map_note": {
+        "en": "Approximate positions; today's borders, faint, for orientation only.",
+        "ru": "Положение приблизительное; современные границы — только для ориентира.",
+        "kk": "Орындары шамамен; қазіргі шекаралар тек бағдар үшін.",
+    },
 }
 
 

@@ -1,0 +1,39 @@
+"""The places of a person: every claim's place resolved through the gazetteer to a point."""
+
+from __future__ import annotations
+
+from tagdyr.link.gazetteer import places, resolve
+from tagdyr.maps.svg import MapPoint
+from tagdyr.store.queries import ClaimView
+
+# claim kinds whose value itself names a place (others name it in ``place``)
+_PLACE_VALUES = ("camp", "residence", "conscription", "capture")
+
+
+def _texts(claim: ClaimView) -> list[str]:
+    texts = [claim.place] if claim.place else []
+    if claim.kind in _PLACE_VALUES and claim.value != claim.place:
+        texts.append(claim.value)
+    return texts
+
+
+def claim_points(claims: list[ClaimView]) -> list[MapPoint]:
+    """One point per gazetteer place the claims name (the most specific one of each text),
+    labelled with the gazetteer's name, with the kinds of claim that put it there."""
+    points: dict[str, MapPoint] = {}
+    for claim in claims:
+        for text in _texts(claim):
+            keys = resolve(text)
+            if not keys:
+                continue
+            place = places()[keys[0]]
+            if place.kind == "country":
+                continue  # a country is no point on a map
+            point = points.get(place.key)
+            if point is None:
+                point = MapPoint(place.key, place.names[0], place.lat, place.lon, count=0)
+                points[place.key] = point
+            point.count += 1
+            if claim.kind not in point.roles:
+                point.roles.append(claim.kind)
+    return list(points.values())

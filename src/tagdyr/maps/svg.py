@@ -1,0 +1,110 @@
+"""A map as inline SVG, drawn on the server: no JavaScript, no tiles, works offline and prints.
+
+Places are points at their (approximate) coordinates over faint country outlines, in an
+equirectangular projection around the points (longitudes shrunk by the cosine of the middle
+latitude, so that Norway and Kazakhstan keep their shapes). Every point has a title and a
+label, and the same places are listed beside the map as text.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from html import escape
+
+from tagdyr.maps.outlines import country_rings
+
+WIDTH, HEIGHT = 720, 420
+_MARGIN_DEGREES = 3.0
+_MIN_SPAN = 12.0  # degrees: one place alone still shows its surroundings
+
+
+@dataclass
+class MapPoint:
+    key: str
+    name: str
+    lat: float
+    lon: float
+    roles: list[str] = field(default_factory=list)  # e.g. birth, camp, repatriation
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class _View:
+    west: float
+    south: float
+    east: float
+    north: float
+
+    @property
+    def squeeze(self) -> float:
+        return math.cos(math.radians((self.north + self.south) / 2))
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        scale = min(
+            WIDTH / ((self.east - self.west) * self.squeeze), HEIGHT / (self.north - self.south)
+        )
+        x = (lon - self.west) * self.squeeze * scale
+        y = (self.north - lat) * scale
+        return round(x, 1), round(y, 1)
+
+
+def _view(points: list[MapPoint]) -> _View:
+    lats, lons = [p.lat for p in points], [p.lon for p in points]
+    south, north = min(lats) - _MARGIN_DEGREES, max(lats) + _MARGIN_DEGREES
+    west, east = min(lons) - _MARGIN_DEGREES, max(lons) + _MARGIN_DEGREES
+    if north - south < _MIN_SPAN:
+        middle = (north + south) / 2
+        south, north = middle - _MIN_SPAN / 2, middle + _MIN_SPAN / 2
+    squeeze = math.cos(math.radians((north + south) / 2))
+    wanted = (north - south) * WIDTH / HEIGHT / squeeze  # fill the frame's width
+    if east - west < wanted:
+        middle = (east + west) / 2
+        west, east = middle - wanted / 2, middle + wanted / 2
+    else:
+        needed = (east - west) * squeeze * HEIGHT / WIDTH
+        middle = (north + south) / 2
+        south, north = middle - needed / 2, middle + needed / 2
+    return _View(west, south, east, north)
+
+
+def _outline_paths(view: _View) -> list[str]:
+    paths = []
+    for ring in country_rings():
+        if ring.east < view.west or ring.west > view.east:
+            continue
+        if ring.north < view.south or ring.south > view.north:
+            continue
+        coords = " ".join(f"{x},{y}" for x, y in (view.xy(lon, lat) for lon, lat in ring.points))
+        paths.append(f'<path d="M{coords}Z"/>')
+    return paths
+
+
+def render_svg(points: list[MapPoint], title: str) -> str:
+    """The SVG markup (safe to embed) of ``points`` over country outlines."""
+    if not points:
+        return ""
+    view = _view(points)
+    largest = max(p.count for p in points)
+    marks = []
+    for point in sorted(points, key=lambda p: -p.count):
+        x, y = view.xy(point.lon, point.lat)
+        radius = 4 + 6 * math.sqrt(point.count / largest)
+        left = x > WIDTH * 0.75  # labels near the right edge go to the left of their point
+        label = escape(point.name)
+        roles = escape(", ".join(point.roles))
+        marks.append(
+            f'<g class="place" data-key="{escape(point.key)}"><title>{label} — {roles}</title>'
+            f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="#7a2e12" fill-opacity="0.8" '
+            f'stroke="#fff" stroke-width="1"/>'
+            f'<text x="{x - radius - 2 if left else x + radius + 2}" y="{y + 4}" '
+            f'text-anchor="{"end" if left else "start"}" font-size="13" fill="#1d1d1f" '
+            f'stroke="#fff" stroke-width="3" paint-order="stroke">{label}</text></g>'
+        )
+    return (
+        f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
+        f'<rect class="sea" width="{WIDTH}" height="{HEIGHT}" fill="#e8eef2"/>'
+        f'<g class="countries" fill="#f6f3ec" stroke="#b3ab9c" stroke-width="0.6">'
+        f"{''.join(_outline_paths(view))}</g>{''.join(marks)}</svg>"
+    )
