@@ -114,6 +114,10 @@ def test_switch_the_interface_to_kazakh_and_it_stays(page, server: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / "person-kk.png"), full_page=True)
     page.goto(server + "/source/chokay-5th-group")
     page.screenshot(path=str(SCREENSHOTS / "source-chokay.png"), full_page=True)
+    page.goto(server + "/statistics")
+    assert page.locator("table.bars").count() == 4
+    assert page.locator("svg.map g.place").count() > 5
+    page.screenshot(path=str(SCREENSHOTS / "statistics-kk.png"), full_page=True)
     page.goto(server + "/?lang=en")
 
 

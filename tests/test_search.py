@@ -74,3 +74,42 @@ def test_filters_and_facets_in_the_web_page(demo_db: str) -> None:
     refused = client.get("/search", params={"q": "Нурлан", "born_from": "1700"})
     assert refused.status_code == 400 and "born_from" in refused.text and "<html" in refused.text
     assert client.get("/search", params={"q": "Нурлан", "born_from": ""}).status_code == 200
+
+
+def test_statistics_count_persons_not_records(conn) -> None:  # type: ignore[no-untyped-def]
+    """Checked against every dossier, one by one: Bektanov's two Pavlodar residences (the Mysen
+    list and the post-war file) and his Mysen camp count once each."""
+    from collections import Counter
+
+    from tagdyr.link.gazetteer import places, resolve
+    from tagdyr.stats import statistics
+    from tagdyr.store.queries import get_dossier
+
+    stats = statistics(conn)
+    uids = conn.execute(select(s.person.c.uid).where(s.person.c.merged_into_id.is_(None))).scalars()
+    camps: Counter[str] = Counter()
+    oblasts: Counter[str] = Counter()
+    persons = 0
+    for uid in uids:
+        persons += 1
+        claims = get_dossier(conn, uid).claims
+        camps.update({c.value for c in claims if c.kind == "camp"})
+        named = set()
+        for c in claims:
+            if c.kind in ("birth", "residence"):
+                keys = resolve(c.place or c.value if c.kind == "residence" else c.place or "")
+                named.update(places()[k].names[0] for k in keys if places()[k].kind == "oblast")
+        oblasts.update(named)
+    assert stats.persons == persons
+    assert dict(stats.by_camp) == dict(camps)
+    by_oblast = {name: n for name, n in stats.by_oblast if name}
+    assert by_oblast == dict(oblasts)
+    assert by_oblast["Павлодарская обл."] >= 1
+
+
+def test_statistics_page_in_three_languages(demo_db: str) -> None:
+    client = TestClient(create_app(load_settings(database_url=demo_db)))
+    for lang, caption in (("kk", "Лагерьлер бойынша"), ("ru", "Лица по лагерям"),
+                          ("en", "Persons by camp")):  # fmt: skip
+        page = client.get("/statistics", params={"lang": lang}).text
+        assert caption in page and 'class="bar"' in page and "<svg" in page

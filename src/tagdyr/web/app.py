@@ -22,6 +22,7 @@ from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.search import Filters, faceted_search
 from tagdyr.settings import Settings, load_settings
+from tagdyr.stats import statistics
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
 from tagdyr.store.queries import get_dossier, get_source, list_records, list_sources, resolve_person
@@ -220,6 +221,17 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     @app.get("/review/history", response_class=HTMLResponse)
     def review_history(request: Request, conn: Conn) -> Response:
         return render(request, "history.html", judgements=rv.history(conn))
+
+    @app.get("/statistics", response_class=HTMLResponse)
+    def stats_page(request: Request, conn: Conn) -> Response:
+        stats = statistics(conn)
+        return render(
+            request,
+            "statistics.html",
+            stats=stats,
+            decades=[(f"{d}–{d + 9}", n) for d, n in stats.by_birth_decade],
+            map_svg=Markup(render_svg(stats.points, translate("map", _language(request)))),
+        )
 
     @app.get("/healthz")
     def health(conn: Conn) -> dict[str, str]:

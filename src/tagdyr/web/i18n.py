@@ -151,6 +151,27 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "Положение приблизительное; современные границы — только для ориентира.",
         "kk": "Орындары шамамен; қазіргі шекаралар тек бағдар үшін.",
     },
+    "statistics": {"en": "Statistics", "ru": "Статистика", "kk": "Статистика"},
+    "statistics_intro": {
+        "en": "Counts of persons (not of records) in this database:",
+        "ru": "Подсчёт лиц (а не записей) в этой базе:",
+        "kk": "Осы дерекқордағы тұлғалар (жазбалар емес) саны:",
+    },
+    "persons_lower": {"en": "persons", "ru": "лиц", "kk": "тұлға"},
+    "by_camp": {"en": "Persons by camp", "ru": "Лица по лагерям", "kk": "Лагерьлер бойынша"},
+    "by_fate": {"en": "Persons by fate", "ru": "Лица по судьбе", "kk": "Тағдыры бойынша"},
+    "by_birth_decade": {
+        "en": "Persons by decade of birth",
+        "ru": "Лица по десятилетию рождения",
+        "kk": "Туған онжылдығы бойынша",
+    },
+    "by_oblast": {
+        "en": "Persons by oblast of birth or residence",
+        "ru": "Лица по области рождения или проживания",
+        "kk": "Туған не тұрған облысы бойынша",
+    },
+    "oblast": {"en": "Oblast", "ru": "Область", "kk": "Облыс"},
+    "not_identified": {"en": "not identified", "ru": "не определено", "kk": "анықталмаған"},
 }
 
 

@@ -1,0 +1,110 @@
+"""Counts of persons for the statistics page and the overview map.
+
+Every count is of persons (clusters of records), not of records: a man listed in three camps'
+lists counts once per camp, a man named by four sources counts once. Places are resolved
+through the gazetteer; texts it does not know are counted as "not identified", never dropped.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import Connection, func, select
+
+from tagdyr.link.gazetteer import places, resolve
+from tagdyr.maps.svg import MapPoint
+from tagdyr.store import schema as s
+
+UNIDENTIFIED = ""  # the key of places the gazetteer does not know
+
+
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    persons: int
+    by_camp: list[tuple[str, int]]
+    by_fate: list[tuple[str, int]]
+    by_birth_decade: list[tuple[int, int]]
+    by_oblast: list[tuple[str, int]]  # oblast name ("" = not identified), persons
+    points: list[MapPoint]  # camps, towns and oblasts with the persons they concern
+
+
+def _persons(conn: Connection) -> int:
+    living = s.person.c.merged_into_id.is_(None)
+    return int(conn.execute(select(func.count()).select_from(s.person).where(living)).scalar_one())
+
+
+def _claim_counts(conn: Connection, kind: str, column: str = "value") -> list[tuple[str, int]]:
+    value = (
+        s.claim.c.value
+        if column == "value"
+        else func.coalesce(s.claim.c.value_norm, s.claim.c.value)
+    )
+    rows = conn.execute(
+        select(value.label("v"), func.count(func.distinct(s.person_record.c.person_id)))
+        .join(s.person_record, s.person_record.c.record_id == s.claim.c.record_id)
+        .where(s.claim.c.kind == kind)
+        .group_by(value)
+    ).all()
+    return sorted(((str(v), int(n)) for v, n in rows), key=lambda item: (-item[1], item[0]))
+
+
+def _birth_decades(conn: Connection) -> list[tuple[int, int]]:
+    """Persons by the decade of their earliest stated birth year."""
+    earliest = (
+        select(s.person_record.c.person_id, func.min(s.record.c.birth_year).label("year"))
+        .join(s.record, s.record.c.id == s.person_record.c.record_id)
+        .where(s.record.c.birth_year.is_not(None))
+        .group_by(s.person_record.c.person_id)
+        .subquery()
+    )
+    decades: Counter[int] = Counter()
+    for (year,) in conn.execute(select(earliest.c.year)):
+        decades[int(year) // 10 * 10] += 1
+    return sorted(decades.items())
+
+
+def _place_texts(conn: Connection) -> list[tuple[str, str, int]]:
+    """(claim kind, place text, person) for every claim that names a place."""
+    text = func.coalesce(s.claim.c.place, s.claim.c.value)
+    named = s.claim.c.place.is_not(None) | s.claim.c.kind.in_(("camp", "residence"))
+    rows = conn.execute(
+        select(s.claim.c.kind, text, s.person_record.c.person_id)
+        .join(s.person_record, s.person_record.c.record_id == s.claim.c.record_id)
+        .where(named)
+        .distinct()
+    )
+    return [(str(kind), str(place), int(person)) for kind, place, person in rows]
+
+
+def statistics(conn: Connection) -> Statistics:
+    oblast_persons: dict[str, set[int]] = defaultdict(set)
+    point_persons: dict[str, set[int]] = defaultdict(set)
+    roles: dict[str, set[str]] = defaultdict(set)
+    resolved: dict[str, tuple[str, ...]] = {}
+    for kind, text, person in _place_texts(conn):
+        keys = resolved.setdefault(text, resolve(text))
+        if kind in ("birth", "residence"):
+            oblast = next((k for k in keys if places()[k].kind == "oblast"), UNIDENTIFIED)
+            oblast_persons[oblast].add(person)
+        specific = next((k for k in keys if places()[k].kind != "country"), None)
+        if specific:
+            point_persons[specific].add(person)
+            roles[specific].add(kind)
+    by_oblast = sorted(
+        ((places()[k].names[0] if k else "", len(v)) for k, v in oblast_persons.items()),
+        key=lambda item: (-item[1], item[0]),
+    )
+    points = [
+        MapPoint(k, places()[k].names[0], places()[k].lat, places()[k].lon,
+                 sorted(roles[k]), len(v))
+        for k, v in point_persons.items()
+    ]  # fmt: skip
+    return Statistics(
+        persons=_persons(conn),
+        by_camp=_claim_counts(conn, "camp"),
+        by_fate=_claim_counts(conn, "fate", column="norm"),
+        by_birth_decade=_birth_decades(conn),
+        by_oblast=by_oblast,
+        points=sorted(points, key=lambda p: -p.count),
+    )
