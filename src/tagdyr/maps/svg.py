@@ -17,6 +17,7 @@ from tagdyr.maps.outlines import country_rings
 WIDTH, HEIGHT = 720, 420
 _MARGIN_DEGREES = 3.0
 _MIN_SPAN = 12.0  # degrees: one place alone still shows its surroundings
+LABELLED = 12  # the largest points get a label; every point has a title (tooltip)
 
 
 @dataclass
@@ -80,6 +81,15 @@ def _outline_paths(view: _View) -> list[str]:
     return paths
 
 
+def _label(label: str, x: float, y: float, radius: float) -> str:
+    left = x > WIDTH * 0.75  # near the right edge the label goes left of its point
+    return (
+        f'<text x="{x - radius - 2 if left else x + radius + 2}" y="{y + 4}" '
+        f'text-anchor="{"end" if left else "start"}" font-size="13" fill="#1d1d1f" '
+        f'stroke="#fff" stroke-width="3" paint-order="stroke">{label}</text>'
+    )
+
+
 def render_svg(points: list[MapPoint], title: str) -> str:
     """The SVG markup (safe to embed) of ``points`` over country outlines."""
     if not points:
@@ -87,19 +97,16 @@ def render_svg(points: list[MapPoint], title: str) -> str:
     view = _view(points)
     largest = max(p.count for p in points)
     marks = []
-    for point in sorted(points, key=lambda p: -p.count):
+    for rank, point in enumerate(sorted(points, key=lambda p: -p.count)):
         x, y = view.xy(point.lon, point.lat)
         radius = 4 + 6 * math.sqrt(point.count / largest)
-        left = x > WIDTH * 0.75  # labels near the right edge go to the left of their point
         label = escape(point.name)
-        roles = escape(", ".join(point.roles))
         marks.append(
-            f'<g class="place" data-key="{escape(point.key)}"><title>{label} — {roles}</title>'
+            f'<g class="place" data-key="{escape(point.key)}">'
+            f"<title>{label} — {escape(', '.join(point.roles))}</title>"
             f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="#7a2e12" fill-opacity="0.8" '
             f'stroke="#fff" stroke-width="1"/>'
-            f'<text x="{x - radius - 2 if left else x + radius + 2}" y="{y + 4}" '
-            f'text-anchor="{"end" if left else "start"}" font-size="13" fill="#1d1d1f" '
-            f'stroke="#fff" stroke-width="3" paint-order="stroke">{label}</text></g>'
+            f"{_label(label, x, y, radius) if rank < LABELLED else ''}</g>"
         )
     return (
         f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
