@@ -110,3 +110,20 @@ def test_every_interface_string_is_in_kazakh_russian_and_english() -> None:
     assert used <= set(_STRINGS), sorted(used - set(_STRINGS))
     for key, texts in _STRINGS.items():
         assert set(texts) == set(LANGUAGES) and all(texts.values()), key
+
+
+def test_dossier_names_the_people_of_the_same_list_and_camp(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "Чынгалиев"}).text
+    uid = re.search(r'href="/person/([0-9a-f]+)">Чынгалиев Казан', page)
+    assert uid
+    dossier = client.get(f"/person/{uid[1]}").text
+    chokay = client.get("/source/chokay-5th-group").text
+    others = set(re.findall(r'href="/person/([0-9a-f]+)"', chokay)) - {uid[1]}
+    same_list = re.search(r"Same list: (.*?) <span class=\"count\">\((\d+)\)", dossier)
+    assert same_list and int(same_list[2]) == len(others)
+    linked = set(re.findall(r'<li><a href="/person/([0-9a-f]+)"', dossier))
+    assert linked and linked <= others
+
+    mysen = client.get(_bektanov_url(client)).text
+    same_camp = re.search(r"Same camp: Mysen <span class=\"count\">\((\d+)\)", mysen)
+    assert same_camp and int(same_camp[1]) >= 1

@@ -219,3 +219,57 @@ def get_dossier(conn: Connection, ident: str) -> Dossier:
     ]  # fmt: skip
     names = list(dict.fromkeys(r.full_name for r in records if r.full_name))
     return Dossier(uid=uid, label=label, records=records, claims=claims, names=names)
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """Other persons who share something with a person: a list, a camp, a unit."""
+
+    why: str  # "list", "camp" or "unit"
+    what: str  # the list's title, the camp or the unit as written
+    persons: list[tuple[str, str]]  # (uid, label), at most the limit
+    total: int
+
+
+def _persons_of_records(
+    conn: Connection, records: Any, exclude: int, limit: int
+) -> tuple[list[tuple[str, str]], int]:
+    """(uid, label) of the persons owning ``records`` (a select of record ids), but one."""
+    owners = (
+        select(s.person.c.uid, s.person.c.label)
+        .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+        .where(s.person_record.c.record_id.in_(records), s.person.c.id != exclude)
+        .distinct()
+    )
+    total = conn.execute(select(func.count()).select_from(owners.subquery())).scalar_one()
+    rows = conn.execute(owners.order_by(s.person.c.label).limit(limit)).all()
+    return [(r.uid, r.label) for r in rows], int(total)
+
+
+def related_persons(conn: Connection, dossier: Dossier, limit: int = 12) -> list[Related]:
+    """Persons on the same lists (documents of list sources), in the same camps and units."""
+    person_id, _ = resolve_person(conn, dossier.uid)
+    record_ids = [r.id for r in dossier.records]
+    related: list[Related] = []
+    documents = conn.execute(
+        select(s.document.c.id, s.source.c.title)
+        .join(s.source, s.source.c.id == s.document.c.source_id)
+        .join(s.record, s.record.c.document_id == s.document.c.id)
+        .where(s.record.c.id.in_(record_ids), s.source.c.kind == "list")
+        .distinct()
+    ).all()
+    for document_id, title in documents:
+        records = select(s.record.c.id).where(s.record.c.document_id == document_id)
+        persons, total = _persons_of_records(conn, records, person_id, limit)
+        if persons:
+            related.append(Related("list", title, persons, total))
+    for kind in ("camp", "unit"):
+        values = {c.value for c in dossier.claims if c.kind == kind}
+        for value in sorted(values):
+            records = select(s.claim.c.record_id).where(
+                s.claim.c.kind == kind, s.claim.c.value == value
+            )
+            persons, total = _persons_of_records(conn, records, person_id, limit)
+            if persons:
+                related.append(Related(kind, value, persons, total))
+    return related

@@ -25,7 +25,14 @@ from tagdyr.settings import Settings, load_settings
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
-from tagdyr.store.queries import get_dossier, get_source, list_records, list_sources, resolve_person
+from tagdyr.store.queries import (
+    get_dossier,
+    get_source,
+    list_records,
+    list_sources,
+    related_persons,
+    resolve_person,
+)
 from tagdyr.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 
 _PACKAGE = resources.files("tagdyr.web")
@@ -137,6 +144,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             request,
             "person.html",
             dossier=dossier,
+            related=related_persons(conn, dossier),
             points=points,
             map_svg=Markup(render_svg(points, dossier.label)),  # built from escaped parts
         )

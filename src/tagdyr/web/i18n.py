@@ -172,6 +172,11 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "oblast": {"en": "Oblast", "ru": "Область", "kk": "Облыс"},
     "not_identified": {"en": "not identified", "ru": "не определено", "kk": "анықталмаған"},
+    "related": {"en": "Related people", "ru": "Связанные люди", "kk": "Байланысты адамдар"},
+    "related_list": {"en": "Same list", "ru": "Тот же список", "kk": "Сол тізімде"},
+    "related_camp": {"en": "Same camp", "ru": "Тот же лагерь", "kk": "Сол лагерьде"},
+    "related_unit": {"en": "Same unit", "ru": "Та же часть", "kk": "Сол бөлімде"},
+    "more": {"en": "more", "ru": "ещё", "kk": "тағы"},
 }
 
 
