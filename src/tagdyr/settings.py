@@ -6,6 +6,8 @@ the defaults below. :func:`load_settings` validates everything before anything r
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from pydantic import Field, ValidationError, field_validator
@@ -40,6 +42,10 @@ class Settings(BaseSettings):
         ge=0.0,
         lt=1.0,
         description="Candidate pairs below this match probability are not reported.",
+    )
+    upload_dir: Path = Field(
+        Path(tempfile.gettempdir()) / "tagdyr-uploads",
+        description="Where files uploaded through the web import form wait to be imported.",
     )
     tiles_url: str | None = Field(
         None,

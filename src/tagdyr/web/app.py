@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, Form, Query, Request
+from fastapi import Depends, FastAPI, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -22,6 +22,9 @@ from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.search import Filters, faceted_search
 from tagdyr.settings import Settings, load_settings
+from tagdyr.sources.columns import MappingFile
+from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
+from tagdyr.sources.preview import field_choices, preview_table
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
@@ -34,6 +37,7 @@ from tagdyr.store.queries import (
     resolve_person,
 )
 from tagdyr.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from tagdyr.web.uploads import Uploads
 
 _PACKAGE = resources.files("tagdyr.web")
 _LANG_COOKIE = "tagdyr_lang"
@@ -81,6 +85,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))
+    uploads = Uploads(settings.upload_dir)
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         lang = _language(request)
@@ -240,6 +245,55 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             decades=[(f"{d}–{d + 9}", n) for d, n in stats.by_birth_decade],
             map_svg=Markup(render_svg(stats.points, translate("map", _language(request)))),
         )
+
+    @app.get("/import", response_class=HTMLResponse)
+    def import_form(request: Request) -> Response:
+        return render(request, "import.html")
+
+    @app.post("/import/preview", response_class=HTMLResponse)
+    async def import_preview(
+        request: Request,
+        file: UploadFile,
+        key: Annotated[str, Form(max_length=100)],
+        title: Annotated[str, Form(max_length=500)],
+        citation: Annotated[str, Form(max_length=2000)],
+        kind: Annotated[str, Form(max_length=20)] = "list",
+        encoding: Annotated[str, Form(max_length=40)] = "",
+    ) -> Response:
+        token = uploads.save(file.filename or "upload.csv", await file.read())
+        path = uploads.path(token)
+        preview = preview_table(path, encoding or None)
+        return render(
+            request, "import_preview.html", preview=preview, token=token, choices=field_choices(),
+            source={"key": key, "title": title, "citation": citation, "kind": kind},
+            encoding=encoding,
+        )  # fmt: skip
+
+    @app.post("/import/commit", response_class=HTMLResponse)
+    async def import_commit(request: Request) -> Response:
+        form = await request.form()
+        token = str(form.get("token", ""))
+        path = uploads.path(token)
+        chosen = {
+            str(k).removeprefix("col:"): str(v)
+            for k, v in form.items()
+            if str(k).startswith("col:")
+        }
+        source = SourceInfo(
+            str(form.get("key", "")).strip() or source_key_for(path),
+            str(form.get("title", "")).strip() or path.name,
+            str(form.get("citation", "")).strip() or path.name,
+            str(form.get("kind", "list")),
+        )
+        result = import_table(
+            request.app.state.engine,
+            path,
+            source,
+            encoding=str(form.get("encoding", "")) or None,
+            mapping=MappingFile("the import form", chosen),
+            user=request.cookies.get(_REVIEWER_COOKIE) or "web",
+        )
+        return render(request, "import_done.html", result=result, filename=path.name)
 
     @app.get("/healthz")
     def health(conn: Conn) -> dict[str, str]:

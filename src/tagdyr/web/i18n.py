@@ -177,6 +177,49 @@ _STRINGS: dict[str, dict[str, str]] = {
     "related_camp": {"en": "Same camp", "ru": "Тот же лагерь", "kk": "Сол лагерьде"},
     "related_unit": {"en": "Same unit", "ru": "Та же часть", "kk": "Сол бөлімде"},
     "more": {"en": "more", "ru": "ещё", "kk": "тағы"},
+    "import": {"en": "Import", "ru": "Импорт", "kk": "Импорт"},
+    "import_intro": {
+        "en": "Upload a list (CSV, TSV, XLSX or ODS), check how its columns are read, then "
+        "import it. Every cell is kept as written.",
+        "ru": "Загрузите список (CSV, TSV, XLSX или ODS), проверьте, как прочитаны столбцы, "
+        "и импортируйте. Каждая ячейка сохраняется как есть.",
+        "kk": "Тізімді (CSV, TSV, XLSX не ODS) жүктеп, бағандардың қалай оқылғанын тексеріп, "
+        "импорттаңыз. Әр ұяшық түпнұсқадағыдай сақталады.",
+    },
+    "file": {"en": "File", "ru": "Файл", "kk": "Файл"},
+    "source_key": {"en": "Source key", "ru": "Ключ источника", "kk": "Дереккөз кілті"},
+    "source_title": {"en": "Title", "ru": "Название", "kk": "Атауы"},
+    "kind_list": {"en": "list", "ru": "список", "kk": "тізім"},
+    "kind_register": {"en": "register", "ru": "реестр", "kk": "тізілім"},
+    "encoding": {"en": "Encoding", "ru": "Кодировка", "kk": "Кодтау"},
+    "encoding_auto": {"en": "detect", "ru": "определить", "kk": "анықтау"},
+    "preview": {"en": "Preview", "ru": "Предпросмотр", "kk": "Алдын ала қарау"},
+    "detected": {"en": "detected", "ru": "определено", "kk": "анықталды"},
+    "rows": {"en": "rows", "ru": "строк", "kk": "жол"},
+    "row": {"en": "Row", "ru": "Строка", "kk": "Жол"},
+    "no_name_column": {
+        "en": "no column holds names: choose one below",
+        "ru": "нет столбца с именами: выберите его ниже",
+        "kk": "есімдер бағаны жоқ: төменнен таңдаңыз",
+    },
+    "ignore": {"en": "(ignore)", "ru": "(пропустить)", "kk": "(өткізу)"},
+    "import_now": {"en": "Import", "ru": "Импортировать", "kk": "Импорттау"},
+    "import_unchanged": {
+        "en": "This file was imported before: nothing changed.",
+        "ru": "Этот файл уже импортирован: ничего не изменилось.",
+        "kk": "Бұл файл бұрын импортталған: ештеңе өзгерген жоқ.",
+    },
+    "records_imported": {
+        "en": "records imported into",
+        "ru": "записей импортировано в",
+        "kk": "жазба импортталды:",
+    },
+    "version": {"en": "version", "ru": "версия", "kk": "нұсқа"},
+    "import_then_link": {
+        "en": "Run linkage (tagdyr link) to join the new records to persons.",
+        "ru": "Запустите связывание (tagdyr link), чтобы соединить новые записи с лицами.",
+        "kk": "Жаңа жазбаларды тұлғаларға қосу үшін байланыстыруды (tagdyr link) іске қосыңыз.",
+    },
 }
 
 

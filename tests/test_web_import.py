@@ -1,0 +1,81 @@
+"""Import from the browser: upload, check the column mapping, import, errors that say where."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine
+
+from tagdyr.settings import load_settings
+from tagdyr.web.app import create_app
+
+ROWS = "Nr;Aty-zhoni;Tugan zhyly\n1;Бектанов Мажит;1914\n2;Жұмағалиев Мағдау;1917\n"
+
+
+def _client(engine: Engine, tmp_path: Path) -> TestClient:
+    settings = load_settings(database_url=str(engine.url), upload_dir=tmp_path / "uploads")
+    return TestClient(create_app(settings, engine=engine))
+
+
+def _upload(client: TestClient, data: bytes, name: str = "list.csv") -> str:
+    page = client.post(
+        "/import/preview",
+        files={"file": (name, data, "text/csv")},
+        data={"key": "test-list", "title": "Test list", "citation": "Archive, f. 1"},
+    )
+    assert page.status_code == 200, page.text
+    return page.text
+
+
+def _form(page: str) -> dict[str, str]:
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+    for name, body in re.findall(r'<select id="[^"]*" name="([^"]+)">(.*?)</select>', page, re.S):
+        chosen = re.search(r'<option value="([^"]+)"[^>]*selected', body)
+        fields[name] = chosen[1] if chosen else "-"
+    return fields
+
+
+def test_upload_map_a_column_and_import(engine: Engine, tmp_path: Path) -> None:
+    client = _client(engine, tmp_path)
+    page = _upload(
+        client, ROWS.encode("cp1251", errors="replace") if False else ROWS.encode("utf-8")
+    )
+    assert "Жұмағалиев Мағдау" in page  # the rows as written
+    assert "no column holds names" in page  # "Aty-zhoni" is no header tagdyr knows
+    form = _form(page)
+    refused = client.post("/import/commit", data=form)
+    assert refused.status_code == 400
+    assert "list.csv, row 1" in refused.text and "holds names" in refused.text
+
+    form["col:Aty-zhoni"] = "full_name"
+    form["col:Tugan zhyly"] = "birth_year"
+    done = client.post("/import/commit", data=form)
+    assert done.status_code == 200, done.text
+    assert re.search(r"2 records imported into .*test-list", done.text)
+    source = client.get("/source/test-list").text
+    assert "Жұмағалиев Мағдау" in source and "1917" in source
+    again = client.post("/import/commit", data=form)
+    assert "nothing changed" in again.text  # same bytes: a no-op
+
+
+def test_encoding_is_detected_and_shown(engine: Engine, tmp_path: Path) -> None:
+    client = _client(engine, tmp_path)
+    page = _upload(client, "№;ФИО;Год рождения\n1;Бектанов Мажит;1914\n".encode("cp1251"))
+    assert "cp1251" in page and "Бектанов Мажит" in page
+    assert "selected>full_name" in page.replace('" title="the whole name, order unknown"', "")
+
+
+def test_bad_uploads_are_refused_clearly(engine: Engine, tmp_path: Path) -> None:
+    client = _client(engine, tmp_path)
+    refused = client.post(
+        "/import/preview",
+        files={"file": ("notes.pdf", b"%PDF-1.4", "application/pdf")},
+        data={"key": "x", "title": "x", "citation": "x"},
+    )
+    assert refused.status_code == 400 and "notes.pdf" in refused.text and ".pdf" in refused.text
+    gone = client.post("/import/commit", data={"token": "0" * 32})
+    assert gone.status_code == 404 and "upload the file again" in gone.text
+    forged = client.post("/import/commit", data={"token": "../../etc"})
+    assert forged.status_code == 404
