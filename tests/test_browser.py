@@ -173,3 +173,22 @@ def test_narrow_a_search_by_a_facet_and_a_birth_year(page, server: str) -> None:
     page.get_by_role("button", name="Search").click()
     page.wait_for_url("**born_to=1801*")
     assert "Nobody found." in page.content()
+
+
+def test_import_a_list_from_the_browser(page, review_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    listing = tmp_path / "mysen-extra.csv"
+    listing.write_text("Nr;Navn;Født\n1;Bektanow Mashit;1914\n2;Tschingaliew Kasan;1916\n", "utf-8")
+    page.goto(review_server + "/import?lang=en")
+    page.get_by_label("File").set_input_files(str(listing))
+    page.get_by_label("Source key").fill("mysen-extra")
+    page.get_by_label("Title").fill("Mysen, extra list")
+    page.get_by_label("Citation").fill("Riksarkivet (test)")
+    page.get_by_role("button", name="Preview").click()
+    page.wait_for_url("**/import/preview")
+    assert "Tschingaliew Kasan" in page.locator("table.preview").inner_text()
+    page.screenshot(path=str(SCREENSHOTS / "import-preview.png"), full_page=True)
+    page.get_by_role("button", name="Import").last.click()
+    page.wait_for_url("**/import/commit")
+    assert "2 records imported" in page.locator("#import-result").inner_text()
+    page.get_by_role("link", name="mysen-extra").click()
+    assert "Tschingaliew Kasan" in page.content()
