@@ -18,6 +18,7 @@ from tagdyr.link.run import link_database
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
 from tagdyr.store.queries import get_dossier
+from tests.db import uid_of
 
 
 def _copy_demo(demo_db: str, tmp_path: Path) -> Engine:
@@ -123,31 +124,20 @@ def test_judgements_win_and_person_ids_survive_relinking(demo_db: str, tmp_path:
     engine = _copy_demo(demo_db, tmp_path)
     records = _bektanov_records(engine)
     with engine.connect() as conn:
-        uid_before = get_dossier(conn, _uid_of(engine, records["kz-mod-memorial"])).uid
+        uid_before = get_dossier(conn, uid_of(engine, records["kz-mod-memorial"])).uid
     link_database(engine, threshold=0.9, floor=0.01)
-    assert _uid_of(engine, records["kz-mod-memorial"]) == uid_before  # stable across re-runs
+    assert uid_of(engine, records["kz-mod-memorial"]) == uid_before  # stable across re-runs
 
     _judge(engine, records["knb-pavlodar"], records["kz-mod-memorial"], "not_same")
     _judge(engine, records["knb-pavlodar"], records["norway-mysen-1945-06-18"], "not_same")
     link_database(engine, threshold=0.9, floor=0.01)
-    assert _uid_of(engine, records["knb-pavlodar"]) != _uid_of(engine, records["kz-mod-memorial"])
-    assert _uid_of(engine, records["kz-mod-memorial"]) == uid_before
+    assert uid_of(engine, records["knb-pavlodar"]) != uid_of(engine, records["kz-mod-memorial"])
+    assert uid_of(engine, records["kz-mod-memorial"]) == uid_before
 
     chokay = _record_id(engine, "chokay-5th-group", "8")  # Мусаев Маджит: a different man
     _judge(engine, chokay, records["kz-mod-memorial"], "same")
     link_database(engine, threshold=0.9, floor=0.01)
-    assert _uid_of(engine, chokay) == _uid_of(engine, records["kz-mod-memorial"]) == uid_before
-
-
-def _uid_of(engine: Engine, record_id: int) -> str:
-    with engine.connect() as conn:
-        return str(
-            conn.execute(
-                select(s.person.c.uid)
-                .join(s.person_record)
-                .where(s.person_record.c.record_id == record_id)
-            ).scalar_one()
-        )
+    assert uid_of(engine, chokay) == uid_of(engine, records["kz-mod-memorial"]) == uid_before
 
 
 def _record_id(engine: Engine, source_key: str, entry_id: str) -> int:
@@ -188,7 +178,7 @@ def test_two_entries_of_one_list_stay_two_people_unless_a_human_says_same() -> N
 
 def test_the_chokay_lists_two_zhumogaliev_magdau_are_two_persons(demo_db: str) -> None:
     engine = create_db_engine(demo_db)
-    rows = [_uid_of(engine, _record_id(engine, "chokay-5th-group", n)) for n in ("4", "9")]
+    rows = [uid_of(engine, _record_id(engine, "chokay-5th-group", n)) for n in ("4", "9")]
     assert rows[0] != rows[1]
 
 
@@ -213,11 +203,11 @@ def test_database_linkage_trains_and_reuses_a_versioned_model(demo_db: str, tmp_
     assert model["trained"]["records"] == 428
     assert 0 < model["probability_two_random_records_match"] < 1
     records = _bektanov_records(engine)
-    uids = {_uid_of(engine, r) for r in records.values()}
+    uids = {uid_of(engine, r) for r in records.values()}
     assert len(uids) == 1
     again = runner.invoke(app, ["link", "--model", str(saved), "--db", db])
     assert again.exit_code == 0, again.output
     with engine.connect() as conn:
         runs = conn.execute(select(s.link_run.c.model).order_by(s.link_run.c.id)).scalars().all()
     assert runs[-2:] == ["tagdyr-default-trained-v4", "tagdyr-default-trained-v4"]
-    assert {_uid_of(engine, r) for r in records.values()} == uids
+    assert {uid_of(engine, r) for r in records.values()} == uids

@@ -17,18 +17,8 @@ from tagdyr.settings import load_settings
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.web.app import create_app
+from tests.db import uid_of
 from tests.files import write_csv
-
-
-def _uid(engine: Engine, record_id: int) -> str:
-    with engine.connect() as conn:
-        return str(
-            conn.execute(
-                select(s.person.c.uid)
-                .join(s.person_record)
-                .where(s.person_record.c.record_id == record_id)
-            ).scalar_one()
-        )
 
 
 @pytest.fixture
@@ -75,8 +65,8 @@ def test_judgement_recluster_and_undo(linked: Engine) -> None:
         _record(engine, "register", "1"),
     )
     zhum_list, zhum_register = _record(engine, "mysen", "2"), _record(engine, "register", "2")
-    assert _uid(engine, bektanov_list) == _uid(engine, bektanov_register)
-    assert _uid(engine, zhum_list) != _uid(engine, zhum_register)  # Kassym 1918, Нурлан 1931
+    assert uid_of(engine, bektanov_list) == uid_of(engine, bektanov_register)
+    assert uid_of(engine, zhum_list) != uid_of(engine, zhum_register)  # Kassym 1918, Нурлан 1931
 
     with engine.connect() as conn:
         queue = rv.review_queue(conn, limit=50)
@@ -84,21 +74,21 @@ def test_judgement_recluster_and_undo(linked: Engine) -> None:
     distance = [abs(item.match_probability - 0.5) for item in queue]
     assert distance == sorted(distance)  # the most uncertain first
 
-    uids_before = (_uid(engine, zhum_list), _uid(engine, zhum_register))
+    uids_before = (uid_of(engine, zhum_list), uid_of(engine, zhum_register))
     same = rv.judge(engine, zhum_list, zhum_register, "same", "A. Historian", "same father")
-    assert _uid(engine, zhum_list) == _uid(engine, zhum_register)
+    assert uid_of(engine, zhum_list) == uid_of(engine, zhum_register)
     split = rv.judge(engine, bektanov_register, bektanov_list, "not_same", "A. Historian")
-    assert _uid(engine, bektanov_list) != _uid(engine, bektanov_register)
+    assert uid_of(engine, bektanov_list) != uid_of(engine, bektanov_register)
     with engine.connect() as conn:
         judged = {frozenset((i.left.id, i.right.id)) for i in rv.review_queue(conn, limit=50)}
     assert frozenset((bektanov_list, bektanov_register)) not in judged  # either orientation
     assert frozenset((zhum_list, zhum_register)) not in judged
 
     rv.undo(engine, split)
-    assert _uid(engine, bektanov_list) == _uid(engine, bektanov_register)
+    assert uid_of(engine, bektanov_list) == uid_of(engine, bektanov_register)
     rv.undo(engine, same)
     # the merge undone: each record is back with the person (and URL) it had before
-    assert (_uid(engine, zhum_list), _uid(engine, zhum_register)) == uids_before
+    assert (uid_of(engine, zhum_list), uid_of(engine, zhum_register)) == uids_before
     with pytest.raises(NotFoundError):
         rv.undo(engine, same)  # already undone
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,28 @@ class Scores:
     recall: float
     f1: float
     recall_at_5: float
+
+
+def scores(
+    pairs: int, matches: int, correct: int, expected: int, recall_at_5: float = 0.0
+) -> Scores:
+    """Pairwise precision, recall and F1 from the counts of decided and true pairs."""
+    precision = correct / matches if matches else 0.0
+    recall = correct / expected if expected else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return Scores(pairs, matches, precision, recall, f1, recall_at_5)
+
+
+def count_decisions(links: Path, same: Callable[[str, str], bool]) -> tuple[int, int, int]:
+    """(candidate pairs, pairs decided as matches, of which truly the same) of a link CSV."""
+    pairs = matches = correct = 0
+    with links.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            pairs += 1
+            if row["is_match"] == "1":
+                matches += 1
+                correct += same(row["left_id"], row["right_id"])
+    return pairs, matches, correct
 
 
 def truth(directory: Path) -> dict[str, str]:
@@ -48,10 +71,7 @@ def score_link(links: Path, directory: Path) -> Scores:
     hits = sum(
         any(men[r] == men[i] for _, r in sorted(candidates[i], reverse=True)[:5]) for i in findable
     )
-    precision = correct / matches if matches else 0.0
-    recall = correct / expected if expected else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(pairs, matches, precision, recall, f1, hits / len(findable) if findable else 0)
+    return scores(pairs, matches, correct, expected, hits / len(findable) if findable else 0)
 
 
 def score_dedupe(links: Path, directory: Path) -> Scores:
@@ -62,17 +82,8 @@ def score_dedupe(links: Path, directory: Path) -> Scores:
         if ident.startswith("R"):
             sizes[man] += 1
     expected = sum(n * (n - 1) // 2 for n in sizes.values())
-    pairs = matches = correct = 0
-    with links.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            pairs += 1
-            if row["is_match"] == "1":
-                matches += 1
-                correct += men[row["left_id"]] == men[row["right_id"]]
-    precision = correct / matches if matches else 0.0
-    recall = correct / expected if expected else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(pairs, matches, precision, recall, f1, 0.0)
+    counts = count_decisions(links, lambda left, right: men[left] == men[right])
+    return scores(*counts, expected)
 
 
 def best_threshold(links: Path, directory: Path) -> tuple[float, Scores]:

@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.linkage.evaluate import Scores
+from bench.linkage.evaluate import Scores, count_decisions, scores
 from tagdyr.link.files import LEFT, RIGHT, _decide, _write, link_files
 
 OUT = Path(__file__).resolve().parent.parent / "out" / "febrl4"
@@ -46,17 +46,8 @@ def _write_contract(frame: Any, path: Path) -> None:
 
 def _score(links: Path) -> Scores:
     """Pairwise P/R/F1 of is_match against FEBRL4's 5,000 true links (rec-N-org ~ rec-N-dup-0)."""
-    pairs = matches = correct = 0
-    with links.open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            pairs += 1
-            if row["is_match"] == "1":
-                matches += 1
-                correct += row["left_id"].split("-")[1] == row["right_id"].split("-")[1]
-    precision = correct / matches if matches else 0.0
-    recall = correct / 5000
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(pairs, matches, precision, recall, f1, 0.0)
+    counts = count_decisions(links, lambda a, b: a.split("-")[1] == b.split("-")[1])
+    return scores(*counts, 5000)
 
 
 def _plain_splink(a: Any, b: Any, out: Path) -> None:
