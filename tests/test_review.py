@@ -139,3 +139,39 @@ def test_review_over_http(linked: Engine) -> None:
     assert 'class="undone"' in client.get("/review/history").text
     refused = client.post("/review/judge", data={**form, "verdict": "maybe"})
     assert refused.status_code == 400 and "maybe" in refused.text
+
+
+def test_split_a_record_out_and_merge_two_persons(linked: Engine) -> None:
+    engine = linked
+    b_list, b_register = _record(engine, "mysen", "1"), _record(engine, "register", "1")
+    z_list, z_register = _record(engine, "mysen", "2"), _record(engine, "register", "2")
+    undo_these = rv.split_record(engine, b_register, "A. Historian", "another Мажит")
+    assert uid_of(engine, b_list) != uid_of(engine, b_register)
+    with pytest.raises(TagdyrError, match="only record"):
+        rv.split_record(engine, b_register, "A. Historian")
+    for judgement in undo_these:
+        rv.undo(engine, judgement)
+    assert uid_of(engine, b_list) == uid_of(engine, b_register)
+
+    rv.merge_persons(engine, uid_of(engine, z_list), uid_of(engine, z_register), "A. Historian")
+    assert uid_of(engine, z_list) == uid_of(engine, z_register)
+    with pytest.raises(TagdyrError, match="already one person"):
+        rv.merge_persons(engine, uid_of(engine, z_list), uid_of(engine, z_register), "A. Historian")
+
+
+def test_split_and_merge_from_the_dossier_page(linked: Engine) -> None:
+    client = TestClient(create_app(load_settings(database_url=str(linked.url)), engine=linked))
+    b_list, b_register = _record(linked, "mysen", "1"), _record(linked, "register", "1")
+    uid = uid_of(linked, b_list)
+    page = client.get(f"/person/{uid}?lang=en").text
+    assert "Not this man?" in page and "The same man as another person?" in page
+    form = {"record_id": str(b_register), "author": "Editor", "note": "different father"}
+    done = client.post(f"/person/{uid}/split", data=form, follow_redirects=False)
+    assert done.status_code == 303 and done.headers["location"] == f"/person/{uid}"
+    assert uid_of(linked, b_list) != uid_of(linked, b_register)
+    other = uid_of(linked, b_register)
+    merged = client.post(f"/person/{other}/merge", data={"other": uid, "author": "Editor"})
+    assert merged.status_code == 200  # the redirect followed to the person
+    assert uid_of(linked, b_list) == uid_of(linked, b_register)
+    history = client.get("/review/history").text
+    assert history.count("Editor") == 2 and "different father" in history

@@ -21,7 +21,7 @@ from tagdyr.errors import NotFoundError, TagdyrError
 from tagdyr.link.cluster import cluster
 from tagdyr.link.run import active_judgements, assign_persons
 from tagdyr.store import schema as s
-from tagdyr.store.queries import RecordView, get_records
+from tagdyr.store.queries import RecordView, get_records, resolve_person
 
 VERDICTS = ("same", "not_same", "unsure")
 
@@ -183,6 +183,39 @@ def judge(
         ).scalar_one()
         recluster(conn)
     return int(judgement_id)
+
+
+def _records_of(conn: Connection, uid: str) -> list[int]:
+    person_id, _ = resolve_person(conn, uid)
+    return sorted(
+        conn.execute(
+            select(s.person_record.c.record_id).where(s.person_record.c.person_id == person_id)
+        ).scalars()
+    )
+
+
+def merge_persons(engine: Engine, uid: str, other_uid: str, author: str, note: str = "") -> int:
+    """Say two persons are one man: a "same" judgement between a record of each."""
+    with engine.connect() as conn:
+        ours, theirs = _records_of(conn, uid), _records_of(conn, other_uid)
+    if not ours or not theirs or set(ours) == set(theirs):
+        raise TagdyrError(f"{uid} and {other_uid} are already one person")
+    return judge(engine, ours[0], theirs[0], "same", author, note)
+
+
+def split_record(engine: Engine, record_id: int, author: str, note: str = "") -> list[int]:
+    """Take a record out of its person: "not same" judgements against the person's other
+    records (the ids of the judgements, to undo them)."""
+    with engine.connect() as conn:
+        person_id = conn.execute(
+            select(s.person_record.c.person_id).where(s.person_record.c.record_id == record_id)
+        ).scalar_one_or_none()
+        if person_id is None:
+            raise NotFoundError(f"record {record_id} belongs to no person")
+        others = [r for r in _records_of(conn, str(person_id)) if r != record_id]
+    if not others:
+        raise TagdyrError(f"record {record_id} is the person's only record: nothing to split")
+    return [judge(engine, record_id, other, "not_same", author, note) for other in others]
 
 
 def undo(engine: Engine, judgement_id: int) -> None:

@@ -68,6 +68,13 @@ def _connection(request: Request) -> Iterator[Connection]:
 Conn = Annotated[Connection, Depends(_connection)]
 
 
+def _after_judging(uid: str, author: str) -> Response:
+    """Back to the person (its URL follows a merge), the reviewer's name remembered."""
+    response = RedirectResponse(f"/person/{uid}", status_code=303)
+    response.set_cookie(_REVIEWER_COOKIE, author.strip(), max_age=_YEAR, samesite="lax")
+    return response
+
+
 def _year(text: str, name: str) -> int | None:
     """A year typed into a form field ("" = no filter), checked for the user."""
     text = text.strip()
@@ -149,10 +156,33 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             request,
             "person.html",
             dossier=dossier,
+            reviewer=request.cookies.get(_REVIEWER_COOKIE, ""),
             related=related_persons(conn, dossier),
             points=points,
             map_svg=Markup(render_svg(points, dossier.label)),  # built from escaped parts
         )
+
+    @app.post("/person/{uid}/split")
+    def split(
+        request: Request,
+        uid: str,
+        record_id: Annotated[int, Form()],
+        author: Annotated[str, Form(max_length=200)],
+        note: Annotated[str, Form(max_length=2000)] = "",
+    ) -> Response:
+        rv.split_record(request.app.state.engine, record_id, author, note)
+        return _after_judging(uid, author)
+
+    @app.post("/person/{uid}/merge")
+    def merge(
+        request: Request,
+        uid: str,
+        other: Annotated[str, Form(max_length=40)],
+        author: Annotated[str, Form(max_length=200)],
+        note: Annotated[str, Form(max_length=2000)] = "",
+    ) -> Response:
+        rv.merge_persons(request.app.state.engine, uid, other.strip(), author, note)
+        return _after_judging(uid, author)
 
     @app.get("/sources", response_class=HTMLResponse)
     def sources(request: Request, conn: Conn) -> Response:
