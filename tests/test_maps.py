@@ -29,3 +29,36 @@ def test_map_is_well_formed_svg_with_escaped_labels() -> None:
     assert root.get("aria-label") == 'Map of "Бектанов"'
     assert len(list(root.iter("{http://www.w3.org/2000/svg}path"))) > 10  # outlines drawn
     assert render_svg([], "nothing") == ""
+
+
+def test_online_tiles_when_configured_cover_every_point() -> None:
+    import math
+
+    points = [
+        MapPoint("mysen", "Mysen", 59.57, 11.33, ["camp"]),
+        MapPoint("pavlodar", "Павлодар", 52.29, 76.97, ["birth"]),
+    ]
+    svg = render_svg(points, "map", "https://tiles.example/{z}/{x}/{y}.png", "© test tiles")
+    root = ET.fromstring(svg)
+    ns = "{http://www.w3.org/2000/svg}"
+    hrefs = [i.get("href") for i in root.iter(f"{ns}image")]
+    assert hrefs and not list(root.iter(f"{ns}path"))  # tiles instead of the outlines
+    zoom = int(str(hrefs[0]).split("/")[3])
+    for p in points:  # the slippy-map tile of each point (standard formula) is drawn
+        n = 2**zoom
+        x = int((p.lon + 180) / 360 * n)
+        y = int((1 - math.asinh(math.tan(math.radians(p.lat))) / math.pi) / 2 * n)
+        assert f"https://tiles.example/{zoom}/{x}/{y}.png" in hrefs
+    for circle in root.iter(f"{ns}circle"):
+        assert 0 <= float(circle.get("cx", -1)) <= 720 and 0 <= float(circle.get("cy", -1)) <= 420
+    assert "© test tiles" in svg
+
+
+def test_a_bad_tile_template_is_refused_by_name() -> None:
+    import pytest
+
+    from tagdyr.errors import ConfigError
+    from tagdyr.settings import load_settings
+
+    with pytest.raises(ConfigError, match="tiles_url"):
+        load_settings(tiles_url="https://tiles.example/map.png")

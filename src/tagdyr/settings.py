@@ -51,6 +51,19 @@ class Settings(BaseSettings):
         None,
         description="URL template of online map tiles ({z}/{x}/{y}); unset = offline basemap.",
     )
+    tiles_attribution: str = Field(
+        "© OpenStreetMap contributors",
+        description="Credit line the tile provider asks for, shown on maps with online tiles.",
+    )
+
+    @field_validator("tiles_url")
+    @classmethod
+    def _tile_template(cls, value: str | None) -> str | None:
+        if value and not (
+            value.startswith(("https://", "http://")) and all(f"{{{k}}}" in value for k in "zxy")
+        ):
+            raise ValueError("must be an http(s) URL template holding {z}, {x} and {y}")
+        return value or None
 
     @field_validator("database_url")
     @classmethod

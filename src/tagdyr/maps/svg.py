@@ -90,11 +90,53 @@ def _label(label: str, x: float, y: float, radius: float) -> str:
     )
 
 
-def render_svg(points: list[MapPoint], title: str) -> str:
-    """The SVG markup (safe to embed) of ``points`` over country outlines."""
+class _TileView:
+    """Web Mercator at the largest zoom that shows every point: for online tiles."""
+
+    def __init__(self, points: list[MapPoint]) -> None:
+        box = _view(points)
+        self.zoom = 1
+        for zoom in range(12, 0, -1):
+            self.zoom = zoom
+            (x0, y0), (x1, y1) = self._world(box.west, box.north), self._world(box.east, box.south)
+            if x1 - x0 <= WIDTH and y1 - y0 <= HEIGHT:
+                break
+        (x0, y0), (x1, y1) = self._world(box.west, box.north), self._world(box.east, box.south)
+        self.left, self.top = (x0 + x1 - WIDTH) / 2, (y0 + y1 - HEIGHT) / 2
+
+    def _world(self, lon: float, lat: float) -> tuple[float, float]:
+        size = 256 * 2**self.zoom
+        lat = max(min(lat, 85.0), -85.0)
+        y = (1 - math.asinh(math.tan(math.radians(lat))) / math.pi) / 2
+        return (lon + 180) / 360 * size, y * size
+
+    def xy(self, lon: float, lat: float) -> tuple[float, float]:
+        x, y = self._world(lon, lat)
+        return round(x - self.left, 1), round(y - self.top, 1)
+
+    def tiles(self, url: str) -> list[str]:
+        last = 2**self.zoom - 1
+        images = []
+        for ty in range(
+            max(0, int(self.top // 256)), min(last, int((self.top + HEIGHT) // 256)) + 1
+        ):
+            for tx in range(int(self.left // 256), int((self.left + WIDTH) // 256) + 1):
+                href = url.format(z=self.zoom, x=tx % (last + 1), y=ty)
+                images.append(
+                    f'<image href="{escape(href)}" x="{tx * 256 - self.left:.1f}" '
+                    f'y="{ty * 256 - self.top:.1f}" width="256" height="256"/>'
+                )
+        return images
+
+
+def render_svg(
+    points: list[MapPoint], title: str, tiles_url: str | None = None, attribution: str = ""
+) -> str:
+    """The SVG markup (safe to embed) of ``points``: over the shipped country outlines, or
+    over online tiles when ``tiles_url`` ("https://…/{z}/{x}/{y}.png") is configured."""
     if not points:
         return ""
-    view = _view(points)
+    view: _View | _TileView = _TileView(points) if tiles_url else _view(points)
     largest = max(p.count for p in points)
     marks = []
     for rank, point in enumerate(sorted(points, key=lambda p: -p.count)):
@@ -108,10 +150,20 @@ def render_svg(points: list[MapPoint], title: str) -> str:
             f'stroke="#fff" stroke-width="1"/>'
             f"{_label(label, x, y, radius) if rank < LABELLED else ''}</g>"
         )
+    if isinstance(view, _TileView):
+        background = (
+            f'<g class="tiles">{"".join(view.tiles(tiles_url or ""))}</g>'
+            f'<text x="{WIDTH - 4}" y="{HEIGHT - 4}" text-anchor="end" font-size="10" '
+            f'fill="#333">{escape(attribution)}</text>'
+        )
+    else:
+        background = (
+            f'<g class="countries" fill="#f6f3ec" stroke="#b3ab9c" stroke-width="0.6">'
+            f"{''.join(_outline_paths(view))}</g>"
+        )
     return (
         f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f'<rect class="sea" width="{WIDTH}" height="{HEIGHT}" fill="#e8eef2"/>'
-        f'<g class="countries" fill="#f6f3ec" stroke="#b3ab9c" stroke-width="0.6">'
-        f"{''.join(_outline_paths(view))}</g>{''.join(marks)}</svg>"
+        f"{background}{''.join(marks)}</svg>"
     )

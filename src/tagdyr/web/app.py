@@ -106,6 +106,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             response.set_cookie(_LANG_COOKIE, lang, max_age=_YEAR, samesite="lax")
         return response
 
+    def map_of(points: list[Any], title: str) -> str:
+        return render_svg(points, title, settings.tiles_url, settings.tiles_attribution)
+
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
         return render(request, "error.html", status=404, message=str(exc))
@@ -159,7 +162,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             reviewer=request.cookies.get(_REVIEWER_COOKIE, ""),
             related=related_persons(conn, dossier),
             points=points,
-            map_svg=Markup(render_svg(points, dossier.label)),  # built from escaped parts
+            map_svg=Markup(map_of(points, dossier.label)),  # built from escaped parts
         )
 
     @app.post("/person/{uid}/split")
@@ -273,7 +276,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             "statistics.html",
             stats=stats,
             decades=[(f"{d}–{d + 9}", n) for d, n in stats.by_birth_decade],
-            map_svg=Markup(render_svg(stats.points, translate("map", _language(request)))),
+            map_svg=Markup(map_of(stats.points, translate("map", _language(request)))),
         )
 
     @app.get("/import", response_class=HTMLResponse)
