@@ -113,3 +113,30 @@ def test_statistics_page_in_three_languages(demo_db: str) -> None:
                           ("en", "Persons by camp")):  # fmt: skip
         page = client.get("/statistics", params={"lang": lang}).text
         assert caption in page and 'class="bar"' in page and "<svg" in page
+
+
+def test_figures_stated_by_a_source_are_shown_with_it(demo_db: str, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The Chokay list's own title states its size: "100 человек"."""
+    import shutil
+
+    copy = tmp_path / "demo.db"
+    shutil.copy(demo_db.removeprefix("sqlite:///"), copy)
+    engine = create_db_engine(f"sqlite:///{copy}")
+    with engine.begin() as connection:
+        document, title = connection.execute(
+            select(s.document.c.id, s.source.c.title)
+            .join(s.source)
+            .where(s.source.c.key == "chokay-5th-group")
+        ).one()
+        statement = "100 человек"
+        assert statement in title
+        connection.execute(
+            s.figure.insert(),
+            {"document_id": document, "value": 100, "counts": "persons in the list",
+             "text": statement, "start": title.index(statement), "end": None},
+        )  # fmt: skip
+    client = TestClient(create_app(load_settings(database_url=str(engine.url)), engine=engine))
+    page = client.get("/statistics?lang=en").text
+    figures = page[page.index('class="figures"') :]
+    assert "<td>100</td>" in figures and "persons in the list" in figures
+    assert f"<q>{statement}</q>" in figures and "/source/chokay-5th-group" in figures

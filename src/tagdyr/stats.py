@@ -27,6 +27,28 @@ class Statistics:
     by_birth_decade: list[tuple[int, int]]
     by_oblast: list[tuple[str, int]]  # oblast name ("" = not identified), persons
     points: list[MapPoint]  # camps, towns and oblasts with the persons they concern
+    figures: list[Figure]  # numbers the sources themselves state
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    value: float
+    counts: str  # what the number counts
+    text: str  # the statement as written
+    source_key: str
+    source_title: str
+    citation: str
+
+
+def _figures(conn: Connection) -> list[Figure]:
+    rows = conn.execute(
+        select(s.figure.c.value, s.figure.c.counts, s.figure.c.text, s.source.c.key,
+               s.source.c.title, s.source.c.citation)
+        .join(s.document, s.document.c.id == s.figure.c.document_id)
+        .join(s.source, s.source.c.id == s.document.c.source_id)
+        .order_by(s.figure.c.counts, s.figure.c.value)
+    )  # fmt: skip
+    return [Figure(*row) for row in rows]
 
 
 def _persons(conn: Connection) -> int:
@@ -107,4 +129,5 @@ def statistics(conn: Connection) -> Statistics:
         by_birth_decade=_birth_decades(conn),
         by_oblast=by_oblast,
         points=sorted(points, key=lambda p: -p.count),
+        figures=_figures(conn),
     )

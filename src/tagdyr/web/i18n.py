@@ -237,6 +237,13 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kk": "Басқа тұлғаның нөмірі (сілтемесінен)",
     },
     "merge": {"en": "Join them", "ru": "Объединить", "kk": "Біріктіру"},
+    "figures": {
+        "en": "Figures stated by the sources",
+        "ru": "Цифры, приведённые в источниках",
+        "kk": "Дереккөздерде келтірілген сандар",
+    },
+    "figure": {"en": "Figure", "ru": "Число", "kk": "Сан"},
+    "counts": {"en": "What it counts", "ru": "Что считает", "kk": "Нені санайды"},
 }
 
 
