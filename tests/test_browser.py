@@ -192,3 +192,48 @@ def test_import_a_list_from_the_browser(page, review_server: str, tmp_path: Path
     assert "2 records imported" in page.locator("#import-result").inner_text()
     page.get_by_role("link", name="mysen-extra").click()
     assert "Tschingaliew Kasan" in page.content()
+
+
+UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, button')]
+  .filter(el => el.type !== 'hidden')
+  .filter(el => !(el.labels && el.labels.length) && !el.getAttribute('aria-label')
+                && !(el.tagName === 'BUTTON' && el.textContent.trim()))
+  .map(el => el.outerHTML.slice(0, 80))"""
+
+
+def test_every_page_has_a_language_one_heading_and_labelled_controls(  # type: ignore[no-untyped-def]
+    page, server: str
+) -> None:
+    page.goto(server + "/search?q=Бектанов&lang=en")
+    person = page.get_by_role("link", name="Бектанов Мажит").get_attribute("href")
+    for path in ("/", "/search?q=Бектанов", str(person), "/sources", "/source/chokay-5th-group",
+                 "/statistics", "/review", "/review/history", "/import"):  # fmt: skip
+        page.goto(server + path)
+        assert page.locator("html").get_attribute("lang") in ("en", "ru", "kk"), path
+        assert page.locator("h1").count() == 1, path
+        assert page.evaluate(UNLABELLED) == [], path
+        page.keyboard.press("Tab")  # the first control is reachable by keyboard
+        assert page.evaluate("document.activeElement !== document.body"), path
+
+
+def _luminance(hex_colour: str) -> float:
+    channels = [int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def test_text_colours_meet_wcag_aa_contrast() -> None:
+    """The stylesheet's text colours on their backgrounds: at least 4.5:1 (WCAG 2 AA)."""
+    import re
+    from importlib import resources
+
+    css = (resources.files("tagdyr.web") / "static" / "style.css").read_text("utf-8")
+    colours = dict(re.findall(r"--(\w+): (#[0-9a-fA-F]{6})", css))
+    pairs = [("ink", "paper"), ("muted", "paper"), ("accent", "paper"), ("warn", "paper")]
+    for text, background in pairs:
+        a, b = _luminance(colours[text]), _luminance(colours[background])
+        ratio = (max(a, b) + 0.05) / (min(a, b) + 0.05)
+        assert ratio >= 4.5, (text, background, round(ratio, 2))
+    white = _luminance("#ffffff")
+    button = (white + 0.05) / (_luminance(colours["accent"]) + 0.05)
+    assert button >= 4.5  # white text on accent buttons

@@ -111,7 +111,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
-        return render(request, "error.html", status=404, message=str(exc))
+        return render(request, "error.html", status=404, message=str(exc), heading="not_found")
 
     @app.get("/", response_class=HTMLResponse)
     def home(request: Request, conn: Conn) -> Response:
@@ -214,11 +214,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
         )
-        return render(request, "error.html", status=422, message=problems)
+        return render(request, "error.html", status=422, message=problems, heading="refused")
 
     @app.exception_handler(TagdyrError)
     async def bad_request(request: Request, exc: TagdyrError) -> Response:
-        return render(request, "error.html", status=400, message=str(exc))
+        return render(request, "error.html", status=400, message=str(exc), heading="refused")
 
     @app.get("/review", response_class=HTMLResponse)
     def review(

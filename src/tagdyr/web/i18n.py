@@ -244,6 +244,11 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "figure": {"en": "Figure", "ru": "Число", "kk": "Сан"},
     "counts": {"en": "What it counts", "ru": "Что считает", "kk": "Нені санайды"},
+    "refused": {
+        "en": "This could not be done",
+        "ru": "Это сделать не удалось",
+        "kk": "Мұны орындау мүмкін болмады",
+    },
 }
 
 
