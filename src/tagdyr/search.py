@@ -9,15 +9,17 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from tagdyr.names import canonical, clean, parse, skeletons
 from tagdyr.names.parse import Order
 from tagdyr.names.similarity import compare
 from tagdyr.store import schema as s
 
-_MAX_CANDIDATES = 5000
+_MAX_CANDIDATES = 5000  # hits considered for facets
+_SCORED = 600  # candidates the names engine scores per query
 FACETS = ("source", "camp", "fate", "decade")
 
 
@@ -42,13 +44,30 @@ def _query_keys(query: str) -> set[str]:
     return keys
 
 
-def score_name(query: str, written: str, given_name: str = "") -> float:
+def score_name(
+    query: str, written: str, given_name: str = "", one_word: bool | None = None
+) -> float:
     """How well a written name answers a query, by the names engine's own score. A one-word
     query may be a surname or a given name, so it is also tried against the given name."""
     score = compare(query, written).score
-    if given_name and len(clean(query).split()) == 1:
+    if one_word is None:
+        one_word = len(clean(query).split()) == 1
+    if given_name and one_word:
         score = max(score, compare(query, given_name).score)
     return score
+
+
+def _candidates(keys: set[str]) -> Any:
+    """Ids of the records that share most index keys with the query (surname and given name,
+    canonical and skeleton), at most ``_SCORED``: the names engine scores only these."""
+    shared = func.count(func.distinct(s.name_key.c.key))
+    return (
+        select(s.name_key.c.record_id)
+        .where(s.name_key.c.key.in_(keys))
+        .group_by(s.name_key.c.record_id)
+        .order_by(shared.desc(), s.name_key.c.record_id)
+        .limit(_SCORED)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +183,7 @@ def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
     keys = _query_keys(query)
     if not keys:
         return []
-    candidate_ids = select(s.name_key.c.record_id).where(s.name_key.c.key.in_(keys)).distinct()
+    candidate_ids = _candidates(keys).subquery()
     rows = conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
                s.source.c.title, s.person.c.uid, s.person.c.label)
@@ -172,12 +191,13 @@ def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .outerjoin(s.person_record, s.person_record.c.record_id == s.record.c.id)
         .outerjoin(s.person, s.person.c.id == s.person_record.c.person_id)
-        .where(s.record.c.id.in_(candidate_ids), s.document.c.is_current.is_(True))
-        .limit(_MAX_CANDIDATES)
+        .where(s.record.c.id.in_(select(candidate_ids.c.record_id)),
+               s.document.c.is_current.is_(True))
     ).all()  # fmt: skip
+    one_word = len(clean(query).split()) == 1
     best: dict[str, Hit] = {}
     for row in rows:
-        score = score_name(query, row.full_name, row.given_name)
+        score = score_name(query, row.full_name, row.given_name, one_word)
         if score < 0.5:
             continue
         group = row.uid or f"record-{row.id}"
