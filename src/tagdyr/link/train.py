@@ -2,10 +2,11 @@
 
 u probabilities from random sampling; the prior and the m probabilities of birth, place, rank,
 camp, patronymic, gender and personal number by expectation maximisation within exact-name
-blocks, where matches dominate. The names' m probabilities (how clerks vary a man's name) keep
-the base model's values. Levels that EM could not estimate (too rare in the data) keep the
-base model's values too, so a trained model is always complete, and no m falls below
-MIN_PROBABILITY. The result is a new version of the model, saved as JSON beside the data.
+blocks, where matches dominate; the names' m probabilities (how clerks vary a man's name) by EM
+on the names alone within blocks of one birth year and one oblast (kept from the base model
+when the data have too few such pairs). Levels that EM could not estimate (too rare in the
+data) keep the base model's values too, so a trained model is always complete, and no m falls
+below MIN_PROBABILITY. The result is a new version of the model, saved as JSON beside the data.
 """
 
 from __future__ import annotations
@@ -29,9 +30,8 @@ MIN_PROBABILITY = 1e-3
 
 def _em_rules() -> list[Any]:
     """Within exact-name blocks matches dominate, so EM separates them reliably there: this
-    estimates m for birth, place, rank, camp, patronymic and gender. The name comparisons'
-    m (how clerks vary a man's name) keep the starting model's values, measured by the names
-    benchmark; two-class EM on names alone splits common names from rare ones instead."""
+    estimates m for birth, place, rank, camp, patronymic, gender and personal number (the
+    names' m come from a session of their own, :func:`_names_m`)."""
     from splink import block_on
 
     return [block_on("surname_canon", "given_canon")]
@@ -66,10 +66,13 @@ def _names_m(datasets: list[list[LinkRecord]], model: Model, link_type: str) -> 
     if not any(r.places for d in datasets for r in d):
         return {}
     linker, _ = make_linker(datasets, model, link_type=link_type, only=NAMES)
-    linker.training.estimate_parameters_using_expectation_maximisation(
-        block_on("birth_year", "region_key"),
-        estimate_without_term_frequencies=True,
-    )
+    try:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            block_on("birth_year", "region_key"),
+            estimate_without_term_frequencies=True,
+        )
+    except Exception:  # Splink refuses blocks without comparisons (small or placeless data)
+        return {}
     learned = parameters_from_linker(linker)
     return {name: learned[name] for name in NAMES if name in learned}
 
@@ -111,8 +114,12 @@ def train_model(
     parameters = _merge(base.parameters, learned)
     prior = float(linker._settings_obj._probability_two_random_records_match)
     names_m = _names_m(datasets, Model(base.name, base.version, prior, parameters, {}), link_type)
-    if names_m:
-        parameters = _merge(parameters, names_m)
+    parameters = _merge(parameters, names_m)
+    names_source = (
+        "EM on the names alone within birth-year and oblast blocks"
+        if names_m
+        else f"kept from {base.label} (too few comparisons in birth-year and oblast blocks)"
+    )
     return Model(
         name=base.name if base.name.endswith("-trained") else f"{base.name}-trained",
         version=base.version + 1,
@@ -121,6 +128,6 @@ def train_model(
         trained=trained_stamp(
             total,
             "u: random sampling; prior and m of the non-name comparisons: EM within "
-            f"exact-name blocks; the names' m: kept from {base.label}",
+            f"exact-name blocks; the names' m: {names_source}; from {base.label}",
         ),
     )

@@ -46,21 +46,6 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"#",
         ),
     ),
-    "identifier": (
-        "a personal number: POW tag (Erkennungsmarke), prisoner or service number",
-        (
-            r"erkennungsmarke",
-            r"erk ?marke",
-            r"kriegsgefangenen ?(nr|nummer)",
-            r"(pow|prisoner|personal|service|army) ?(no|nr|number|id)",
-            r"fange ?(nr|nummer)",
-            r"личный номер",
-            r"номер (военнопленного|жетона)",
-            r"жетон",
-            r"жеке нөмір",
-            r"matricule",
-        ),
-    ),
     "full_name": (
         "the whole name, order unknown",
         (
@@ -235,6 +220,21 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"enhet",
             r"truppenteil",
             r"einheit",
+        ),
+    ),
+    "identifier": (
+        "a personal number: POW tag (Erkennungsmarke), prisoner or service number",
+        (
+            r"erkennungsmarke",
+            r"erk ?marke",
+            r"kriegsgefangenen ?(nr|nummer)",
+            r"(pow|prisoner|personal|service|army) ?(no|nr|number|id)",
+            r"fange ?(nr|nummer)",
+            r"личный номер",
+            r"номер (военнопленного|жетона)",
+            r"жетон",
+            r"жеке нөмір",
+            r"matricule",
         ),
     ),
     "fate": (
