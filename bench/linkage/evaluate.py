@@ -117,3 +117,24 @@ def best_threshold(links: Path, directory: Path) -> tuple[float, Scores]:
         if f1 > best[1].f1:
             best = (p, Scores(len(rows), n, precision, recall, f1, 0.0))
     return best
+
+
+CALIBRATION_BINS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.99, 1.0001)
+
+
+def calibration(links: Path, directory: Path) -> list[tuple[float, float, int, float, float]]:
+    """Per probability bin: (low, high, candidate pairs, mean stated probability, share truly
+    the same man). A calibrated model states what it sees: the last two columns agree."""
+    men = truth(directory)
+    sums: dict[int, list[float]] = defaultdict(lambda: [0, 0.0, 0])
+    with links.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            p = float(row["match_probability"])
+            b = max(i for i in range(len(CALIBRATION_BINS) - 1) if p >= CALIBRATION_BINS[i])
+            sums[b][0] += 1
+            sums[b][1] += p
+            sums[b][2] += men[row["left_id"]] == men[row["right_id"]]
+    return [
+        (CALIBRATION_BINS[b], CALIBRATION_BINS[b + 1], int(n), total / n, same / n)
+        for b, (n, total, same) in sorted(sums.items())
+    ]

@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from bench.linkage.ceiling import namesake_shares
-from bench.linkage.evaluate import best_threshold, score_dedupe, score_link
+from bench.linkage.evaluate import best_threshold, calibration, score_dedupe, score_link
 from bench.linkage.generate import generate
 
 OUT = Path(__file__).resolve().parent.parent / "out"
@@ -65,6 +65,15 @@ def quality(directory: Path) -> None:
         )
 
 
+def calibration_table(directory: Path, method: str = "tagdyr-trained") -> None:
+    print(
+        f"\nCalibration of {method} (candidate pairs by stated probability)\n\n"
+        "| probability | pairs | mean stated | truly the same |\n|---|---|---|---|"
+    )
+    for low, high, n, stated, observed in calibration(directory / f"{method}.csv", directory):
+        print(f"| {low:.2f}–{min(high, 1):.2f} | {n:,} | {stated:.3f} | {observed:.3f} |")
+
+
 def scale(directories: list[tuple[str, Path, bool]]) -> None:
     print(
         "\n| job | records | time s | peak MB | candidate pairs | P / R / F1 |\n"
@@ -96,6 +105,7 @@ def main() -> None:
         f"{same_place:.1%} one also from the same oblast."
     )
     quality(small)
+    calibration_table(small)
     runs = [("link 10,000 x 100,000", small, False)]
     if not args.quick:
         large = _data("l1m", 1_000_000, 10_000)
