@@ -384,6 +384,32 @@ def _pick(records: dict[str, LinkRecord], ident: str, where: object) -> LinkReco
 
 
 @app.command()
+def extract(
+    files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML or DOCX.")],
+    jsonl: Annotated[
+        bool, typer.Option("--jsonl", help="One JSON object per mention (DESIGN.md §5).")
+    ] = False,
+    encoding: Annotated[str | None, typer.Option(help="Encoding of TXT/HTML inputs.")] = None,
+) -> None:
+    """Person mentions in texts, with their base forms and clusters across all files."""
+    from tagdyr.texts.mentions import cluster_mentions, find_mentions
+    from tagdyr.texts.reader import read_text
+
+    mentions = []
+    for path in files:
+        mentions.extend(find_mentions(read_text(path, encoding).text, str(path)))
+    clustered = cluster_mentions(mentions)
+    if jsonl:
+        for mention in clustered:
+            sys.stdout.write(json.dumps(mention.as_json(), ensure_ascii=False) + "\n")
+        return
+    table = Table("file", "at", "as written", "base", "person")
+    for m in clustered:
+        table.add_row(m.file, f"{m.start}–{m.end}", m.text.replace("\n", "⏎"), m.base, m.cluster)
+    console.print(table if clustered else "no person mentions found")
+
+
+@app.command()
 def search(
     query: Annotated[str, typer.Argument(help="A name in any script and spelling.")],
     limit: Annotated[int, typer.Option(min=1)] = 20,

@@ -1,0 +1,135 @@
+"""Texts: reading TXT (cp1251 too), HTML without boilerplate and DOCX; the language of each
+paragraph; person mentions with their base forms and clusters; `tagdyr extract --jsonl`.
+The sentences are our own, written in the style of the literature."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from tagdyr.cli import app
+from tagdyr.errors import SourceError
+from tagdyr.texts.language import detect_language
+from tagdyr.texts.mentions import cluster_mentions, find_mentions
+from tagdyr.texts.reader import read_text
+
+KK = (
+    "Т. Жангелдиннің естелігінде Қадем Жұманиязов бастаған партизан бөлімі туралы айтылады. "
+    "Кейін Тоқтағали Жангелдин Францияда соғысты."
+)
+RU = "Командир отряда Б.\nВолин и Қ.Қайсенов. Жамал Ақәділова и Жылбек Ақәділов — разные люди."
+EN = "Bektanov Mazhit, sub-lieutenant, born 1914. Kozybaev M.K. wrote about N.E.\u00a0Edygenov."
+FR = "Les prisonniers Joumaniazov et Kassym Djoumaniazov étaient au camp de Mysen."
+
+
+def _mentions(*texts: str) -> list[tuple[str, str, str]]:
+    found = []
+    for n, text in enumerate(texts):
+        found.extend(find_mentions(text, f"t{n}"))
+    return [(m.text, m.base, m.cluster) for m in cluster_mentions(found)]
+
+
+def test_mentions_and_base_forms_in_four_languages() -> None:
+    found = {text: base for text, base, _ in _mentions(KK, RU, EN, FR)}
+    assert found == {
+        "Т. Жангелдиннің": "Т. Жангелдин",
+        "Қадем Жұманиязов": "Қадем Жұманиязов",
+        "Тоқтағали Жангелдин": "Тоқтағали Жангелдин",
+        "Б.\nВолин": "Б. Волин",
+        "Қ.Қайсенов": "Қ. Қайсенов",
+        "Жамал Ақәділова": "Жамал Ақәділова",
+        "Жылбек Ақәділов": "Жылбек Ақәділов",
+        "Bektanov Mazhit": "Bektanov Mazhit",
+        "Kozybaev M.K.": "Kozybaev M. K.",
+        "N.E.\u00a0Edygenov": "N. E. Edygenov",
+        "Joumaniazov": "Joumaniazov",
+        "Kassym Djoumaniazov": "Kassym Djoumaniazov",
+    }
+
+
+def test_offsets_point_at_the_text_as_it_stands() -> None:
+    for text in (KK, RU, EN, FR):
+        for mention in find_mentions(text):
+            assert text[mention.start : mention.end] == mention.text
+
+
+def test_clusters_join_one_man_and_keep_namesakes_apart() -> None:
+    cluster = {text: c for text, _, c in _mentions(KK, RU, EN, FR, "Н. Едігенов туралы.")}
+    assert cluster["Т. Жангелдиннің"] == cluster["Тоқтағали Жангелдин"]
+    assert cluster["Жамал Ақәділова"] != cluster["Жылбек Ақәділов"]
+    assert cluster["N.E.\u00a0Edygenov"] == cluster["Н. Едігенов"]  # across scripts
+    assert cluster["Қадем Жұманиязов"] == cluster["Joumaniazov"]
+    assert cluster["Kassym Djoumaniazov"] != cluster["Қадем Жұманиязов"]  # Касым is not Қадем
+    two = {c for t, _, c in _mentions("Кабыша Омарова и Ғалым Омарова видели.")}
+    assert len(two) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [(KK, "kk"), ("Командир отряда был казах из Павлодара.", "ru"), (EN, "en"), (FR, "fr")],
+)
+def test_language_of_a_paragraph(text: str, language: str) -> None:
+    assert detect_language(text) == language
+
+
+def test_reading_txt_html_and_docx(tmp_path: Path) -> None:
+    txt = tmp_path / "article.txt"
+    russian = "Командир отряда Б. Волин и К. Кайсенов."  # cp1251 has no Kazakh letters
+    txt.write_bytes((russian + "\n\n" + "Второй абзац о лагере Нарвик.").encode("cp1251"))
+    document = read_text(txt)
+    assert document.encoding == "cp1251" and document.text.startswith("Командир")
+    assert [document.text[a:b] for a, b in document.paragraphs][
+        1
+    ] == "Второй абзац о лагере Нарвик."
+    assert document.languages == ("ru", "ru")
+
+    html = tmp_path / "page.html"
+    html.write_text(
+        "<html><body><nav>Басты бет · Мұрағат</nav><div class='popular'><p>Popular: Омаров</p>"
+        f"</div><article><h1>Мақала</h1><p>{KK}</p></article><footer>© 2024</footer></body></html>",
+        encoding="utf-8",
+    )
+    page = read_text(html)
+    assert "Мұрағат" not in page.text and "Popular" not in page.text and "©" not in page.text
+    assert KK in page.text
+
+    docx = tmp_path / "memoir.docx"
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    body = "".join(f"<w:p><w:r><w:t>{p}</w:t></w:r></w:p>" for p in (EN, FR))
+    with zipfile.ZipFile(docx, "w") as archive:
+        archive.writestr(
+            "word/document.xml", f'<w:document xmlns:w="{w}"><w:body>{body}</w:body></w:document>'
+        )
+    memoir = read_text(docx)
+    assert memoir.text == EN + "\n\n" + FR and memoir.languages == ("en", "fr")
+
+
+def test_unknown_formats_and_broken_docx_are_refused_by_name(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"scan\.tiff: .*not \.tiff"):
+        read_text(tmp_path / "scan.tiff")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"not a zip")
+    with pytest.raises(SourceError, match=r"broken\.docx: not a readable DOCX"):
+        read_text(broken)
+
+
+def test_extract_writes_the_mentions_contract(tmp_path: Path) -> None:
+    kk, en = tmp_path / "kk.txt", tmp_path / "en.txt"
+    kk.write_text(KK, encoding="utf-8")
+    en.write_text("Tokhtagali Zhangeldin and T. Zhangeldin are one man.", encoding="utf-8")
+    result = CliRunner().invoke(app, ["extract", str(kk), str(en), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert all(set(r) == {"file", "start", "end", "text", "base", "cluster"} for r in rows)
+    text = {str(kk): KK, str(en): en.read_text(encoding="utf-8")}
+    assert all(text[r["file"]][r["start"] : r["end"]] == r["text"] for r in rows)
+    clusters = {r["text"]: r["cluster"] for r in rows}
+    assert (
+        clusters["Т. Жангелдиннің"]
+        == clusters["Tokhtagali Zhangeldin"]
+        == clusters["T. Zhangeldin"]
+    )
