@@ -133,3 +133,40 @@ def test_extract_writes_the_mentions_contract(tmp_path: Path) -> None:
         == clusters["Tokhtagali Zhangeldin"]
         == clusters["T. Zhangeldin"]
     )
+
+
+def test_a_text_in_the_database_links_its_mentions_and_shows_them(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """On SQLite and PostgreSQL: mentions become records, figures are stored, a re-import of
+    the same bytes is a no-op, linkage joins "Т. Жангелдиннің" and "Тоқтағали Жангелдин", and
+    the source page shows the text with each mention linked to its person."""
+    from fastapi.testclient import TestClient
+    from sqlalchemy import func, select
+
+    from tagdyr.link.run import link_database
+    from tagdyr.settings import load_settings
+    from tagdyr.sources.importer import SourceInfo
+    from tagdyr.store import schema as s
+    from tagdyr.texts.store import import_text
+    from tagdyr.web.app import create_app
+
+    article = tmp_path / "article.txt"
+    article.write_text(KK + "\n\nБөлімде 90 адам болды.", encoding="utf-8")
+    info = SourceInfo("kk-article", "A Kazakh article", "Our test article, 2026")
+    first = import_text(engine, article, info)
+    assert first.records == 3 and not first.unchanged
+    assert import_text(engine, article, info).unchanged
+    with engine.connect() as conn:
+        figures = conn.execute(select(s.figure.c.value, s.figure.c.text)).all()
+        kind = conn.execute(select(s.source.c.kind).where(s.source.c.key == "kk-article")).scalar()
+        records = conn.execute(select(func.count()).select_from(s.record)).scalar()
+    assert figures == [(90.0, "90 адам")] and kind == "text" and records == 3
+    link_database(engine, threshold=0.5, floor=0.01)
+    client = TestClient(create_app(load_settings(database_url=str(engine.url)), engine=engine))
+    page = client.get("/source/kk-article").text
+    links = dict(
+        (text, uid)
+        for uid, text in __import__("re").findall(r'<a href="/person/(\w+)">([^<]+)</a>', page)
+    )
+    assert links["Т. Жангелдиннің"] == links["Тоқтағали Жангелдин"] != links["Қадем Жұманиязов"]
+    dossier = client.get(f"/person/{links['Т. Жангелдиннің']}").text
+    assert "characters 0–15" in dossier and "естелігінде" in dossier  # span and sentence kept

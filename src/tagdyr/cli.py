@@ -138,6 +138,46 @@ def import_(
         console.print(f"  columns: {fields}", style="dim")
 
 
+@app.command("import-text")
+def import_text_command(
+    files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML or DOCX.")],
+    source: Annotated[
+        str | None, typer.Option(help="Source key (default: from the file name).")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Source title (default: the file name).")
+    ] = None,
+    citation: Annotated[
+        str | None, typer.Option(help="Bibliographic citation of the text.")
+    ] = None,
+    encoding: Annotated[str | None, typer.Option(help="Encoding of TXT/HTML files.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Import articles and memoirs: the text kept as decoded, one record per person mention,
+    the figures it states; `tagdyr link` then joins the mentions to persons."""
+    from tagdyr.sources.importer import SourceInfo, source_key_for
+    from tagdyr.texts.store import import_text
+
+    engine = _engine(db)
+    for path in files:
+        info = SourceInfo(
+            key=source or source_key_for(path),
+            title=title or path.name,
+            citation=citation or title or path.name,
+            kind="text",
+        )
+        result = import_text(engine, path, info, encoding=encoding)
+        if result.unchanged:
+            console.print(
+                f"{path.name}: already imported (version {result.version}); nothing changed"
+            )
+        else:
+            console.print(
+                f"{path.name}: {result.records} person mentions into source "
+                f"{result.source_key!r} (version {result.version})"
+            )
+
+
 def _progress() -> Progress:
     return Progress(
         TextColumn("{task.description}"),

@@ -13,7 +13,7 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -203,9 +203,44 @@ def import_table(
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
-    digest = hashlib.sha256(data).hexdigest()
     drafts, meta, used_encoding, detected = _drafts(path, data, encoding, mapping)
-    shown_mapping: dict[str, str] = meta["columns"]
+    return store_document(
+        engine,
+        path,
+        source,
+        Prepared(data, drafts, meta, used_encoding, detected),
+        user=user,
+        progress=progress,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """A document read and turned into record drafts, before the database is touched."""
+
+    data: bytes
+    drafts: list[RecordDraft]
+    meta: dict[str, Any]
+    encoding: str | None
+    encoding_detected: bool
+    text: str | None = None  # a text's content as decoded (articles, memoirs)
+    figures: list[dict[str, Any]] = field(default_factory=list)  # figure rows, no document
+
+
+def store_document(
+    engine: Engine,
+    path: Path,
+    source: SourceInfo,
+    prepared: Prepared,
+    *,
+    user: str | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImportResult:
+    """Store a prepared document as the current version of ``source``, in one transaction:
+    the same bytes again are a no-op; changed bytes become a new version."""
+    digest = hashlib.sha256(prepared.data).hexdigest()
+    shown_mapping: dict[str, str] = prepared.meta.get("columns", {})
+    drafts = prepared.drafts
     try:
         with engine.begin() as conn:
             source_id = _ensure_source(conn, source)
@@ -221,7 +256,7 @@ def import_table(
                     existing.version,
                     existing.row_count,
                     True,
-                    used_encoding,
+                    prepared.encoding,
                     shown_mapping,
                 )
             version = 1 + (
@@ -246,19 +281,24 @@ def import_table(
                     "version": version,
                     "is_current": True,
                     "format": path.suffix.lstrip(".").lower(),
-                    "encoding": used_encoding,
-                    "encoding_detected": detected,
-                    "mapping": json.dumps(meta, ensure_ascii=False),
+                    "encoding": prepared.encoding,
+                    "encoding_detected": prepared.encoding_detected,
+                    "mapping": json.dumps(prepared.meta, ensure_ascii=False),
                     "row_count": len(drafts),
                     "imported_at": datetime.now(UTC),
                     "imported_by": user or getpass.getuser(),
+                    "text": prepared.text,
                 },
             ).scalar_one()
             _store(conn, drafts, document_id, source_id, progress)
+            if prepared.figures:
+                conn.execute(
+                    s.figure.insert(), [{**f, "document_id": document_id} for f in prepared.figures]
+                )
     except IntegrityError as exc:
         raise StorageError(f"{path.name}: the database refused the import: {exc.orig}") from exc
     except DBAPIError as exc:
         raise StorageError(f"{path.name}: the import was rolled back: {exc.orig}") from exc
     return ImportResult(
-        source.key, document_id, version, len(drafts), False, used_encoding, shown_mapping
+        source.key, document_id, version, len(drafts), False, prepared.encoding, shown_mapping
     )

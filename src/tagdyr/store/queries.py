@@ -273,3 +273,41 @@ def related_persons(conn: Connection, dossier: Dossier, limit: int = 12) -> list
             if persons:
                 related.append(Related(kind, value, persons, total))
     return related
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of a text: plain, or a person mention linked to its record and person."""
+
+    text: str
+    record_id: int | None = None
+    person_uid: str | None = None
+
+
+def text_segments(conn: Connection, source_key: str) -> list[Segment]:
+    """The current text of a text source cut at its mentions; empty for lists."""
+    document = conn.execute(
+        select(s.document.c.id, s.document.c.text)
+        .join(s.source, s.source.c.id == s.document.c.source_id)
+        .where(s.source.c.key == source_key, s.document.c.is_current.is_(True))
+    ).first()
+    if document is None or document.text is None:
+        return []
+    rows = conn.execute(
+        _record_query().where(s.record.c.document_id == document.id).order_by(s.record.c.id)
+    ).all()
+    spans = sorted(
+        (json.loads(r.normalized).get("span"), r.id, r.uid) for r in rows
+    )  # fmt: skip
+    segments: list[Segment] = []
+    at = 0
+    for span, record_id, uid in spans:
+        if not span or span[0] < at:
+            continue
+        start, end = span
+        if start > at:
+            segments.append(Segment(document.text[at:start]))
+        segments.append(Segment(document.text[start:end], record_id, uid))
+        at = end
+    segments.append(Segment(document.text[at:]))
+    return segments

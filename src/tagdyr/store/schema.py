@@ -61,6 +61,7 @@ document = Table(
     Column("row_count", Integer, nullable=False),
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("imported_by", String(200), nullable=False),
+    Column("text", Text, nullable=True, comment="a text's content as decoded"),
     UniqueConstraint("source_id", "sha256"),
     UniqueConstraint("source_id", "version"),
 )

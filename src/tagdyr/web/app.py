@@ -35,6 +35,7 @@ from tagdyr.store.queries import (
     list_sources,
     related_persons,
     resolve_person,
+    text_segments,
 )
 from tagdyr.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from tagdyr.web.uploads import Uploads
@@ -202,6 +203,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return render(
             request,
             "source.html",
+            segments=text_segments(conn, key),
             source=summary,
             rows=rows,
             headers=headers,

@@ -1,0 +1,74 @@
+"""A text into the database: the document with its text as decoded, one record per person
+mention (its base form read as the name, the mention as written and its sentence kept
+verbatim, its character span kept), and the figures it states. The records then take part in
+linkage like the rows of a list."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from tagdyr.names.parse import Order
+from tagdyr.sources.importer import ImportResult, Prepared, SourceInfo, store_document
+from tagdyr.sources.records import RecordDraft, build_record
+from tagdyr.texts.figures import find_figures
+from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
+from tagdyr.texts.reader import read_text
+
+HEADERS = ["name", "as written", "context"]
+_CONTEXT = 160  # characters of the sentence kept around a mention
+
+
+def context_of(text: str, start: int, end: int) -> str:
+    """The sentence a mention stands in (at most about 160 characters around it)."""
+    left = max(text.rfind(".", 0, start) + 1, text.rfind("\n\n", 0, start) + 1, start - _CONTEXT)
+    stops = [i for i in (text.find(".", end), text.find("\n\n", end)) if i != -1]
+    right = min([*stops, end + _CONTEXT, len(text)])
+    return re.sub(r"\s+", " ", text[left : right + 1]).strip()
+
+
+def _draft(mention: Mention, number: int, text: str, filename: str) -> RecordDraft:
+    cells = [mention.base, mention.text, context_of(text, mention.start, mention.end)]
+    draft = build_record(
+        headers=HEADERS,
+        cells=cells,
+        mapping={0: "full_name"},
+        row_number=number,
+        sheet=None,
+        filename=filename,
+        hint=Order.GIVEN_FIRST,  # prose writes the given name first
+    )
+    draft.normalized["span"] = [mention.start, mention.end]
+    draft.normalized["cluster"] = mention.cluster
+    return replace(
+        draft,
+        entry_id=f"{mention.start}-{mention.end}",
+        location=f"{filename}, characters {mention.start}–{mention.end}",
+    )
+
+
+def import_text(
+    engine: Engine,
+    path: Path,
+    source: SourceInfo,
+    *,
+    encoding: str | None = None,
+    user: str | None = None,
+) -> ImportResult:
+    """Import one text into ``source`` (one transaction; the same bytes again are a no-op)."""
+    document = read_text(path, encoding)
+    mentions = cluster_mentions(find_mentions(document.text, path.name))
+    drafts = [_draft(m, n, document.text, path.name) for n, m in enumerate(mentions, start=1)]
+    figures = [
+        {"value": f.value, "counts": f.counts, "text": f.text, "start": f.start, "end": f.end}
+        for f in find_figures(document.text)
+    ]
+    meta = {"kind": "text", "languages": list(document.languages), "mentions": len(drafts)}
+    prepared = Prepared(
+        path.read_bytes(), drafts, meta, document.encoding, encoding is None,
+        text=document.text, figures=figures,
+    )  # fmt: skip
+    return store_document(engine, path, replace(source, kind="text"), prepared, user=user)
