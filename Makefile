@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,7 +41,7 @@ system-deps:
 	@./scripts/system-deps.sh
 
 ## make bench: every benchmark, each printing its table
-bench: bench-names bench-febrl bench-linkage bench-web
+bench: bench-names bench-extract bench-febrl bench-linkage bench-web
 
 ## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
 bench-names: $(VENV)/.installed-bench
@@ -50,6 +50,10 @@ bench-names: $(VENV)/.installed-bench
 ## make bench-linkage: linkage vs plain Splink and recordlinkage; time and memory at 1M records
 bench-linkage: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.linkage
+
+## make bench-extract: person mentions in texts against natasha and capitalised tokens
+bench-extract: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.extract
 
 ## make bench-web: search latency and recall on 1,000,000 persons against SQL LIKE
 bench-web: $(VENV)/.installed-bench

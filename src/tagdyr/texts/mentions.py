@@ -27,9 +27,15 @@ _INITIALS = rf"(?:[{_UPPER}][{_LOWER}]?\.{_SPACE}){{1,3}}"
 _TRAILING_INITIALS = rf"(?:[{_UPPER}]\.[ \u00a0]?){{1,3}}"  # "M.K.", "М. К."
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
 _SURNAME_END = re.compile(
-    r"(ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|ұлы|улы|қызы|кызы|"
+    r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ым|ыми)?|ский|ская|цкий|ұлы|улы|қызы|кызы|"
     r"ov|ev|yev|off|eff|ow|ew|ova|eva|ovа|uly|oglu|ine)$"
-)
+)  # Russian case forms too: Омарова, Жуманиязову, Омарове
+# words that start sentences in the literature and are no names (Kazakh has no tagger offline)
+_SENTENCE_WORDS = {
+    "Кейін", "Ал", "Бірақ", "Онда", "Содан", "Сонда", "Алайда", "Сондай", "Осылайша", "Мұнда",
+    "Соғыстан", "Тізімде", "Зерттеуші", "Позднее", "Вместе", "Среди", "Историк", "Затем", "Тогда",
+    "Однако", "Later", "Then", "However", "After", "Selon", "Puis", "Ensuite",
+}  # fmt: skip
 _NOT_NAMES = {
     "The", "In", "On", "At", "Le", "La", "Les", "Des", "Dans", "Au", "En", "Il", "Ils", "Он",
     "Она", "Они", "В", "На", "По", "Из", "Бұл", "Ол", "Осы", "Soviet", "German", "Germans",
@@ -82,16 +88,22 @@ def _trim_group(text: str, sentence_start: bool) -> tuple[int, int] | None:
     words at the start of a sentence without a patronymic among them are a capitalised word
     ("Кейін", "Later") and a two-word name."""
     words = [w for w in re.finditer(_WORD, text) if w.group() not in _NOT_NAMES]
-    if not words or not any(_is_surname(w.group()) for w in words):
+    if sentence_start and words and words[0].start() == 0 and words[0].group() in _SENTENCE_WORDS:
+        words = words[1:]
+    surnames = [i for i, w in enumerate(words) if _is_surname(w.group())]
+    if not surnames:
         return None
     if (
         sentence_start
         and len(words) == 3
         and words[0].start() == 0
         and not any(_PATRONYMIC.search(w.group().lower()) for w in words)
-        and not _is_surname(words[0].group())
+        and surnames[0] != 0
     ):
         words = words[1:]
+        surnames = [i - 1 for i in surnames]
+    if surnames[0] > 0:  # given names first: the name ends with the surname ("… Алматыда")
+        words = words[: surnames[0] + 1]
     return words[0].start(), words[-1].end()
 
 

@@ -1,0 +1,3 @@
+from bench.extract.run import main
+
+main()
