@@ -170,3 +170,35 @@ def test_a_text_in_the_database_links_its_mentions_and_shows_them(engine, tmp_pa
     assert links["Т. Жангелдиннің"] == links["Тоқтағали Жангелдин"] != links["Қадем Жұманиязов"]
     dossier = client.get(f"/person/{links['Т. Жангелдиннің']}").text
     assert "characters 0–15" in dossier and "естелігінде" in dossier  # span and sentence kept
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Бектанов Мажит 1914 жылы туған, Павлодардан.", "1914"),
+        ("Бектанов Мажит, 1914 года рождения, уроженец Павлодара.", "1914"),
+        ("Bektanov Mazhit, sub-lieutenant, born February 29, 1914.", "1914"),
+        ("Bektanov Mazhit, né en 1914 à Pavlodar.", "1914"),
+        ("Bektanov Mazhit. In 1945 he was repatriated.", ""),  # another sentence, no birth
+    ],
+)
+def test_a_birth_year_stated_after_a_mention(text: str, year: str) -> None:
+    from tagdyr.texts.store import birth_year_after
+
+    assert birth_year_after(text, len("Bektanov Mazhit")) == year
+
+
+def test_an_imported_mention_carries_its_birth_year(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from tagdyr.sources.importer import SourceInfo
+    from tagdyr.store import schema as s
+    from tagdyr.texts.store import import_text
+
+    article = tmp_path / "note.txt"
+    article.write_text("Бектанов Мажит 1914 жылы туған. Ол 1945 жылы елге оралды.", "utf-8")
+    import_text(engine, article, SourceInfo("note", "A note", "Our note"))
+    with engine.connect() as conn:
+        year = conn.execute(select(s.record.c.birth_year)).scalar_one()
+        claims = conn.execute(select(s.claim.c.kind, s.claim.c.value)).all()
+    assert year == 1914 and ("birth", "1914") in claims

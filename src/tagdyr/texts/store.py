@@ -18,7 +18,13 @@ from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
 from tagdyr.texts.reader import read_text
 
-HEADERS = ["name", "as written", "context"]
+HEADERS = ["name", "as written", "context", "birth year"]
+# "1914 жылы туған", "1914 года рождения", "1914 г.р.", "born (February 29,) 1914", "né en 1914"
+_BORN = re.compile(
+    r"^[^.;]{0,60}?(?:(\d{4})\s*(?:жылы\s+туған|ж\.\s*т\.|года\s+рождения|г\.\s*р\.)|"
+    r"(?:born|né|née|родился|родилась)\s+(?:in\s+|en\s+|le\s+|в\s+)?[^.;]{0,20}?(\d{4}))",
+    re.IGNORECASE,
+)
 _CONTEXT = 160  # characters of the sentence kept around a mention
 
 
@@ -30,12 +36,19 @@ def context_of(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text[left : right + 1]).strip()
 
 
+def birth_year_after(text: str, end: int) -> str:
+    """A birth year the text states right after a mention, in its sentence; "" if none."""
+    found = _BORN.match(text[end : end + 90])
+    return (found.group(1) or found.group(2)) if found else ""
+
+
 def _draft(mention: Mention, number: int, text: str, filename: str) -> RecordDraft:
-    cells = [mention.base, mention.text, context_of(text, mention.start, mention.end)]
+    context = context_of(text, mention.start, mention.end)
+    cells = [mention.base, mention.text, context, birth_year_after(text, mention.end)]
     draft = build_record(
         headers=HEADERS,
         cells=cells,
-        mapping={0: "full_name"},
+        mapping={0: "full_name", 3: "birth_year"},
         row_number=number,
         sheet=None,
         filename=filename,
