@@ -202,3 +202,45 @@ def test_an_imported_mention_carries_its_birth_year(engine, tmp_path: Path) -> N
         year = conn.execute(select(s.record.c.birth_year)).scalar_one()
         claims = conn.execute(select(s.claim.c.kind, s.claim.c.value)).all()
     assert year == 1914 and ("birth", "1914") in claims
+
+
+BIBLIOGRAPHY_TEXT = (
+    "Қадем Жұманиязов бастаған бөлім 90 адамнан тұрды [1; 25]. "
+    "Кейін Т. Жангелдин бұл туралы жазды [2, б. 14].\n\n"
+    "Әдебиеттер\n"
+    "1. Сейітов Ә. Партизан жолы. Алматы, 1975.\n"
+    "2. Жангелдин Т. Естеліктер. Алматы, 1968.\n"
+)
+
+
+def test_citations_resolve_to_the_texts_own_bibliography() -> None:
+    from tagdyr.texts.citations import citation_after, citations
+
+    cited = citations(BIBLIOGRAPHY_TEXT)
+    assert [(c.number, c.pages, c.entry) for c in cited] == [
+        (1, "25", "Сейітов Ә. Партизан жолы. Алматы, 1975."),
+        (2, "б. 14", "Жангелдин Т. Естеліктер. Алматы, 1968."),
+    ]
+    second = BIBLIOGRAPHY_TEXT.index("Т. Жангелдин") + len("Т. Жангелдин")
+    assert citation_after(cited, BIBLIOGRAPHY_TEXT, second) == cited[1]
+
+
+def test_mentions_carry_their_cited_source_and_authors_are_no_mentions(  # type: ignore[no-untyped-def]
+    engine, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from tagdyr.sources.importer import SourceInfo
+    from tagdyr.store import schema as s
+    from tagdyr.texts.store import import_text
+
+    article = tmp_path / "cited.txt"
+    article.write_text(BIBLIOGRAPHY_TEXT, encoding="utf-8")
+    assert import_text(engine, article, SourceInfo("cited", "Cited", "Our article")).records == 2
+    with engine.connect() as conn:
+        rows = conn.execute(select(s.record.c.full_name, s.record.c.normalized)).all()
+    cited = {name: json.loads(normalized)["citation"] for name, normalized in rows}
+    assert cited == {
+        "Қадем Жұманиязов": "Сейітов Ә. Партизан жолы. Алматы, 1975., 25",
+        "Т. Жангелдин": "Жангелдин Т. Естеліктер. Алматы, 1968., б. 14",
+    }

@@ -14,11 +14,12 @@ from sqlalchemy import Engine
 from tagdyr.names.parse import Order
 from tagdyr.sources.importer import ImportResult, Prepared, SourceInfo, store_document
 from tagdyr.sources.records import RecordDraft, build_record
+from tagdyr.texts.citations import Citation, bibliography, citation_after, citations
 from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
 from tagdyr.texts.reader import read_text
 
-HEADERS = ["name", "as written", "context", "birth year"]
+HEADERS = ["name", "as written", "context", "birth year", "cited source"]
 # "1914 жылы туған", "1914 года рождения", "1914 г.р.", "born (February 29,) 1914", "né en 1914"
 _BORN = re.compile(
     r"^[^.;]{0,60}?(?:(\d{4})\s*(?:жылы\s+туған|ж\.\s*т\.|года\s+рождения|г\.\s*р\.)|"
@@ -42,13 +43,28 @@ def birth_year_after(text: str, end: int) -> str:
     return (found.group(1) or found.group(2)) if found else ""
 
 
-def _draft(mention: Mention, number: int, text: str, filename: str) -> RecordDraft:
+def _cited(citation: Citation | None) -> str:
+    if citation is None:
+        return ""
+    where = f", {citation.pages}" if citation.pages else ""
+    return f"{citation.entry or f'[{citation.number}] (not in the bibliography)'}{where}"
+
+
+def _draft(
+    mention: Mention, number: int, text: str, filename: str, cited: list[Citation]
+) -> RecordDraft:
     context = context_of(text, mention.start, mention.end)
-    cells = [mention.base, mention.text, context, birth_year_after(text, mention.end)]
+    cells = [
+        mention.base,
+        mention.text,
+        context,
+        birth_year_after(text, mention.end),
+        _cited(citation_after(cited, text, mention.end)),
+    ]
     draft = build_record(
         headers=HEADERS,
         cells=cells,
-        mapping={0: "full_name", 3: "birth_year"},
+        mapping={0: "full_name", 3: "birth_year", 4: "source"},
         row_number=number,
         sheet=None,
         filename=filename,
@@ -63,6 +79,12 @@ def _draft(mention: Mention, number: int, text: str, filename: str) -> RecordDra
     )
 
 
+def subject_mentions(text: str, file: str) -> list[Mention]:
+    """Person mentions of the text's body: the authors listed in its bibliography are left out."""
+    body_end, _ = bibliography(text)
+    return [m for m in find_mentions(text, file) if m.start < body_end]
+
+
 def import_text(
     engine: Engine,
     path: Path,
@@ -73,8 +95,10 @@ def import_text(
 ) -> ImportResult:
     """Import one text into ``source`` (one transaction; the same bytes again are a no-op)."""
     document = read_text(path, encoding)
-    mentions = cluster_mentions(find_mentions(document.text, path.name))
-    drafts = [_draft(m, n, document.text, path.name) for n, m in enumerate(mentions, start=1)]
+    text = document.text
+    mentions = cluster_mentions(subject_mentions(text, path.name))
+    cited = citations(text)
+    drafts = [_draft(m, n, text, path.name, cited) for n, m in enumerate(mentions, start=1)]
     figures = [
         {"value": f.value, "counts": f.counts, "text": f.text, "start": f.start, "end": f.end}
         for f in find_figures(document.text)
