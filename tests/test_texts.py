@@ -244,3 +244,28 @@ def test_mentions_carry_their_cited_source_and_authors_are_no_mentions(  # type:
         "Қадем Жұманиязов": "Сейітов Ә. Партизан жолы. Алматы, 1975., 25",
         "Т. Жангелдин": "Жангелдин Т. Естеліктер. Алматы, 1968., б. 14",
     }
+
+
+def test_a_pdf_text_layer_with_its_pages(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from tagdyr.sources.importer import SourceInfo
+    from tagdyr.store import schema as s
+    from tagdyr.texts.store import import_text
+    from tests.files import write_pdf
+
+    pdf = write_pdf(
+        tmp_path / "report.pdf",
+        [["The camp held 70 men."], ["Bektanov Mazhit, sub-lieutenant, born 1914."]],
+    )
+    document = read_text(pdf)
+    assert "Bektanov Mazhit" in document.text and len(document.pages) == 2
+    assert document.page_of(document.text.index("Bektanov")) == 2
+    import_text(engine, pdf, SourceInfo("report", "A report", "Our report"))
+    with engine.connect() as conn:
+        location, year = conn.execute(select(s.record.c.location, s.record.c.birth_year)).one()
+    assert location.startswith("report.pdf, page 2, characters") and year == 1914
+
+    blank = write_pdf(tmp_path / "scan.pdf", [[]])
+    with pytest.raises(SourceError, match=r"scan\.pdf: the PDF has no text layer"):
+        read_text(blank)

@@ -140,7 +140,7 @@ def import_(
 
 @app.command("import-text")
 def import_text_command(
-    files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML or DOCX.")],
+    files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML, DOCX or PDF.")],
     source: Annotated[
         str | None, typer.Option(help="Source key (default: from the file name).")
     ] = None,
@@ -425,7 +425,7 @@ def _pick(records: dict[str, LinkRecord], ident: str, where: object) -> LinkReco
 
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML or DOCX.")],
+    files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML, DOCX or PDF.")],
     jsonl: Annotated[
         bool, typer.Option("--jsonl", help="One JSON object per mention (DESIGN.md §5).")
     ] = False,

@@ -17,7 +17,7 @@ from tagdyr.errors import SourceError
 from tagdyr.sources.encoding import decode
 from tagdyr.texts.language import detect_language
 
-TEXT_FORMATS = ("txt", "md", "html", "htm", "docx")
+TEXT_FORMATS = ("txt", "md", "html", "htm", "docx", "pdf")
 _BOILERPLATE = {"script", "style", "nav", "header", "footer", "aside", "form", "noscript",
                 "template", "button", "select", "menu"}  # fmt: skip
 _BLOCKS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "blockquote",
@@ -32,6 +32,13 @@ class TextDocument:
     text: str
     paragraphs: tuple[tuple[int, int], ...]
     encoding: str | None = None
+    pages: tuple[int, ...] = ()  # where each page of a PDF starts in ``text``
+
+    def page_of(self, offset: int) -> int | None:
+        """The page (1-based) a character stands on, for PDFs."""
+        if not self.pages:
+            return None
+        return sum(1 for start in self.pages if start <= offset)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -101,6 +108,25 @@ def _docx_text(path: Path) -> str:
     return "\n\n".join(p for p in paragraphs if p.strip())
 
 
+def _pdf_text(path: Path) -> tuple[str, tuple[int, ...]]:
+    """The text layer of a PDF, page after page, and where each page starts; a scan without
+    a text layer is refused (OCR is not tagdyr's job)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        pages = [page.extract_text() or "" for page in PdfReader(path).pages]
+    except (PdfReadError, ValueError, OSError) as exc:
+        raise SourceError(f"not a readable PDF file ({exc})", file=path.name) from exc
+    if not any(p.strip() for p in pages):
+        raise SourceError("the PDF has no text layer (a scan?): run OCR first", file=path.name)
+    starts, text = [], ""
+    for page in pages:
+        starts.append(len(text))
+        text += page.strip() + "\n\n"
+    return text.rstrip(), tuple(starts)
+
+
 def read_text(path: Path, encoding: str | None = None) -> TextDocument:
     """A text file as tagdyr reads it; an unknown format is refused by name."""
     fmt = path.suffix.lower().lstrip(".")
@@ -112,11 +138,14 @@ def read_text(path: Path, encoding: str | None = None) -> TextDocument:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    pages: tuple[int, ...] = ()
     if fmt == "docx":
         text, used = _docx_text(path), None
+    elif fmt == "pdf":
+        (text, pages), used = _pdf_text(path), None
     else:
         decoded = decode(data, path.name, encoding)
         text, used = decoded.text, decoded.encoding
         if fmt in ("html", "htm"):
             text = _html_text(text)
-    return TextDocument(path.name, fmt, text, _paragraph_spans(text), used)
+    return TextDocument(path.name, fmt, text, _paragraph_spans(text), used, pages)

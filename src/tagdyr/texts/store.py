@@ -17,7 +17,7 @@ from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.texts.citations import Citation, bibliography, citation_after, citations
 from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
-from tagdyr.texts.reader import read_text
+from tagdyr.texts.reader import TextDocument, read_text
 
 HEADERS = ["name", "as written", "context", "birth year", "cited source"]
 # "1914 жылы туған", "1914 года рождения", "1914 г.р.", "born (February 29,) 1914", "né en 1914"
@@ -51,8 +51,9 @@ def _cited(citation: Citation | None) -> str:
 
 
 def _draft(
-    mention: Mention, number: int, text: str, filename: str, cited: list[Citation]
+    mention: Mention, number: int, document: TextDocument, cited: list[Citation]
 ) -> RecordDraft:
+    text, filename = document.text, document.filename
     context = context_of(text, mention.start, mention.end)
     cells = [
         mention.base,
@@ -75,8 +76,14 @@ def _draft(
     return replace(
         draft,
         entry_id=f"{mention.start}-{mention.end}",
-        location=f"{filename}, characters {mention.start}–{mention.end}",
+        location=_location(document, mention),
     )
+
+
+def _location(document: TextDocument, mention: Mention) -> str:
+    page = document.page_of(mention.start)
+    on_page = f", page {page}" if page else ""
+    return f"{document.filename}{on_page}, characters {mention.start}–{mention.end}"
 
 
 def subject_mentions(text: str, file: str) -> list[Mention]:
@@ -98,7 +105,7 @@ def import_text(
     text = document.text
     mentions = cluster_mentions(subject_mentions(text, path.name))
     cited = citations(text)
-    drafts = [_draft(m, n, text, path.name, cited) for n, m in enumerate(mentions, start=1)]
+    drafts = [_draft(m, n, document, cited) for n, m in enumerate(mentions, start=1)]
     figures = [
         {"value": f.value, "counts": f.counts, "text": f.text, "start": f.start, "end": f.end}
         for f in find_figures(document.text)
