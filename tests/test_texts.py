@@ -5,6 +5,7 @@ The sentences are our own, written in the style of the literature."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -269,3 +270,47 @@ def test_a_pdf_text_layer_with_its_pages(engine, tmp_path: Path) -> None:  # typ
     blank = write_pdf(tmp_path / "scan.pdf", [[]])
     with pytest.raises(SourceError, match=r"scan\.pdf: the PDF has no text layer"):
         read_text(blank)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "role"),
+    [
+        ("Командиром отряда «Заря» был Б. Волин.", "отряд «Заря»", "Командиром"),
+        ("Қ.Қайсенов «Заря» отрядының командирі болды.", "отряд «Заря»", "командирі"),
+        ("Kadem Zhumaniyazov was the commander of the Zarya detachment.", "Zarya detachment",
+         "commander"),
+        ("Joumaniazov devient chef du maquis Bir-Hakeim en 1944.", "maquis Bir-Hakeim", "chef"),
+    ],
+)  # fmt: skip
+def test_the_unit_and_role_a_sentence_states(sentence: str, unit: str, role: str) -> None:
+    from tagdyr.texts.claims import unit_of
+
+    found = unit_of(sentence, 0, 5)
+    assert found and (found.unit, found.role) == (unit, role)
+    assert unit_of("Омаров жил в Мюнхене. Командир отряда «Заря» был другой.", 0, 6) is None
+
+
+def test_mentions_of_one_unit_make_related_people(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Two men named as fighters of one detachment, in Russian and in Kazakh: the dossier of
+    one lists the other under the same unit."""
+    from fastapi.testclient import TestClient
+
+    from tagdyr.link.run import link_database
+    from tagdyr.settings import load_settings
+    from tagdyr.sources.importer import SourceInfo
+    from tagdyr.texts.store import import_text
+    from tagdyr.web.app import create_app
+
+    article = tmp_path / "unit.txt"
+    article.write_text(
+        "Командиром отряда «Заря» был Б. Волин.\n\nҚ.Қайсенов «Заря» отрядының жауынгері болды.",
+        encoding="utf-8",
+    )
+    import_text(engine, article, SourceInfo("unit-article", "On the unit", "Our article"))
+    link_database(engine, threshold=0.9, floor=0.01)
+    client = TestClient(create_app(load_settings(database_url=str(engine.url)), engine=engine))
+    source = client.get("/source/unit-article?lang=en").text
+    uid = re.search(r"<a href=\"/person/(\w+)\">Б. Волин</a>", source)
+    assert uid
+    dossier = client.get(f"/person/{uid[1]}?lang=en").text
+    assert "Same unit: отряд «Заря»" in dossier and "Қайсенов" in dossier

@@ -15,11 +15,20 @@ from tagdyr.names.parse import Order
 from tagdyr.sources.importer import ImportResult, Prepared, SourceInfo, store_document
 from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.texts.citations import Citation, bibliography, citation_after, citations
+from tagdyr.texts.claims import unit_of
 from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
 from tagdyr.texts.reader import TextDocument, read_text
 
-HEADERS = ["name", "as written", "context", "birth year", "cited source"]
+HEADERS = [
+    "name",
+    "as written",
+    "context",
+    "birth year",
+    "cited source",
+    "unit (normalized)",
+    "role",
+]
 # "1914 жылы туған", "1914 года рождения", "1914 г.р.", "born (February 29,) 1914", "né en 1914"
 _BORN = re.compile(
     r"^[^.;]{0,60}?(?:(\d{4})\s*(?:жылы\s+туған|ж\.\s*т\.|года\s+рождения|г\.\s*р\.)|"
@@ -55,17 +64,20 @@ def _draft(
 ) -> RecordDraft:
     text, filename = document.text, document.filename
     context = context_of(text, mention.start, mention.end)
+    unit = unit_of(text, mention.start, mention.end)
     cells = [
         mention.base,
         mention.text,
         context,
         birth_year_after(text, mention.end),
         _cited(citation_after(cited, text, mention.end)),
+        unit.unit if unit else "",
+        unit.role if unit else "",
     ]
     draft = build_record(
         headers=HEADERS,
         cells=cells,
-        mapping={0: "full_name", 3: "birth_year", 4: "source"},
+        mapping={0: "full_name", 3: "birth_year", 4: "source", 5: "unit"},
         row_number=number,
         sheet=None,
         filename=filename,
