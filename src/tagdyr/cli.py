@@ -43,6 +43,12 @@ console = Console()
 errors = Console(stderr=True)
 app.add_typer(names_app, name="names")
 
+SourceKeyOption = Annotated[
+    str | None, typer.Option("--source", help="Source key (default: from the file name).")
+]
+TitleOption = Annotated[
+    str | None, typer.Option("--title", help="Source title (default: the file name).")
+]
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -81,12 +87,8 @@ def init(db: DbOption = None) -> None:
 @app.command("import")
 def import_(
     files: Annotated[list[Path], typer.Argument(help="CSV, TSV, XLSX or ODS lists.")],
-    source: Annotated[
-        str | None, typer.Option(help="Source key (default: from the file name).")
-    ] = None,
-    title: Annotated[
-        str | None, typer.Option(help="Source title (default: the file name).")
-    ] = None,
+    source: SourceKeyOption = None,
+    title: TitleOption = None,
     citation: Annotated[
         str | None,
         typer.Option(help="Archival citation, e.g. 'Riksarkivet, RA/S-1681/D/Db/L0015'."),
@@ -141,12 +143,8 @@ def import_(
 @app.command("import-text")
 def import_text_command(
     files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML, DOCX or PDF.")],
-    source: Annotated[
-        str | None, typer.Option(help="Source key (default: from the file name).")
-    ] = None,
-    title: Annotated[
-        str | None, typer.Option(help="Source title (default: the file name).")
-    ] = None,
+    source: SourceKeyOption = None,
+    title: TitleOption = None,
     citation: Annotated[
         str | None, typer.Option(help="Bibliographic citation of the text.")
     ] = None,
