@@ -140,3 +140,17 @@ def test_figures_stated_by_a_source_are_shown_with_it(demo_db: str, tmp_path) ->
     figures = page[page.index('class="figures"') :]
     assert "<td>100</td>" in figures and "persons in the list" in figures
     assert f"<q>{statement}</q>" in figures and "/source/chokay-5th-group" in figures
+
+
+def test_place_and_unit_filters(conn) -> None:  # type: ignore[no-untyped-def]
+    """Bektanov lived in Pavlodar and was repatriated from Mysen: both places find him, the
+    gazetteer's oblast of Pavlodar too; Karaganda does not."""
+    from tagdyr.link.gazetteer import resolve
+
+    pavlodar_keys = set(resolve("г. Павлодар"))
+    assert "pavlodar-obl" in pavlodar_keys
+    everyone = faceted_search(conn, "Бектанов")
+    assert {"pavlodar-obl", "mysen"} <= {v for v, _, _ in everyone.facets["place"]}
+    for place, found in (("pavlodar-obl", 1), ("mysen", 1), ("karaganda-obl", 0)):
+        assert faceted_search(conn, "Бектанов", Filters(place=place)).total == found, place
+    assert faceted_search(conn, "Бектанов", Filters(unit="отряд «Заря»")).total == 0

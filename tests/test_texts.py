@@ -314,3 +314,6 @@ def test_mentions_of_one_unit_make_related_people(engine, tmp_path: Path) -> Non
     assert uid
     dossier = client.get(f"/person/{uid[1]}?lang=en").text
     assert "Same unit: отряд «Заря»" in dossier and "Қайсенов" in dossier
+    by_unit = client.get("/search", params={"q": "Қайсенов", "unit": "отряд «Заря»"}).text
+    assert "Қ. Қайсенов" in by_unit and 'class="total">(1)' in by_unit
+    assert "Unit: отряд «Заря»" in by_unit  # the active filter, removable

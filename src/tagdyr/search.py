@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
+from tagdyr.link.gazetteer import places, resolve
 from tagdyr.names import canonical, clean, parse, skeletons
 from tagdyr.names.parse import Order
 from tagdyr.names.similarity import compare
@@ -20,7 +21,8 @@ from tagdyr.store import schema as s
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
 _SCORED = 600  # candidates the names engine scores per query
-FACETS = ("source", "camp", "fate", "decade")
+FACETS = ("source", "place", "camp", "unit", "fate", "decade")
+_PLACE_KINDS = ("birth", "residence", "conscription", "camp", "repatriation", "capture")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +81,13 @@ class Filters:
     source: str | None = None  # source key
     camp: str | None = None  # as written
     fate: str | None = None  # as normalized
+    place: str | None = None  # a gazetteer key: an oblast, a town or a camp
+    unit: str | None = None  # as stated (normalized by text extraction)
 
     def __bool__(self) -> bool:
         return any(v not in (None, "") for v in (self.born_from, self.born_to, self.source,
-                                                  self.camp, self.fate))  # fmt: skip
+                                                  self.camp, self.fate, self.place,
+                                                  self.unit))  # fmt: skip
 
 
 @dataclass
@@ -93,6 +98,8 @@ class Facts:
     camps: set[str] = field(default_factory=set)
     fates: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # gazetteer keys, ancestors included
+    units: set[str] = field(default_factory=set)
 
     def passes(self, f: Filters) -> bool:
         if f.source and f.source not in self.sources:
@@ -100,6 +107,10 @@ class Facts:
         if f.camp and f.camp not in self.camps:
             return False
         if f.fate and f.fate not in self.fates:
+            return False
+        if f.place and f.place not in self.places:
+            return False
+        if f.unit and f.unit not in self.units:
             return False
         if f.born_from is not None or f.born_to is not None:
             low, high = f.born_from or -(10**6), f.born_to or 10**6
@@ -114,6 +125,12 @@ class Facts:
             return [(c, c) for c in sorted(self.camps)]
         if facet == "fate":
             return [(f, f) for f in sorted(self.fates)]
+        if facet == "unit":
+            return [(u, u) for u in sorted(self.units)]
+        if facet == "place":
+            known = places()
+            return [(k, known[k].names[0]) for k in sorted(self.places)
+                    if known[k].kind in ("oblast", "town", "camp")]  # fmt: skip
         return [(f"{d}", f"{d}–{d + 9}") for d in sorted({y // 10 * 10 for y in self.years})]
 
 
@@ -148,15 +165,22 @@ def _facts(conn: Connection, hits: list[Hit]) -> dict[int, Facts]:
         if year:
             fact.years.add(int(year))
     claims = conn.execute(
-        select(s.claim.c.record_id, s.claim.c.kind, s.claim.c.value, s.claim.c.value_norm).where(
-            s.claim.c.record_id.in_(owner), s.claim.c.kind.in_(("camp", "fate"))
-        )
-    )
-    for record_id, kind, value, norm in claims:
+        select(s.claim.c.record_id, s.claim.c.kind, s.claim.c.value, s.claim.c.value_norm,
+               s.claim.c.place)
+        .where(s.claim.c.record_id.in_(owner),
+               s.claim.c.kind.in_(("fate", "unit", *_PLACE_KINDS)))
+    )  # fmt: skip
+    for record_id, kind, value, norm, place in claims:
         fact = facts[owner[record_id]]
-        (fact.camps if kind == "camp" else fact.fates).add(
-            value if kind == "camp" else norm or value
-        )
+        if kind == "camp":
+            fact.camps.add(value)
+        elif kind == "fate":
+            fact.fates.add(norm or value)
+        elif kind == "unit":
+            fact.units.add(value)
+        for text in (place, value if kind in ("camp", "residence", "conscription") else None):
+            if text:
+                fact.places.update(resolve(text))
     return facts
 
 

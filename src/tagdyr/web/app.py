@@ -134,9 +134,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         source: Annotated[str | None, Query(max_length=200)] = None,
         camp: Annotated[str | None, Query(max_length=200)] = None,
         fate: Annotated[str | None, Query(max_length=200)] = None,
+        place: Annotated[str | None, Query(max_length=200)] = None,
+        unit: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Response:
         years = _year(born_from, "born_from"), _year(born_to, "born_to")
-        filters = Filters(*years, source or None, camp or None, fate or None)
+        filters = Filters(
+            *years, source or None, camp or None, fate or None, place or None, unit or None
+        )
         result = faceted_search(conn, q, filters) if q.strip() else None
         params = {"q": q, **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}
 
