@@ -79,3 +79,20 @@ def test_bad_uploads_are_refused_clearly(engine: Engine, tmp_path: Path) -> None
     assert gone.status_code == 404 and "upload the file again" in gone.text
     forged = client.post("/import/commit", data={"token": "../../etc"})
     assert forged.status_code == 404
+
+
+def test_import_a_text_from_the_browser(engine: Engine, tmp_path: Path) -> None:
+    client = _client(engine, tmp_path)
+    text = "Т. Жангелдиннің естелігінде Қадем Жұманиязов бастаған 90 адамдық бөлім аталады."
+    page = client.post(
+        "/import/preview",
+        files={"file": ("memoir.txt", text.encode("utf-8"), "text/plain")},
+        data={"key": "memoir", "title": "A memoir", "citation": "Our memoir", "kind": "text"},
+    )
+    assert page.status_code == 200, page.text
+    assert '<strong id="mention-count">2</strong>' in page.text
+    assert "<td>Т. Жангелдиннің</td><td>Т. Жангелдин</td>" in page.text
+    done = client.post("/import/commit", data=_form(page.text))
+    assert done.status_code == 200 and re.search(r"2 records imported into .*memoir", done.text)
+    source = client.get("/source/memoir").text
+    assert '<mark id="record-' in source and "90 адамдық" in source

@@ -37,6 +37,9 @@ from tagdyr.store.queries import (
     resolve_person,
     text_segments,
 )
+from tagdyr.texts.mentions import cluster_mentions
+from tagdyr.texts.reader import read_text
+from tagdyr.texts.store import import_text, subject_mentions
 from tagdyr.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
 from tagdyr.web.uploads import Uploads
 
@@ -301,11 +304,18 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     ) -> Response:
         token = uploads.save(file.filename or "upload.csv", await file.read())
         path = uploads.path(token)
+        source = {"key": key, "title": title, "citation": citation, "kind": kind}
+        if kind == "text":
+            document = read_text(path, encoding or None)
+            return render(
+                request, "import_text_preview.html", document=document, token=token,
+                mentions=cluster_mentions(subject_mentions(document.text, path.name)),
+                source=source, encoding=encoding,
+            )  # fmt: skip
         preview = preview_table(path, encoding or None)
         return render(
             request, "import_preview.html", preview=preview, token=token, choices=field_choices(),
-            source={"key": key, "title": title, "citation": citation, "kind": kind},
-            encoding=encoding,
+            source=source, encoding=encoding,
         )  # fmt: skip
 
     @app.post("/import/commit", response_class=HTMLResponse)
@@ -324,14 +334,16 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             str(form.get("citation", "")).strip() or path.name,
             str(form.get("kind", "list")),
         )
-        result = import_table(
-            request.app.state.engine,
-            path,
-            source,
-            encoding=str(form.get("encoding", "")) or None,
-            mapping=MappingFile("the import form", chosen),
-            user=request.cookies.get(_REVIEWER_COOKIE) or "web",
-        )
+        user = request.cookies.get(_REVIEWER_COOKIE) or "web"
+        encoding = str(form.get("encoding", "")) or None
+        engine = request.app.state.engine
+        if source.kind == "text":
+            result = import_text(engine, path, source, encoding=encoding, user=user)
+        else:
+            mapping = MappingFile("the import form", chosen)
+            result = import_table(
+                engine, path, source, encoding=encoding, mapping=mapping, user=user
+            )
         return render(request, "import_done.html", result=result, filename=path.name)
 
     @app.get("/healthz")

@@ -251,6 +251,17 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "facet_place": {"en": "Place", "ru": "Место", "kk": "Орны"},
     "facet_unit": {"en": "Unit", "ru": "Часть, отряд", "kk": "Бөлім"},
+    "kind_text": {
+        "en": "text (article, memoir)",
+        "ru": "текст (статья, воспоминания)",
+        "kk": "мәтін (мақала, естелік)",
+    },
+    "mentions_found": {
+        "en": "person mentions found",
+        "ru": "упоминаний людей найдено",
+        "kk": "адам есімі табылды",
+    },
+    "paragraphs": {"en": "paragraphs", "ru": "абзацев", "kk": "абзац"},
 }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from tagdyr.errors import NotFoundError, SourceError
 from tagdyr.sources.tabular import TABULAR_FORMATS
+from tagdyr.texts.reader import TEXT_FORMATS
 
 MAX_BYTES = 200 * 1024 * 1024
 _TOKEN = re.compile(r"^[0-9a-f]{32}$")
@@ -21,10 +22,10 @@ class Uploads:
     def save(self, filename: str, data: bytes) -> str:
         name = Path(filename).name or "upload.csv"
         suffix = Path(name).suffix.lower().lstrip(".")
-        if suffix not in (*TABULAR_FORMATS, "txt"):
+        readable = sorted({*TABULAR_FORMATS, *TEXT_FORMATS})
+        if suffix not in readable:
             raise SourceError(
-                f"tagdyr reads {', '.join(TABULAR_FORMATS)} files, not .{suffix or '?'}",
-                file=name,
+                f"tagdyr reads {', '.join(readable)} files, not .{suffix or '?'}", file=name
             )
         if not data:
             raise SourceError("the file is empty", file=name)
