@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, func, select
 
 from tagdyr.link.gazetteer import places, resolve
+from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.names import canonical, clean, parse, skeletons
 from tagdyr.names.parse import Order
 from tagdyr.names.similarity import compare
@@ -22,7 +23,7 @@ from tagdyr.store import schema as s
 _MAX_CANDIDATES = 5000  # hits considered for facets
 _SCORED = 600  # candidates the names engine scores per query
 FACETS = ("source", "place", "camp", "unit", "fate", "decade")
-_PLACE_KINDS = ("birth", "residence", "conscription", "camp", "repatriation", "capture")
+_PLACE_KINDS = ("birth", "repatriation", *PLACE_VALUES)  # claims that can name a place
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,9 +179,8 @@ def _facts(conn: Connection, hits: list[Hit]) -> dict[int, Facts]:
             fact.fates.add(norm or value)
         elif kind == "unit":
             fact.units.add(value)
-        for text in (place, value if kind in ("camp", "residence", "conscription") else None):
-            if text:
-                fact.places.update(resolve(text))
+        for text in place_texts(kind, value, place):
+            fact.places.update(resolve(text))
     return facts
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select
 
 from tagdyr.link.gazetteer import places, resolve
+from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.maps.svg import MapPoint
 from tagdyr.store import schema as s
 
@@ -87,16 +88,19 @@ def _birth_decades(conn: Connection) -> list[tuple[int, int]]:
 
 
 def _place_texts(conn: Connection) -> list[tuple[str, str, int]]:
-    """(claim kind, place text, person) for every claim that names a place."""
-    text = func.coalesce(s.claim.c.place, s.claim.c.value)
-    named = s.claim.c.place.is_not(None) | s.claim.c.kind.in_(("camp", "residence"))
+    """(claim kind, place text, person) for every text of a claim that names a place."""
+    named = s.claim.c.place.is_not(None) | s.claim.c.kind.in_(PLACE_VALUES)
     rows = conn.execute(
-        select(s.claim.c.kind, text, s.person_record.c.person_id)
+        select(s.claim.c.kind, s.claim.c.value, s.claim.c.place, s.person_record.c.person_id)
         .join(s.person_record, s.person_record.c.record_id == s.claim.c.record_id)
         .where(named)
         .distinct()
     )
-    return [(str(kind), str(place), int(person)) for kind, place, person in rows]
+    return [
+        (str(kind), text, int(person))
+        for kind, value, place, person in rows
+        for text in place_texts(kind, value, place)
+    ]
 
 
 def statistics(conn: Connection) -> Statistics:

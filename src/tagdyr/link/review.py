@@ -19,7 +19,7 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 
 from tagdyr.errors import NotFoundError, TagdyrError
 from tagdyr.link.cluster import cluster
-from tagdyr.link.run import active_judgements, assign_persons
+from tagdyr.link.run import active_judgements, assign_persons, list_groups
 from tagdyr.store import schema as s
 from tagdyr.store.queries import RecordView, get_records, resolve_person
 
@@ -129,8 +129,7 @@ def _record_ids(conn: Connection) -> tuple[list[str], dict[str, str]]:
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .where(s.document.c.is_current.is_(True))
     ).all()
-    groups = {str(r.id): f"document-{r.document_id}" for r in rows if r.kind == "list"}
-    return [str(r.id) for r in rows], groups
+    return [str(r.id) for r in rows], list_groups(rows)
 
 
 def recluster(conn: Connection) -> int:

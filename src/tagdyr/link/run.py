@@ -70,8 +70,13 @@ def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, 
         .order_by(s.record.c.id)
     )  # fmt: skip
     rows = conn.execute(query).all()
-    groups = {str(r.id): f"document-{r.document_id}" for r in rows if r.kind == "list"}
-    return [_link_record(row) for row in rows], groups
+    return [_link_record(row) for row in rows], list_groups(rows)
+
+
+def list_groups(rows: Any) -> dict[str, str]:
+    """Record id -> its list (document), for records of lists: one list entry is one person,
+    so records of one list never join by score alone."""
+    return {str(r.id): f"document-{r.document_id}" for r in rows if r.kind == "list"}
 
 
 def link_records_by_id(conn: Connection, ids: list[str]) -> dict[str, LinkRecord]:

@@ -7,13 +7,15 @@ from tagdyr.maps.svg import MapPoint
 from tagdyr.store.queries import ClaimView
 
 # claim kinds whose value itself names a place (others name it in ``place``)
-_PLACE_VALUES = ("camp", "residence", "conscription", "capture")
+PLACE_VALUES = ("camp", "residence", "conscription", "capture")
 
 
-def _texts(claim: ClaimView) -> list[str]:
-    texts = [claim.place] if claim.place else []
-    if claim.kind in _PLACE_VALUES and claim.value != claim.place:
-        texts.append(claim.value)
+def place_texts(kind: str, value: str, place: str | None) -> list[str]:
+    """The texts of a claim that name places: its place, and its value for the kinds whose
+    value is a place ("Mysen" as a camp, "г. Павлодар" as a residence)."""
+    texts = [place] if place else []
+    if kind in PLACE_VALUES and value != place:
+        texts.append(value)
     return texts
 
 
@@ -22,7 +24,7 @@ def claim_points(claims: list[ClaimView]) -> list[MapPoint]:
     labelled with the gazetteer's name, with the kinds of claim that put it there."""
     points: dict[str, MapPoint] = {}
     for claim in claims:
-        for text in _texts(claim):
+        for text in place_texts(claim.kind, claim.value, claim.place):
             keys = resolve(text)
             if not keys:
                 continue
