@@ -18,7 +18,7 @@ from tagdyr.link.run import link_database
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
 from tagdyr.store.queries import get_dossier
-from tests.db import uid_of
+from tests.db import record_id, uid_of
 
 
 def _copy_demo(demo_db: str, tmp_path: Path) -> Engine:
@@ -134,21 +134,10 @@ def test_judgements_win_and_person_ids_survive_relinking(demo_db: str, tmp_path:
     assert uid_of(engine, records["knb-pavlodar"]) != uid_of(engine, records["kz-mod-memorial"])
     assert uid_of(engine, records["kz-mod-memorial"]) == uid_before
 
-    chokay = _record_id(engine, "chokay-5th-group", "8")  # Мусаев Маджит: a different man
+    chokay = record_id(engine, "chokay-5th-group", "8")  # Мусаев Маджит: a different man
     _judge(engine, chokay, records["kz-mod-memorial"], "same")
     link_database(engine, threshold=0.9, floor=0.01)
     assert uid_of(engine, chokay) == uid_of(engine, records["kz-mod-memorial"]) == uid_before
-
-
-def _record_id(engine: Engine, source_key: str, entry_id: str) -> int:
-    with engine.connect() as conn:
-        return int(
-            conn.execute(
-                select(s.record.c.id)
-                .join(s.source)
-                .where(s.source.c.key == source_key, s.record.c.entry_id == entry_id)
-            ).scalar_one()
-        )
 
 
 def test_cannot_link_is_not_broken_by_a_chain_of_scores() -> None:
@@ -178,7 +167,7 @@ def test_two_entries_of_one_list_stay_two_people_unless_a_human_says_same() -> N
 
 def test_the_chokay_lists_two_zhumogaliev_magdau_are_two_persons(demo_db: str) -> None:
     engine = create_db_engine(demo_db)
-    rows = [uid_of(engine, _record_id(engine, "chokay-5th-group", n)) for n in ("4", "9")]
+    rows = [uid_of(engine, record_id(engine, "chokay-5th-group", n)) for n in ("4", "9")]
     assert rows[0] != rows[1]
 
 

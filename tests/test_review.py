@@ -8,16 +8,15 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine
 
 from tagdyr.errors import NotFoundError, TagdyrError
 from tagdyr.link import review as rv
 from tagdyr.link.run import link_database
 from tagdyr.settings import load_settings
 from tagdyr.sources.importer import SourceInfo, import_table
-from tagdyr.store import schema as s
 from tagdyr.web.app import create_app
-from tests.db import uid_of
+from tests.db import record_id, uid_of
 from tests.files import write_csv
 
 
@@ -47,24 +46,13 @@ def linked(engine: Engine, tmp_path: Path) -> Engine:
     return engine
 
 
-def _record(engine: Engine, source: str, entry: str) -> int:
-    with engine.connect() as conn:
-        return int(
-            conn.execute(
-                select(s.record.c.id)
-                .join(s.source)
-                .where(s.source.c.key == source, s.record.c.entry_id == entry)
-            ).scalar_one()
-        )
-
-
 def test_judgement_recluster_and_undo(linked: Engine) -> None:
     engine = linked
     bektanov_list, bektanov_register = (
-        _record(engine, "mysen", "1"),
-        _record(engine, "register", "1"),
+        record_id(engine, "mysen", "1"),
+        record_id(engine, "register", "1"),
     )
-    zhum_list, zhum_register = _record(engine, "mysen", "2"), _record(engine, "register", "2")
+    zhum_list, zhum_register = record_id(engine, "mysen", "2"), record_id(engine, "register", "2")
     assert uid_of(engine, bektanov_list) == uid_of(engine, bektanov_register)
     assert uid_of(engine, zhum_list) != uid_of(engine, zhum_register)  # Kassym 1918, Нурлан 1931
 
@@ -103,7 +91,7 @@ def test_judgement_recluster_and_undo(linked: Engine) -> None:
 
 
 def test_bad_judgements_are_refused_and_nothing_is_written(linked: Engine) -> None:
-    a, b = _record(linked, "mysen", "1"), _record(linked, "register", "1")
+    a, b = record_id(linked, "mysen", "1"), record_id(linked, "register", "1")
     with pytest.raises(TagdyrError, match="verdict"):
         rv.judge(linked, a, b, "maybe", "A. Historian")
     with pytest.raises(TagdyrError, match="author"):
@@ -143,8 +131,8 @@ def test_review_over_http(linked: Engine) -> None:
 
 def test_split_a_record_out_and_merge_two_persons(linked: Engine) -> None:
     engine = linked
-    b_list, b_register = _record(engine, "mysen", "1"), _record(engine, "register", "1")
-    z_list, z_register = _record(engine, "mysen", "2"), _record(engine, "register", "2")
+    b_list, b_register = record_id(engine, "mysen", "1"), record_id(engine, "register", "1")
+    z_list, z_register = record_id(engine, "mysen", "2"), record_id(engine, "register", "2")
     undo_these = rv.split_record(engine, b_register, "A. Historian", "another Мажит")
     assert uid_of(engine, b_list) != uid_of(engine, b_register)
     with pytest.raises(TagdyrError, match="only record"):
@@ -161,7 +149,7 @@ def test_split_a_record_out_and_merge_two_persons(linked: Engine) -> None:
 
 def test_split_and_merge_from_the_dossier_page(linked: Engine) -> None:
     client = TestClient(create_app(load_settings(database_url=str(linked.url)), engine=linked))
-    b_list, b_register = _record(linked, "mysen", "1"), _record(linked, "register", "1")
+    b_list, b_register = record_id(linked, "mysen", "1"), record_id(linked, "register", "1")
     uid = uid_of(linked, b_list)
     page = client.get(f"/person/{uid}?lang=en").text
     assert "Not this man?" in page and "The same man as another person?" in page

@@ -58,26 +58,33 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
     def custom(sql: str, label: str) -> Any:
         return cll.CustomLevel(sql, label_for_charts=label)
 
-    null = cll.NullLevel
-    return {
-        "surname": [
-            null("surname_canon"),
-            cll.ExactMatchLevel("surname_canon").configure(
-                label_for_charts="same surname", **tf("surname_canon")
-            ),
+    def agreement(column: str, label: str, spelled_alike: float) -> list[Any]:
+        """A name part's levels of agreement, strongest first: the same canonical form, the
+        order swapped, the same form across scripts, spelled alike, sounding alike; the
+        name's frequency weighs each (half for the fuzzy ones)."""
+        canon = f"{column}_canon"
+        return [
+            cll.ExactMatchLevel(canon).configure(label_for_charts=f"same {label}", **tf(canon)),
             custom(
                 "surname_canon_l = given_canon_r AND given_canon_l = surname_canon_r",
                 "name order swapped",
             ),
-            cll.ArrayIntersectLevel("surname_forms", 1).configure(
-                label_for_charts="same surname read across scripts", **tf("surname_canon")
+            cll.ArrayIntersectLevel(f"{column}_forms", 1).configure(
+                label_for_charts=f"same {label} read across scripts", **tf(canon)
             ),
-            cll.JaroWinklerLevel("surname_canon", 0.93).configure(
-                label_for_charts="surname spelled alike", **tf("surname_canon", 0.5)
+            cll.JaroWinklerLevel(canon, spelled_alike).configure(
+                label_for_charts=f"{label} spelled alike", **tf(canon, 0.5)
             ),
-            cll.ArrayIntersectLevel("surname_keys", 1).configure(
-                label_for_charts="surname sounds alike", **tf("surname_canon", 0.5)
+            cll.ArrayIntersectLevel(f"{column}_keys", 1).configure(
+                label_for_charts=f"{label} sounds alike", **tf(canon, 0.5)
             ),
+        ]
+
+    null = cll.NullLevel
+    return {
+        "surname": [
+            null("surname_canon"),
+            *agreement("surname", "surname", spelled_alike=0.93),
             cll.JaroWinklerLevel("surname_canon", 0.82).configure(
                 label_for_charts="surname similar"
             ),
@@ -89,22 +96,7 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
                 "(given_canon_r IS NULL AND given_initial_r IS NULL)",
                 "given name missing",
             ).configure(is_null_level=True),
-            cll.ExactMatchLevel("given_canon").configure(
-                label_for_charts="same given name", **tf("given_canon")
-            ),
-            custom(
-                "surname_canon_l = given_canon_r AND given_canon_l = surname_canon_r",
-                "name order swapped",
-            ),
-            cll.ArrayIntersectLevel("given_forms", 1).configure(
-                label_for_charts="same given name read across scripts", **tf("given_canon")
-            ),
-            cll.JaroWinklerLevel("given_canon", 0.92).configure(
-                label_for_charts="given name spelled alike", **tf("given_canon", 0.5)
-            ),
-            cll.ArrayIntersectLevel("given_keys", 1).configure(
-                label_for_charts="given name sounds alike", **tf("given_canon", 0.5)
-            ),
+            *agreement("given", "given name", spelled_alike=0.92),
             _initial_consistent().configure(label_for_charts="initial consistent"),
             custom(
                 "given_canon_l = surname_canon_r OR surname_canon_l = given_canon_r",
