@@ -30,6 +30,7 @@ install-dev: $(VENV)/.installed-dev
 
 ## make demo: install, build the demo database and serve the web UI on http://127.0.0.1:8000
 demo: install
+	@./scripts/system-deps.sh pdf
 	$(BIN)/tagdyr demo --db $(DEMO_DB) --serve --host $(HOST) --port $(PORT)
 
 ## make test: install everything (Python packages, PostgreSQL, Chromium) and run all tests

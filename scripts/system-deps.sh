@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the test suite needs, if they are missing:
-# a PostgreSQL server (the tests start their own throwaway cluster) and Chromium
-# (Playwright drives Debian's build; it never downloads a browser).
+# Installs the Debian packages tagdyr needs, if they are missing: Pango for the PDF
+# collection (WeasyPrint), and for the test suite a PostgreSQL server (the tests start their
+# own throwaway cluster) and Chromium (Playwright drives Debian's build; it never downloads
+# a browser). `system-deps.sh pdf` installs only what the demo needs (Pango).
 set -euo pipefail
 missing=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
-command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
+ldconfig -p | grep -q 'libpangoft2-1.0.so.0' || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+if [ "${1:-all}" != "pdf" ]; then
+  ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+  command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
+fi
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0
 fi

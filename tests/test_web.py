@@ -98,7 +98,7 @@ def test_every_interface_string_is_in_kazakh_russian_and_english() -> None:
     """Every key used by a template exists, and has all three languages."""
     from importlib import resources
 
-    from tagdyr.web.i18n import _STRINGS, LANGUAGES
+    from tagdyr.i18n import _STRINGS, LANGUAGES
 
     templates = resources.files("tagdyr.web") / "templates"
     used = {

@@ -25,6 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tagdyr.errors import TagdyrError
+from tagdyr.export_cli import app as export_app
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model
 from tagdyr.names_cli import app as names_app
@@ -42,6 +43,7 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 app.add_typer(names_app, name="names")
+app.add_typer(export_app, name="export")
 
 SourceKeyOption = Annotated[
     str | None, typer.Option("--source", help="Source key (default: from the file name).")
@@ -549,6 +551,36 @@ def demo(
     )
     if serve_ui:
         serve(host=host, port=port, db=db)
+
+
+@app.command()
+def dump(
+    out: Annotated[Path, typer.Argument(help="The ZIP file to write (e.g. tagdyr-2026.zip).")],
+    db: DbOption = None,
+) -> None:
+    """The whole database as open files (JSON Lines + datapackage.json in a ZIP): the
+    long-term archival copy; consistent while the server runs."""
+    from tagdyr.export.dump import write_dump
+
+    descriptor = write_dump(_engine(db), out)
+    rows = sum(r["rows"] for r in descriptor["resources"])
+    console.print(f"{rows:,} rows of {len(descriptor['resources'])} tables written to {out}")
+
+
+@app.command("import-dump")
+def import_dump_command(
+    dump_file: Annotated[Path, typer.Argument(help="A ZIP written by `tagdyr dump`.")],
+    db: DbOption = None,
+) -> None:
+    """Restore a dump into an empty database (created and migrated if missing)."""
+    from tagdyr.export.dump import import_dump
+    from tagdyr.store.db import migrate
+
+    engine = _engine(db, require_schema=False)
+    migrate(engine)
+    counts = import_dump(engine, dump_file)
+    console.print(f"{sum(counts.values()):,} rows restored from {dump_file} into "
+                  f"{engine.url.render_as_string()}")  # fmt: skip
 
 
 def main() -> None:

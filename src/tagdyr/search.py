@@ -202,6 +202,31 @@ def faceted_search(
     return SearchResult(passing[:limit], len(passing), facets)
 
 
+def persons_matching(conn: Connection, query: str, filters: Filters | None = None) -> list[str]:
+    """Uids of the persons a search would show (every one, not the first page); with an empty
+    query, every person passing ``filters``, in label order. Exports select with this."""
+    filters = filters or Filters()
+    if query.strip():
+        hits = search(conn, query, limit=_MAX_CANDIDATES)
+    else:
+        rows = conn.execute(
+            select(s.person.c.uid, s.person.c.label, func.min(s.person_record.c.record_id))
+            .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+            .where(s.person.c.merged_into_id.is_(None))
+            .group_by(s.person.c.id, s.person.c.uid, s.person.c.label)
+            .order_by(s.person.c.label, s.person.c.uid)
+        ).all()  # fmt: skip
+        hits = [Hit(uid, label, 1.0, label, "", record_id, None) for uid, label, record_id in rows]
+    if filters:
+        passing: list[Hit] = []
+        for start in range(0, len(hits), _MAX_CANDIDATES):
+            chunk = hits[start : start + _MAX_CANDIDATES]
+            facts = _facts(conn, chunk)
+            passing += [h for h in chunk if facts[h.record_id].passes(filters)]
+        hits = passing
+    return [h.person_uid for h in hits if h.person_uid]
+
+
 def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
     """Persons (or unlinked records) whose names answer ``query``, best first."""
     keys = _query_keys(query)

@@ -47,6 +47,11 @@ class Settings(BaseSettings):
         Path(tempfile.gettempdir()) / "tagdyr-uploads",
         description="Where files uploaded through the web import form wait to be imported.",
     )
+    base_url: str = Field(
+        "http://127.0.0.1:8000",
+        description="Public address of this tagdyr: the stable URIs of persons, records and "
+        "sources in exports (JSON-LD, GEDCOM, CSV) are minted under it.",
+    )
     tiles_url: str | None = Field(
         None,
         description="URL template of online map tiles ({z}/{x}/{y}); unset = offline basemap.",
@@ -64,6 +69,13 @@ class Settings(BaseSettings):
         ):
             raise ValueError("must be an http(s) URL template holding {z}, {x} and {y}")
         return value or None
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_address(cls, value: str) -> str:
+        if not value.startswith(("https://", "http://")) or " " in value:
+            raise ValueError("must be an http(s) address such as https://tagdyr.example.org")
+        return value.rstrip("/")
 
     @field_validator("database_url")
     @classmethod

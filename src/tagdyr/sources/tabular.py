@@ -20,6 +20,7 @@ from typing import Any
 from tagdyr.errors import SourceError
 from tagdyr.sources.columns import match_header
 from tagdyr.sources.encoding import decode
+from tagdyr.sources.formulas import is_export, unguard
 
 TABULAR_FORMATS = ("csv", "tsv", "xlsx", "ods")
 _HEADER_SEARCH_ROWS = 15
@@ -125,6 +126,8 @@ def _read_delimited(path: Path, data: bytes, fmt: str, encoding: str | None) -> 
             file=path.name,
             row=len(numbered) + 1,
         ) from exc
+    if numbered and is_export(numbered[0][1]):
+        numbered = [(n, [unguard(c) for c in cells]) for n, cells in numbered]
     sheet = _build_sheet(None, numbered, path.name)
     return Table(path.name, fmt, decoded.encoding, decoded.detected, [sheet])
 
@@ -265,6 +268,7 @@ def stream_delimited(
     except StopIteration:
         text.close()
         raise SourceError("the file is empty", file=path.name) from None
+    exported = is_export(header)
 
     def rows() -> Iterator[tuple[int, list[str]]]:
         row_number = 1
@@ -281,6 +285,8 @@ def stream_delimited(
                         row=row_number,
                         column=extra[0] + 1,
                     )
+                if exported:
+                    cells = [unguard(c) for c in cells]
                 yield row_number, cells[: len(header)] + [""] * (len(header) - len(cells))
         except csv.Error as exc:
             raise SourceError(

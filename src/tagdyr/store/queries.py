@@ -40,6 +40,10 @@ class RecordView:
     verbatim: dict[str, str]
     row_citation: str | None
     person_uid: str | None
+    surname: str = ""  # the name as parsed
+    given_name: str = ""
+    patronymic: str = ""
+    gender: str = ""  # "m", "f" or "" (unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +60,7 @@ class ClaimView:
     source_title: str
     citation: str
     location: str
+    id: int = 0  # the claim's number in the database (its URI in exports)
 
 
 @dataclass(slots=True)
@@ -154,7 +159,8 @@ def _record_view(row: Any) -> RecordView:
         id=row.id, source_key=row.source_key, source_title=row.title, citation=row.citation,
         location=row.location, entry_id=row.entry_id, full_name=row.full_name,
         birth_year=row.birth_year, verbatim=json.loads(row.verbatim),
-        row_citation=normalized.get("citation"), person_uid=row.uid,
+        row_citation=normalized.get("citation"), person_uid=row.uid, surname=row.surname,
+        given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
     )  # fmt: skip
 
 
@@ -214,7 +220,7 @@ def get_dossier(conn: Connection, ident: str) -> Dossier:
         ClaimView(kind=r.kind, value=r.value, date_start=r.date_start, date_end=r.date_end,
                   precision=r.date_precision, place=r.place, note=r.note, record_id=r.record_id,
                   source_key=r.key, source_title=r.title, citation=r.citation,
-                  location=r.location)
+                  location=r.location, id=r.id)
         for r in claim_rows
     ]  # fmt: skip
     names = list(dict.fromkeys(r.full_name for r in records if r.full_name))

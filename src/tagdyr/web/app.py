@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import asdict
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import Depends, FastAPI, Form, Query, Request, UploadFile
+from fastapi import FastAPI, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
-from sqlalchemy import Connection, Engine, func, select
+from sqlalchemy import Engine, func, select
 
 from tagdyr.errors import NotFoundError, TagdyrError
+from tagdyr.i18n import LANGUAGES, translate
 from tagdyr.link import review as rv
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
-from tagdyr.search import Filters, faceted_search
+from tagdyr.search import faceted_search
 from tagdyr.settings import Settings, load_settings
 from tagdyr.sources.columns import MappingFile
 from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
@@ -40,36 +40,14 @@ from tagdyr.store.queries import (
 from tagdyr.texts.mentions import cluster_mentions
 from tagdyr.texts.reader import read_text
 from tagdyr.texts.store import import_text, subject_mentions
-from tagdyr.web.i18n import DEFAULT_LANGUAGE, LANGUAGES, translate
+from tagdyr.web.deps import _LANG_COOKIE, Conn, SearchFilters, _language
+from tagdyr.web.exports import JSONLD, person_jsonld
+from tagdyr.web.exports import router as export_router
 from tagdyr.web.uploads import Uploads
 
 _PACKAGE = resources.files("tagdyr.web")
-_LANG_COOKIE = "tagdyr_lang"
 _REVIEWER_COOKIE = "tagdyr_reviewer"
 _YEAR = 365 * 24 * 3600
-
-
-def _language(request: Request) -> str:
-    asked = request.query_params.get("lang")
-    if asked in LANGUAGES:
-        return asked
-    cookie = request.cookies.get(_LANG_COOKIE)
-    if cookie in LANGUAGES:
-        return cookie
-    accept = request.headers.get("accept-language", "")
-    for part in accept.split(","):
-        code = part.split(";")[0].strip()[:2].lower()
-        if code in LANGUAGES:
-            return code
-    return DEFAULT_LANGUAGE
-
-
-def _connection(request: Request) -> Iterator[Connection]:
-    with request.app.state.engine.connect() as conn:
-        yield conn
-
-
-Conn = Annotated[Connection, Depends(_connection)]
 
 
 def _after_judging(uid: str, author: str) -> Response:
@@ -77,16 +55,6 @@ def _after_judging(uid: str, author: str) -> Response:
     response = RedirectResponse(f"/person/{uid}", status_code=303)
     response.set_cookie(_REVIEWER_COOKIE, author.strip(), max_age=_YEAR, samesite="lax")
     return response
-
-
-def _year(text: str, name: str) -> int | None:
-    """A year typed into a form field ("" = no filter), checked for the user."""
-    text = text.strip()
-    if not text:
-        return None
-    if not text.isdigit() or not 1800 <= int(text) <= 2000:
-        raise TagdyrError(f"{name}: {text!r} is not a year between 1800 and 2000")
-    return int(text)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -110,6 +78,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             response.set_cookie(_LANG_COOKIE, lang, max_age=_YEAR, samesite="lax")
         return response
 
+    app.state.render = render
+    app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
+
     def map_of(points: list[Any], title: str) -> str:
         return render_svg(points, title, settings.tiles_url, settings.tiles_attribution)
 
@@ -131,25 +102,15 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def search(
         request: Request,
         conn: Conn,
+        filters: SearchFilters,
         q: Annotated[str, Query(max_length=200)] = "",
-        born_from: Annotated[str, Query(max_length=10)] = "",
-        born_to: Annotated[str, Query(max_length=10)] = "",
-        source: Annotated[str | None, Query(max_length=200)] = None,
-        camp: Annotated[str | None, Query(max_length=200)] = None,
-        fate: Annotated[str | None, Query(max_length=200)] = None,
-        place: Annotated[str | None, Query(max_length=200)] = None,
-        unit: Annotated[str | None, Query(max_length=200)] = None,
     ) -> Response:
-        years = _year(born_from, "born_from"), _year(born_to, "born_to")
-        filters = Filters(
-            *years, source or None, camp or None, fate or None, place or None, unit or None
-        )
         result = faceted_search(conn, q, filters) if q.strip() else None
         params = {"q": q, **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}
 
-        def url(**changes: Any) -> str:
+        def url(path: str = "/search", **changes: Any) -> str:
             merged = {**params, **changes}
-            return "/search?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
+            return f"{path}?" + urlencode({k: v for k, v in merged.items() if v not in (None, "")})
 
         template = "_results.html" if request.headers.get("hx-request") else "search.html"
         return render(
@@ -161,6 +122,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         _, living = resolve_person(conn, uid)
         if living != uid:
             return RedirectResponse(f"/person/{living}", status_code=301)
+        if JSONLD in request.headers.get("accept", ""):
+            return person_jsonld(conn, uid, settings.base_url)  # the URI, dereferenced
         dossier = get_dossier(conn, uid)
         points = claim_points(dossier.claims)
         return render(

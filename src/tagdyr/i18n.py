@@ -262,6 +262,48 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kk": "адам есімі табылды",
     },
     "paragraphs": {"en": "paragraphs", "ru": "абзацев", "kk": "абзац"},
+    "collection_intro": {"en": "Introduction", "ru": "Введение", "kk": "Кіріспе"},
+    "collection_index": {
+        "en": "Index of names in all spellings",
+        "ru": "Указатель имён во всех написаниях",
+        "kk": "Есімдердің барлық жазылу түрлерінің көрсеткіші",
+    },
+    "collection_compiled": {
+        "en": "Compiled with tagdyr",
+        "ru": "Составлено с помощью tagdyr",
+        "kk": "tagdyr көмегімен құрастырылды",
+    },
+    "collection_selection": {"en": "Selection", "ru": "Выборка", "kk": "Іріктеу"},
+    "collection_linked": {
+        "en": "found in more than one source",
+        "ru": "найдены более чем в одном источнике",
+        "kk": "бірнеше дереккөзде табылған",
+    },
+    "collection_how_to_read": {
+        "en": "Every fact is given as its source writes it, followed by the number of the "
+        "source (see the list of sources) and the place in it (row, page). The index lists "
+        "each name surname first, in every spelling the sources use; its numbers are the "
+        "persons' numbers in this collection.",
+        "ru": "Каждый факт приведён так, как он записан в источнике, с номером источника (см. "
+        "список источников) и местом в нём (строка, страница). Указатель даёт каждое имя "
+        "фамилией вперёд во всех написаниях источников; числа — номера лиц в этом сборнике.",
+        "kk": "Әр дерек дереккөзде қалай жазылса, солай беріледі, соңында дереккөздің нөмірі "
+        "(дереккөздер тізімін қараңыз) және ондағы орны (жол, бет) көрсетіледі. Көрсеткіште "
+        "әр есім тегі алдымен, дереккөздердегі барлық жазылуымен беріледі; сандар — осы "
+        "жинақтағы тұлғалардың нөмірлері.",
+    },
+    "collection_also_written": {"en": "also written", "ru": "также", "kk": "басқа жазылуы"},
+    "collection_birth_years": {
+        "en": "years of birth",
+        "ru": "годы рождения",
+        "kk": "туған жылдары",
+    },
+    "export": {"en": "Export", "ru": "Экспорт", "kk": "Экспорт"},
+    "collection": {
+        "en": "Document collection",
+        "ru": "Сборник документов",
+        "kk": "Құжаттар жинағы",
+    },
 }
 
 

@@ -1,0 +1,181 @@
+"""Export routes: a person's JSON-LD and GEDCOM, a selection's CSV, XLSX, JSON-LD, GEDCOM and
+printable collection (selected like a search: ``q``, filters, or ``person`` ids), the
+vocabulary page and the place pages that the exports' URIs point at."""
+
+from __future__ import annotations
+
+import io
+import json
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+
+from tagdyr.errors import NotFoundError
+from tagdyr.export.collection import build_collection, render_html, render_pdf
+from tagdyr.export.gedcom import VERSIONS, write_gedcom
+from tagdyr.export.jsonld import TERMS, person_document, write_collection
+from tagdyr.export.selection import Selection, require_some, selected_uids, title_of
+from tagdyr.export.tables import TABLES, build_tables, csv_bytes, write_xlsx
+from tagdyr.export.uris import VOCABULARY
+from tagdyr.link.gazetteer import places
+from tagdyr.search import Filters
+from tagdyr.store import schema as s
+from tagdyr.store.queries import resolve_person
+from tagdyr.web.deps import Conn, SearchFilters, _language
+
+router = APIRouter()
+JSONLD = "application/ld+json"
+_MAX_PERSONS = 20_000  # persons per web export; the CLI has no limit
+
+
+def _base(request: Request) -> str:
+    return str(request.app.state.settings.base_url)
+
+
+def _file(data: bytes | str, media: str, name: str) -> Response:
+    body = data.encode("utf-8") if isinstance(data, str) else data
+    return Response(
+        body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{name}"'}
+    )
+
+
+def _selected(
+    conn: Conn, q: str, filters: Filters, person: list[str] | None
+) -> tuple[Selection, list[str]]:
+    selection = Selection(query=q, filters=filters, persons=tuple(person or ()))
+    uids = require_some(selected_uids(conn, selection), selection)
+    if len(uids) > _MAX_PERSONS:
+        raise NotFoundError(
+            f"{len(uids):,} persons are selected, more than a web export gives "
+            f"({_MAX_PERSONS:,}); narrow the search or use `tagdyr export`"
+        )
+    return selection, uids
+
+
+Q = Annotated[str, Query(max_length=200)]
+PersonIds = Annotated[list[str] | None, Query(max_length=40)]
+
+
+def person_jsonld(conn: Conn, uid: str, base: str) -> Response:
+    document = person_document(conn, uid, base)
+    return Response(json.dumps(document, ensure_ascii=False, indent=1), media_type=JSONLD)
+
+
+@router.get("/person/{uid}.jsonld")
+def person_jsonld_route(request: Request, uid: str, conn: Conn) -> Response:
+    return person_jsonld(conn, resolve_person(conn, uid)[1], _base(request))
+
+
+@router.get("/person/{uid}.ged")
+def person_gedcom(
+    request: Request,
+    uid: str,
+    conn: Conn,
+    version: Annotated[str, Query(pattern="^(7\\.0|5\\.5\\.1)$")] = "7.0",
+) -> Response:
+    living = resolve_person(conn, uid)[1]
+    text = write_gedcom(conn, [living], _base(request), version)
+    return _file(text, "text/vnd.familysearch.gedcom", f"{living}-gedcom{version}.ged")
+
+
+@router.get("/export/{table}.csv")
+def export_csv(
+    request: Request,
+    table: str,
+    conn: Conn,
+    filters: SearchFilters,
+    q: Q = "",
+    person: PersonIds = None,
+) -> Response:
+    if table not in TABLES:
+        raise NotFoundError(f"no table {table!r}; tables: {', '.join(TABLES)}")
+    _, uids = _selected(conn, q, filters, person)
+    tables = build_tables(conn, uids, _base(request))
+    return _file(csv_bytes(tables[table]), "text/csv; charset=utf-8", f"tagdyr-{table}.csv")
+
+
+@router.get("/export/tables.xlsx")
+def export_xlsx(
+    request: Request, conn: Conn, filters: SearchFilters, q: Q = "", person: PersonIds = None
+) -> Response:
+    _, uids = _selected(conn, q, filters, person)
+    buffer = io.BytesIO()
+    write_xlsx(build_tables(conn, uids, _base(request)).values(), buffer)
+    media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return _file(buffer.getvalue(), media, "tagdyr.xlsx")
+
+
+@router.get("/export/persons.jsonld")
+def export_jsonld(
+    request: Request, conn: Conn, filters: SearchFilters, q: Q = "", person: PersonIds = None
+) -> Response:
+    _, uids = _selected(conn, q, filters, person)
+    buffer = io.StringIO()
+    write_collection(conn, uids, _base(request), buffer)
+    return _file(buffer.getvalue(), JSONLD, "tagdyr.jsonld")
+
+
+@router.get("/export/persons.ged")
+def export_gedcom(
+    request: Request,
+    conn: Conn,
+    filters: SearchFilters,
+    q: Q = "",
+    person: PersonIds = None,
+    version: Annotated[str, Query(pattern="^(7\\.0|5\\.5\\.1)$")] = "7.0",
+) -> Response:
+    assert version in VERSIONS
+    _, uids = _selected(conn, q, filters, person)
+    text = write_gedcom(conn, uids, _base(request), version)
+    return _file(text, "text/vnd.familysearch.gedcom", f"tagdyr-gedcom{version}.ged")
+
+
+@router.get("/export/collection.{fmt}")
+def export_collection(
+    request: Request,
+    fmt: str,
+    conn: Conn,
+    filters: SearchFilters,
+    q: Q = "",
+    person: PersonIds = None,
+    title: Annotated[str, Query(max_length=300)] = "",
+) -> Response:
+    if fmt not in ("html", "pdf"):
+        raise NotFoundError(f"the collection comes as .html or .pdf, not .{fmt}")
+    selection, uids = _selected(conn, q, filters, person)
+    collection = build_collection(
+        conn,
+        uids,
+        title=title or title_of(conn, selection),
+        selection=selection.describe(),
+        base=_base(request),
+        lang=_language(request),
+    )
+    if fmt == "pdf":
+        return _file(render_pdf(collection), "application/pdf", "tagdyr-collection.pdf")
+    return HTMLResponse(render_html(collection))
+
+
+@router.get("/vocab", response_class=HTMLResponse)
+def vocabulary(request: Request) -> Response:
+    """The tagdyr vocabulary the JSON-LD uses beside schema.org."""
+    render = request.app.state.render
+    return render(request, "vocab.html", terms=TERMS, namespace=VOCABULARY)  # type: ignore[no-any-return]
+
+
+@router.get("/place/{key}", response_class=HTMLResponse)
+def place_page(request: Request, key: str, conn: Conn) -> Response:
+    """A gazetteer place (the URI of places in the exports) and the persons who were there."""
+    known = places()
+    if key not in known:
+        raise NotFoundError(f"no place {key!r} in the gazetteer")
+    uids = selected_uids(conn, Selection(filters=Filters(place=key)))
+    rows = conn.execute(
+        select(s.person.c.uid, s.person.c.label)
+        .where(s.person.c.uid.in_(uids[:500]))
+        .order_by(s.person.c.label)
+    ).all()
+    render = request.app.state.render
+    return render(request, "place.html", place=known[key], count=len(uids), persons=rows)  # type: ignore[no-any-return]
