@@ -583,6 +583,28 @@ def import_dump_command(
                   f"{engine.url.render_as_string()}")  # fmt: skip
 
 
+@app.command("backup")
+def backup_command(
+    out: Annotated[Path, typer.Argument(help="backup.db (SQLite copy) or backup.zip (dump).")],
+    db: DbOption = None,
+) -> None:
+    """A backup taken while the server runs: an SQLite copy (.db) or the full dump (.zip)."""
+    from tagdyr.backup import backup
+
+    console.print(f"{out}: {backup(_engine(db), out)}")
+
+
+@app.command("restore")
+def restore_command(
+    backup_file: Annotated[Path, typer.Argument(help="A .db or .zip written by `tagdyr backup`.")],
+    db: DbOption = None,
+) -> None:
+    """Restore a backup into a new database (never over existing data)."""
+    from tagdyr.backup import restore
+
+    console.print(restore(_engine(db, require_schema=False), backup_file))
+
+
 def main() -> None:
     try:
         app()

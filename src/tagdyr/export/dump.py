@@ -36,11 +36,12 @@ from sqlalchemy import (
     select,
     text,
 )
+from sqlalchemy.exc import DBAPIError
 
 from tagdyr import __version__
 from tagdyr.errors import SourceError, StorageError
 from tagdyr.store import schema as s
-from tagdyr.store.db import head_revision, require_current_schema
+from tagdyr.store.db import head_revision, require_current_schema, storage_error
 
 FORMAT = "tagdyr-dump/1"
 _BATCH = 2000
@@ -173,19 +174,28 @@ def import_dump(engine: Engine, path: Path) -> dict[str, int]:
                 f"({descriptor.get('tagdyr')}), then upgrade",
                 file=path.name,
             )
-        counts: dict[str, int] = {}
-        with engine.begin() as conn:
-            filled = _empty(conn)
-            if filled:
-                raise StorageError(
-                    f"the database is not empty (tables {', '.join(filled)} have rows); a dump "
-                    "restores only into an empty database: create one with `tagdyr init`"
-                )
-            by_name = {t.name: t for t in _tables()}
-            for resource in descriptor["resources"]:
-                table = by_name[resource["name"]]
-                counts[table.name] = _load(conn, archive, resource, table, path.name)
-            _reset_sequences(conn)
+        try:
+            return _restore(engine, archive, descriptor, path)
+        except DBAPIError as exc:
+            raise storage_error(exc, f"restoring {path.name}") from exc
+
+
+def _restore(engine: Engine, archive: zipfile.ZipFile, descriptor: dict[str, Any],
+             path: Path) -> dict[str, int]:  # fmt: skip
+    """Load every table in one transaction (all or nothing)."""
+    counts: dict[str, int] = {}
+    with engine.begin() as conn:
+        filled = _empty(conn)
+        if filled:
+            raise StorageError(
+                f"the database is not empty (tables {', '.join(filled)} have rows); a dump "
+                "restores only into an empty database: create one with `tagdyr init`"
+            )
+        by_name = {t.name: t for t in _tables()}
+        for resource in descriptor["resources"]:
+            table = by_name[resource["name"]]
+            counts[table.name] = _load(conn, archive, resource, table, path.name)
+        _reset_sequences(conn)
     return counts
 
 

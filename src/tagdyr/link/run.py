@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy.exc import DBAPIError
 
 from tagdyr.link.cluster import cluster
 from tagdyr.link.engine import Pair, predict
@@ -26,6 +27,7 @@ from tagdyr.link.files import record_from_values
 from tagdyr.link.model import Model, load_model, save_model
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.store import schema as s
+from tagdyr.store.db import storage_error
 
 Progress = Callable[[str], None]
 
@@ -251,6 +253,17 @@ def link_database(
         cannot_link=cannot,
         groups=list_groups,
     )
+    try:
+        run_id, persons = _store_run(engine, started, model, threshold, pairs, clusters)
+    except DBAPIError as exc:
+        raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
+    return LinkRunResult(run_id, len(records), len(pairs), len(matches), persons)
+
+
+def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
+               pairs: list[Pair], clusters: list[set[str]]) -> tuple[int, int]:  # fmt: skip
+    """Replace the stored pairs and persons by a run's, in one transaction: until it commits,
+    readers see the previous run's results."""
     with engine.begin() as conn:
         run_id = conn.execute(
             s.link_run.insert().returning(s.link_run.c.id),
@@ -271,4 +284,4 @@ def link_database(
             .where(s.link_run.c.id == run_id)
             .values(finished_at=datetime.now(UTC), pair_count=len(pairs), person_count=persons)
         )
-    return LinkRunResult(run_id, len(records), len(pairs), len(matches), persons)
+    return int(run_id), persons

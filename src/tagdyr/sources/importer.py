@@ -27,6 +27,7 @@ from tagdyr.sources.columns import MappingFile, map_columns
 from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.sources.tabular import read_table
 from tagdyr.store import schema as s
+from tagdyr.store.db import storage_error
 
 ProgressCallback = Callable[[int, int], None]
 _BATCH = 500
@@ -298,7 +299,7 @@ def store_document(
     except IntegrityError as exc:
         raise StorageError(f"{path.name}: the database refused the import: {exc.orig}") from exc
     except DBAPIError as exc:
-        raise StorageError(f"{path.name}: the import was rolled back: {exc.orig}") from exc
+        raise storage_error(exc, f"the import of {path.name}") from exc
     return ImportResult(
         source.key, document_id, version, len(drafts), False, prepared.encoding, shown_mapping
     )

@@ -17,7 +17,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from tagdyr.errors import ConfigError, StorageError
 
@@ -106,3 +106,25 @@ def require_current_schema(engine: Engine) -> None:
             f"the database schema is at revision {current}, the code needs "
             f"{head_revision(engine)}: run `tagdyr init` to upgrade it"
         )
+
+
+_REASONS = (
+    (("readonly", "read-only", "read only"),
+     "the database is read-only (file permissions, a read-only mount or a read-only server)"),
+    (("disk is full", "disk full", "no space left", "database or disk is full"),
+     "the disk is full (or the database has reached its size limit); free space and retry"),
+    (("database is locked",), "the database is locked by another writer; retry in a moment"),
+    (("connection refused", "could not connect", "server closed the connection"),
+     "the database server cannot be reached"),
+)  # fmt: skip
+
+
+def storage_error(exc: DBAPIError, doing: str) -> StorageError:
+    """A :class:`StorageError` for a database failure, in words a user can act on; ``doing``
+    says what was rolled back ("the import of list.csv")."""
+    detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+    lowered = detail.lower()
+    for needles, reason in _REASONS:
+        if any(n in lowered for n in needles):
+            return StorageError(f"{doing} was rolled back, nothing was stored: {reason} ({detail})")
+    return StorageError(f"{doing} was rolled back, nothing was stored: {detail}")
