@@ -128,7 +128,7 @@ def test_read_only_sqlite_says_so_and_keeps_everything(tmp_path: Path) -> None:
 def test_read_only_postgresql_says_so(postgres_url: str, tmp_path: Path) -> None:
     from tests.conftest import _fresh_postgres
 
-    url, engine = _fresh_postgres(postgres_url)
+    _, engine = _fresh_postgres(postgres_url)
     migrate(engine)
     database = engine.url.database
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
