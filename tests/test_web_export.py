@@ -140,6 +140,8 @@ def test_cli_exports_and_dump(demo_db: str, tmp_path: Path) -> None:
     again = runner.invoke(app, ["import-dump", str(dump), "--db", str(tmp_path / "r.db")])
     assert again.exit_code == 1 and "not empty" in str(again.exception)
     bad = runner.invoke(app, ["export", "csv", "--table", "people", "--db", db])
-    assert bad.exit_code == 1 and "choose one of persons, records, claims, sources" in str(
-        bad.exception
+    assert (
+        bad.exit_code == 1
+        and "--table 'people': choose one of persons, records, claims, sources"
+        in str(bad.exception)
     )

@@ -25,7 +25,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tagdyr.errors import TagdyrError
-from tagdyr.export_cli import app as export_app
+from tagdyr.export_cli import export
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model
 from tagdyr.names_cli import app as names_app
@@ -43,7 +43,7 @@ app = typer.Typer(
 console = Console()
 errors = Console(stderr=True)
 app.add_typer(names_app, name="names")
-app.add_typer(export_app, name="export")
+app.command("export")(export)
 
 SourceKeyOption = Annotated[
     str | None, typer.Option("--source", help="Source key (default: from the file name).")

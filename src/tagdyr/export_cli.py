@@ -1,8 +1,9 @@
-"""``tagdyr export …``: tables, linked data, GEDCOM and the printable collection of a selection
-(one or more persons, or everyone a search with filters finds; all persons by default)."""
+"""``tagdyr export FORMAT``: tables, linked data, GEDCOM and the printable collection of a
+selection (one or more persons, or everyone a search with filters finds; all by default)."""
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -10,238 +11,121 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 
+from tagdyr.errors import ConfigError
 from tagdyr.search import Filters
 
 if TYPE_CHECKING:
-    from sqlalchemy import Connection, Engine
+    from sqlalchemy import Connection
 
-    from tagdyr.export.selection import Selection
-
-app = typer.Typer(help="Export persons, records, claims and sources.", no_args_is_help=True)
 console = Console(stderr=True)
-
-Out = Annotated[
-    Path | None, typer.Option("--out", "-o", help="Output file (default: standard output).")
-]
-Query = Annotated[str, typer.Option("--query", "-q", help="A name in any spelling.")]
-Persons = Annotated[list[str] | None, typer.Option("--person", help="A person's id (repeatable).")]
-Source = Annotated[str | None, typer.Option("--source", help="Only persons in this source.")]
-Camp = Annotated[str | None, typer.Option("--camp", help="Only persons in this camp.")]
-Unit = Annotated[str | None, typer.Option("--unit", help="Only persons of this unit.")]
-Place = Annotated[str | None, typer.Option("--place", help="A gazetteer place key.")]
-Fate = Annotated[str | None, typer.Option("--fate", help="Only persons with this fate.")]
-BornFrom = Annotated[int | None, typer.Option("--born-from", help="Born in or after.")]
-BornTo = Annotated[int | None, typer.Option("--born-to", help="Born in or before.")]
-Db = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file.")]
-BaseUrl = Annotated[
-    str | None, typer.Option("--base-url", help="Public address for URIs ($TAGDYR_BASE_URL).")
-]
+FORMATS = ("csv", "xlsx", "jsonld", "gedcom", "collection")
 
 
-def _selection(
-    query: str,
-    persons: list[str] | None,
-    source: str | None,
-    camp: str | None,
-    unit: str | None,
-    place: str | None,
-    fate: str | None,
-    born_from: int | None,
-    born_to: int | None,
-) -> Selection:
-    from tagdyr.export.selection import Selection
+def export(
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT", help=f"One of {', '.join(FORMATS)}.")],
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="Output file (default: standard output; required for "
+            "xlsx, and for a collection: .pdf or .html).",
+        ),
+    ] = None,
+    query: Annotated[str, typer.Option("--query", "-q", help="A name in any spelling.")] = "",
+    person: Annotated[
+        list[str] | None, typer.Option("--person", help="A person's id (repeatable).")
+    ] = None,
+    source: Annotated[str | None, typer.Option(help="Only persons in this source.")] = None,
+    camp: Annotated[str | None, typer.Option(help="Only persons in this camp.")] = None,
+    unit: Annotated[str | None, typer.Option(help="Only persons of this unit.")] = None,
+    place: Annotated[str | None, typer.Option(help="A gazetteer place key.")] = None,
+    fate: Annotated[str | None, typer.Option(help="Only persons with this fate.")] = None,
+    born_from: Annotated[int | None, typer.Option(help="Born in or after.")] = None,
+    born_to: Annotated[int | None, typer.Option(help="Born in or before.")] = None,
+    table: Annotated[
+        str, typer.Option(help="csv: persons, records, claims or sources.")
+    ] = "persons",
+    version: Annotated[str, typer.Option(help="gedcom: 7.0 or 5.5.1.")] = "7.0",
+    title: Annotated[str | None, typer.Option(help="collection: default the source's.")] = None,
+    intro: Annotated[
+        Path | None, typer.Option(help="collection: a text file, the editor's introduction.")
+    ] = None,
+    lang: Annotated[str, typer.Option(help="collection: kk, ru or en.")] = "en",
+    db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file.")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="Public address for URIs ($TAGDYR_BASE_URL).")
+    ] = None,
+) -> None:
+    """Export a selection: csv (one table), xlsx (all four tables), jsonld, gedcom, or the
+    printable collection (introduction, persons with key facts and sources, index of names)."""
+    from tagdyr.cli import _engine, _settings
+    from tagdyr.export.selection import Selection, require_some, selected_uids
 
-    filters = Filters(
-        born_from=born_from,
-        born_to=born_to,
-        source=source,
-        camp=camp,
-        fate=fate,
-        place=place,
-        unit=unit,
-    )
-    return Selection(query=query, filters=filters, persons=tuple(persons or ()))
-
-
-def _emit(data: bytes, out: Path | None, what: str) -> None:
+    if fmt not in FORMATS:
+        raise ConfigError(f"format {fmt!r}: choose one of {', '.join(FORMATS)}")
+    if fmt in ("xlsx", "collection") and out is None:
+        raise ConfigError(f"{fmt} needs --out FILE")
+    filters = Filters(born_from=born_from, born_to=born_to, source=source, camp=camp,
+                      fate=fate, place=place, unit=unit)  # fmt: skip
+    selection = Selection(query=query, filters=filters, persons=tuple(person or ()))
+    base = _settings(db, base_url=base_url).base_url
+    with _engine(db).connect() as conn:
+        uids = require_some(selected_uids(conn, selection), selection)
+        options = {"table": table, "version": version, "title": title or "", "lang": lang,
+                   "intro": intro.read_text(encoding="utf-8") if intro else ""}  # fmt: skip
+        data = _render(conn, fmt, uids, base, selection, options, out)
     if out is None:
         sys.stdout.buffer.write(data)
         sys.stdout.buffer.flush()
-        return
-    out.write_bytes(data)
-    console.print(f"{what} written to {out}")
+    else:
+        out.write_bytes(data)
+        console.print(f"{len(uids)} persons written to {out} ({fmt})")
 
 
-def _context(db: str | None, base_url: str | None) -> tuple[Engine, str]:
-    from tagdyr.cli import _engine, _settings
+def _render(conn: Connection, fmt: str, uids: list[str], base: str, selection: object,
+            options: dict[str, str], out: Path | None) -> bytes:  # fmt: skip
+    """The bytes of one export format."""
+    if fmt in ("csv", "xlsx"):
+        from tagdyr.export.tables import TABLES, build_tables, csv_bytes, write_xlsx
 
-    return _engine(db), _settings(db, base_url=base_url).base_url
+        tables = build_tables(conn, uids, base)
+        if fmt == "xlsx":
+            buffer = io.BytesIO()
+            write_xlsx(tables.values(), buffer)
+            return buffer.getvalue()
+        if options["table"] not in TABLES:
+            raise ConfigError(f"--table {options['table']!r}: choose one of {', '.join(TABLES)}")
+        return csv_bytes(tables[options["table"]])
+    if fmt == "jsonld":
+        from tagdyr.export.jsonld import write_collection
 
+        text = io.StringIO()
+        write_collection(conn, uids, base, text)
+        return text.getvalue().encode("utf-8")
+    if fmt == "gedcom":
+        from tagdyr.export.gedcom import VERSIONS, write_gedcom
 
-def _uids(conn: Connection, selection: Selection) -> list[str]:
-    from tagdyr.export.selection import require_some, selected_uids
-
-    return require_some(selected_uids(conn, selection), selection)
-
-
-@app.command("csv")
-def csv_command(
-    table: Annotated[
-        str, typer.Option("--table", help="persons, records, claims or sources.")
-    ] = "persons",
-    out: Out = None,
-    query: Query = "",
-    person: Persons = None,
-    source: Source = None,
-    camp: Camp = None,
-    unit: Unit = None,
-    place: Place = None,
-    fate: Fate = None,
-    born_from: BornFrom = None,
-    born_to: BornTo = None,
-    db: Db = None,
-    base_url: BaseUrl = None,
-) -> None:
-    """One table as CSV (UTF-8; formula cells guarded); a records CSV imports back."""
-    from tagdyr.errors import ConfigError
-    from tagdyr.export.tables import TABLES, build_tables, csv_bytes
-
-    if table not in TABLES:
-        raise ConfigError(f"--table {table!r}: choose one of {', '.join(TABLES)}")
-    engine, base = _context(db, base_url)
-    selection = _selection(query, person, source, camp, unit, place, fate, born_from, born_to)
-    with engine.connect() as conn:
-        tables = build_tables(conn, _uids(conn, selection), base)
-    _emit(csv_bytes(tables[table]), out, f"{len(tables[table].rows)} {table}")
+        if options["version"] not in VERSIONS:
+            raise ConfigError(f"--version {options['version']!r}: choose {' or '.join(VERSIONS)}")
+        return write_gedcom(conn, uids, base, options["version"]).encode("utf-8")
+    return _collection(conn, uids, base, selection, options, out)
 
 
-@app.command("xlsx")
-def xlsx_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="The workbook to write.")],
-    query: Query = "",
-    person: Persons = None,
-    source: Source = None,
-    camp: Camp = None,
-    unit: Unit = None,
-    place: Place = None,
-    fate: Fate = None,
-    born_from: BornFrom = None,
-    born_to: BornTo = None,
-    db: Db = None,
-    base_url: BaseUrl = None,
-) -> None:
-    """A workbook with a sheet each for persons, records, claims and sources."""
-    from tagdyr.export.tables import build_tables, write_xlsx
-
-    engine, base = _context(db, base_url)
-    selection = _selection(query, person, source, camp, unit, place, fate, born_from, born_to)
-    with engine.connect() as conn:
-        tables = build_tables(conn, _uids(conn, selection), base)
-    write_xlsx(tables.values(), out)
-    console.print(f"{len(tables['persons'].rows)} persons written to {out}")
-
-
-@app.command("jsonld")
-def jsonld_command(
-    out: Out = None,
-    query: Query = "",
-    person: Persons = None,
-    source: Source = None,
-    camp: Camp = None,
-    unit: Unit = None,
-    place: Place = None,
-    fate: Fate = None,
-    born_from: BornFrom = None,
-    born_to: BornTo = None,
-    db: Db = None,
-    base_url: BaseUrl = None,
-) -> None:
-    """JSON-LD (schema.org Person, Event, Place and the tagdyr vocabulary)."""
-    import io
-
-    from tagdyr.export.jsonld import write_collection
-
-    engine, base = _context(db, base_url)
-    selection = _selection(query, person, source, camp, unit, place, fate, born_from, born_to)
-    buffer = io.StringIO()
-    with engine.connect() as conn:
-        write_collection(conn, _uids(conn, selection), base, buffer)
-    _emit(buffer.getvalue().encode("utf-8"), out, "JSON-LD")
-
-
-@app.command("gedcom")
-def gedcom_command(
-    version: Annotated[str, typer.Option("--version", help="7.0 or 5.5.1.")] = "7.0",
-    out: Out = None,
-    query: Query = "",
-    person: Persons = None,
-    source: Source = None,
-    camp: Camp = None,
-    unit: Unit = None,
-    place: Place = None,
-    fate: Fate = None,
-    born_from: BornFrom = None,
-    born_to: BornTo = None,
-    db: Db = None,
-    base_url: BaseUrl = None,
-) -> None:
-    """GEDCOM 7.0 (or 5.5.1 for older programs), with sources and citations."""
-    from tagdyr.errors import ConfigError
-    from tagdyr.export.gedcom import VERSIONS, write_gedcom
-
-    if version not in VERSIONS:
-        raise ConfigError(f"--version {version!r}: choose {' or '.join(VERSIONS)}")
-    engine, base = _context(db, base_url)
-    selection = _selection(query, person, source, camp, unit, place, fate, born_from, born_to)
-    with engine.connect() as conn:
-        text = write_gedcom(conn, _uids(conn, selection), base, version)
-    _emit(text.encode("utf-8"), out, f"GEDCOM {version}")
-
-
-@app.command("collection")
-def collection_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="collection.pdf or .html")],
-    title: Annotated[str | None, typer.Option("--title", help="Default: the source's.")] = None,
-    intro: Annotated[
-        Path | None, typer.Option("--intro", help="A text file: the editor's introduction.")
-    ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="kk, ru or en.")] = "en",
-    query: Query = "",
-    person: Persons = None,
-    source: Source = None,
-    camp: Camp = None,
-    unit: Unit = None,
-    place: Place = None,
-    fate: Fate = None,
-    born_from: BornFrom = None,
-    born_to: BornTo = None,
-    db: Db = None,
-    base_url: BaseUrl = None,
-) -> None:
-    """The printable document collection: introduction, persons with key facts and sources,
-    index of names in all spellings. PDF if --out ends in .pdf, else HTML."""
-    from tagdyr.errors import ConfigError
+def _collection(conn: Connection, uids: list[str], base: str, selection: object,
+                options: dict[str, str], out: Path | None) -> bytes:  # fmt: skip
     from tagdyr.export.collection import build_collection, render_html, render_pdf
-    from tagdyr.export.selection import title_of
+    from tagdyr.export.selection import Selection, title_of
     from tagdyr.i18n import LANGUAGES
 
-    if lang not in LANGUAGES:
-        raise ConfigError(f"--lang {lang!r}: choose one of {', '.join(LANGUAGES)}")
-    engine, base = _context(db, base_url)
-    selection = _selection(query, person, source, camp, unit, place, fate, born_from, born_to)
-    introduction = intro.read_text(encoding="utf-8") if intro else ""
-    with engine.connect() as conn:
-        collection = build_collection(
-            conn,
-            _uids(conn, selection),
-            title=title or title_of(conn, selection),
-            selection=selection.describe(),
-            base=base,
-            lang=lang,
-            introduction=introduction,
-        )
-    if out.suffix.lower() == ".pdf":
-        out.write_bytes(render_pdf(collection))
-    else:
-        out.write_text(render_html(collection), encoding="utf-8")
-    console.print(f"collection of {len(collection.entries)} persons written to {out}")
+    assert isinstance(selection, Selection)
+    if options["lang"] not in LANGUAGES:
+        raise ConfigError(f"--lang {options['lang']!r}: choose one of {', '.join(LANGUAGES)}")
+    collection = build_collection(
+        conn, uids, title=options["title"] or title_of(conn, selection),
+        selection=selection.describe(), base=base, lang=options["lang"],
+        introduction=options["intro"],
+    )  # fmt: skip
+    if out is not None and out.suffix.lower() == ".pdf":
+        return render_pdf(collection)
+    return render_html(collection).encode("utf-8")
