@@ -17,6 +17,8 @@ from tagdyr.search import Filters
 if TYPE_CHECKING:
     from sqlalchemy import Connection
 
+    from tagdyr.export.selection import Selection
+
 console = Console(stderr=True)
 FORMATS = ("csv", "xlsx", "jsonld", "gedcom", "collection")
 
@@ -83,7 +85,7 @@ def export(
         console.print(f"{len(uids)} persons written to {out} ({fmt})")
 
 
-def _render(conn: Connection, fmt: str, uids: list[str], base: str, selection: object,
+def _render(conn: Connection, fmt: str, uids: list[str], base: str, selection: Selection,
             options: dict[str, str], out: Path | None) -> bytes:  # fmt: skip
     """The bytes of one export format."""
     if fmt in ("csv", "xlsx"):
@@ -112,13 +114,12 @@ def _render(conn: Connection, fmt: str, uids: list[str], base: str, selection: o
     return _collection(conn, uids, base, selection, options, out)
 
 
-def _collection(conn: Connection, uids: list[str], base: str, selection: object,
+def _collection(conn: Connection, uids: list[str], base: str, selection: Selection,
                 options: dict[str, str], out: Path | None) -> bytes:  # fmt: skip
     from tagdyr.export.collection import build_collection, render_html, render_pdf
-    from tagdyr.export.selection import Selection, title_of
+    from tagdyr.export.selection import title_of
     from tagdyr.i18n import LANGUAGES
 
-    assert isinstance(selection, Selection)
     if options["lang"] not in LANGUAGES:
         raise ConfigError(f"--lang {options['lang']!r}: choose one of {', '.join(LANGUAGES)}")
     collection = build_collection(

@@ -155,7 +155,7 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
     return archive, descriptor
 
 
-def _empty(conn: Connection) -> list[str]:
+def _filled_tables(conn: Connection) -> list[str]:
     return [
         t.name for t in _tables() if conn.execute(select(func.count()).select_from(t)).scalar_one()
     ]
@@ -185,7 +185,7 @@ def _restore(engine: Engine, archive: zipfile.ZipFile, descriptor: dict[str, Any
     """Load every table in one transaction (all or nothing)."""
     counts: dict[str, int] = {}
     with engine.begin() as conn:
-        filled = _empty(conn)
+        filled = _filled_tables(conn)
         if filled:
             raise StorageError(
                 f"the database is not empty (tables {', '.join(filled)} have rows); a dump "

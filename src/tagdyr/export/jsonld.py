@@ -188,15 +188,7 @@ def source_node(
 
 def person_document(conn: Connection, uid: str, base: str) -> dict[str, Any]:
     """One person's JSON-LD document: the person and the sources its records come from."""
-    dossier = get_dossier(conn, uid)
-    keys = {r.source_key for r in dossier.records}
-    graph = [person_node(dossier, base)]
-    graph += [
-        source_node(s.key, s.title, s.citation, s.kind, s.languages, base)
-        for s in list_sources(conn)
-        if s.key in keys
-    ]
-    return {"@context": CONTEXT, "@graph": graph}
+    return {"@context": CONTEXT, "@graph": list(_nodes(conn, [uid], base))}
 
 
 def write_collection(conn: Connection, uids: list[str], base: str, out: IO[str]) -> None:
@@ -214,6 +206,7 @@ def write_collection(conn: Connection, uids: list[str], base: str, out: IO[str])
 
 
 def _nodes(conn: Connection, uids: list[str], base: str) -> Iterator[dict[str, Any]]:
+    """The persons ``uids``, then the sources their records come from."""
     keys: set[str] = set()
     for uid in uids:
         dossier = get_dossier(conn, uid)

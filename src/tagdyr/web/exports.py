@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -56,6 +57,7 @@ def _selected(
 
 Q = Annotated[str, Query(max_length=200)]
 PersonIds = Annotated[list[str] | None, Query(max_length=40)]
+GedcomVersion = Annotated[str, Query(pattern=f"^({'|'.join(re.escape(v) for v in VERSIONS)})$")]
 
 
 def person_jsonld(conn: Conn, uid: str, base: str) -> Response:
@@ -73,7 +75,7 @@ def person_gedcom(
     request: Request,
     uid: str,
     conn: Conn,
-    version: Annotated[str, Query(pattern="^(7\\.0|5\\.5\\.1)$")] = "7.0",
+    version: GedcomVersion = "7.0",
 ) -> Response:
     living = resolve_person(conn, uid)[1]
     text = write_gedcom(conn, [living], _base(request), version)
@@ -124,9 +126,8 @@ def export_gedcom(
     filters: SearchFilters,
     q: Q = "",
     person: PersonIds = None,
-    version: Annotated[str, Query(pattern="^(7\\.0|5\\.5\\.1)$")] = "7.0",
+    version: GedcomVersion = "7.0",
 ) -> Response:
-    assert version in VERSIONS
     _, uids = _selected(conn, q, filters, person)
     text = write_gedcom(conn, uids, _base(request), version)
     return _file(text, "text/vnd.familysearch.gedcom", f"tagdyr-gedcom{version}.ged")
