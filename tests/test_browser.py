@@ -14,8 +14,11 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from tagdyr import accounts
 from tagdyr.settings import load_settings
+from tagdyr.store.db import create_db_engine
 from tagdyr.web.app import create_app
+from tests.web import PASSWORD
 
 pytestmark = pytest.mark.browser
 SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
@@ -66,10 +69,22 @@ def server(demo_db: str) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def review_server(demo_db: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A copy of the demo database: judging changes persons."""
+    """A copy of the demo database (judging changes persons), with an editor's account."""
     copy = tmp_path_factory.mktemp("review") / "demo.db"
     shutil.copy(demo_db.removeprefix("sqlite:///"), copy)
+    engine = create_db_engine(f"sqlite:///{copy}")
+    accounts.create_user(engine, "historian", PASSWORD, "editor", actor="test",
+                         display_name="A. Historian")  # fmt: skip
+    engine.dispose()
     yield from _serve(f"sqlite:///{copy}")
+
+
+def _log_in(page, server: str, next_page: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(f"{server}/login?next={next_page}")
+    page.get_by_label("Username").fill("historian")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").last.click()
+    page.wait_for_url(f"**{next_page.split('?')[0]}*")
 
 
 @pytest.fixture(scope="module")
@@ -125,12 +140,13 @@ def test_review_a_pair_with_the_keyboard_see_the_dossier_change_and_undo(  # typ
     page, review_server: str
 ) -> None:
     page.goto(review_server + "/review?lang=en")
+    assert "/login" in page.url  # anonymous visitors cannot review
+    _log_in(page, review_server, "/review?lang=en")
     cards = page.locator(".pair .record")
     assert cards.count() == 2
     links = [cards.nth(i).get_by_role("link", name="Person") for i in range(2)]
     left_person, right_person = (link.get_attribute("href") for link in links)
     one_person = left_person == right_person
-    page.get_by_label("Your name").fill("A. Historian")
     page.get_by_label("Note (why)").fill("checked against the original card")
     page.screenshot(path=str(SCREENSHOTS / "review.png"), full_page=True)
     page.locator("h1").click()  # keys go to the page, not to a field
@@ -140,8 +156,8 @@ def test_review_a_pair_with_the_keyboard_see_the_dossier_change_and_undo(  # typ
 
     page.goto(review_server + str(left_person))
     records_after = page.locator(".record").count()
-    page.goto(review_server + "/review/history")
-    assert "A. Historian" in page.locator("table.history").inner_text()
+    page.goto(review_server + "/history")
+    assert "historian" in page.locator("table.history").inner_text()
     assert "checked against the original card" in page.content()
 
     page.go_back()
@@ -153,8 +169,8 @@ def test_review_a_pair_with_the_keyboard_see_the_dossier_change_and_undo(  # typ
     page.wait_for_url("**/person/*")
     records_undone = page.locator(".record").count()
     assert records_after != records_undone  # the judgement changed the dossier; undo restored it
-    page.goto(review_server + "/review/history")
-    assert page.locator("tr.undone").count() == 1
+    page.goto(review_server + "/history")
+    assert page.locator("tr.undone").count() == 1  # the judgement, reverted by the undo
 
 
 def test_narrow_a_search_by_a_facet_and_a_birth_year(page, server: str) -> None:  # type: ignore[no-untyped-def]
@@ -178,7 +194,7 @@ def test_narrow_a_search_by_a_facet_and_a_birth_year(page, server: str) -> None:
 def test_import_a_list_from_the_browser(page, review_server: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     listing = tmp_path / "mysen-extra.csv"
     listing.write_text("Nr;Navn;Født\n1;Bektanow Mashit;1914\n2;Tschingaliew Kasan;1916\n", "utf-8")
-    page.goto(review_server + "/import?lang=en")
+    _log_in(page, review_server, "/import?lang=en")
     page.get_by_label("File").set_input_files(str(listing))
     page.get_by_label("Source key").fill("mysen-extra")
     page.get_by_label("Title").fill("Mysen, extra list")
@@ -202,13 +218,18 @@ UNLABELLED = """() => [...document.querySelectorAll('input, select, textarea, bu
 
 
 def test_every_page_has_a_language_one_heading_and_labelled_controls(  # type: ignore[no-untyped-def]
-    page, server: str
+    page, server: str, review_server: str
 ) -> None:
     page.goto(server + "/search?q=Бектанов&lang=en")
     person = page.get_by_role("link", name="Бектанов Мажит").get_attribute("href")
-    for path in ("/", "/search?q=Бектанов", str(person), "/sources", "/source/chokay-5th-group",
-                 "/statistics", "/review", "/review/history", "/import"):  # fmt: skip
-        page.goto(server + path)
+    public = [server + p for p in ("/", "/search?q=Бектанов", str(person), "/sources",
+                                   "/source/chokay-5th-group", "/statistics", "/review",
+                                   "/history", "/import", "/login")]  # fmt: skip
+    _log_in(page, review_server, "/account")
+    editor = [review_server + p for p in (str(person), "/review", "/import", "/account",
+                                          "/history")]  # fmt: skip
+    for path in public + editor:
+        page.goto(path)
         assert page.locator("html").get_attribute("lang") in ("en", "ru", "kk"), path
         assert page.locator("h1").count() == 1, path
         assert page.evaluate(UNLABELLED) == [], path

@@ -18,6 +18,7 @@ from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.web.app import create_app
 from tests.db import record_id, uid_of
 from tests.files import write_csv
+from tests.web import log_in
 
 
 @pytest.fixture
@@ -104,27 +105,33 @@ def test_bad_judgements_are_refused_and_nothing_is_written(linked: Engine) -> No
 
 def test_review_over_http(linked: Engine) -> None:
     client = TestClient(create_app(load_settings(database_url=str(linked.url)), engine=linked))
+    assert (
+        client.get("/review", follow_redirects=False).headers["location"] == "/login?next=/review"
+    )
+    csrf = log_in(client, linked, "reviewer")
     page = client.get("/review?lang=ru")
     assert page.status_code == 200
     assert "Один человек" in page.text and 'class="waterfall"' in page.text
     left = re.search(r'name="left_id" value="(\d+)"', page.text)
     right = re.search(r'name="right_id" value="(\d+)"', page.text)
-    assert left and right
-    form = {"left_id": left[1], "right_id": right[1], "verdict": "unsure", "author": "Reviewer"}
+    seen = re.search(r'name="seen" value="([^"]+)"', page.text)
+    assert left and right and seen
+    form = {"left_id": left[1], "right_id": right[1], "verdict": "unsure", "seen": seen[1],
+            "csrf_token": csrf}  # fmt: skip
     done = client.post("/review/judge", data=form, follow_redirects=False)
     assert done.status_code == 303
-    assert client.cookies.get("tagdyr_reviewer") == "Reviewer"
     after = client.get(done.headers["location"]).text
     assert 'id="undo"' in after and f'name="left_id" value="{left[1]}"' not in after
-    history = client.get("/review/history").text
-    assert "Reviewer" in history and "Не уверен" in history
+    again = client.post("/review/judge", data=form)  # a double click: not applied twice
+    assert again.status_code == 409 and "already judged" in again.text
+    history = client.get("/history").text
+    assert "reviewer" in history and "unsure" in history
     judgement = re.search(r'name="judgement_id" value="(\d+)"', after)
     assert judgement
-    back = client.post("/review/undo", data={"judgement_id": judgement[1]})
+    back = client.post("/review/undo", data={"judgement_id": judgement[1], "csrf_token": csrf})
     assert back.status_code == 200
     assert f'name="left_id" value="{left[1]}"' in back.text  # the pair is open again
-    assert 'value="Reviewer"' in back.text  # the reviewer's name is remembered
-    assert 'class="undone"' in client.get("/review/history").text
+    assert 'class="undone"' in client.get("/history").text
     refused = client.post("/review/judge", data={**form, "verdict": "maybe"})
     assert refused.status_code == 400 and "maybe" in refused.text
 
@@ -151,15 +158,24 @@ def test_split_and_merge_from_the_dossier_page(linked: Engine) -> None:
     client = TestClient(create_app(load_settings(database_url=str(linked.url)), engine=linked))
     b_list, b_register = record_id(linked, "mysen", "1"), record_id(linked, "register", "1")
     uid = uid_of(linked, b_list)
+    assert "Not this man?" not in client.get(f"/person/{uid}?lang=en").text  # anonymous
+    csrf = log_in(client, linked, "editor")
     page = client.get(f"/person/{uid}?lang=en").text
     assert "Not this man?" in page and "The same man as another person?" in page
-    form = {"record_id": str(b_register), "author": "Editor", "note": "different father"}
+    seen = re.search(r'name="seen" value="([^"]+)"', page)
+    assert seen
+    form = {"record_id": str(b_register), "note": "different father", "seen": seen[1],
+            "csrf_token": csrf}  # fmt: skip
     done = client.post(f"/person/{uid}/split", data=form, follow_redirects=False)
     assert done.status_code == 303 and done.headers["location"] == f"/person/{uid}"
     assert uid_of(linked, b_list) != uid_of(linked, b_register)
+    stale = client.post(f"/person/{uid}/split", data=form)  # the page before the split
+    assert stale.status_code == 409 and "reload the page" in stale.text
     other = uid_of(linked, b_register)
-    merged = client.post(f"/person/{other}/merge", data={"other": uid, "author": "Editor"})
+    merged = client.post(f"/person/{other}/merge", data={"other": uid, "csrf_token": csrf})
     assert merged.status_code == 200  # the redirect followed to the person
     assert uid_of(linked, b_list) == uid_of(linked, b_register)
-    history = client.get("/review/history").text
-    assert history.count("Editor") == 2 and "different father" in history
+    history = client.get("/history").text
+    assert history.count("<td>editor</td>") == 2 and "different father" in history
+    person_history = client.get(f"/person/{uid}/history").text
+    assert "split" in person_history and "merge" in person_history

@@ -10,13 +10,17 @@ from sqlalchemy import Engine
 
 from tagdyr.settings import load_settings
 from tagdyr.web.app import create_app
+from tests.web import log_in
 
 ROWS = "Nr;Aty-zhoni;Tugan zhyly\n1;Бектанов Мажит;1914\n2;Жұмағалиев Мағдау;1917\n"
 
 
 def _client(engine: Engine, tmp_path: Path) -> TestClient:
+    """An editor's client; its changes carry the CSRF token as a header (like an HTMX page)."""
     settings = load_settings(database_url=str(engine.url), upload_dir=tmp_path / "uploads")
-    return TestClient(create_app(settings, engine=engine))
+    client = TestClient(create_app(settings, engine=engine))
+    client.headers["X-CSRF-Token"] = log_in(client, engine)
+    return client
 
 
 def _upload(client: TestClient, data: bytes, name: str = "list.csv") -> str:
@@ -54,6 +58,9 @@ def test_upload_map_a_column_and_import(engine: Engine, tmp_path: Path) -> None:
     done = client.post("/import/commit", data=form)
     assert done.status_code == 200, done.text
     assert re.search(r"2 records imported into .*test-list", done.text)
+    history = client.get("/history").text
+    assert "list.csv imported as version 1 of test-list: 2 records" in history
+    assert "<td>editor</td>" in history
     source = client.get("/source/test-list").text
     assert "Жұмағалиев Мағдау" in source and "1917" in source
     again = client.post("/import/commit", data=form)

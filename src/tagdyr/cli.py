@@ -24,6 +24,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
+from tagdyr.accounts_cli import history, revert, tokens_app, users_app
 from tagdyr.errors import TagdyrError
 from tagdyr.export_cli import export
 from tagdyr.link.features import LinkRecord
@@ -44,6 +45,10 @@ console = Console()
 errors = Console(stderr=True)
 app.add_typer(names_app, name="names")
 app.command("export")(export)
+app.add_typer(users_app, name="user")
+app.add_typer(tokens_app, name="token")
+app.command("history")(history)
+app.command("revert")(revert)
 
 SourceKeyOption = Annotated[
     str | None, typer.Option("--source", help="Source key (default: from the file name).")
@@ -510,17 +515,29 @@ def person(
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on.")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: $TAGDYR_WORKERS or 1).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
-    """Serve the web UI."""
+    """Serve the web UI (several workers: use PostgreSQL; see docs/deployment.md)."""
+    import os
+
     import uvicorn
 
-    from tagdyr.web.app import create_app
-
-    settings = _settings(db, host=host, port=port)
+    settings = _settings(db, host=host, port=port, workers=workers)
     _engine(db)  # refuse to start on a database without the schema
-    console.print(f"tagdyr on http://{settings.host}:{settings.port}/  (Ctrl+C stops)")
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="warning")
+    for name, value in settings.model_dump().items():  # the workers read the same settings
+        if value is not None:
+            os.environ[f"TAGDYR_{name.upper()}"] = str(value)
+    console.print(
+        f"tagdyr on http://{settings.host}:{settings.port}/ with {settings.workers} "
+        "worker(s)  (Ctrl+C stops)"
+    )
+    uvicorn.run(
+        "tagdyr.web.app:app_from_environment", factory=True, host=settings.host,
+        port=settings.port, workers=settings.workers, log_level="warning", proxy_headers=True,
+    )  # fmt: skip
 
 
 @app.command()
@@ -535,7 +552,7 @@ def demo(
     port: Annotated[int | None, typer.Option()] = None,
 ) -> None:
     """Build the demo database (the seed article's lists plus synthetic records) and link it."""
-    from tagdyr.demo.build import build_demo
+    from tagdyr.demo.build import build_demo, demo_login
 
     settings = _settings(db, host=host, port=port)
     engine = _engine(db, require_schema=False)
@@ -549,6 +566,7 @@ def demo(
         f"demo ready: {run.records} records, {run.persons} persons in "
         f"{engine.url.render_as_string()}"
     )
+    console.print(demo_login(engine))
     if serve_ui:
         serve(host=host, port=port, db=db)
 

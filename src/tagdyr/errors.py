@@ -10,7 +10,9 @@ anything else escaping is a bug.
     │   └── EncodingError     bytes that do not decode in the detected/given encoding
     ├── StorageError          the database refuses (read-only, disk full, wrong schema)
     ├── NotFoundError         an id that does not exist
-    └── LinkageError          linkage cannot run on the given input
+    ├── LinkageError          linkage cannot run on the given input
+    ├── ConflictError         somebody else changed it first (optimistic locking)
+    └── AccessError           not logged in, not allowed, or too many attempts
 """
 
 from __future__ import annotations
@@ -64,3 +66,15 @@ class NotFoundError(TagdyrError):
 
 class LinkageError(TagdyrError):
     """Linkage cannot run on the given input (no names, no comparable columns)."""
+
+
+class ConflictError(TagdyrError):
+    """Somebody changed what the user was looking at since the page was opened."""
+
+
+class AccessError(TagdyrError):
+    """The user is not logged in, lacks the role, or has tried too often."""
+
+    def __init__(self, message: str, *, status: int = 403) -> None:
+        self.status = status
+        super().__init__(message)

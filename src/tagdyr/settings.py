@@ -61,6 +61,41 @@ class Settings(BaseSettings):
         description="Credit line the tile provider asks for, shown on maps with online tiles.",
     )
 
+    public_read: bool = Field(
+        True,
+        description="Anonymous visitors may read (search, dossiers, sources, exports); false = a "
+        "private deployment where every page needs a login.",
+    )
+    session_hours: int = Field(
+        12, ge=1, le=24 * 30, description="How long a login lasts, in hours."
+    )
+    login_attempts: int = Field(
+        5,
+        ge=1,
+        le=1000,
+        description="Failed logins from one address allowed within login_window_minutes.",
+    )
+    login_window_minutes: int = Field(
+        15, ge=1, le=24 * 60, description="The window failed logins are counted in."
+    )
+    search_rate_per_minute: int = Field(
+        120,
+        ge=0,
+        description="Searches and exports one address may make per minute, per server worker "
+        "(0 = no limit, e.g. for a load test).",
+    )
+    workers: int = Field(
+        1,
+        ge=1,
+        le=64,
+        description="Server worker processes of `tagdyr serve` (PostgreSQL for more than one).",
+    )
+
+    @property
+    def secure_cookies(self) -> bool:
+        """Cookies only over HTTPS when the public address is HTTPS."""
+        return self.base_url.startswith("https://")
+
     @field_validator("tiles_url")
     @classmethod
     def _tile_template(cls, value: str | None) -> str | None:

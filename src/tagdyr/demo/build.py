@@ -64,3 +64,23 @@ def build_demo(
         results.append(result)
     run = link_database(engine, threshold=threshold, floor=floor, progress=say)
     return results, run
+
+
+DEMO_USER = "demo"
+
+
+def demo_login(engine: Engine) -> str:
+    """An admin account for trying the review and import pages, with a new random password
+    each time the demo is built (never a fixed password on a server someone may expose)."""
+    import secrets
+
+    from tagdyr.accounts import change_user, create_user, list_accounts
+
+    password = secrets.token_urlsafe(12)
+    with engine.connect() as conn:
+        exists = any(a.user.username == DEMO_USER for a in list_accounts(conn))
+    if exists:
+        change_user(engine, DEMO_USER, actor="demo", password=password, disabled=False)
+    else:
+        create_user(engine, DEMO_USER, password, "admin", actor="demo", display_name="Demo")
+    return f"to review and import, log in as {DEMO_USER} with the password {password}"

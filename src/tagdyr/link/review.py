@@ -11,16 +11,20 @@ judgement undone (it stays in the trail) and re-clusters again.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, and_, func, or_, select, update
+from sqlalchemy.exc import DBAPIError
 
-from tagdyr.errors import NotFoundError, TagdyrError
-from tagdyr.link.cluster import cluster
-from tagdyr.link.run import active_judgements, assign_persons, list_groups
+from tagdyr.errors import ConflictError, NotFoundError, TagdyrError
+from tagdyr.link.run import latest_run_id, recluster
 from tagdyr.store import schema as s
+from tagdyr.store.audit import events, last_change, log_event
+from tagdyr.store.db import lock_for_writing, storage_error
 from tagdyr.store.queries import RecordView, get_records, resolve_person
 
 VERDICTS = ("same", "not_same", "unsure")
@@ -55,10 +59,6 @@ class JudgementView:
     undone_at: datetime | None
 
 
-def _latest_run(conn: Connection) -> int | None:
-    return conn.execute(select(func.max(s.candidate_pair.c.run_id))).scalar_one_or_none()
-
-
 def _judged() -> Any:
     """Pairs an active judgement covers, in either orientation."""
     j, p = s.judgement, s.candidate_pair
@@ -83,7 +83,7 @@ def _open_pairs(run_id: int) -> Any:
 
 
 def queue_size(conn: Connection) -> int:
-    run_id = _latest_run(conn)
+    run_id = latest_run_id(conn)
     if run_id is None:
         return 0
     return conn.execute(
@@ -93,7 +93,7 @@ def queue_size(conn: Connection) -> int:
 
 def review_queue(conn: Connection, limit: int = 20) -> list[ReviewItem]:
     """Open pairs of the latest run, most uncertain first (ties: higher probability first)."""
-    run_id = _latest_run(conn)
+    run_id = latest_run_id(conn)
     if run_id is None:
         return []
     p = s.candidate_pair
@@ -121,67 +121,113 @@ def review_queue(conn: Connection, limit: int = 20) -> list[ReviewItem]:
     ]
 
 
-def _record_ids(conn: Connection) -> tuple[list[str], dict[str, str]]:
-    """Current records, and for records of lists the list (document) each belongs to."""
-    rows = conn.execute(
-        select(s.record.c.id, s.record.c.document_id, s.source.c.kind)
-        .join(s.document, s.document.c.id == s.record.c.document_id)
-        .join(s.source, s.source.c.id == s.record.c.source_id)
-        .where(s.document.c.is_current.is_(True))
-    ).all()
-    return [str(r.id) for r in rows], list_groups(rows)
-
-
-def recluster(conn: Connection) -> int:
-    """Persons from the latest run's matched pairs and every active judgement."""
-    run_id = _latest_run(conn)
-    matches: list[tuple[str, str, float]] = []
-    if run_id is not None:
-        p = s.candidate_pair
-        matches = [
-            (str(r.left_record_id), str(r.right_record_id), r.match_probability)
-            for r in conn.execute(
-                select(p.c.left_record_id, p.c.right_record_id, p.c.match_probability)
-                .where(p.c.run_id == run_id)
-                .where(p.c.is_match.is_(True))
+def _check_seen(conn: Connection, seen: Mapping[str, int]) -> None:
+    """Optimistic locking: refuse if a person changed since the user's page showed it."""
+    for uid, version in seen.items():
+        row = conn.execute(
+            select(s.person.c.version, s.person.c.label).where(s.person.c.uid == uid)
+        ).first()
+        if row is None or row.version != version:
+            last = last_change(conn, uid)
+            by = f" by {last.actor} ({last.action}, {last.at:%Y-%m-%d %H:%M} UTC)" if last else ""
+            name = row.label if row is not None else uid
+            raise ConflictError(
+                f"{name} ({uid}) was changed{by} since your page showed it: "
+                "nothing was stored; reload the page and decide again"
             )
-        ]
-    nodes, groups = _record_ids(conn)
-    must, cannot = active_judgements(conn)
-    clusters = cluster(nodes, matches, must_link=must, cannot_link=cannot, groups=groups)
-    return assign_persons(conn, clusters, datetime.now(UTC))
 
 
-def judge(
-    engine: Engine, left_id: int, right_id: int, verdict: str, author: str, note: str = ""
-) -> int:
-    """Record a judgement on two records and re-cluster; the judgement's id (for undo)."""
+def _persons_of(conn: Connection, record_ids: Iterable[int]) -> set[str]:
+    return set(
+        conn.execute(
+            select(s.person.c.uid)
+            .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+            .where(s.person_record.c.record_id.in_(list(record_ids)))
+        ).scalars()
+    )
+
+
+def _insert_judgement(conn: Connection, left_id: int, right_id: int, verdict: str, author: str,
+                      note: str) -> int:  # fmt: skip
     if verdict not in VERDICTS:
         raise TagdyrError(f"verdict {verdict!r} is not one of {', '.join(VERDICTS)}")
     if left_id == right_id:
         raise TagdyrError("a record cannot be judged against itself")
+    j = s.judgement
+    pair = or_(
+        and_(j.c.left_record_id == left_id, j.c.right_record_id == right_id),
+        and_(j.c.left_record_id == right_id, j.c.right_record_id == left_id),
+    )
+    latest = conn.execute(
+        select(j.c.verdict, j.c.author)
+        .where(pair, j.c.undone_at.is_(None))
+        .order_by(j.c.created_at.desc(), j.c.id.desc())
+    ).first()
+    if latest is not None and latest.verdict == verdict:
+        raise ConflictError(
+            f"records {left_id} and {right_id} are already judged {verdict!r} "
+            f"(by {latest.author}): nothing was stored"
+        )
+    return int(
+        conn.execute(
+            j.insert().returning(j.c.id),
+            {"left_record_id": left_id, "right_record_id": right_id, "verdict": verdict,
+             "author": author, "note": note.strip(), "created_at": datetime.now(UTC)},
+        ).scalar_one()
+    )  # fmt: skip
+
+
+def apply_judgements(
+    conn: Connection,
+    pairs: list[tuple[int, int, str]],
+    author: str,
+    note: str,
+    action: str,
+    summary: str,
+    *,
+    seen: Mapping[str, int] | None = None,
+    reverts: int | None = None,
+) -> list[int]:
+    """Store judgements (left, right, verdict), re-cluster and log it, inside the caller's
+    transaction and under the write lock; the judgements' ids."""
     author = author.strip()
     if not author:
-        raise TagdyrError("a judgement needs its author's name")
-    with engine.begin() as conn:
-        found = conn.execute(
-            select(func.count()).select_from(s.record).where(s.record.c.id.in_([left_id, right_id]))
-        ).scalar_one()
-        if found != 2:
-            raise NotFoundError(f"no records {left_id} and {right_id} to judge")
-        judgement_id = conn.execute(
-            s.judgement.insert().returning(s.judgement.c.id),
-            {
-                "left_record_id": left_id,
-                "right_record_id": right_id,
-                "verdict": verdict,
-                "author": author,
-                "note": note.strip(),
-                "created_at": datetime.now(UTC),
-            },
-        ).scalar_one()
-        recluster(conn)
-    return int(judgement_id)
+        raise TagdyrError("a judgement needs its author")
+    record_ids = {r for left, right, _ in pairs for r in (left, right)}
+    found = conn.execute(
+        select(func.count()).select_from(s.record).where(s.record.c.id.in_(record_ids))
+    ).scalar_one()
+    if found != len(record_ids):
+        raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
+    _check_seen(conn, seen or {})
+    before = _persons_of(conn, record_ids)
+    ids = [_insert_judgement(conn, left, right, verdict, author, note)
+           for left, right, verdict in pairs]  # fmt: skip
+    changed = recluster(conn).changed_uids
+    log_event(conn, author, action, summary, {"judgements": ids, "active": True, "note": note},
+              before | changed, reverts)  # fmt: skip
+    return ids
+
+
+def judge(engine: Engine, left_id: int, right_id: int, verdict: str, author: str,
+          note: str = "", *, seen: Mapping[str, int] | None = None) -> int:  # fmt: skip
+    """Record a judgement on two records and re-cluster; the judgement's id (for undo).
+    ``seen``: person uid -> version as the user's page showed them (optimistic locking)."""
+    with _writing(engine, "the judgement") as conn:
+        summary = f"records {left_id} and {right_id} judged {verdict!r}"
+        return apply_judgements(conn, [(left_id, right_id, verdict)], author, note, "judge",
+                                summary, seen=seen)[0]  # fmt: skip
+
+
+@contextmanager
+def _writing(engine: Engine, doing: str) -> Iterator[Connection]:
+    """One transaction holding the write lock; database failures in the user's words."""
+    try:
+        with engine.begin() as conn:
+            lock_for_writing(conn)
+            yield conn
+    except DBAPIError as exc:
+        raise storage_error(exc, doing) from exc
 
 
 def _records_of(conn: Connection, uid: str) -> list[int]:
@@ -193,42 +239,72 @@ def _records_of(conn: Connection, uid: str) -> list[int]:
     )
 
 
-def merge_persons(engine: Engine, uid: str, other_uid: str, author: str, note: str = "") -> int:
+def merge_persons(engine: Engine, uid: str, other_uid: str, author: str, note: str = "",
+                  *, seen: Mapping[str, int] | None = None) -> int:  # fmt: skip
     """Say two persons are one man: a "same" judgement between a record of each."""
-    with engine.connect() as conn:
+    with _writing(engine, "the merge") as conn:
+        _check_seen(conn, seen or {})
         ours, theirs = _records_of(conn, uid), _records_of(conn, other_uid)
-    if not ours or not theirs or set(ours) == set(theirs):
-        raise TagdyrError(f"{uid} and {other_uid} are already one person")
-    return judge(engine, ours[0], theirs[0], "same", author, note)
+        if not ours or not theirs or set(ours) == set(theirs):
+            raise TagdyrError(f"{uid} and {other_uid} are already one person")
+        summary = f"persons {uid} and {other_uid} merged"
+        return apply_judgements(conn, [(ours[0], theirs[0], "same")], author, note, "merge",
+                                summary, seen=seen)[0]  # fmt: skip
 
 
-def split_record(engine: Engine, record_id: int, author: str, note: str = "") -> list[int]:
+def split_record(engine: Engine, record_id: int, author: str, note: str = "",
+                 *, seen: Mapping[str, int] | None = None) -> list[int]:  # fmt: skip
     """Take a record out of its person: "not same" judgements against the person's other
-    records (the ids of the judgements, to undo them)."""
-    with engine.connect() as conn:
+    records, all in one transaction (the ids of the judgements, to undo them)."""
+    with _writing(engine, "the split") as conn:
+        _check_seen(conn, seen or {})
         person_id = conn.execute(
             select(s.person_record.c.person_id).where(s.person_record.c.record_id == record_id)
         ).scalar_one_or_none()
         if person_id is None:
             raise NotFoundError(f"record {record_id} belongs to no person")
         others = [r for r in _records_of(conn, str(person_id)) if r != record_id]
-    if not others:
-        raise TagdyrError(f"record {record_id} is the person's only record: nothing to split")
-    return [judge(engine, record_id, other, "not_same", author, note) for other in others]
+        if not others:
+            raise TagdyrError(f"record {record_id} is the person's only record: nothing to split")
+        summary = f"record {record_id} split from its person"
+        pairs = [(record_id, other, "not_same") for other in others]
+        return apply_judgements(conn, pairs, author, note, "split", summary, seen=seen)
 
 
-def undo(engine: Engine, judgement_id: int) -> None:
-    """Mark a judgement undone (it stays in the audit trail) and re-cluster."""
-    with engine.begin() as conn:
-        done = conn.execute(
-            update(s.judgement)
-            .where(s.judgement.c.id == judgement_id)
-            .where(s.judgement.c.undone_at.is_(None))
-            .values(undone_at=datetime.now(UTC))
+def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, action: str,
+                    summary: str, reverts: int | None = None) -> None:  # fmt: skip
+    """Mark judgements undone (they stay in the trail), re-cluster and log it, inside the
+    caller's transaction and under the write lock."""
+    records = conn.execute(
+        select(s.judgement.c.left_record_id, s.judgement.c.right_record_id).where(
+            s.judgement.c.id.in_(judgement_ids), s.judgement.c.undone_at.is_(None)
         )
-        if done.rowcount != 1:
-            raise NotFoundError(f"no active judgement {judgement_id} to undo")
-        recluster(conn)
+    ).all()
+    if len(records) != len(judgement_ids):
+        raise NotFoundError(f"no active judgement {', '.join(map(str, judgement_ids))} to undo")
+    before = _persons_of(conn, {r for row in records for r in row})
+    conn.execute(
+        update(s.judgement)
+        .where(s.judgement.c.id.in_(judgement_ids))
+        .values(undone_at=datetime.now(UTC))
+    )
+    changed = recluster(conn).changed_uids
+    log_event(conn, author, action, summary, {"judgements": judgement_ids, "active": False},
+              before | changed, reverts)  # fmt: skip
+
+
+def undo(engine: Engine, judgement_id: int, author: str = "system") -> None:
+    """Mark a judgement undone (it stays in the audit trail) and re-cluster; the change that
+    made exactly this judgement is marked reverted in the log."""
+    with _writing(engine, "the undo") as conn:
+        made_by = next(
+            (e.id for e in events(conn, limit=500)
+             if e.action in ("judge", "merge") and e.detail.get("judgements") == [judgement_id]
+             and e.reverted_by is None),
+            None,
+        )  # fmt: skip
+        undo_judgements(conn, [judgement_id], author, "undo", f"judgement {judgement_id} undone",
+                        reverts=made_by)  # fmt: skip
 
 
 def history(conn: Connection, limit: int = 100) -> list[JudgementView]:

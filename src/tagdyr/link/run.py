@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, select, update
+from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.link.cluster import cluster
@@ -27,7 +27,8 @@ from tagdyr.link.files import record_from_values
 from tagdyr.link.model import Model, load_model, save_model
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.store import schema as s
-from tagdyr.store.db import storage_error
+from tagdyr.store.audit import log_event
+from tagdyr.store.db import lock_for_writing, storage_error
 
 Progress = Callable[[str], None]
 
@@ -143,7 +144,23 @@ def _merged_person_to_revive(
     return same_label[0] if same_label else int(candidates[0].id)
 
 
-def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) -> int:
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """What re-clustering did: how many persons there are, and which ones changed (grew,
+    shrank, appeared or were folded into another) — their versions went up by one."""
+
+    persons: int
+    changed_uids: frozenset[str]
+
+
+def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) -> Assignment:
+    """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
+    to (stable URLs across runs); only persons whose records changed are written."""
     previous = {
         str(rid): pid for rid, pid in conn.execute(
             select(s.person_record.c.record_id, s.person_record.c.person_id))
@@ -173,25 +190,30 @@ def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) ->
             )
         claimed.add(person_id)
         assignment.append((person_id, record_ids))
-    conn.execute(delete(s.person_record))
-    new_owner: dict[int, int] = {}
+    new_owner = {r: pid for pid, record_ids in assignment for r in record_ids}
+    moved = sorted(r for r, pid in new_owner.items() if previous.get(str(r)) != pid)
+    gone = sorted(int(r) for r in previous if int(r) not in new_owner)
+    changed = {new_owner[r] for r in moved} | {previous[str(r)] for r in moved + gone
+                                               if str(r) in previous}  # fmt: skip
+    for chunk in _chunks(moved + gone):
+        conn.execute(delete(s.person_record).where(s.person_record.c.record_id.in_(chunk)))
+    if moved:
+        conn.execute(
+            s.person_record.insert(), [{"record_id": r, "person_id": new_owner[r]} for r in moved]
+        )
     for person_id, record_ids in assignment:
-        conn.execute(
-            s.person_record.insert(), [{"record_id": r, "person_id": person_id} for r in record_ids]
-        )
-        conn.execute(
-            update(s.person)
-            .where(s.person.c.id == person_id)
-            .values(
-                label=_label(conn, record_ids),
-                updated_at=now,
-                merged_into_id=None,
-                version=s.person.c.version + 1,
+        if person_id in changed:
+            conn.execute(
+                update(s.person)
+                .where(s.person.c.id == person_id)
+                .values(
+                    label=_label(conn, record_ids),
+                    updated_at=now,
+                    merged_into_id=None,
+                    version=s.person.c.version + 1,
+                )
             )
-        )
-        for r in record_ids:
-            new_owner[r] = person_id
-    for old_pid in set(previous.values()) - claimed:
+    for old_pid in (set(previous.values()) - claimed) & changed:
         heirs = Counter(
             new_owner[int(r)] for r, p in previous.items() if p == old_pid and int(r) in new_owner
         )
@@ -199,9 +221,16 @@ def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) ->
         conn.execute(
             update(s.person)
             .where(s.person.c.id == old_pid)
-            .values(merged_into_id=heir, updated_at=now)
+            .values(merged_into_id=heir, updated_at=now, version=s.person.c.version + 1)
         )
-    return len(assignment)
+    return Assignment(len(assignment), _uids(conn, changed))
+
+
+def _uids(conn: Connection, person_ids: set[int]) -> frozenset[str]:
+    found: set[str] = set()
+    for chunk in _chunks(sorted(person_ids)):
+        found.update(conn.execute(select(s.person.c.uid).where(s.person.c.id.in_(chunk))).scalars())
+    return frozenset(found)
 
 
 def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[str, Any]]:
@@ -221,6 +250,7 @@ def link_database(
     progress: Progress | None = None,
     model: Model | None = None,
     train_to: Path | None = None,
+    actor: str = "system",
 ) -> LinkRunResult:
     """Link every current record into persons; see the module docstring for the guarantees.
 
@@ -229,8 +259,7 @@ def link_database(
     say = progress or (lambda _msg: None)
     started = datetime.now(UTC)
     with engine.connect() as conn:
-        records, list_groups = load_current_records(conn)
-        must, cannot = active_judgements(conn)
+        records, _ = load_current_records(conn)
     say(f"comparing {len(records):,} records")
     by_source: dict[str, list[LinkRecord]] = {}
     for rec in records:
@@ -244,27 +273,24 @@ def link_database(
         save_model(model, train_to)
         say(f"model {model.label} saved to {train_to}")
     pairs = predict(list(by_source.values()), floor=floor, model=model)
-    matches = [(p.left_id, p.right_id, p.match_probability) for p in pairs if p.is_match(threshold)]
-    say(f"{len(pairs):,} candidate pairs, {len(matches):,} above the threshold; clustering")
-    clusters = cluster(
-        [r.unique_id for r in records],
-        matches,
-        must_link=must,
-        cannot_link=cannot,
-        groups=list_groups,
-    )
+    matches = sum(1 for p in pairs if p.is_match(threshold))
+    say(f"{len(pairs):,} candidate pairs, {matches:,} above the threshold; clustering")
     try:
-        run_id, persons = _store_run(engine, started, model, threshold, pairs, clusters)
+        run_id, assignment = _store_run(engine, started, model, threshold, pairs, actor)
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
-    return LinkRunResult(run_id, len(records), len(pairs), len(matches), persons)
+    return LinkRunResult(run_id, len(records), len(pairs), matches, assignment.persons)
 
 
 def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
-               pairs: list[Pair], clusters: list[set[str]]) -> tuple[int, int]:  # fmt: skip
-    """Replace the stored pairs and persons by a run's, in one transaction: until it commits,
-    readers see the previous run's results."""
+               pairs: list[Pair], actor: str) -> tuple[int, Assignment]:  # fmt: skip
+    """Store a run's pairs and re-cluster, in one transaction: until it commits, readers see
+    the previous run's results. Clustering happens here, under the write lock, from the
+    judgements and records as they are now (a judgement made during the run counts). The
+    previous run's pairs are kept, so this run can be reverted."""
     with engine.begin() as conn:
+        lock_for_writing(conn)
+        previous = latest_run_id(conn)
         run_id = conn.execute(
             s.link_run.insert().returning(s.link_run.c.id),
             {
@@ -274,14 +300,66 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
                 "threshold": threshold,
             },
         ).scalar_one()
-        conn.execute(delete(s.candidate_pair))
+        conn.execute(
+            delete(s.candidate_pair).where(s.candidate_pair.c.run_id.not_in([previous or 0]))
+        )
         rows = _pair_rows(run_id, pairs, threshold)
         if rows:
             conn.execute(s.candidate_pair.insert(), rows)
-        persons = assign_persons(conn, clusters, datetime.now(UTC))
+        assignment = recluster(conn, run_id)
         conn.execute(
             update(s.link_run)
             .where(s.link_run.c.id == run_id)
-            .values(finished_at=datetime.now(UTC), pair_count=len(pairs), person_count=persons)
+            .values(
+                finished_at=datetime.now(UTC),
+                pair_count=len(pairs),
+                person_count=assignment.persons,
+            )
         )
-    return int(run_id), persons
+        log_event(
+            conn, actor, "link",
+            f"linkage run {run_id}: {len(pairs):,} candidate pairs, "
+            f"{assignment.persons:,} persons, {len(assignment.changed_uids):,} changed",
+            {"run_id": run_id, "previous_run_id": previous, "model": model.label},
+            assignment.changed_uids,
+        )  # fmt: skip
+    return int(run_id), assignment
+
+
+def latest_run_id(conn: Connection) -> int | None:
+    """The newest finished linkage run: its pairs and the judgements make the persons."""
+    return conn.execute(
+        select(func.max(s.link_run.c.id)).where(s.link_run.c.finished_at.is_not(None))
+    ).scalar_one_or_none()
+
+
+def _current_records(conn: Connection) -> tuple[list[str], dict[str, str]]:
+    """Current records, and for records of lists the list (document) each belongs to."""
+    rows = conn.execute(
+        select(s.record.c.id, s.record.c.document_id, s.source.c.kind)
+        .join(s.document, s.document.c.id == s.record.c.document_id)
+        .join(s.source, s.source.c.id == s.record.c.source_id)
+        .where(s.document.c.is_current.is_(True))
+    ).all()
+    return [str(r.id) for r in rows], list_groups(rows)
+
+
+def recluster(conn: Connection, run_id: int | None = None) -> Assignment:
+    """Persons from a run's matched pairs (the latest finished run by default) and every
+    active judgement, over the current records; call it under :func:`lock_for_writing`."""
+    run_id = run_id if run_id is not None else latest_run_id(conn)
+    matches: list[tuple[str, str, float]] = []
+    if run_id is not None:
+        p = s.candidate_pair
+        matches = [
+            (str(r.left_record_id), str(r.right_record_id), r.match_probability)
+            for r in conn.execute(
+                select(p.c.left_record_id, p.c.right_record_id, p.c.match_probability)
+                .where(p.c.run_id == run_id)
+                .where(p.c.is_match.is_(True))
+            )
+        ]
+    nodes, groups = _current_records(conn)
+    must, cannot = active_judgements(conn)
+    clusters = cluster(nodes, matches, must_link=must, cannot_link=cannot, groups=groups)
+    return assign_persons(conn, clusters, datetime.now(UTC))

@@ -27,7 +27,8 @@ from tagdyr.sources.columns import MappingFile, map_columns
 from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.sources.tabular import read_table
 from tagdyr.store import schema as s
-from tagdyr.store.db import storage_error
+from tagdyr.store.audit import log_event
+from tagdyr.store.db import lock_for_writing, storage_error
 
 ProgressCallback = Callable[[int, int], None]
 _BATCH = 500
@@ -240,10 +241,12 @@ def store_document(
     """Store a prepared document as the current version of ``source``, in one transaction:
     the same bytes again are a no-op; changed bytes become a new version."""
     digest = hashlib.sha256(prepared.data).hexdigest()
+    actor = user or f"cli:{getpass.getuser()}"
     shown_mapping: dict[str, str] = prepared.meta.get("columns", {})
     drafts = prepared.drafts
     try:
         with engine.begin() as conn:
+            lock_for_writing(conn)
             source_id = _ensure_source(conn, source)
             existing = conn.execute(
                 select(s.document.c.id, s.document.c.version, s.document.c.row_count).where(
@@ -260,6 +263,11 @@ def store_document(
                     prepared.encoding,
                     shown_mapping,
                 )
+            previous = conn.execute(
+                select(s.document.c.id).where(
+                    s.document.c.source_id == source_id, s.document.c.is_current.is_(True)
+                )
+            ).scalar_one_or_none()
             version = 1 + (
                 conn.execute(
                     select(func.max(s.document.c.version)).where(
@@ -287,7 +295,7 @@ def store_document(
                     "mapping": json.dumps(prepared.meta, ensure_ascii=False),
                     "row_count": len(drafts),
                     "imported_at": datetime.now(UTC),
-                    "imported_by": user or getpass.getuser(),
+                    "imported_by": actor,
                     "text": prepared.text,
                 },
             ).scalar_one()
@@ -296,6 +304,13 @@ def store_document(
                 conn.execute(
                     s.figure.insert(), [{**f, "document_id": document_id} for f in prepared.figures]
                 )
+            log_event(
+                conn, actor, "import",
+                f"{path.name} imported as version {version} of {source.key}: {len(drafts):,} "
+                "records",
+                {"document_id": document_id, "previous_document_id": previous,
+                 "source_key": source.key, "version": version, "sha256": digest},
+            )  # fmt: skip
     except IntegrityError as exc:
         raise StorageError(f"{path.name}: the database refused the import: {exc.orig}") from exc
     except DBAPIError as exc:

@@ -15,7 +15,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
@@ -128,3 +128,19 @@ def storage_error(exc: DBAPIError, doing: str) -> StorageError:
         if any(n in lowered for n in needles):
             return StorageError(f"{doing} was rolled back, nothing was stored: {reason} ({detail})")
     return StorageError(f"{doing} was rolled back, nothing was stored: {detail}")
+
+
+_WRITE_LOCK_KEY = 0x74616764  # "tagd": one lock for every change that re-clusters persons
+
+
+def lock_for_writing(conn: Connection) -> None:
+    """Serialize writers that read the whole person graph and rewrite it (judgements,
+    imports, linkage results, reverts), taken first thing in their transaction.
+
+    PostgreSQL: a transaction-scoped advisory lock; later statements (READ COMMITTED) then
+    see everything the previous writer committed. SQLite: a write statement that matches no
+    row still takes the database's write lock, so the transaction holds it from here on."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
+    else:
+        conn.execute(text("UPDATE person SET version = version WHERE 0"))

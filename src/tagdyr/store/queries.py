@@ -44,6 +44,7 @@ class RecordView:
     given_name: str = ""
     patronymic: str = ""
     gender: str = ""  # "m", "f" or "" (unknown)
+    person_version: int | None = None  # for optimistic locking of review decisions
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +71,7 @@ class Dossier:
     records: list[RecordView]
     claims: list[ClaimView]
     names: list[str] = field(default_factory=list)
+    version: int = 0  # the person's version when read (optimistic locking of merge/split)
 
     @property
     def timeline(self) -> list[ClaimView]:
@@ -145,7 +147,7 @@ def get_source(conn: Connection, key: str) -> SourceSummary:
 def _record_query() -> Any:
     return (
         select(s.record, s.source.c.key.label("source_key"), s.source.c.title,
-               s.source.c.citation, s.person.c.uid)
+               s.source.c.citation, s.person.c.uid, s.person.c.version.label("pversion"))
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .outerjoin(s.person_record, s.person_record.c.record_id == s.record.c.id)
@@ -161,6 +163,7 @@ def _record_view(row: Any) -> RecordView:
         birth_year=row.birth_year, verbatim=json.loads(row.verbatim),
         row_citation=normalized.get("citation"), person_uid=row.uid, surname=row.surname,
         given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
+        person_version=row.pversion,
     )  # fmt: skip
 
 
@@ -200,9 +203,27 @@ def resolve_person(conn: Connection, ident: str) -> tuple[int, str]:
     return row.id, row.uid
 
 
+def merged_into(conn: Connection, uid: str) -> list[str]:
+    """The uids of persons folded (directly or not) into the person ``uid``."""
+    person = s.person
+    frontier = [conn.execute(select(person.c.id).where(person.c.uid == uid)).scalar_one()]
+    found: list[str] = []
+    seen: set[int] = set(frontier)
+    while frontier:
+        rows = conn.execute(
+            select(person.c.id, person.c.uid).where(person.c.merged_into_id.in_(frontier))
+        ).all()
+        frontier = [r.id for r in rows if r.id not in seen]
+        seen.update(frontier)
+        found.extend(r.uid for r in rows)
+    return found
+
+
 def get_dossier(conn: Connection, ident: str) -> Dossier:
     person_id, uid = resolve_person(conn, ident)
-    label = conn.execute(select(s.person.c.label).where(s.person.c.id == person_id)).scalar_one()
+    label, version = conn.execute(
+        select(s.person.c.label, s.person.c.version).where(s.person.c.id == person_id)
+    ).one()
     record_ids = list(
         conn.execute(
             select(s.person_record.c.record_id).where(s.person_record.c.person_id == person_id)
@@ -224,7 +245,8 @@ def get_dossier(conn: Connection, ident: str) -> Dossier:
         for r in claim_rows
     ]  # fmt: skip
     names = list(dict.fromkeys(r.full_name for r in records if r.full_name))
-    return Dossier(uid=uid, label=label, records=records, claims=claims, names=names)
+    return Dossier(uid=uid, label=label, records=records, claims=claims, names=names,
+                   version=version)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,3 +217,81 @@ figure = Table(
     Column("start", Integer, nullable=True),
     Column("end", Integer, nullable=True),
 )
+
+# --- accounts: who may change things (never in the open dump, never shown publicly) ---
+
+app_user = Table(
+    "app_user",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(80), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False, server_default=""),
+    Column("email", String(320), nullable=False, server_default="", comment="private"),
+    Column("note", Text, nullable=False, server_default="", comment="private, for admins"),
+    Column("password_hash", Text, nullable=False, comment="argon2id"),
+    Column("role", String(10), nullable=False, comment="editor or admin"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("disabled_at", DateTime(timezone=True), nullable=True),
+)
+
+api_token = Table(
+    "api_token",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("name", String(200), nullable=False, comment="what the script is for"),
+    Column("prefix", String(12), nullable=False, comment="first characters, to recognize it"),
+    Column("token_hash", String(64), nullable=False, unique=True, comment="sha256 of the token"),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True), nullable=True),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+web_session = Table(
+    "web_session",
+    metadata,
+    Column("id", String(64), primary_key=True, comment="sha256 of the session cookie"),
+    Column("user_id", ForeignKey("app_user.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("csrf_token", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+login_attempt = Table(
+    "login_attempt",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("username", String(80), nullable=False),
+    Column("address", String(64), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("succeeded", Boolean, nullable=False),
+    Index("ix_login_attempt_address_at", "address", "at"),
+)
+
+# --- the audit log: append-only (database triggers refuse UPDATE and DELETE) ---
+
+audit_event = Table(
+    "audit_event",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(200), nullable=False, comment="username, or cli:<login>"),
+    Column("action", String(40), nullable=False, comment="import, link, judge, merge, …"),
+    Column("summary", Text, nullable=False, comment="what happened, in words"),
+    Column("detail", Text, nullable=False, server_default="{}", comment="JSON: ids to revert"),
+    Column(
+        "reverts_id",
+        ForeignKey("audit_event.id", ondelete="RESTRICT"),
+        nullable=True,
+        index=True,
+        comment="the event this one reverted",
+    ),
+)
+
+audit_person = Table(
+    "audit_person",
+    metadata,
+    Column("event_id", ForeignKey("audit_event.id", ondelete="RESTRICT"), primary_key=True),
+    Column("person_uid", String(40), primary_key=True, comment="a person the event changed"),
+    Index("ix_audit_person_person_uid", "person_uid"),
+)

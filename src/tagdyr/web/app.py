@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import FastAPI, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -15,11 +15,12 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from sqlalchemy import Engine, func, select
 
-from tagdyr.errors import NotFoundError, TagdyrError
+from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
 from tagdyr.i18n import LANGUAGES, translate
 from tagdyr.link import review as rv
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
+from tagdyr.revert import is_revertible, revert
 from tagdyr.search import faceted_search
 from tagdyr.settings import Settings, load_settings
 from tagdyr.sources.columns import MappingFile
@@ -27,12 +28,14 @@ from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
 from tagdyr.sources.preview import field_choices, preview_table
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
+from tagdyr.store.audit import events
 from tagdyr.store.db import create_db_engine
 from tagdyr.store.queries import (
     get_dossier,
     get_source,
     list_records,
     list_sources,
+    merged_into,
     related_persons,
     resolve_person,
     text_segments,
@@ -40,26 +43,39 @@ from tagdyr.store.queries import (
 from tagdyr.texts.mentions import cluster_mentions
 from tagdyr.texts.reader import read_text
 from tagdyr.texts.store import import_text, subject_mentions
+from tagdyr.web.auth import Editor
+from tagdyr.web.auth import router as auth_router
 from tagdyr.web.deps import _LANG_COOKIE, Conn, SearchFilters, _language
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
+from tagdyr.web.security import guard
 from tagdyr.web.uploads import Uploads
 
 _PACKAGE = resources.files("tagdyr.web")
-_REVIEWER_COOKIE = "tagdyr_reviewer"
 _YEAR = 365 * 24 * 3600
+_HISTORY_PAGE = 100
 
 
-def _after_judging(uid: str, author: str) -> Response:
-    """Back to the person (its URL follows a merge), the reviewer's name remembered."""
-    response = RedirectResponse(f"/person/{uid}", status_code=303)
-    response.set_cookie(_REVIEWER_COOKIE, author.strip(), max_age=_YEAR, samesite="lax")
-    return response
+def _seen(text: str) -> dict[str, int]:
+    """The persons' versions a page showed ("uid:version uid:version"), for optimistic locking."""
+    seen: dict[str, int] = {}
+    for part in text.split():
+        uid, _, version = part.partition(":")
+        if not uid or not version.isdigit():
+            raise TagdyrError(f"seen: {part!r} is not uid:version")
+        seen[uid] = int(version)
+    return seen
+
+
+def _seen_of(*records: Any) -> str:
+    return " ".join(
+        f"{r.person_uid}:{r.person_version}" for r in records if r.person_uid is not None
+    )
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or load_settings()
-    app = FastAPI(title="tagdyr", docs_url="/api/docs", redoc_url=None)
+    app = FastAPI(title="tagdyr", docs_url=None, redoc_url=None)
     app.state.engine = engine or create_db_engine(settings.database_url)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
@@ -71,7 +87,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response = templates.TemplateResponse(
             request, name,
             {"lang": lang, "languages": LANGUAGES, "t": lambda key: translate(key, lang),
-             **context},
+             "user": getattr(request.state, "user", None),
+             "csrf": getattr(request.state, "csrf", ""), **context},
             status_code=status,
         )  # fmt: skip
         if request.query_params.get("lang") in LANGUAGES:
@@ -79,10 +96,23 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return response
 
     app.state.render = render
+    app.middleware("http")(guard(settings))
+    app.include_router(auth_router)
     app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
 
     def map_of(points: list[Any], title: str) -> str:
         return render_svg(points, title, settings.tiles_url, settings.tiles_attribution)
+
+    @app.exception_handler(AccessError)
+    async def refused_access(request: Request, exc: AccessError) -> Response:
+        if exc.status == 401 and request.method == "GET":
+            return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        heading = "login" if exc.status == 401 else "no_access"
+        return render(request, "error.html", status=exc.status, message=str(exc), heading=heading)
+
+    @app.exception_handler(ConflictError)
+    async def conflict(request: Request, exc: ConflictError) -> Response:
+        return render(request, "error.html", status=409, message=str(exc), heading="conflict")
 
     @app.exception_handler(NotFoundError)
     async def not_found(request: Request, exc: NotFoundError) -> Response:
@@ -130,7 +160,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             request,
             "person.html",
             dossier=dossier,
-            reviewer=request.cookies.get(_REVIEWER_COOKIE, ""),
             related=related_persons(conn, dossier),
             points=points,
             map_svg=Markup(map_of(points, dossier.label)),  # built from escaped parts
@@ -140,23 +169,36 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def split(
         request: Request,
         uid: str,
+        user: Editor,
         record_id: Annotated[int, Form()],
-        author: Annotated[str, Form(max_length=200)],
         note: Annotated[str, Form(max_length=2000)] = "",
+        seen: Annotated[str, Form(max_length=2000)] = "",
     ) -> Response:
-        rv.split_record(request.app.state.engine, record_id, author, note)
-        return _after_judging(uid, author)
+        engine = request.app.state.engine
+        rv.split_record(engine, record_id, user.username, note, seen=_seen(seen))
+        return RedirectResponse(f"/person/{uid}", status_code=303)
 
     @app.post("/person/{uid}/merge")
     def merge(
         request: Request,
         uid: str,
+        user: Editor,
         other: Annotated[str, Form(max_length=40)],
-        author: Annotated[str, Form(max_length=200)],
         note: Annotated[str, Form(max_length=2000)] = "",
+        seen: Annotated[str, Form(max_length=2000)] = "",
     ) -> Response:
-        rv.merge_persons(request.app.state.engine, uid, other.strip(), author, note)
-        return _after_judging(uid, author)
+        engine = request.app.state.engine
+        rv.merge_persons(engine, uid, other.strip(), user.username, note, seen=_seen(seen))
+        return RedirectResponse(f"/person/{uid}", status_code=303)
+
+    @app.get("/person/{uid}/history", response_class=HTMLResponse)
+    def person_history(request: Request, uid: str, conn: Conn) -> Response:
+        _, living = resolve_person(conn, uid)
+        folded = merged_into(conn, living)
+        return render(
+            request, "history.html", events=events(conn, person_uids=[living, *folded]),
+            person=get_dossier(conn, living), limit=_HISTORY_PAGE, revertible=is_revertible,
+        )  # fmt: skip
 
     @app.get("/sources", response_class=HTMLResponse)
     def sources(request: Request, conn: Conn) -> Response:
@@ -194,7 +236,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.get("/review", response_class=HTMLResponse)
     def review(
-        request: Request, conn: Conn, done: Annotated[int | None, Query(ge=1)] = None
+        request: Request,
+        conn: Conn,
+        _user: Editor,
+        done: Annotated[int | None, Query(ge=1)] = None,
     ) -> Response:
         items = rv.review_queue(conn, limit=1)
         item = items[0] if items else None
@@ -214,31 +259,47 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             prior=prior,
             waiting=rv.queue_size(conn),
             done=done,
-            reviewer=request.cookies.get(_REVIEWER_COOKIE, ""),
+            seen=_seen_of(item.left, item.right) if item else "",
         )
 
     @app.post("/review/judge")
     def judge(
         request: Request,
+        user: Editor,
         left_id: Annotated[int, Form()],
         right_id: Annotated[int, Form()],
-        verdict: Annotated[str, Form()],
-        author: Annotated[str, Form(max_length=200)],
+        verdict: Annotated[str, Form(max_length=20)],
         note: Annotated[str, Form(max_length=2000)] = "",
+        seen: Annotated[str, Form(max_length=2000)] = "",
     ) -> Response:
-        judgement_id = rv.judge(request.app.state.engine, left_id, right_id, verdict, author, note)
-        response = RedirectResponse(f"/review?done={judgement_id}", status_code=303)
-        response.set_cookie(_REVIEWER_COOKIE, author.strip(), max_age=_YEAR, samesite="lax")
-        return response
+        judgement_id = rv.judge(
+            request.app.state.engine, left_id, right_id, verdict, user.username, note,
+            seen=_seen(seen),
+        )  # fmt: skip
+        return RedirectResponse(f"/review?done={judgement_id}", status_code=303)
 
     @app.post("/review/undo")
-    def undo(request: Request, judgement_id: Annotated[int, Form()]) -> Response:
-        rv.undo(request.app.state.engine, judgement_id)
+    def undo(request: Request, user: Editor, judgement_id: Annotated[int, Form()]) -> Response:
+        rv.undo(request.app.state.engine, judgement_id, user.username)
         return RedirectResponse("/review", status_code=303)
 
-    @app.get("/review/history", response_class=HTMLResponse)
-    def review_history(request: Request, conn: Conn) -> Response:
-        return render(request, "history.html", judgements=rv.history(conn))
+    @app.get("/review/history")
+    def review_history() -> Response:
+        return RedirectResponse("/history", status_code=301)
+
+    @app.get("/history", response_class=HTMLResponse)
+    def history(
+        request: Request, conn: Conn, before: Annotated[int | None, Query(ge=1)] = None
+    ) -> Response:
+        return render(
+            request, "history.html", events=events(conn, limit=_HISTORY_PAGE, before=before),
+            person=None, limit=_HISTORY_PAGE, revertible=is_revertible,
+        )  # fmt: skip
+
+    @app.post("/history/{event_id}/revert")
+    def revert_change(request: Request, event_id: int, user: Editor) -> Response:
+        revert(request.app.state.engine, event_id, user.username)
+        return RedirectResponse("/history", status_code=303)
 
     @app.get("/statistics", response_class=HTMLResponse)
     def stats_page(request: Request, conn: Conn) -> Response:
@@ -252,12 +313,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
 
     @app.get("/import", response_class=HTMLResponse)
-    def import_form(request: Request) -> Response:
+    def import_form(request: Request, _user: Editor) -> Response:
         return render(request, "import.html")
 
     @app.post("/import/preview", response_class=HTMLResponse)
     async def import_preview(
         request: Request,
+        _user: Editor,
         file: UploadFile,
         key: Annotated[str, Form(max_length=100)],
         title: Annotated[str, Form(max_length=500)],
@@ -282,7 +344,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )  # fmt: skip
 
     @app.post("/import/commit", response_class=HTMLResponse)
-    async def import_commit(request: Request) -> Response:
+    async def import_commit(request: Request, user: Editor) -> Response:
         form = await request.form()
         token = str(form.get("token", ""))
         path = uploads.path(token)
@@ -297,15 +359,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             str(form.get("citation", "")).strip() or path.name,
             str(form.get("kind", "list")),
         )
-        user = request.cookies.get(_REVIEWER_COOKIE) or "web"
         encoding = str(form.get("encoding", "")) or None
         engine = request.app.state.engine
         if source.kind == "text":
-            result = import_text(engine, path, source, encoding=encoding, user=user)
+            result = import_text(engine, path, source, encoding=encoding, user=user.username)
         else:
             mapping = MappingFile("the import form", chosen)
             result = import_table(
-                engine, path, source, encoding=encoding, mapping=mapping, user=user
+                engine, path, source, encoding=encoding, mapping=mapping, user=user.username
             )
         return render(request, "import_done.html", result=result, filename=path.name)
 
@@ -315,3 +376,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return {"status": "ok"}
 
     return app
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one server worker, its settings from ``TAGDYR_*`` (``tagdyr serve``)."""
+    return create_app(load_settings())
