@@ -9,7 +9,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
+from tagdyr.link.run import link_database
+from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store.db import create_db_engine, migrate
+from tests.files import write_csv
 from tests.pgserver import postgres_server
 
 
@@ -68,3 +71,29 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     build_demo(eng, threshold=0.9, floor=0.01)
     eng.dispose()
     return url
+
+
+@pytest.fixture
+def linked(engine: Engine, tmp_path: Path) -> Engine:
+    """Two sources: a Norwegian list and a register, linked (Bektanov matched, others not)."""
+    listed = write_csv(
+        tmp_path / "mysen.csv",
+        [
+            ["Nr", "Navn", "Født"],
+            ["1", "Bektanow Mashit", "1914"],
+            ["2", "Dschumanijasow Kassym", "1918"],
+        ],
+    )
+    register = write_csv(
+        tmp_path / "register.csv",
+        [
+            ["№", "Фамилия", "Имя", "Год рождения"],
+            ["1", "Бектанов", "Мажит", "1914"],
+            ["2", "Жуманиязов", "Нурлан", "1931"],
+            ["3", "Омаров", "Кабыш", "1910"],
+        ],
+    )
+    import_table(engine, listed, SourceInfo("mysen", "Mysen list", "Riksarkivet"))
+    import_table(engine, register, SourceInfo("register", "Register", "MoD", kind="register"))
+    link_database(engine, threshold=0.9, floor=0.001)
+    return engine

@@ -4,7 +4,6 @@ in the library on SQLite and PostgreSQL, and over HTTP."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -12,39 +11,10 @@ from sqlalchemy import Engine
 
 from tagdyr.errors import NotFoundError, TagdyrError
 from tagdyr.link import review as rv
-from tagdyr.link.run import link_database
 from tagdyr.settings import load_settings
-from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.web.app import create_app
 from tests.db import record_id, uid_of
-from tests.files import write_csv
 from tests.web import log_in
-
-
-@pytest.fixture
-def linked(engine: Engine, tmp_path: Path) -> Engine:
-    """Two sources: a Norwegian list and a register, linked (Bektanov matched, others not)."""
-    listed = write_csv(
-        tmp_path / "mysen.csv",
-        [
-            ["Nr", "Navn", "Født"],
-            ["1", "Bektanow Mashit", "1914"],
-            ["2", "Dschumanijasow Kassym", "1918"],
-        ],
-    )
-    register = write_csv(
-        tmp_path / "register.csv",
-        [
-            ["№", "Фамилия", "Имя", "Год рождения"],
-            ["1", "Бектанов", "Мажит", "1914"],
-            ["2", "Жуманиязов", "Нурлан", "1931"],
-            ["3", "Омаров", "Кабыш", "1910"],
-        ],
-    )
-    import_table(engine, listed, SourceInfo("mysen", "Mysen list", "Riksarkivet"))
-    import_table(engine, register, SourceInfo("register", "Register", "MoD", kind="register"))
-    link_database(engine, threshold=0.9, floor=0.001)
-    return engine
 
 
 def test_judgement_recluster_and_undo(linked: Engine) -> None:

@@ -41,7 +41,7 @@ def backup(engine: Engine, out: Path) -> str:
     """Write a backup of the database to ``out`` (.db or .zip); returns what was written."""
     require_current_schema(engine)
     if out.suffix == ".zip":
-        descriptor = write_dump(engine, out)
+        descriptor = write_dump(engine, out, accounts=True)
         rows = sum(r["rows"] for r in descriptor["resources"])
         return f"full dump, {rows:,} rows"
     if out.suffix != ".db":

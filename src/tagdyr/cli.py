@@ -574,13 +574,21 @@ def demo(
 @app.command()
 def dump(
     out: Annotated[Path, typer.Argument(help="The ZIP file to write (e.g. tagdyr-2026.zip).")],
+    accounts: Annotated[
+        bool,
+        typer.Option(
+            help="Include the accounts (password digests, private e-mails): a "
+            "backup, not for publishing."
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """The whole database as open files (JSON Lines + datapackage.json in a ZIP): the
-    long-term archival copy; consistent while the server runs."""
+    long-term archival copy; consistent while the server runs. Accounts are left out unless
+    asked for; live sessions and login attempts always."""
     from tagdyr.export.dump import write_dump
 
-    descriptor = write_dump(_engine(db), out)
+    descriptor = write_dump(_engine(db), out, accounts=accounts)
     rows = sum(r["rows"] for r in descriptor["resources"])
     console.print(f"{rows:,} rows of {len(descriptor['resources'])} tables written to {out}")
 

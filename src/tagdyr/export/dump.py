@@ -48,9 +48,14 @@ _BATCH = 2000
 README = __doc__ or ""
 
 
-def _tables() -> list[Table]:
-    """Every table, parents before children."""
-    return list(s.metadata.sorted_tables)
+_NEVER = {"web_session", "login_attempt"}  # live logins: never leave the server
+ACCOUNT_TABLES = {"app_user", "api_token"}  # password and token digests, private e-mails
+
+
+def _tables(accounts: bool = True) -> list[Table]:
+    """Every table worth keeping, parents before children; accounts only when asked."""
+    left_out = _NEVER | (set() if accounts else ACCOUNT_TABLES)
+    return [t for t in s.metadata.sorted_tables if t.name not in left_out]
 
 
 def _type(column: Any) -> str:
@@ -92,8 +97,9 @@ def _rows(conn: Connection, table: Table) -> Iterator[bytes]:
         yield line.encode("utf-8") + b"\n"
 
 
-def write_dump(engine: Engine, path: Path) -> dict[str, Any]:
-    """Write the whole database to the ZIP file ``path``; returns the descriptor."""
+def write_dump(engine: Engine, path: Path, *, accounts: bool = False) -> dict[str, Any]:
+    """Write the whole database to the ZIP file ``path``; returns the descriptor. Accounts
+    (password digests, private e-mails) only with ``accounts`` — a backup, not open data."""
     require_current_schema(engine)
     resources = []
     tmp = path.with_name(path.name + ".part")
@@ -102,7 +108,7 @@ def write_dump(engine: Engine, path: Path) -> dict[str, Any]:
             conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
         else:
             conn.execute(text("SELECT 1"))  # SQLite: the read transaction is the snapshot
-        for table in _tables():
+        for table in _tables(accounts):
             digest, count = hashlib.sha256(), 0
             name = f"data/{table.name}.jsonl"
             with archive.open(name, "w") as out:
@@ -254,7 +260,7 @@ def _reset_sequences(conn: Connection) -> None:
     if conn.dialect.name != "postgresql":
         return
     for table in _tables():
-        if "id" in table.columns and table.c.id.primary_key:
+        if "id" in table.columns and isinstance(table.c.id.type, Integer):
             conn.execute(
                 text(
                     f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
