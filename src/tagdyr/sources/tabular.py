@@ -11,16 +11,19 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from tagdyr.errors import SourceError
+from tagdyr.sources.archives import check_archive, parser_said
 from tagdyr.sources.columns import match_header
 from tagdyr.sources.encoding import decode
 from tagdyr.sources.formulas import is_export, unguard
+
+MAX_CELL = 64 * 1024 * 1024  # Python's csv stops at 128 KB; a transcribed file may hold more
+csv.field_size_limit(MAX_CELL)
 
 TABULAR_FORMATS = ("csv", "tsv", "xlsx", "ods")
 _HEADER_SEARCH_ROWS = 15
@@ -122,7 +125,8 @@ def _read_delimited(path: Path, data: bytes, fmt: str, encoding: str | None) -> 
             numbered.append((row_number, cells))
     except csv.Error as exc:
         raise SourceError(
-            f"broken CSV quoting ({exc}); a cell's opening quote has no closing quote",
+            f"broken CSV quoting ({exc}); a cell's opening quote has no closing quote, or a "
+            f"cell is over {MAX_CELL // 2**20} MB",
             file=path.name,
             row=len(numbered) + 1,
         ) from exc
@@ -156,10 +160,13 @@ def _xlsx_cell(value: Any) -> str:
 def _read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook  # heavy; only when needed
 
+    check_archive(path, "XLSX")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise SourceError(f"not a readable XLSX workbook ({exc})", file=path.name) from exc
+    except Exception as exc:  # a damaged workbook makes zipfile, zlib or lxml raise anything
+        raise SourceError(
+            f"not a readable XLSX workbook ({parser_said(exc)})", file=path.name
+        ) from exc
     sheets = []
     try:
         for worksheet in workbook.worksheets:
@@ -169,8 +176,12 @@ def _read_xlsx(path: Path) -> Table:
             ]
             if any(any(c.strip() for c in cells) for _, cells in numbered):
                 sheets.append(_build_sheet(worksheet.title, numbered, path.name))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise SourceError(f"the XLSX workbook is damaged ({exc})", file=path.name) from exc
+    except SourceError:
+        raise
+    except Exception as exc:  # damage found while reading rows: anything, as above
+        raise SourceError(
+            f"the XLSX workbook is damaged ({parser_said(exc)})", file=path.name
+        ) from exc
     finally:
         workbook.close()
     return Table(path.name, "xlsx", None, False, sheets)
@@ -231,15 +242,20 @@ def _read_ods(path: Path) -> Table:
     from odf.opendocument import load
     from odf.table import Table as OdsTable
 
+    check_archive(path, "ODS")
     try:
         document = load(str(path))
+        tables = document.spreadsheet.getElementsByType(OdsTable)
+        rows = [(table.getAttribute("name"), list(_ods_rows(table))) for table in tables]
     except Exception as exc:  # odfpy raises anything from zipfile, xml and KeyError
-        raise SourceError(f"not a readable ODS spreadsheet ({exc})", file=path.name) from exc
-    sheets = []
-    for table in document.spreadsheet.getElementsByType(OdsTable):
-        numbered = list(_ods_rows(table))
-        if any(any(c.strip() for c in cells) for _, cells in numbered):
-            sheets.append(_build_sheet(table.getAttribute("name"), numbered, path.name))
+        raise SourceError(
+            f"not a readable ODS spreadsheet ({parser_said(exc)})", file=path.name
+        ) from exc
+    sheets = [
+        _build_sheet(name, numbered, path.name)
+        for name, numbered in rows
+        if any(any(c.strip() for c in cells) for _, cells in numbered)
+    ]
     return Table(path.name, "ods", None, False, sheets)
 
 

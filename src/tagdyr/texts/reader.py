@@ -14,6 +14,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 from tagdyr.errors import SourceError
+from tagdyr.sources.archives import check_archive, parser_said
 from tagdyr.sources.encoding import decode
 from tagdyr.texts.language import detect_language
 
@@ -89,11 +90,12 @@ def _html_text(markup: str) -> str:
 
 
 def _docx_text(path: Path) -> str:
+    check_archive(path, "DOCX")
     try:
         with zipfile.ZipFile(path) as archive:
             root = ElementTree.fromstring(archive.read("word/document.xml"))
-    except (zipfile.BadZipFile, KeyError, ElementTree.ParseError) as exc:
-        raise SourceError(f"not a readable DOCX file ({exc})", file=path.name) from exc
+    except Exception as exc:  # a damaged archive makes zipfile, zlib or the XML parser raise
+        raise SourceError(f"not a readable DOCX file ({parser_said(exc)})", file=path.name) from exc
     paragraphs = []
     for paragraph in root.iter(f"{_W}p"):
         pieces = []
@@ -112,12 +114,11 @@ def _pdf_text(path: Path) -> tuple[str, tuple[int, ...]]:
     """The text layer of a PDF, page after page, and where each page starts; a scan without
     a text layer is refused (OCR is not tagdyr's job)."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
 
     try:
         pages = [page.extract_text() or "" for page in PdfReader(path).pages]
-    except (PdfReadError, ValueError, OSError) as exc:
-        raise SourceError(f"not a readable PDF file ({exc})", file=path.name) from exc
+    except Exception as exc:  # pypdf on a damaged file raises far more than PdfReadError
+        raise SourceError(f"not a readable PDF file ({parser_said(exc)})", file=path.name) from exc
     if not any(p.strip() for p in pages):
         raise SourceError("the PDF has no text layer (a scan?): run OCR first", file=path.name)
     starts, text = [], ""

@@ -45,7 +45,16 @@ from tagdyr.texts.reader import read_text
 from tagdyr.texts.store import import_text, subject_mentions
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
-from tagdyr.web.deps import _LANG_COOKIE, Conn, SearchFilters, _language
+from tagdyr.web.deps import (
+    _LANG_COOKIE,
+    MAX_ID,
+    Conn,
+    FormId,
+    PathId,
+    QueryId,
+    SearchFilters,
+    _language,
+)
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
 from tagdyr.web.security import guard
@@ -61,7 +70,7 @@ def _seen(text: str) -> dict[str, int]:
     seen: dict[str, int] = {}
     for part in text.split():
         uid, _, version = part.partition(":")
-        if not uid or not version.isdigit():
+        if not uid or not version.isdigit() or int(version) > MAX_ID:
             raise TagdyrError(f"seen: {part!r} is not uid:version")
         seen[uid] = int(version)
     return seen
@@ -170,7 +179,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         request: Request,
         uid: str,
         user: Editor,
-        record_id: Annotated[int, Form()],
+        record_id: FormId,
         note: Annotated[str, Form(max_length=2000)] = "",
         seen: Annotated[str, Form(max_length=2000)] = "",
     ) -> Response:
@@ -239,7 +248,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         request: Request,
         conn: Conn,
         _user: Editor,
-        done: Annotated[int | None, Query(ge=1)] = None,
+        done: QueryId = None,
     ) -> Response:
         items = rv.review_queue(conn, limit=1)
         item = items[0] if items else None
@@ -266,8 +275,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def judge(
         request: Request,
         user: Editor,
-        left_id: Annotated[int, Form()],
-        right_id: Annotated[int, Form()],
+        left_id: FormId,
+        right_id: FormId,
         verdict: Annotated[str, Form(max_length=20)],
         note: Annotated[str, Form(max_length=2000)] = "",
         seen: Annotated[str, Form(max_length=2000)] = "",
@@ -279,7 +288,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return RedirectResponse(f"/review?done={judgement_id}", status_code=303)
 
     @app.post("/review/undo")
-    def undo(request: Request, user: Editor, judgement_id: Annotated[int, Form()]) -> Response:
+    def undo(request: Request, user: Editor, judgement_id: FormId) -> Response:
         rv.undo(request.app.state.engine, judgement_id, user.username)
         return RedirectResponse("/review", status_code=303)
 
@@ -288,16 +297,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return RedirectResponse("/history", status_code=301)
 
     @app.get("/history", response_class=HTMLResponse)
-    def history(
-        request: Request, conn: Conn, before: Annotated[int | None, Query(ge=1)] = None
-    ) -> Response:
+    def history(request: Request, conn: Conn, before: QueryId = None) -> Response:
         return render(
             request, "history.html", events=events(conn, limit=_HISTORY_PAGE, before=before),
             person=None, limit=_HISTORY_PAGE, revertible=is_revertible,
         )  # fmt: skip
 
     @app.post("/history/{event_id}/revert")
-    def revert_change(request: Request, event_id: int, user: Editor) -> Response:
+    def revert_change(request: Request, event_id: PathId, user: Editor) -> Response:
         revert(request.app.state.engine, event_id, user.username)
         return RedirectResponse("/history", status_code=303)
 

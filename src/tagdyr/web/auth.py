@@ -11,7 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from tagdyr import accounts
 from tagdyr.accounts import User
 from tagdyr.errors import AccessError
-from tagdyr.web.deps import Conn
+from tagdyr.web.deps import Conn, PathId
 from tagdyr.web.security import SESSION_COOKIE
 
 router = APIRouter()
@@ -135,7 +135,7 @@ def new_token(
 
 
 @router.post("/account/tokens/{token_id}/revoke")
-def revoke(request: Request, token_id: int, user: Editor) -> Response:
+def revoke(request: Request, token_id: PathId, user: Editor) -> Response:
     accounts.revoke_token(request.app.state.engine, token_id, user, actor=user.username)
     return RedirectResponse("/account", status_code=303)
 

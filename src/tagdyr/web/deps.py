@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Annotated
 
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Form, Path, Query, Request
 from sqlalchemy import Connection
 
 from tagdyr.errors import TagdyrError
@@ -13,6 +13,11 @@ from tagdyr.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from tagdyr.search import Filters
 
 _LANG_COOKIE = "tagdyr_lang"
+MAX_ID = 2**31 - 1  # ids and versions are 32-bit in the database: larger numbers are refused
+
+FormId = Annotated[int, Form(ge=1, le=MAX_ID)]
+PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
+QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 
 
 def _language(request: Request) -> str:

@@ -1,0 +1,35 @@
+"""ZIP-based formats (XLSX, ODS, DOCX) checked before a parser unpacks them: a damaged
+archive or a zip bomb is refused by name, before any memory is spent on it."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from tagdyr.errors import SourceError
+
+MAX_UNPACKED = 512 * 1024 * 1024  # a real list or article unpacks to a few MB
+
+
+def check_archive(path: Path, kind: str) -> None:
+    """Refuse ``path`` unless it is a readable ZIP that unpacks to at most 512 MB (zipfile
+    never reads past an entry's declared size, so the declared sizes are the limit)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            unpacked = sum(entry.file_size for entry in archive.infolist())
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError,
+            NotImplementedError) as exc:  # fmt: skip
+        raise SourceError(f"not a readable {kind} file ({exc})", file=path.name) from exc
+    if unpacked > MAX_UNPACKED:
+        raise SourceError(
+            f"the {kind} file would unpack to {unpacked / 2**20:,.0f} MB, more than "
+            f"{MAX_UNPACKED // 2**20} MB: a damaged file or a zip bomb",
+            file=path.name,
+        )
+
+
+def parser_said(exc: BaseException) -> str:
+    """What a third-party parser said, short: its exception's name and first line."""
+    text = str(exc).strip()
+    first = text.splitlines()[0][:200] if text else ""
+    return f"{type(exc).__name__}: {first}" if first else type(exc).__name__
