@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-load fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -56,6 +56,16 @@ bench-linkage: $(VENV)/.installed-bench
 bench-extract: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.extract
 
+## make bench-load: 50 readers on 1,000,000 persons, and 5 editors reviewing at once (PostgreSQL)
+bench-load: $(VENV)/.installed-bench system-deps
+	$(BIN)/python -m bench.load
+
+## make fuzz: coverage-guided fuzzing (atheris) of the importers and the name parser
+FUZZ_RUNS ?= 200000
+fuzz: install-dev
+	for target in names tables texts; do \
+		$(BIN)/python -m fuzz.harness $$target -atheris_runs=$(FUZZ_RUNS) || exit 1; done
+
 ## make bench-web: search latency and recall on 1,000,000 persons against SQL LIKE
 bench-web: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.web
@@ -65,8 +75,8 @@ bench-febrl: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.linkage.febrl
 
 lint: install-dev
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench fuzz
+	$(BIN)/ruff format --check src tests bench fuzz
 
 typecheck: install-dev
 	$(BIN)/mypy

@@ -5,7 +5,10 @@ with a :class:`TagdyrError` naming the file; the database is unchanged after a r
 from __future__ import annotations
 
 import io
+import os
 import random
+import subprocess
+import sys
 import tempfile
 import zipfile
 from pathlib import Path
@@ -181,3 +184,30 @@ def test_refused_imports_store_nothing(engine: Engine, tmp_path: Path,
 def test_the_name_parser_takes_any_text(written: str) -> None:
     parsed = parse(written)
     assert isinstance(parsed.surname, str)
+
+
+def test_the_crashes_atheris_found_stay_fixed() -> None:
+    """Inputs libFuzzer found crashing (kept as seeds): Python 3.11's html.parser asserted on
+    broken ``<![`` declarations."""
+    crashes = sorted((Path(__file__).parent.parent / "fuzz" / "seeds").glob("*/crash-*"))
+    assert crashes
+    with tempfile.TemporaryDirectory() as folder:
+        for crash in crashes:
+            data = crash.read_bytes()
+            path = Path(folder) / f"crash{TEXT_SUFFIXES[data[0] % len(TEXT_SUFFIXES)]}"
+            path.write_bytes(data[1:])
+            _read(path)
+
+
+@pytest.mark.parametrize("target", ["names", "tables", "texts"])
+def test_atheris_finds_no_crash_in_a_bounded_run(target: str, tmp_path: Path) -> None:
+    """libFuzzer, coverage-guided, a bounded number of runs per target (``make fuzz`` runs
+    longer); it exits non-zero and writes a crash-* file on any uncaught exception."""
+    runs = {"names": 20_000, "tables": 3_000, "texts": 3_000}[target]
+    done = subprocess.run(
+        [sys.executable, "-m", "fuzz.harness", target, f"-atheris_runs={runs}", "-seed=1"],
+        cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)},
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert f"Done {runs} " in done.stderr

@@ -270,3 +270,11 @@ def test_optimistic_locking_refuses_a_stale_page(linked: Engine) -> None:
     with pytest.raises(ConflictError, match=r"changed by alice \(split"):
         rv.merge_persons(linked, uid, uid_of(linked, b_register), "bob", seen=seen)
     assert _count(linked, s.judgement) == judgements  # Bob's stale decision stored nothing
+
+
+def test_the_deployment_guide_lists_every_setting() -> None:
+    from tagdyr.settings import Settings
+
+    guide = (Path(__file__).parent.parent / "docs" / "deployment.md").read_text("utf-8")
+    for name in Settings.model_fields:
+        assert f"`TAGDYR_{name.upper()}`" in guide, name

@@ -81,9 +81,25 @@ class _Html(HTMLParser):
             self.parts.append(data)
 
 
-def _html_text(markup: str) -> str:
-    parser = _Html()
-    parser.feed(markup)
+_DECLARATION = re.compile(r"<!(?!--|doctype|DOCTYPE)")
+
+
+def _parsed_html(markup: str, filename: str) -> _Html:
+    """Python 3.11's html.parser asserts on some broken ``<!…`` declarations (found by
+    fuzzing): those are read again as plain text, which a browser would show anyway."""
+    for attempt in (markup, _DECLARATION.sub("&lt;!", markup)):
+        parser = _Html()
+        try:
+            parser.feed(attempt)
+            parser.close()
+        except AssertionError:
+            continue
+        return parser
+    raise SourceError("the HTML cannot be parsed, even as plain text", file=filename)
+
+
+def _html_text(markup: str, filename: str) -> str:
+    parser = _parsed_html(markup, filename)
     text = "".join(parser.parts)
     text = re.sub(r"[ \t\r\f\v]*\n[ \t\r\f\v]*", "\n", text)
     return re.sub(r"\n{3,}", "\n\n", text).strip()
@@ -148,5 +164,5 @@ def read_text(path: Path, encoding: str | None = None) -> TextDocument:
         decoded = decode(data, path.name, encoding)
         text, used = decoded.text, decoded.encoding
         if fmt in ("html", "htm"):
-            text = _html_text(text)
+            text = _html_text(text, path.name)
     return TextDocument(path.name, fmt, text, _paragraph_spans(text), used, pages)

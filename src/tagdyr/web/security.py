@@ -13,6 +13,7 @@ from urllib.parse import quote, urlparse
 
 from fastapi import Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from tagdyr.accounts import User, session_user, token_user
 from tagdyr.settings import Settings
@@ -109,7 +110,9 @@ def guard(settings: Settings) -> Callable[[Request, Callable[[Request], Awaitabl
     async def middleware(
         request: Request, call_next: Callable[[Request], Awaitable[Response]]
     ) -> Response:
-        _identify(request)
+        # the session or token lookup is blocking database work: off the event loop, which
+        # must stay free to finish the responses that give pooled connections back
+        await run_in_threadpool(_identify, request)
         user: User | None = request.state.user
         path = request.url.path
         response: Response

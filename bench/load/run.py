@@ -1,0 +1,189 @@
+"""Load test on loopback: `tagdyr serve` as deployed, measured from outside.
+
+    python -m bench.load            # or: make bench-load  (READ_SECONDS=60 by default)
+
+1. Readers: 50 concurrent clients for READ_SECONDS against `tagdyr serve --workers 2` on the
+   1,000,000 persons of bench.web (SQLite), half search pages (list names in Latin and Kazakh
+   Cyrillic), half dossier pages of random persons. The search rate limit is off (all clients
+   share one address).
+2. Editors: 5 editors reviewing at once (log in, open the queue, judge with the page's person
+   versions) while 20 readers browse, against `tagdyr serve --workers 3` on PostgreSQL with the
+   demo database; a stale page is refused with 409 and counts as refused, not as an error.
+
+Reported: requests, throughput, latency p50 / p95 / max and errors (a 5xx, a refused
+connection, or any status but the expected ones). Clients and server share the 2 cores.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import random
+import re
+import statistics
+import sys
+import time
+from collections import Counter, defaultdict
+
+import httpx
+from sqlalchemy import select, text
+from tests.pgserver import postgres_server
+from tests.serving import tagdyr_server
+from tests.web import PASSWORD, csrf_of
+
+from bench.web.run import OUT, _queries
+from bench.web.run import build as build_million
+from tagdyr import accounts
+from tagdyr.demo.build import build_demo
+from tagdyr.store.db import create_db_engine, migrate
+
+READERS = 50
+EDITORS = 5
+READ_SECONDS = float(os.environ.get("READ_SECONDS", "60"))
+DECISIONS = 15  # per editor
+Samples = dict[str, list[tuple[float, int]]]
+
+
+async def _reader(client: httpx.AsyncClient, queries: list[str], uids: list[str],
+                  until: float, samples: Samples, rng: random.Random) -> None:  # fmt: skip
+    while time.monotonic() < until:
+        if rng.random() < 0.5:
+            kind, url = "search", "/search?" + httpx.QueryParams(q=rng.choice(queries)).__str__()
+        else:
+            kind, url = "dossier", f"/person/{rng.choice(uids)}"
+        started = time.perf_counter()
+        try:
+            status = (await client.get(url)).status_code
+        except httpx.HTTPError:
+            status = 0
+        samples[kind].append((time.perf_counter() - started, status))
+
+
+async def _editor(base: str, username: str, samples: Samples) -> None:
+    async with httpx.AsyncClient(base_url=base, timeout=120) as client:
+        login = await client.get("/login")
+        await client.post("/login", data={"username": username, "password": PASSWORD,
+                                          "csrf_token": csrf_of(login.text)})  # fmt: skip
+        for n in range(DECISIONS):
+            page = (await client.get("/review")).text
+            pair = re.search(r'name="left_id" value="(\d+)".*?name="right_id" value="(\d+)"'
+                             r'.*?name="seen" value="([^"]*)"', page, re.S)  # fmt: skip
+            if pair is None:
+                return
+            form = {"left_id": pair[1], "right_id": pair[2], "seen": pair[3],
+                    "verdict": ("same", "not_same", "unsure")[n % 3],
+                    "csrf_token": csrf_of(page)}  # fmt: skip
+            started = time.perf_counter()
+            try:
+                status = (await client.post("/review/judge", data=form)).status_code
+            except httpx.HTTPError:
+                status = 0
+            samples["judge"].append((time.perf_counter() - started, status))
+
+
+async def _readers(base: str, queries: list[str], uids: list[str], seconds: float,
+                   count: int, samples: Samples) -> float:  # fmt: skip
+    limits = httpx.Limits(max_connections=count, max_keepalive_connections=count)
+    async with httpx.AsyncClient(base_url=base, timeout=120, limits=limits) as client:
+        started = time.monotonic()
+        until = started + seconds
+        await asyncio.gather(*(
+            _reader(client, queries, uids, until, samples, random.Random(n)) for n in range(count)
+        ))  # fmt: skip
+        return time.monotonic() - started
+
+
+def _row(name: str, samples: list[tuple[float, int]], seconds: float, ok: set[int]) -> str:
+    times = sorted(t * 1000 for t, _ in samples)
+    bad = Counter(status for _, status in samples if status not in ok)
+    errors = f"{sum(bad.values())}" + (
+        f" ({', '.join(f'{n}×{s}' for s, n in sorted(bad.items()))})" if bad else ""
+    )
+    refused = sum(1 for _, status in samples if status == 409)
+    p95 = times[int(0.95 * (len(times) - 1))] if times else 0.0
+    return (f"| {name} | {len(samples):,} | {len(samples) / seconds:.1f} | "
+            f"{statistics.median(times) if times else 0:.0f} | {p95:.0f} | "
+            f"{max(times, default=0):.0f} | {refused} | {errors} |")  # fmt: skip
+
+
+def _read_phase() -> list[str]:
+    engine = build_million()
+    migrate(engine)  # the schema of this tagdyr (accounts, audit log)
+    with engine.connect() as conn:
+        queries = [q for q, _ in _queries(conn)]
+        uids = list(conn.execute(text("SELECT uid FROM person ORDER BY random() LIMIT 5000"))
+                    .scalars())  # fmt: skip
+        persons = conn.execute(text("SELECT count(*) FROM person")).scalar_one()
+    engine.dispose()
+    samples: Samples = defaultdict(list)
+    url = f"sqlite:///{OUT / 'web1m.db'}"
+    with tagdyr_server(url, workers=2, search_rate_per_minute="0") as base:
+        asyncio.run(_readers(base, queries, uids, 5, 10, defaultdict(list)))  # warm up
+        seconds = asyncio.run(_readers(base, queries, uids, READ_SECONDS, READERS, samples))
+    ok = {200}
+    return [
+        f"Readers: {READERS} clients for {seconds:.0f} s, `tagdyr serve --workers 2`, "
+        f"SQLite, {persons:,} persons",
+        "",
+        "| requests | n | per s | p50 ms | p95 ms | max ms | refused (409) | errors |",
+        "|---|---|---|---|---|---|---|---|",
+        _row("search page", samples["search"], seconds, ok),
+        _row("dossier page", samples["dossier"], seconds, ok),
+        _row("all", samples["search"] + samples["dossier"], seconds, ok),
+    ]
+
+
+def _edit_phase() -> list[str]:
+    with postgres_server() as server_url:
+        admin = create_db_engine(server_url)
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text("CREATE DATABASE load_demo"))
+        admin.dispose()
+        url = server_url.rsplit("/", 1)[0] + "/load_demo"
+        engine = create_db_engine(url)
+        build_demo(engine, threshold=0.9, floor=0.01)
+        for n in range(EDITORS):
+            accounts.create_user(engine, f"editor{n}", PASSWORD, "editor", actor="bench")
+        with engine.connect() as conn:
+            uids = list(conn.execute(text("SELECT uid FROM person")).scalars())
+            names = list(conn.execute(select(text("full_name")).select_from(text("record")))
+                         .scalars())[:300]  # fmt: skip
+        samples: Samples = defaultdict(list)
+        with tagdyr_server(url, workers=3, search_rate_per_minute="0") as base:
+
+            async def together() -> float:
+                started = time.monotonic()
+                editors = asyncio.gather(*(_editor(base, f"editor{n}", samples)
+                                           for n in range(EDITORS)))  # fmt: skip
+                readers = _readers(base, names, uids, 30, 20, samples)
+                await asyncio.gather(editors, readers)
+                return time.monotonic() - started
+
+            seconds = asyncio.run(together())
+        judged = engine.connect().execute(text("SELECT count(*) FROM judgement")).scalar_one()
+        engine.dispose()
+    stored = sum(1 for _, status in samples["judge"] if status == 303)
+    return [
+        f"Editors: {EDITORS} reviewing at once (up to {DECISIONS} decisions each) with 20 "
+        f"readers, {seconds:.0f} s, `tagdyr serve --workers 3`, PostgreSQL, demo database; "
+        f"{stored} decisions stored, {judged} judgements in the database",
+        "",
+        "| requests | n | per s | p50 ms | p95 ms | max ms | refused (409) | errors |",
+        "|---|---|---|---|---|---|---|---|",
+        _row("judge (POST, re-cluster)", samples["judge"], seconds, {303, 409}),
+        _row("search page", samples["search"], seconds, {200}),
+        _row("dossier page", samples["dossier"], seconds, {200, 301}),  # 301: merged away
+    ]
+
+
+def main() -> None:
+    phases = sys.argv[1:] or ["read", "edit"]
+    lines = [*(_read_phase() if "read" in phases else []), "",
+             *(_edit_phase() if "edit" in phases else [])]  # fmt: skip
+    report = "\n".join(lines)
+    print(report)
+    (OUT / "load.md").write_text(report + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
