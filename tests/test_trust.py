@@ -278,3 +278,18 @@ def test_the_deployment_guide_lists_every_setting() -> None:
     guide = (Path(__file__).parent.parent / "docs" / "deployment.md").read_text("utf-8")
     for name in Settings.model_fields:
         assert f"`TAGDYR_{name.upper()}`" in guide, name
+
+
+def test_a_uid_of_digits_only_is_a_uid_not_a_number(engine: Engine) -> None:
+    """Found by the load test: a 12-digit uid was read as a person number and PostgreSQL
+    refused it as out of range (a 500 instead of the dossier)."""
+    from datetime import UTC, datetime
+
+    from tagdyr.store.queries import resolve_person
+
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        conn.execute(s.person.insert(), {"uid": "686644094410", "label": "Бектанов Мажит",
+                                         "created_at": now, "updated_at": now})  # fmt: skip
+    with engine.connect() as conn:
+        assert resolve_person(conn, "686644094410")[1] == "686644094410"

@@ -156,6 +156,9 @@ def authenticate(engine: Engine, username: str, password: str, address: str, *,
     address within the window, and says the same thing for a wrong name or password."""
     since = _now() - timedelta(minutes=window_minutes)
     with engine.begin() as conn:
+        conn.execute(  # attempts older than a day say nothing any more
+            s.login_attempt.delete().where(s.login_attempt.c.at < _now() - timedelta(days=1))
+        )
         failures = conn.execute(
             select(func.count())
             .select_from(s.login_attempt)

@@ -185,7 +185,7 @@ def get_records(conn: Connection, record_ids: list[int]) -> list[RecordView]:
 def resolve_person(conn: Connection, ident: str) -> tuple[int, str]:
     """(id, uid) of a person given its uid or number, following merges to the living person."""
     condition = s.person.c.uid == ident
-    if ident.isdigit():
+    if ident.isdigit() and int(ident) < 2**31:  # a uid may be all digits, beyond 32 bits
         condition = or_(condition, s.person.c.id == int(ident))
     row = conn.execute(
         select(s.person.c.id, s.person.c.uid, s.person.c.merged_into_id).where(condition)
