@@ -84,7 +84,9 @@ def test_no_server_error_for_an_admin_script(api_schema: Any, fuzzed_engine: Eng
         if accounts.token_user(fuzzed_engine, _TOKEN["admin"]) is None:
             accounts.change_user(fuzzed_engine, "fuzzer", actor="test", disabled=False,
                                  role="admin")  # fmt: skip
-            user = accounts.User(1, "fuzzer", "", "admin")
+            with fuzzed_engine.connect() as conn:
+                user = accounts.find_user(conn, "fuzzer")
+            assert user is not None
             _TOKEN["admin"] = accounts.create_token(fuzzed_engine, user, "again", actor="test")
         return {"Authorization": f"Bearer {_TOKEN['admin']}"}
 

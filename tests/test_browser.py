@@ -5,7 +5,6 @@ Screenshots of the pages land in ``test-output/screenshots``."""
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from tagdyr import accounts
 from tagdyr.settings import load_settings
 from tagdyr.store.db import create_db_engine
 from tagdyr.web.app import create_app
+from tests.serving import free_port
 from tests.web import PASSWORD
 
 pytestmark = pytest.mark.browser
@@ -41,9 +41,7 @@ def _chromium() -> str:
 
 
 def _serve(database_url: str) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     config = uvicorn.Config(
         create_app(load_settings(database_url=database_url)),
         host="127.0.0.1",

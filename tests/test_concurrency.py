@@ -4,7 +4,6 @@ exactly what the pairs and judgements imply."""
 
 from __future__ import annotations
 
-import re
 import threading
 from collections import Counter
 
@@ -18,7 +17,7 @@ from tagdyr.store import schema as s
 from tagdyr.store.db import lock_for_writing
 from tests.conftest import _fresh_postgres
 from tests.serving import tagdyr_server
-from tests.web import PASSWORD, csrf_of
+from tests.web import PASSWORD, judgement_form, login_form
 
 EDITORS = 5
 ROUNDS = 8
@@ -26,19 +25,13 @@ ROUNDS = 8
 
 def _review(base: str, username: str, outcomes: list[int], failures: list[str]) -> None:
     with httpx.Client(base_url=base, timeout=60) as client:
-        login = client.get("/login")
-        client.post("/login", data={"username": username, "password": PASSWORD,
-                                    "csrf_token": csrf_of(login.text)})  # fmt: skip
+        client.post("/login", data=login_form(client.get("/login").text, username))
         for round_ in range(ROUNDS):
-            page = client.get("/review").text
-            pair = re.search(r'name="left_id" value="(\d+)".*?name="right_id" value="(\d+)"'
-                             r'.*?name="seen" value="([^"]*)"', page, re.S)  # fmt: skip
-            if pair is None:
-                return  # the queue is empty
             verdict = ("same", "not_same", "unsure")[(round_ + len(username)) % 3]
-            answer = client.post("/review/judge", data={
-                "left_id": pair[1], "right_id": pair[2], "seen": pair[3], "verdict": verdict,
-                "csrf_token": csrf_of(page)})  # fmt: skip
+            form = judgement_form(client.get("/review").text, verdict)
+            if form is None:
+                return  # the queue is empty
+            answer = client.post("/review/judge", data=form)
             outcomes.append(answer.status_code)
             if answer.status_code not in (303, 409):
                 failures.append(f"{username}: {answer.status_code} {answer.text[:300]}")

@@ -23,8 +23,8 @@ def log_in(client: TestClient, engine: Engine, username: str = "editor",
            role: str = "editor") -> str:  # fmt: skip
     """Create the user if needed, log in through the form; the session's CSRF token."""
     with engine.connect() as conn:
-        known = {a.user.username for a in accounts.list_accounts(conn)}
-    if username not in known:
+        known = accounts.find_user(conn, username) is not None
+    if not known:
         accounts.create_user(engine, username, PASSWORD, role, actor="test")
     form = client.get("/login")
     done = client.post(
@@ -34,3 +34,23 @@ def log_in(client: TestClient, engine: Engine, username: str = "editor",
     )
     assert done.status_code == 303, done.text
     return csrf_of(client.get("/account").text)
+
+
+_REVIEW_PAIR = re.compile(
+    r'name="left_id" value="(\d+)".*?name="right_id" value="(\d+)".*?name="seen" value="([^"]*)"',
+    re.S,
+)
+
+
+def login_form(login_page: str, username: str) -> dict[str, str]:
+    """What the login page's form sends for ``username`` (clients of a real server)."""
+    return {"username": username, "password": PASSWORD, "csrf_token": csrf_of(login_page)}
+
+
+def judgement_form(review_page: str, verdict: str) -> dict[str, str] | None:
+    """What the review page's form sends for ``verdict``; None when the queue is empty."""
+    pair = _REVIEW_PAIR.search(review_page)
+    if pair is None:
+        return None
+    return {"left_id": pair[1], "right_id": pair[2], "seen": pair[3], "verdict": verdict,
+            "csrf_token": csrf_of(review_page)}  # fmt: skip

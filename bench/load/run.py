@@ -19,7 +19,6 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import re
 import statistics
 import sys
 import time
@@ -29,7 +28,7 @@ import httpx
 from sqlalchemy import select, text
 from tests.pgserver import postgres_server
 from tests.serving import tagdyr_server
-from tests.web import PASSWORD, csrf_of
+from tests.web import PASSWORD, judgement_form, login_form
 
 from bench.web.run import OUT, _queries
 from bench.web.run import build as build_million
@@ -61,18 +60,12 @@ async def _reader(client: httpx.AsyncClient, queries: list[str], uids: list[str]
 
 async def _editor(base: str, username: str, samples: Samples) -> None:
     async with httpx.AsyncClient(base_url=base, timeout=120) as client:
-        login = await client.get("/login")
-        await client.post("/login", data={"username": username, "password": PASSWORD,
-                                          "csrf_token": csrf_of(login.text)})  # fmt: skip
+        await client.post("/login", data=login_form((await client.get("/login")).text, username))
         for n in range(DECISIONS):
-            page = (await client.get("/review")).text
-            pair = re.search(r'name="left_id" value="(\d+)".*?name="right_id" value="(\d+)"'
-                             r'.*?name="seen" value="([^"]*)"', page, re.S)  # fmt: skip
-            if pair is None:
+            verdict = ("same", "not_same", "unsure")[n % 3]
+            form = judgement_form((await client.get("/review")).text, verdict)
+            if form is None:
                 return
-            form = {"left_id": pair[1], "right_id": pair[2], "seen": pair[3],
-                    "verdict": ("same", "not_same", "unsure")[n % 3],
-                    "csrf_token": csrf_of(page)}  # fmt: skip
             started = time.perf_counter()
             try:
                 status = (await client.post("/review/judge", data=form)).status_code

@@ -145,6 +145,11 @@ def change_user(engine: Engine, username: str, *, actor: str, role: str | None =
                   {"user": username, "changed": sorted(values)})  # fmt: skip
 
 
+def find_user(conn: Connection, username: str) -> User | None:
+    row = conn.execute(select(s.app_user).where(s.app_user.c.username == username)).first()
+    return _user(row) if row else None
+
+
 def list_accounts(conn: Connection) -> list[Account]:
     rows = conn.execute(select(s.app_user).order_by(s.app_user.c.username)).all()
     return [Account(_user(r), r.email, r.note, r.created_at, r.disabled_at) for r in rows]
@@ -276,11 +281,12 @@ def list_tokens(conn: Connection, user: User) -> list[TokenView]:
     ]
 
 
-def revoke_token(engine: Engine, token_id: int, user: User, *, actor: str) -> None:
-    """Revoke one of ``user``'s tokens (an admin may revoke anyone's)."""
+def revoke_token(engine: Engine, token_id: int, user: User | None, *, actor: str) -> None:
+    """Revoke one of ``user``'s tokens (an admin may revoke anyone's; ``None``: the command
+    line on the server's machine, anyone's too)."""
     with engine.begin() as conn:
         condition = s.api_token.c.id == token_id
-        if not user.is_admin:
+        if user is not None and not user.is_admin:
             condition = condition & (s.api_token.c.user_id == user.id)
         prefix = conn.execute(select(s.api_token.c.prefix).where(condition)).scalar_one_or_none()
         if prefix is None:

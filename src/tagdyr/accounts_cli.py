@@ -46,9 +46,9 @@ def _password(from_stdin: bool) -> str:
 
 def _user(db: str | None, username: str) -> accounts.User:
     with _engine(db).connect() as conn:
-        for account in accounts.list_accounts(conn):
-            if account.user.username == username:
-                return account.user
+        user = accounts.find_user(conn, username)
+    if user is not None:
+        return user
     raise NotFoundError(f"no user {username!r}: `tagdyr user list` shows them")
 
 
@@ -113,8 +113,7 @@ def create_token(
 @tokens_app.command("revoke")
 def revoke_token(token_id: int, db: DbOption = None) -> None:
     """Revoke a token by its number (`tagdyr token list USER`)."""
-    admin = accounts.User(0, "cli", "", "admin")
-    accounts.revoke_token(_engine(db), token_id, admin, actor=_actor())
+    accounts.revoke_token(_engine(db), token_id, None, actor=_actor())
     console.print(f"token {token_id} revoked")
 
 

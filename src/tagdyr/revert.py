@@ -43,9 +43,14 @@ def revert(engine: Engine, event_id: int, actor: str) -> int:
         raise storage_error(exc, f"reverting change #{event_id}") from exc
 
 
-def _revert(conn: Connection, event: Event, actor: str) -> int:
+def _toggles_judgements(event: Event) -> bool:
+    """A judgement, merge, split or undo, or a revert of one: it switched judgements on/off."""
     toggles = "judgements" in event.detail and "active" in event.detail
-    if event.action in _JUDGEMENT_EVENTS or (event.action == "revert" and toggles):
+    return event.action in _JUDGEMENT_EVENTS or (event.action == "revert" and toggles)
+
+
+def _revert(conn: Connection, event: Event, actor: str) -> int:
+    if _toggles_judgements(event):
         return _toggle_judgements(conn, event, actor)
     if event.action == "import":
         return _revert_import(conn, event, actor)
@@ -145,9 +150,6 @@ def _revert_link(conn: Connection, event: Event, actor: str) -> int:
 
 def is_revertible(event: Event) -> bool:
     """Whether the log offers to revert ``event`` (it may still refuse: see :func:`revert`)."""
-    if event.reverted_by is not None:
-        return False
-    toggles = "judgements" in event.detail and "active" in event.detail
-    return event.action in (*_JUDGEMENT_EVENTS, "import", "link") or (
-        event.action == "revert" and toggles
+    return event.reverted_by is None and (
+        _toggles_judgements(event) or event.action in ("import", "link")
     )

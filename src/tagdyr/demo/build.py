@@ -74,11 +74,11 @@ def demo_login(engine: Engine) -> str:
     each time the demo is built (never a fixed password on a server someone may expose)."""
     import secrets
 
-    from tagdyr.accounts import change_user, create_user, list_accounts
+    from tagdyr.accounts import change_user, create_user, find_user
 
     password = secrets.token_urlsafe(12)
     with engine.connect() as conn:
-        exists = any(a.user.username == DEMO_USER for a in list_accounts(conn))
+        exists = find_user(conn, DEMO_USER) is not None
     if exists:
         change_user(engine, DEMO_USER, actor="demo", password=password, disabled=False)
     else:

@@ -247,9 +247,9 @@ def merge_persons(engine: Engine, uid: str, other_uid: str, author: str, note: s
         ours, theirs = _records_of(conn, uid), _records_of(conn, other_uid)
         if not ours or not theirs or set(ours) == set(theirs):
             raise TagdyrError(f"{uid} and {other_uid} are already one person")
-        summary = f"persons {uid} and {other_uid} merged"
+        summary = f"persons {uid} and {other_uid} merged"  # (seen: checked above, first)
         return apply_judgements(conn, [(ours[0], theirs[0], "same")], author, note, "merge",
-                                summary, seen=seen)[0]  # fmt: skip
+                                summary)[0]  # fmt: skip
 
 
 def split_record(engine: Engine, record_id: int, author: str, note: str = "",
@@ -268,7 +268,7 @@ def split_record(engine: Engine, record_id: int, author: str, note: str = "",
             raise TagdyrError(f"record {record_id} is the person's only record: nothing to split")
         summary = f"record {record_id} split from its person"
         pairs = [(record_id, other, "not_same") for other in others]
-        return apply_judgements(conn, pairs, author, note, "split", summary, seen=seen)
+        return apply_judgements(conn, pairs, author, note, "split", summary)  # seen: above
 
 
 def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, action: str,

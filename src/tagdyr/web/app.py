@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from importlib import resources
 from typing import Annotated, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Form, Query, Request, UploadFile
 from fastapi.exceptions import RequestValidationError
@@ -47,33 +47,23 @@ from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
 from tagdyr.web.deps import (
     _LANG_COOKIE,
-    MAX_ID,
     Conn,
     FormId,
+    Note,
     PathId,
     QueryId,
     SearchFilters,
+    Seen,
     _language,
 )
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
-from tagdyr.web.security import guard
+from tagdyr.web.security import guard, to_login
 from tagdyr.web.uploads import Uploads
 
 _PACKAGE = resources.files("tagdyr.web")
 _YEAR = 365 * 24 * 3600
 _HISTORY_PAGE = 100
-
-
-def _seen(text: str) -> dict[str, int]:
-    """The persons' versions a page showed ("uid:version uid:version"), for optimistic locking."""
-    seen: dict[str, int] = {}
-    for part in text.split():
-        uid, _, version = part.partition(":")
-        if not uid or not version.isdigit() or int(version) > MAX_ID:
-            raise TagdyrError(f"seen: {part!r} is not uid:version")
-        seen[uid] = int(version)
-    return seen
 
 
 def _seen_of(*records: Any) -> str:
@@ -115,7 +105,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     @app.exception_handler(AccessError)
     async def refused_access(request: Request, exc: AccessError) -> Response:
         if exc.status == 401 and request.method == "GET":
-            return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+            return to_login(request)
         heading = "login" if exc.status == 401 else "no_access"
         return render(request, "error.html", status=exc.status, message=str(exc), heading=heading)
 
@@ -180,11 +170,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         uid: str,
         user: Editor,
         record_id: FormId,
-        note: Annotated[str, Form(max_length=2000)] = "",
-        seen: Annotated[str, Form(max_length=2000)] = "",
+        seen: Seen,
+        note: Note = "",
     ) -> Response:
         engine = request.app.state.engine
-        rv.split_record(engine, record_id, user.username, note, seen=_seen(seen))
+        rv.split_record(engine, record_id, user.username, note, seen=seen)
         return RedirectResponse(f"/person/{uid}", status_code=303)
 
     @app.post("/person/{uid}/merge")
@@ -193,11 +183,11 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         uid: str,
         user: Editor,
         other: Annotated[str, Form(max_length=40)],
-        note: Annotated[str, Form(max_length=2000)] = "",
-        seen: Annotated[str, Form(max_length=2000)] = "",
+        seen: Seen,
+        note: Note = "",
     ) -> Response:
         engine = request.app.state.engine
-        rv.merge_persons(engine, uid, other.strip(), user.username, note, seen=_seen(seen))
+        rv.merge_persons(engine, uid, other.strip(), user.username, note, seen=seen)
         return RedirectResponse(f"/person/{uid}", status_code=303)
 
     @app.get("/person/{uid}/history", response_class=HTMLResponse)
@@ -278,13 +268,12 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         left_id: FormId,
         right_id: FormId,
         verdict: Annotated[str, Form(max_length=20)],
-        note: Annotated[str, Form(max_length=2000)] = "",
-        seen: Annotated[str, Form(max_length=2000)] = "",
+        seen: Seen,
+        note: Note = "",
     ) -> Response:
         judgement_id = rv.judge(
-            request.app.state.engine, left_id, right_id, verdict, user.username, note,
-            seen=_seen(seen),
-        )  # fmt: skip
+            request.app.state.engine, left_id, right_id, verdict, user.username, note, seen=seen
+        )
         return RedirectResponse(f"/review?done={judgement_id}", status_code=303)
 
     @app.post("/review/undo")

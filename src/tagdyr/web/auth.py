@@ -12,7 +12,7 @@ from tagdyr import accounts
 from tagdyr.accounts import User
 from tagdyr.errors import AccessError
 from tagdyr.web.deps import Conn, PathId
-from tagdyr.web.security import SESSION_COOKIE
+from tagdyr.web.security import SESSION_COOKIE, client_address
 
 router = APIRouter()
 
@@ -91,10 +91,9 @@ async def login(
     await check_csrf(request)
     settings = request.app.state.settings
     engine = request.app.state.engine
-    address = request.client.host if request.client else "unknown"
     try:
         user = accounts.authenticate(
-            engine, username, password, address,
+            engine, username, password, client_address(request),
             attempts=settings.login_attempts, window_minutes=settings.login_window_minutes,
         )  # fmt: skip
     except AccessError as exc:

@@ -18,6 +18,21 @@ MAX_ID = 2**31 - 1  # ids and versions are 32-bit in the database: larger number
 FormId = Annotated[int, Form(ge=1, le=MAX_ID)]
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
+Note = Annotated[str, Form(max_length=2000)]  # why a decision was taken
+
+
+def seen_versions(seen: Annotated[str, Form(max_length=2000)] = "") -> dict[str, int]:
+    """The persons' versions a page showed ("uid:version uid:version"), for optimistic locking."""
+    versions: dict[str, int] = {}
+    for part in seen.split():
+        uid, _, version = part.partition(":")
+        if not uid or not version.isdigit() or int(version) > MAX_ID:
+            raise TagdyrError(f"seen: {part!r} is not uid:version")
+        versions[uid] = int(version)
+    return versions
+
+
+Seen = Annotated[dict[str, int], Depends(seen_versions)]
 
 
 def _language(request: Request) -> str:

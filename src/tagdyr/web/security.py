@@ -92,13 +92,19 @@ def _identify(request: Request) -> None:
             request.state.user, request.state.csrf = found
 
 
-def _address(request: Request) -> str:
+def client_address(request: Request) -> str:
+    """The visitor's address (behind the proxy: the one it forwarded)."""
     return request.client.host if request.client else "unknown"
+
+
+def to_login(request: Request) -> Response:
+    """To the login page, and back to this page after it."""
+    return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
 
 
 def _refused(request: Request, status: int, message: str) -> Response:
     if "text/html" in request.headers.get("accept", "") and status == 401:
-        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+        return to_login(request)
     return JSONResponse({"detail": message}, status_code=status)
 
 
@@ -120,7 +126,7 @@ def guard(settings: Settings) -> Callable[[Request, Callable[[Request], Awaitabl
             response = JSONResponse({"detail": "the API token is not valid"}, status_code=401)
         elif not settings.public_read and user is None and not path.startswith(_OPEN_PATHS):
             response = _refused(request, 401, "this tagdyr is private: log in first")
-        elif path.startswith(_LIMITED_PATHS) and not limiter.allow(_address(request)):
+        elif path.startswith(_LIMITED_PATHS) and not limiter.allow(client_address(request)):
             response = JSONResponse(
                 {"detail": "too many searches from your address: wait a minute"},
                 status_code=429,
