@@ -11,6 +11,8 @@ mentions found), and B-cubed F1 of the clusters (over the mentions found, across
 
 from __future__ import annotations
 
+import hashlib
+import os
 import re
 from collections import defaultdict
 from collections.abc import Callable
@@ -21,6 +23,10 @@ from tagdyr.texts.mentions import cluster_mentions, find_mentions
 
 GOLD = Path(__file__).resolve().parent / "gold"  # the rules were developed on these
 HELD_OUT = Path(__file__).resolve().parent / "heldout"  # written after, never tuned on
+SEED_GOLD = Path(__file__).resolve().parent / "seeds"  # stand-off gold of the seed texts
+SEED_TEXTS = Path(
+    os.environ.get("TAGDYR_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds")
+)
 _MARK = re.compile(r"\[\[(.*?)\|(.*?)\|(.*?)\]\]", re.S)
 
 
@@ -49,6 +55,44 @@ def load_gold(folder: Path = GOLD) -> tuple[dict[str, str], list[Span]]:
         out.append(marked[at:])
         texts[path.name] = "".join(out)
     return texts, spans
+
+
+def load_standoff(folder: Path = SEED_GOLD, texts_at: Path = SEED_TEXTS) -> tuple[
+    dict[str, str], list[Span]
+]:
+    """Gold kept apart from texts that may not be copied here: each ``<lang>-seed.tsv`` names
+    its text and checksum, then lists the mentions in the order of the text (as written,
+    base form, person); each is found after the one before it, whitespace matching any."""
+    texts: dict[str, str] = {}
+    spans: list[Span] = []
+    for table in sorted(folder.glob("*.tsv")):
+        lines = table.read_text(encoding="utf-8").splitlines()
+        header = dict(line[2:].split("\t", 1) for line in lines if line.startswith("# ") and "\t" in line)
+        path = texts_at / header["file"]
+        data = path.read_bytes()
+        if hashlib.sha256(data).hexdigest() != header["sha256"]:
+            raise SystemExit(f"{path}: not the text {table.name} annotates (checksum differs)")
+        text, name, at = data.decode("utf-8"), table.stem + ".txt", 0
+        for number, line in enumerate(lines, start=1):
+            if line.startswith("#") or not line.strip():
+                continue
+            written, base, person = line.split("\t")
+            words = [re.escape(w) for w in written.split()]
+            found = next((m for m in re.finditer(r"\s+".join(words), text[at:])
+                          if not _letter_at(text, at + m.start() - 1)
+                          and not _letter_at(text, at + m.end())), None)  # fmt: skip
+            if found is None:
+                raise SystemExit(f"{table.name}, line {number}: {written!r} not found after {at}")
+            found_at = (at + found.start(), at + found.end())
+            spans.append(Span(name, *found_at, base, person))
+            at = found_at[1]
+        texts[name] = text
+    return texts, spans
+
+
+def _letter_at(text: str, index: int) -> bool:
+    """A letter stands there (a footnote number "¹" or a mark may touch a name)."""
+    return 0 <= index < len(text) and text[index].isalpha()
 
 
 def tagdyr_method(texts: dict[str, str]) -> list[Span]:
@@ -121,6 +165,10 @@ def score(gold: list[Span], predicted: list[Span], language: str) -> tuple[float
 def main() -> None:
     for name, folder in (("development set", GOLD), ("held-out set", HELD_OUT)):
         report(name, *load_gold(folder))
+    if SEED_TEXTS.is_dir():
+        report("the three seed texts", *load_standoff())
+    else:
+        print(f"\nSeed texts not found at {SEED_TEXTS}: set TAGDYR_SEEDS to score them.")
 
 
 def report(name: str, texts: dict[str, str], gold: list[Span]) -> None:

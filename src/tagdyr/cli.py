@@ -437,13 +437,12 @@ def extract(
     encoding: Annotated[str | None, typer.Option(help="Encoding of TXT/HTML inputs.")] = None,
 ) -> None:
     """Person mentions in texts, with their base forms and clusters across all files."""
-    from tagdyr.texts.mentions import cluster_mentions
+    from tagdyr.texts.mentions import cluster_mentions, find_mentions
     from tagdyr.texts.reader import read_text
-    from tagdyr.texts.store import subject_mentions
 
     mentions = []
     for path in files:
-        mentions.extend(subject_mentions(read_text(path, encoding).text, str(path)))
+        mentions.extend(find_mentions(read_text(path, encoding).text, str(path)))
     clustered = cluster_mentions(mentions)
     if jsonl:
         for mention in clustered:

@@ -195,7 +195,7 @@ def base_name(text: str, language: str | None = None) -> str:
     is detected when not given. "Т. Жангелдиннің" → "Т. Жангелдин";
     "Кабыша Омарова" → "Кабыш Омаров"; Latin-script names are returned as written.
     """
-    tokens = re.findall(r"[^\W\d_]+\.|[^\W\d_]+(?:-[^\W\d_]+)*", text)
+    tokens = re.findall(r"[^\W\d_]+\.|[^\W\d_]+(?:[-'’][^\W\d_]+)*", text)
     initials = [t for t in tokens if t.endswith(".")]
     words = tuple(t for t in tokens if not t.endswith("."))
     if not words or not any("\u0400" <= c <= "\u04ff" for w in words for c in w):

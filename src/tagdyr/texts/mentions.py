@@ -1,15 +1,24 @@
-"""Person mentions in running text (Kazakh, Russian, English, French), by rules the names
-engine makes reliable, not by a general NER model (none reads Kazakh offline):
+"""Person mentions in running text (Kazakh, Russian, English, French), by rules and lexicons,
+not by a general NER model (none reads Kazakh offline).
 
-* initials before a surname, split across a line break or glued to it: "Б.\\nВолин",
-  "Қ.Қайсенов", "Т. Жангелдиннің" (NBSP allowed anywhere a space is);
-* a surname followed by initials: "Kozybaev M.K.", "Бектанов М.";
-* one to three capitalised words of which one is a surname by its suffix, case endings
-  included: "Қадем Жұманиязов бастаған", "Кабыша Омарова", "Bektanov Mazhit", lists of names.
+The text is cut into groups of capitalised words and initials (one line break allowed after an
+initial: "Б.\\nВолин"; none needed after it: "Қ.Қайсенов"; NBSP and particles "de", "von"
+inside). A group is split where a word is no part of a name (a sentence opener, a month, a
+place, a word the same text writes in lower case), and each part is a name when it has
+evidence for one:
+
+* initials before or after a word: "А.М. Синицынның", "Kozybaev M.K.", "Gabdullina A. Zh.";
+* a word with a surname's suffix, case endings included ("Жұманиязовтың", "Кабыша Омарова");
+* a given name or surname the dictionary knows ("Василий Шарудо", "Rolf Keller");
+* the surname or given name of a person the same text has already named in full ("Panikar"
+  after "M.M. Panikar", "Кадему" after "Кадем Жуманиязов").
+
+Names of units, places and institutions after a person ("Ленин атындағы бригада",
+"Satbayev University") are not mentions of that person. Only the article is read: its
+bibliography and the web page's boilerplate are left out (:mod:`tagdyr.texts.body`).
 
 Each mention keeps its text exactly as it stands and gets its dictionary form (``base``) from
-:func:`tagdyr.names.morph.base_name`. Mentions are clustered across all texts of a run: same
-surname (across scripts, case endings removed) and given names that do not contradict.
+:func:`tagdyr.names.morph.base_name`. Mentions are clustered across all texts of a run.
 """
 
 from __future__ import annotations
@@ -19,33 +28,29 @@ from dataclasses import dataclass, replace
 
 from tagdyr.names.morph import base_name, kazakh_base
 from tagdyr.names.similarity import Level, compare_words
+from tagdyr.texts import lexicon
+from tagdyr.texts.body import body_spans, in_body
 
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-_LOWER = "a-zа-яёәғқңөұүһіéèêàçùâîôûëïœ"
-_SPACE = r"[ \u00a0\u202f\t]*\n?[ \u00a0\u202f\t]*"
-_INITIALS = rf"(?:[{_UPPER}][{_LOWER}]?\.{_SPACE}){{1,3}}"
-_TRAILING_INITIALS = rf"(?:[{_UPPER}]\.[ \u00a0]?){{1,3}}"  # "M.K.", "М. К."
-_WORD = rf"[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}]?[{_LOWER}]+)?"
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇŞÖÜÄÅØÆİÉÈÎ"
+_LOWER = "a-zа-яёәғқңөұүһіəéèêàçùâîôûëïœıšğşöüäåøæß"
+_INITIAL = rf"(?:Dzh|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Дж|[{_UPPER}])\."
+_WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_LOWER}]{{2,}})?(?:-[{_UPPER}]?[{_LOWER}]+)*"
+_LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # a footnote number "¹" is no letter
+_TOKEN = re.compile(rf"(?<!{_LETTER})(?:(?P<initial>{_INITIAL})|(?P<word>{_WORD})(?!{_LETTER}))")
+_SPACES = re.compile(r"[ \u00a0\u202f]+")
+_LINE_BREAK = re.compile(r"[ \u00a0\u202f]*\n[ \u00a0\u202f]*")
+_PARTICLE = re.compile(r"[ \u00a0]+(de|du|da|von|van|der|ibn|bin|al|ле|де|фон|ван|ибн)[ \u00a0]+")
 _SURNAME_END = re.compile(
-    r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ым|ыми)?|ский|ская|цкий|ұлы|улы|қызы|кызы|"
-    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ovа|uly|oglu|ine)$"
+    r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ыми)?|ский|ская|цкий|цкая|енко|ұлы|улы|қызы|кызы|"
+    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|ine|enko|sky|ski)$"
 )  # Russian case forms too: Омарова, Жуманиязову, Омарове
-# words that start sentences in the literature and are no names (Kazakh has no tagger offline)
-_SENTENCE_WORDS = {
-    "Кейін", "Ал", "Бірақ", "Онда", "Содан", "Сонда", "Алайда", "Сондай", "Осылайша", "Мұнда",
-    "Соғыстан", "Тізімде", "Зерттеуші", "Позднее", "Вместе", "Среди", "Историк", "Затем", "Тогда",
-    "Однако", "Later", "Then", "However", "After", "Selon", "Puis", "Ensuite",
-}  # fmt: skip
-_NOT_NAMES = {
-    "The", "In", "On", "At", "Le", "La", "Les", "Des", "Dans", "Au", "En", "Il", "Ils", "Он",
-    "Она", "Они", "В", "На", "По", "Из", "Бұл", "Ол", "Осы", "Soviet", "German", "Germans",
-    "Kazakh", "Kazakhs", "Russian", "French", "Berlin", "Stalin", "Lenin", "Moscow", "Москва",
-    "Берлин", "Сталин", "Ленин", "Мәскеу",
-}  # fmt: skip
-_PATTERNS = (
-    re.compile(rf"(?<![\w.]){_INITIALS}{_WORD}"),  # Т. Жангелдиннің, Қ.Қайсенов, Б.\nВолин
-    re.compile(rf"(?<![\w.]){_WORD}[ \u00a0]+{_TRAILING_INITIALS}"),  # Kozybaev M.K.
-    re.compile(rf"(?<![\w.])(?:{_WORD}[ \u00a0]+){{0,2}}{_WORD}"),  # name groups
+# Zhangeldin, Kaisyn, Pushkin; not "Origin", "Kremlin", "Begin"
+_LATIN_IN = re.compile(r"^(?=[a-z]*(zh|kh|sh|ch|ts|y|j|ai|ay|ei|ey|ii|iy|uy))[a-z]{4,}(in|yn)$")
+_PATRONYMIC = re.compile(r"(ович|евич|овна|евна|ұлы|улы|қызы|кызы)$")
+_LIST_OF_PLACES = re.compile(
+    rf"^(?:\s*(?:,|және|мен|и|and|et)\s*[{_UPPER}][\w-]+)*\s+"
+    r"(аудан\w*|район\w*|облыс\w*|област\w*|district\w*|region\w*|département\w*)",
+    re.IGNORECASE,
 )
 
 
@@ -57,17 +62,26 @@ class Mention:
     text: str
     base: str
     cluster: str = ""
+    antecedent: int | None = None  # start of the full mention a short one refers back to
 
     def as_json(self) -> dict[str, object]:
         return {"file": self.file, "start": self.start, "end": self.end, "text": self.text,
                 "base": self.base, "cluster": self.cluster}  # fmt: skip
 
 
-_LATIN_IN = re.compile(r"^[a-z]{4,}(in|yn)$")  # Zhangeldin, Kaisyn; not "Again", "Begin"
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    text: str
+    initial: bool
 
 
-def _is_surname(word: str) -> bool:
-    lowered = word.lower()
+def is_surname(word: str) -> bool:
+    """A surname by its suffix, in any case form ("Жангелдиннің", "Омарова", "Bektanov")."""
+    lowered = word.lower().replace("ə", "ә")
+    if lowered in ("ұлы", "улы", "қызы", "кызы"):
+        return False  # "Ұлы Отан соғысы": the Great Patriotic War
     return bool(
         _SURNAME_END.search(lowered)
         or _SURNAME_END.search(kazakh_base(lowered))
@@ -75,72 +89,189 @@ def _is_surname(word: str) -> bool:
     )
 
 
-def _name_words(text: str) -> list[str]:
-    return re.findall(rf"[{_UPPER}][{_LOWER}]*\.?|[{_LOWER}]+", text)
+def _has_evidence(word: str) -> bool:
+    lowered = word.lower()
+    return (
+        is_surname(word)
+        or lowered in lexicon.FAMOUS_PEOPLE
+        or kazakh_base(lowered) in lexicon.FAMOUS_PEOPLE
+        or bool(lexicon.tags_of(word) & {"Name", "Surn", "Patr"})
+    )
 
 
-_PATRONYMIC = re.compile(r"(ович|евич|овна|евна|ұлы|улы|қызы|кызы)$")
+class _Reader:
+    """One text: its lower-case words, sentence starts and the checks that need them."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lowercase = {w for w in re.findall(rf"(?<![^\W\d_])[{_LOWER}]+", text)}
+
+    def at_sentence_start(self, position: int) -> bool:
+        before = self.text[:position].rstrip(" \u00a0\t«\"“(")
+        return not before or before[-1] in ".!?…»\n:" or before.endswith("—")
+
+    def not_a_name(self, word: str, start: int, after_initial: bool = False) -> bool:
+        """A word no name is made of here: a stop word; unless initials stand before it, also
+        a place, a word the text also writes in lower case, or an ordinary word of the
+        dictionary ("Встреча Путина", "Чрезвычайный и Полномочный Посол")."""
+        lowered = word.lower()
+        if lowered in lexicon.STOP_WORDS or lowered in lexicon.INSTITUTION_WORDS:
+            return True
+        if after_initial:
+            return False
+        if any(lexicon.is_place(part) for part in (word, *word.split("-"))):
+            return True
+        if lowered in self.lowercase:
+            return True
+        return not is_surname(word) and lexicon.is_ordinary_word(word, self.at_sentence_start(start))
+
+    def names_a_place_or_unit(self, start: int, end: int, single: bool) -> bool:
+        after, before = self.text[end : end + 60], self.text[max(0, start - 30) : start]
+        if lexicon.EPONYM_AFTER.match(after) or lexicon.EPONYM_BEFORE.search(before):
+            return True
+        if not single:
+            return False
+        return bool(
+            lexicon.PLACE_AFTER.match(after)
+            or lexicon.PLACE_BEFORE.search(before)
+            or _LIST_OF_PLACES.match(after)
+        )
 
 
-def _trim_group(text: str, sentence_start: bool) -> tuple[int, int] | None:
-    """The part of a run of capitalised words that is a name: around a word with a surname
-    suffix, without the words that are never names; None if no word is a surname. Three
-    words at the start of a sentence without a patronymic among them are a capitalised word
-    ("Кейін", "Later") and a two-word name."""
-    words = [w for w in re.finditer(_WORD, text) if w.group() not in _NOT_NAMES]
-    if sentence_start and words and words[0].start() == 0 and words[0].group() in _SENTENCE_WORDS:
-        words = words[1:]
-    surnames = [i for i, w in enumerate(words) if _is_surname(w.group())]
-    if not surnames:
+def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
+    """Runs of initials and capitalised words that may form a name together."""
+    groups: list[list[_Token]] = []
+    previous: _Token | None = None
+    for match in _TOKEN.finditer(text, start, end):
+        token = _Token(match.start(), match.end(), match.group(), match.group("initial") is not None)
+        gap = text[previous.end : token.start] if previous else None
+        joined = previous is not None and gap is not None and (
+            (gap == "" and previous.initial)
+            or _SPACES.fullmatch(gap) is not None
+            or (previous.initial and _LINE_BREAK.fullmatch(gap) is not None)
+            or (not previous.initial and _PARTICLE.fullmatch(gap) is not None)
+        )  # fmt: skip
+        if joined:
+            groups[-1].append(token)
+        else:
+            groups.append([token])
+        previous = token
+    return groups
+
+
+def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
+    """A group cut at the words that are no part of a name; a group with an institution's
+    word after a name is the institution's name and yields nothing."""
+    words = [t for t in group if not t.initial]
+    seen_name = False
+    for token in words:
+        if token.text.lower() in lexicon.INSTITUTION_WORDS and seen_name:
+            return []
+        seen_name = seen_name or not reader.not_a_name(token.text, token.start)
+    segments: list[list[_Token]] = [[]]
+    for index, token in enumerate(group):
+        after_initial = index > 0 and group[index - 1].initial
+        if not token.initial and reader.not_a_name(token.text, token.start, after_initial):
+            segments.append([])
+        else:
+            segments[-1].append(token)
+    return [s for s in segments if s]
+
+
+def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
+    """Where the name in a segment starts and ends (token indexes), or None."""
+    kinds = ["i" if t.initial else "w" for t in segment]
+    pattern = "".join(kinds)
+    initials_first = re.search(r"i+w", pattern)
+    if initials_first:
+        return initials_first.start(), initials_first.end() - 1
+    trailing = re.search(r"wi+", pattern)
+    if trailing:
+        return trailing.start(), trailing.end() - 1
+    words = [i for i, kind in enumerate(kinds) if kind == "w"]
+    if not words:
         return None
-    if (
-        sentence_start
-        and len(words) == 3
-        and words[0].start() == 0
-        and not any(_PATRONYMIC.search(w.group().lower()) for w in words)
-        and surnames[0] != 0
-    ):
-        words = words[1:]
-        surnames = [i - 1 for i in surnames]
-    if surnames[0] > 0:  # given names first: the name ends with the surname ("… Алматыда")
-        words = words[: surnames[0] + 1]
-    return words[0].start(), words[-1].end()
+    evidence = [i for i in words if _has_evidence(segment[i].text)]
+    if not evidence:
+        return None
+    first, last = words[0], words[-1]
+    if len(words) == 1:
+        return (first, last) if is_surname(segment[first].text) or _famous(segment[first]) else None
+    if len(words) >= 3 and reader.at_sentence_start(segment[first].start):
+        if first not in evidence and not any(_PATRONYMIC.search(segment[i].text) for i in words):
+            first = words[1]
+    if last - first > 2:  # at most three words: given name, patronymic, surname
+        last = first + 2
+    return first, last
 
 
-def _at_sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip()
-    return not before or before[-1] in ".!?…»\n"
+def _famous(token: _Token) -> bool:
+    lowered = token.text.lower()
+    return lowered in lexicon.FAMOUS_PEOPLE or kazakh_base(lowered) in lexicon.FAMOUS_PEOPLE
+
+
+def _mention(text: str, file: str, start: int, end: int, antecedent: int | None = None) -> Mention:
+    written = text[start:end]
+    return Mention(file, start, end, written, base_name(" ".join(written.split())),
+                   antecedent=antecedent)  # fmt: skip
+
+
+def _full_mentions(text: str, file: str, reader: _Reader) -> list[Mention]:
+    found: list[Mention] = []
+    for body_start, body_end in body_spans(text):
+        for group in _groups(text, body_start, body_end):
+            for segment in _segments(group, reader):
+                span = _name_in(segment, reader)
+                if span is None:
+                    continue
+                start, end = segment[span[0]].start, segment[span[1]].end
+                single = span[0] == span[1]
+                if reader.names_a_place_or_unit(start, end, single):
+                    continue
+                found.append(_mention(text, file, start, end))
+    return found
+
+
+def _short_mentions(text: str, file: str, reader: _Reader, full: list[Mention]) -> list[Mention]:
+    """Single words that repeat the surname or given name of a person named in full."""
+    known: dict[str, int] = {}
+    for mention in full:
+        for word in mention.base.split():
+            if not word.endswith(".") and len(word) > 2:
+                known.setdefault(word.lower(), mention.start)
+    taken = [(m.start, m.end) for m in full]
+    spans = body_spans(text)
+    found = []
+    for match in _TOKEN.finditer(text):
+        word = match.group("word")
+        if not word or any(s < match.end() and match.start() < e for s, e in taken):
+            continue
+        if not in_body(spans, match.start(), match.end()) or word.lower() in reader.lowercase:
+            continue
+        antecedent = known.get(base_name(word).lower(), known.get(word.lower()))
+        if antecedent is None or antecedent > match.start() and word.lower() in lexicon.STOP_WORDS:
+            continue
+        if reader.names_a_place_or_unit(match.start(), match.end(), single=False):
+            continue
+        found.append(_mention(text, file, match.start(), match.end(), antecedent))
+    return found
 
 
 def find_mentions(text: str, file: str = "") -> list[Mention]:
-    """Person mentions in ``text``, in order, not overlapping; ``cluster`` left empty."""
-    taken: list[tuple[int, int]] = []
-    found: list[Mention] = []
-    for number, pattern in enumerate(_PATTERNS):
-        for match in pattern.finditer(text):
-            start, end = match.start(), match.end()
-            if number == 2:
-                trimmed = _trim_group(match.group(), _at_sentence_start(text, start))
-                if trimmed is None:
-                    continue
-                start, end = start + trimmed[0], start + trimmed[1]
-            elif number == 1 and not _is_surname(match.group().split()[0]):
-                continue
-            if any(start < e and s < end for s, e in taken):
-                continue
-            written = text[start:end].rstrip()
-            end = start + len(written)
-            taken.append((start, end))
-            base = base_name(" ".join(written.split()))
-            found.append(Mention(file, start, end, written, base))
-    return sorted(found, key=lambda m: (m.file, m.start))
+    """Person mentions in the body of ``text``, in order, not overlapping; ``cluster`` empty."""
+    reader = _Reader(text)
+    full = _full_mentions(text, file, reader)
+    return sorted(full + _short_mentions(text, file, reader, full), key=lambda m: m.start)
 
 
 def _parts(base: str) -> tuple[str, list[str]]:
     """(surname, given names or initials) of a mention's base form."""
     tokens = base.split()
     words = [t for t in tokens if not t.endswith(".")]
-    surname = next((w for w in words if _is_surname(w)), words[-1] if words else "")
+    surname = next(
+        (w for w in words if is_surname(w)),
+        next((w for w in reversed(words) if not lexicon.is_given_name(w)), words[-1] if words else ""),
+    )
     given = [t for t in tokens if t != surname]
     return surname, given
 
@@ -154,18 +285,26 @@ def _compatible(a: list[str], b: list[str]) -> bool:
 
 def cluster_mentions(mentions: list[Mention]) -> list[Mention]:
     """The same ``cluster`` for mentions of one person across all texts: one surname (across
-    scripts and case endings) and given names that agree where both are stated."""
+    scripts and case endings) and given names that agree where both are stated; a short
+    mention takes the cluster of the full one it refers back to."""
     clusters: list[tuple[str, list[list[str]]]] = []  # (surname, given parts of members)
     labels: list[str] = []
+    label_at: dict[tuple[str, int], str] = {}
     for mention in mentions:
-        surname, given = _parts(mention.base)
-        for number, (known, members) in enumerate(clusters):
-            same = compare_words(surname, known) in (Level.IDENTICAL, Level.SAME_SOUND)
-            if same and all(_compatible(given, g) for g in members):
-                members.append(given)
-                labels.append(f"p{number + 1}")
-                break
+        if mention.antecedent is not None and (mention.file, mention.antecedent) in label_at:
+            label = label_at[(mention.file, mention.antecedent)]
         else:
-            clusters.append((surname, [given]))
-            labels.append(f"p{len(clusters)}")
+            label = _join(clusters, *_parts(mention.base))
+        label_at[(mention.file, mention.start)] = label
+        labels.append(label)
     return [replace(m, cluster=label) for m, label in zip(mentions, labels, strict=True)]
+
+
+def _join(clusters: list[tuple[str, list[list[str]]]], surname: str, given: list[str]) -> str:
+    for number, (known, members) in enumerate(clusters):
+        same = compare_words(surname, known) in (Level.IDENTICAL, Level.SAME_SOUND)
+        if same and all(_compatible(given, g) for g in members):
+            members.append(given)
+            return f"p{number + 1}"
+    clusters.append((surname, [given]))
+    return f"p{len(clusters)}"

@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from tagdyr.names.parse import Order
 from tagdyr.sources.importer import ImportResult, Prepared, SourceInfo, store_document
 from tagdyr.sources.records import RecordDraft, build_record
-from tagdyr.texts.citations import Citation, bibliography, citation_after, citations
+from tagdyr.texts.citations import Citation, citation_after, citations
 from tagdyr.texts.claims import unit_of
 from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
@@ -98,12 +98,6 @@ def _location(document: TextDocument, mention: Mention) -> str:
     return f"{document.filename}{on_page}, characters {mention.start}–{mention.end}"
 
 
-def subject_mentions(text: str, file: str) -> list[Mention]:
-    """Person mentions of the text's body: the authors listed in its bibliography are left out."""
-    body_end, _ = bibliography(text)
-    return [m for m in find_mentions(text, file) if m.start < body_end]
-
-
 def import_text(
     engine: Engine,
     path: Path,
@@ -115,7 +109,7 @@ def import_text(
     """Import one text into ``source`` (one transaction; the same bytes again are a no-op)."""
     document = read_text(path, encoding)
     text = document.text
-    mentions = cluster_mentions(subject_mentions(text, path.name))
+    mentions = cluster_mentions(find_mentions(text, path.name))
     cited = citations(text)
     drafts = [_draft(m, n, document, cited) for n, m in enumerate(mentions, start=1)]
     figures = [

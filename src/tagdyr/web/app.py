@@ -40,9 +40,9 @@ from tagdyr.store.queries import (
     resolve_person,
     text_segments,
 )
-from tagdyr.texts.mentions import cluster_mentions
+from tagdyr.texts.mentions import cluster_mentions, find_mentions
 from tagdyr.texts.reader import read_text
-from tagdyr.texts.store import import_text, subject_mentions
+from tagdyr.texts.store import import_text
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
 from tagdyr.web.deps import (
@@ -330,7 +330,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             document = read_text(path, encoding or None)
             return render(
                 request, "import_text_preview.html", document=document, token=token,
-                mentions=cluster_mentions(subject_mentions(document.text, path.name)),
+                mentions=cluster_mentions(find_mentions(document.text, path.name)),
                 source=source, encoding=encoding,
             )  # fmt: skip
         preview = preview_table(path, encoding or None)

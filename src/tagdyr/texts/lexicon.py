@@ -1,0 +1,161 @@
+"""What a capitalised word of running text is likely to be: a given name, a surname, a place or
+an ordinary word. The evidence is the Russian dictionary pymorphy3 ships (its given names,
+surnames and toponyms, which include many Central Asian given names; a Latin word is read
+through its plausible Cyrillic originals), tagdyr's place gazetteer, and short lists of words
+that begin sentences or name things other than people in the four languages."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from tagdyr.names.morph import kazakh_base
+from tagdyr.names.reverse import cyrillic_candidates
+from tagdyr.names.translit import russify
+
+_CYRILLIC = re.compile(r"[а-яёәғқңөұүһіə]", re.IGNORECASE)
+
+# Capitalised words that are not names: function words, sentence openers, months, titles.
+STOP_WORDS = frozenset(
+    """
+    the a an in on at of to for by with from as and or but this that these those his her their
+    it its he she they we our my your after before during when while where then there here
+    however although though moreover therefore thus also only since until according among
+    within without between under over about above below into onto upon via per both each
+    prof professor dr doctor mr mrs ms sir mister general colonel major captain lieutenant
+    sergeant private candidate director president minister ambassador
+    le la les un une des du de dans au aux et ou mais pour par sur avec sans selon puis ensuite
+    il ils elle elles nous vous son sa ses leur leurs ce cet cette ces après avant pendant
+    lorsque quand où alors ainsi donc aussi
+    в во на по из к ко с со у о об от до за при под над для без через после перед между и а но
+    он она они оно мы вы его ее её их это этот эта эти тот та те там тогда затем однако позднее
+    среди вместе также уже еще ещё когда где если так как чтобы ведь вот все всё
+    ал бірақ кейін онда содан сонда алайда сондай осылайша мұнда осы бұл ол олар оның олардың
+    және мен біз сіз соғыстан тізімде зерттеуші мысалы сонымен қатар яғни демек өйткені себебі
+    january february march april may june july august september october november december
+    janvier février mars avril mai juin juillet août septembre octobre novembre décembre
+    январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь
+    қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан
+    monday tuesday wednesday thursday friday saturday sunday
+    soviet german germans kazakh kazakhs russian russians french english norwegian polish
+    kazakhstani kazakhstanis turkestani turkestanis uzbek kyrgyz tajik turkmen nazi nazis
+    kremlin maquis resistance wehrmacht reich ussr union republic bey efendi pasha otan tarihi
+    later earlier soon today historian историк зерттеуші автор author new
+    ұлы кеңес отан одақ одағы одағының одағына батыры батыр """.split()
+)
+# Words that make a capitalised group the name of an institution, not of a person.
+INSTITUTION_WORDS = frozenset(
+    """
+    university institute archive archives museum library center centre committee academy
+    school college street avenue square bridge station hospital foundation society publishing
+    house press agency army regiment brigade legion front court force forces navy council
+    ministry office department bureau parliament government party church cathedral
+    université institut archives musée bibliothèque rue place école lycée régiment
+    университет университета институт института архив архива музей музея библиотека улица
+    проспект площадь фонд академия школа полк бригада
+    университеті институты мұрағаты мұражайы кітапханасы көшесі академиясы мектебі
+    """.split()
+)
+# Words right after a name that say the name is a unit's or a place's ("Ленин атындағы
+# бригада") or that the capitalised word is a place ("Тетерев өзені", "river Teterev").
+EPONYM_AFTER = re.compile(
+    r"^\s*(атындағы|атында|атымен|named|university|institute|атынд\w*)\b", re.IGNORECASE
+)
+EPONYM_BEFORE = re.compile(r"(имени|им\.|named after|named for|dit)\s*$", re.IGNORECASE)
+PLACE_AFTER = re.compile(
+    r"^\s*(өзен\w*|көл\w*|қала\w*|облыс\w*|аудан\w*|ауыл\w*|тау\w*|даласы\w*|river|lake|town|"
+    r"district|region|oblast|province|mountains?|valley|village|город\w*|район\w*|област\w*)\b",
+    re.IGNORECASE,
+)
+PLACE_BEFORE = re.compile(
+    r"(река|реки|реке|город|города|городе|г\.|село|села|селе|станция|станции|деревня|деревни|"
+    r"river|lake|town of|city of|village of|camp of|rivière|ville de|village de)\s*$",
+    re.IGNORECASE,
+)
+# Places outside the gazetteer that texts on the war name constantly, in four languages.
+_PLACES = frozenset(
+    """
+    украина украины украине украину белоруссия белоруссии польша польши германия германии
+    франция франции норвегия норвегии италия италии бельгия бельгии югославия голландия
+    европа европы азия азии россия россии ресей литва латвия эстония карелия молдавия
+    чехословакия венгрия болгария румыния австрия греция албания китай бирма қытай үндіқытай
+    ukraine belarus poland germany france norway italy belgium yugoslavia holland netherlands
+    europe asia russia lithuania latvia estonia sweden finland austria hungary bulgaria
+    romania greece albania czechoslovakia
+    pologne allemagne norvège italie belgique yougoslavie europe russie suède
+    берлин мәскеу москва сталинград ленинград смоленск брянск орша гомель ковель киев
+    berlin moscow stalingrad leningrad smolensk paris toulouse albi carmaux oslo narvik
+    """.split()
+)
+FAMOUS_PEOPLE = frozenset(
+    """
+    hitler гитлер stalin сталин lenin ленин churchill черчилль roosevelt рузвельт mussolini
+    муссолини tito тито pétain petain петен
+    """.split()
+)
+_NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+def _cyrillic_forms(word: str) -> tuple[str, ...]:
+    """The word as pymorphy3 could know it: itself (Kazakh letters russified, a Kazakh case
+    ending removed), or for a Latin word its most plausible Cyrillic originals."""
+    lowered = word.lower().replace("ə", "ә")
+    if _CYRILLIC.search(lowered):
+        forms = {lowered, russify(lowered), kazakh_base(lowered), russify(kazakh_base(lowered))}
+        return tuple(sorted(forms))
+    return tuple(h.cyrillic.lower() for h in cyrillic_candidates(word, limit=3))
+
+
+@lru_cache(maxsize=200_000)
+def _dictionary_tags(form: str) -> frozenset[str]:
+    """Tags of the dictionary's own readings of a word (its guesses for unknown words are
+    not evidence): Name, Surn, Patr, Geox; "noun" for an ordinary noun and "word" for any
+    other ordinary word (an adjective, a verb: never a name)."""
+    from tagdyr.names.morph import _analyzer
+
+    analyzer = _analyzer()
+    if not analyzer.word_is_known(form):
+        return frozenset()
+    tags: set[str] = set()
+    for parse in analyzer.parse(form):
+        named = {t for t in (*_NAME_TAGS, "Geox") if t in parse.tag}
+        tags |= named or {"noun" if parse.tag.POS == "NOUN" else "word"}
+    return frozenset(tags)
+
+
+@lru_cache(maxsize=200_000)
+def tags_of(word: str) -> frozenset[str]:
+    tags: set[str] = set()
+    for form in _cyrillic_forms(word):
+        tags |= _dictionary_tags(form)
+    return frozenset(tags)
+
+
+def is_given_name(word: str) -> bool:
+    return "Name" in tags_of(word)
+
+
+def is_place(word: str) -> bool:
+    """A country, town or region by the lists, the gazetteer or the dictionary (a word that
+    is a place and nothing else there; "Калинин" is a town and a surname)."""
+    from tagdyr.link.gazetteer import resolve
+
+    lowered = word.lower().replace("ə", "ә")
+    if lowered in _PLACES or kazakh_base(lowered) in _PLACES:
+        return True
+    if len(word) >= 4 and resolve(kazakh_base(word)):
+        return True
+    if not _CYRILLIC.search(word):
+        return False  # a Latin word's Cyrillic readings are guesses: "Kara" is no "Кара"
+    tags = tags_of(word)
+    return "Geox" in tags and not tags & {"Name", "Surn", "Patr"}
+
+
+def is_ordinary_word(word: str, sentence_start: bool) -> bool:
+    """A word of the dictionary that is no name and no place: an adjective or a verb
+    ("Чрезвычайный") anywhere, a noun ("Встреча") at the start of a sentence (elsewhere a
+    capitalised noun may be a given name: "Кайр", "Казан")."""
+    if _CYRILLIC.search(word) is None:
+        return False
+    tags = tags_of(word)
+    return bool(tags) and tags <= ({"noun", "word"} if sentence_start else {"word"})
