@@ -57,9 +57,9 @@ def load_gold(folder: Path = GOLD) -> tuple[dict[str, str], list[Span]]:
     return texts, spans
 
 
-def load_standoff(folder: Path = SEED_GOLD, texts_at: Path = SEED_TEXTS) -> tuple[
-    dict[str, str], list[Span]
-]:
+def load_standoff(
+    folder: Path = SEED_GOLD, texts_at: Path = SEED_TEXTS
+) -> tuple[dict[str, str], list[Span]]:
     """Gold kept apart from texts that may not be copied here: each ``<lang>-seed.tsv`` names
     its text and checksum, then lists the mentions in the order of the text (as written,
     base form, person); each is found after the one before it, whitespace matching any."""
@@ -67,7 +67,9 @@ def load_standoff(folder: Path = SEED_GOLD, texts_at: Path = SEED_TEXTS) -> tupl
     spans: list[Span] = []
     for table in sorted(folder.glob("*.tsv")):
         lines = table.read_text(encoding="utf-8").splitlines()
-        header = dict(line[2:].split("\t", 1) for line in lines if line.startswith("# ") and "\t" in line)
+        header = dict(
+            line[2:].split("\t", 1) for line in lines if line.startswith("# ") and "\t" in line
+        )
         path = texts_at / header["file"]
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() != header["sha256"]:

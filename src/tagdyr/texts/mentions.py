@@ -107,7 +107,7 @@ class _Reader:
         self.lowercase = {w for w in re.findall(rf"(?<![^\W\d_])[{_LOWER}]+", text)}
 
     def at_sentence_start(self, position: int) -> bool:
-        before = self.text[:position].rstrip(" \u00a0\t«\"“(")
+        before = self.text[:position].rstrip(' \u00a0\t«"“(')
         return not before or before[-1] in ".!?…»\n:" or before.endswith("—")
 
     def not_a_name(self, word: str, start: int, after_initial: bool = False) -> bool:
@@ -123,7 +123,9 @@ class _Reader:
             return True
         if lowered in self.lowercase:
             return True
-        return not is_surname(word) and lexicon.is_ordinary_word(word, self.at_sentence_start(start))
+        return not is_surname(word) and lexicon.is_ordinary_word(
+            word, self.at_sentence_start(start)
+        )
 
     def names_a_place_or_unit(self, start: int, end: int, single: bool) -> bool:
         after, before = self.text[end : end + 60], self.text[max(0, start - 30) : start]
@@ -143,7 +145,9 @@ def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
     groups: list[list[_Token]] = []
     previous: _Token | None = None
     for match in _TOKEN.finditer(text, start, end):
-        token = _Token(match.start(), match.end(), match.group(), match.group("initial") is not None)
+        token = _Token(
+            match.start(), match.end(), match.group(), match.group("initial") is not None
+        )
         gap = text[previous.end : token.start] if previous else None
         joined = previous is not None and gap is not None and (
             (gap == "" and previous.initial)
@@ -197,9 +201,13 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
     first, last = words[0], words[-1]
     if len(words) == 1:
         return (first, last) if is_surname(segment[first].text) or _famous(segment[first]) else None
-    if len(words) >= 3 and reader.at_sentence_start(segment[first].start):
-        if first not in evidence and not any(_PATRONYMIC.search(segment[i].text) for i in words):
-            first = words[1]
+    opening = len(words) >= 3 and reader.at_sentence_start(segment[first].start)
+    if (
+        opening
+        and first not in evidence
+        and not any(_PATRONYMIC.search(segment[i].text) for i in words)
+    ):
+        first = words[1]  # "Кейін Қадем Жұманиязов": a sentence's first word and a name
     if last - first > 2:  # at most three words: given name, patronymic, surname
         last = first + 2
     return first, last
@@ -249,7 +257,7 @@ def _short_mentions(text: str, file: str, reader: _Reader, full: list[Mention]) 
         if not in_body(spans, match.start(), match.end()) or word.lower() in reader.lowercase:
             continue
         antecedent = known.get(base_name(word).lower(), known.get(word.lower()))
-        if antecedent is None or antecedent > match.start() and word.lower() in lexicon.STOP_WORDS:
+        if antecedent is None or word.lower() in lexicon.STOP_WORDS:
             continue
         if reader.names_a_place_or_unit(match.start(), match.end(), single=False):
             continue
@@ -270,7 +278,9 @@ def _parts(base: str) -> tuple[str, list[str]]:
     words = [t for t in tokens if not t.endswith(".")]
     surname = next(
         (w for w in words if is_surname(w)),
-        next((w for w in reversed(words) if not lexicon.is_given_name(w)), words[-1] if words else ""),
+        next(
+            (w for w in reversed(words) if not lexicon.is_given_name(w)), words[-1] if words else ""
+        ),
     )
     given = [t for t in tokens if t != surname]
     return surname, given
