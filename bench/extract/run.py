@@ -23,6 +23,7 @@ from tagdyr.texts.mentions import cluster_mentions, find_mentions
 
 GOLD = Path(__file__).resolve().parent / "gold"  # the rules were developed on these
 HELD_OUT = Path(__file__).resolve().parent / "heldout"  # written after, never tuned on
+HELD_OUT_2 = Path(__file__).resolve().parent / "heldout2"  # written after the seeds' rules
 SEED_GOLD = Path(__file__).resolve().parent / "seeds"  # stand-off gold of the seed texts
 SEED_TEXTS = Path(
     os.environ.get("TAGDYR_SEEDS", Path(__file__).resolve().parents[3] / "shared" / "seeds")
@@ -165,7 +166,11 @@ def score(gold: list[Span], predicted: list[Span], language: str) -> tuple[float
 
 
 def main() -> None:
-    for name, folder in (("development set", GOLD), ("held-out set", HELD_OUT)):
+    for name, folder in (
+        ("development set", GOLD),
+        ("held-out set 1", HELD_OUT),
+        ("held-out set 2", HELD_OUT_2),
+    ):
         report(name, *load_gold(folder))
     if SEED_TEXTS.is_dir():
         report("the three seed texts", *load_standoff())

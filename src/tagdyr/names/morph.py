@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from tagdyr.names.cleanup import has_kazakh_letters
+from tagdyr.names.given import listed_given_name
 
 _BACK = set("аоұы")
 _FRONT = set("әеөүі")
@@ -129,11 +130,47 @@ def _restore(lemma: str, written: str) -> str:
     return lemma[:1].upper() + lemma[1:] if written[:1].isupper() else lemma
 
 
+# A surname's case forms by rule, so that surnames the dictionary lacks decline right:
+# (written ending, the nominative's ending, gender, cases, weight). Alone, "Омарова" is read
+# as a man's genitive; beside a woman's given name ("Жамал Омарова") as her nominative.
+_SURNAME_CASES = (
+    (r"(ов|ев|ёв|ин|ын)а", "{}", "masc", ("gent", "accs"), 1.2),
+    (r"(ов|ев|ёв|ин|ын)а", "{}а", "femn", ("nomn",), 1.0),
+    (r"(ов|ев|ёв|ин|ын)у", "{}", "masc", ("datv",), 1.2),
+    (r"(ов|ев|ёв|ин|ын)ым", "{}", "masc", ("ablt",), 1.2),
+    (r"(ов|ев|ёв)е", "{}", "masc", ("loct",), 1.2),
+    (r"(ов|ев|ёв|ин|ын)ой", "{}а", "femn", ("gent", "datv", "ablt", "loct"), 1.2),
+    (r"(ск|цк)(?:ого|ому|им|ом)", "{}ий", "masc", ("gent", "datv", "ablt", "loct"), 1.2),
+    (r"(ск|цк)(?:ой|ую)", "{}ая", "femn", ("gent", "datv", "ablt", "loct", "accs"), 1.2),
+)
+
+
+def _rule_readings(word: str) -> list[_Reading]:
+    readings: list[_Reading] = []
+    for ending, nominative, gender, cases, weight in _SURNAME_CASES:
+        found = re.search(rf"^(.{{2,}}?){ending}$", word)
+        if found:
+            base = found.group(1) + nominative.format(found.group(2))
+            readings.extend(_Reading(base, gender, case, weight) for case in cases)
+    return readings
+
+
 @lru_cache(maxsize=100_000)
 def _readings(word: str) -> tuple[_Reading, ...]:
-    readings = []
+    readings = _rule_readings(word)
     if _NOMINATIVE_SURNAME.search(word):
         readings.append(_Reading(word, "masc", "nomn", 1.0))
+    if listed_given_name(word):
+        # written as the list has it, a given name is in the nominative: a man's name ending
+        # in a consonant declines ("Кабыша"), a woman's does not ("Жамал", "Зауре") but then
+        # the surname beside it shows the case ("Жамал Омаровой")
+        readings.append(_Reading(word, "", "nomn", 1.0))
+    elif (
+        not readings and word[-1:].lower() in "еиоэ" and not _analyzer().word_is_known(word.lower())
+    ):
+        # a foreign name the dictionary lacks ("Гиоге") is likelier as written than with an
+        # ending the dictionary guesses off it
+        readings.append(_Reading(word, "", "nomn", 0.6))
     for parse in _analyzer().parse(word):
         tag = parse.tag
         if tag.POS != "NOUN" or "anim" not in tag or tag.number == "plur":
@@ -157,7 +194,7 @@ def russian_base(words: tuple[str, ...]) -> tuple[str, ...]:
     options = [_readings(w) for w in words]
     cases = {r.case for readings in options for r in readings}
     best_case, best_score = "nomn", -1.0
-    for case in sorted(cases):
+    for case in sorted(cases, key=lambda c: (c != "nomn", c)):  # a tie goes to the nominative
         score = 0.0
         for readings in options:
             scores = [r.score for r in readings if r.case == case]

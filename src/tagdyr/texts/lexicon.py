@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from tagdyr.names.given import listed_given_name
 from tagdyr.names.morph import kazakh_base
 from tagdyr.names.reverse import cyrillic_candidates
 from tagdyr.names.translit import russify
@@ -59,7 +60,9 @@ INSTITUTION_WORDS = frozenset(
 # Words right after a name that say the name is a unit's or a place's ("Ленин атындағы
 # бригада") or that the capitalised word is a place ("Тетерев өзені", "river Teterev").
 EPONYM_AFTER = re.compile(
-    r"^\s*(атындағы|атында|атымен|named|university|institute|атынд\w*)\b", re.IGNORECASE
+    r"^\s*(атындағы|атында|атымен|named|university|institute|brigade|detachment|battalion|"
+    r"regiment|division|group|détachement|groupe|bataillon)\b",
+    re.IGNORECASE,
 )
 EPONYM_BEFORE = re.compile(r"(имени|им\.|named after|named for|dit)\s*$", re.IGNORECASE)
 PLACE_AFTER = re.compile(
@@ -131,8 +134,12 @@ def tags_of(word: str) -> frozenset[str]:
     return frozenset(tags)
 
 
+@lru_cache(maxsize=200_000)
 def is_given_name(word: str) -> bool:
-    return "Name" in tags_of(word)
+    """A given name by pymorphy3's dictionary or by our own list, in any script."""
+    return (
+        "Name" in tags_of(word) or listed_given_name(word) or listed_given_name(kazakh_base(word))
+    )
 
 
 def is_place(word: str) -> bool:

@@ -30,6 +30,7 @@ from tagdyr.names.morph import base_name, kazakh_base
 from tagdyr.names.similarity import Level, compare_words
 from tagdyr.texts import lexicon
 from tagdyr.texts.body import body_spans, in_body
+from tagdyr.texts.language import detect_language
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇŞÖÜÄÅØÆİÉÈÎ"
 _LOWER = "a-zа-яёәғқңөұүһіəéèêàçùâîôûëïœıšğşöüäåøæß"
@@ -41,7 +42,8 @@ _SPACES = re.compile(r"[ \u00a0\u202f]+")
 _LINE_BREAK = re.compile(r"[ \u00a0\u202f]*\n[ \u00a0\u202f]*")
 _PARTICLE = re.compile(r"[ \u00a0]+(de|du|da|von|van|der|ibn|bin|al|ле|де|фон|ван|ибн)[ \u00a0]+")
 _SURNAME_END = re.compile(
-    r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ыми)?|ский|ская|цкий|цкая|енко|ұлы|улы|қызы|кызы|"
+    r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ыми)?|(ск|цк)(ий|ая|ого|ому|им|ом|ой|ую)|енко|"
+    r"ұлы|улы|қызы|кызы|"
     r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|ine|enko|sky|ski)$"
 )  # Russian case forms too: Омарова, Жуманиязову, Омарове
 # Zhangeldin, Kaisyn, Pushkin; not "Origin", "Kremlin", "Begin"
@@ -95,7 +97,8 @@ def _has_evidence(word: str) -> bool:
         is_surname(word)
         or lowered in lexicon.FAMOUS_PEOPLE
         or kazakh_base(lowered) in lexicon.FAMOUS_PEOPLE
-        or bool(lexicon.tags_of(word) & {"Name", "Surn", "Patr"})
+        or bool(lexicon.tags_of(word) & {"Surn", "Patr"})
+        or lexicon.is_given_name(word)
     )
 
 
@@ -105,6 +108,16 @@ class _Reader:
     def __init__(self, text: str) -> None:
         self.text = text
         self.lowercase = {w for w in re.findall(rf"(?<![^\W\d_])[{_LOWER}]+", text)}
+        self._languages: dict[str, str] = {}
+
+    def language_at(self, position: int) -> str:
+        """The language of the paragraph a position stands in."""
+        start = self.text.rfind("\n\n", 0, position) + 1
+        end = self.text.find("\n\n", position)
+        paragraph = self.text[start : end if end != -1 else len(self.text)]
+        if paragraph not in self._languages:
+            self._languages[paragraph] = detect_language(paragraph)
+        return self._languages[paragraph]
 
     def at_sentence_start(self, position: int) -> bool:
         before = self.text[:position].rstrip(' \u00a0\t«"“(')
@@ -218,10 +231,16 @@ def _famous(token: _Token) -> bool:
     return lowered in lexicon.FAMOUS_PEOPLE or kazakh_base(lowered) in lexicon.FAMOUS_PEOPLE
 
 
-def _mention(text: str, file: str, start: int, end: int, antecedent: int | None = None) -> Mention:
-    written = text[start:end]
-    return Mention(file, start, end, written, base_name(" ".join(written.split())),
-                   antecedent=antecedent)  # fmt: skip
+def _mention(
+    reader: _Reader, file: str, start: int, end: int, antecedent: int | None = None
+) -> Mention:
+    """A mention and its base form by the rules of its paragraph's language: in Kazakh
+    "Осипова" keeps its ending (Kazakh adds its own after a Russian surname), in Russian
+    "Ғалыме Омарове" loses the Russian one."""
+    written = reader.text[start:end]
+    language = reader.language_at(start)
+    base = base_name(" ".join(written.split()), language if language in ("kk", "ru") else None)
+    return Mention(file, start, end, written, base, antecedent=antecedent)
 
 
 def _full_mentions(text: str, file: str, reader: _Reader) -> list[Mention]:
@@ -236,7 +255,7 @@ def _full_mentions(text: str, file: str, reader: _Reader) -> list[Mention]:
                 single = span[0] == span[1]
                 if reader.names_a_place_or_unit(start, end, single):
                     continue
-                found.append(_mention(text, file, start, end))
+                found.append(_mention(reader, file, start, end))
     return found
 
 
@@ -261,7 +280,7 @@ def _short_mentions(text: str, file: str, reader: _Reader, full: list[Mention]) 
             continue
         if reader.names_a_place_or_unit(match.start(), match.end(), single=False):
             continue
-        found.append(_mention(text, file, match.start(), match.end(), antecedent))
+        found.append(_mention(reader, file, match.start(), match.end(), antecedent))
     return found
 
 
