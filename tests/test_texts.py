@@ -184,9 +184,79 @@ def test_a_text_in_the_database_links_its_mentions_and_shows_them(engine, tmp_pa
     ],
 )
 def test_a_birth_year_stated_after_a_mention(text: str, year: str) -> None:
-    from tagdyr.texts.store import birth_year_after
+    from tagdyr.texts.claims import claims_about
 
-    assert birth_year_after(text, len("Bektanov Mazhit")) == year
+    births = [
+        c.value[:4] for c in claims_about(text, 0, len("Bektanov Mazhit")) if c.kind == "birth"
+    ]
+    assert births == ([year] if year else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        (
+            "Сонымен қатар Алматы облысының тумасы Нұрым Сыдықовты атап өтеді.",
+            "Нұрым Сыдықовты",
+            {("birth_place", "Алматы облысы")},
+        ),
+        (
+            "Олардың ішінде көкшетаулық Хамий Исмағұлов болды.",
+            "Хамий Исмағұлов",
+            {("residence", "Көкшетау")},
+        ),
+        (
+            "Former soldiers such as S. Zhumashev (Atyrau) were among them.",
+            "S. Zhumashev",
+            {("residence", "Atyrau")},
+        ),
+        (
+            "Bektanov Mazhit was arrested by the UMGB on January 24, 1950 and rehabilitated "
+            "on December 22, 1989.",
+            "Bektanov Mazhit",
+            {("arrest", "1950-01-24"), ("rehabilitation", "1989-12-22")},
+        ),
+        (
+            "Кабыш Омаров награжден орденом «Красной Звезды» и попал в плен в июле 1941 года.",
+            "Кабыш Омаров",
+            {("award", "«Красной Звезды»"), ("capture", "1941-07")},
+        ),
+        (
+            "Олар И. Пашин, И.В. Бартов болған, «Батылдығы үшін», «Əскери қызметі үшін» "
+            "медальдарымен марапатталған.",
+            "И. Пашин",
+            {("award", "«Батылдығы үшін»"), ("award", "«Əскери қызметі үшін»")},
+        ),
+        (
+            "Kadem Djoumaniazov, né à Khiva, s'évada en 1943 du camp de Carmaux.",
+            "Kadem Djoumaniazov",
+            {("birth_place", "Khiva"), ("escape", "1943")},
+        ),
+        ("Бектанов Мажит жил в Павлодаре. Его арестовали позже.", "Бектанов Мажит", set()),
+    ],
+)
+def test_claims_a_sentence_makes_about_a_person(
+    text: str, name: str, expected: set[tuple[str, str]]
+) -> None:
+    from tagdyr.texts.claims import claims_about
+
+    start = text.index(name)
+    found = {(c.kind, c.value) for c in claims_about(text, start, start + len(name))}
+    assert found == expected
+    for claim in claims_about(text, start, start + len(name)):
+        assert text[claim.start : claim.end] == claim.text
+
+
+def test_an_event_belongs_to_the_person_named_last_before_it() -> None:
+    from tagdyr.texts.claims import claims_about
+
+    text = "Кабыш Омаров и Кадем Жуманиязов: Жуманиязов арестован 12 мая 1946 года."
+    spans = tuple(
+        (m.start(), m.end())
+        for m in re.finditer(r"Кабыш Омаров|Кадем Жуманиязов|Жуманиязов(?= арест)", text)
+    )
+    kinds = [[c.kind for c in claims_about(text, s, e, spans)] for s, e in spans]
+    assert kinds == [[], [], ["arrest"]]
 
 
 def test_an_imported_mention_carries_its_birth_year(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -435,23 +435,44 @@ def extract(
         bool, typer.Option("--jsonl", help="One JSON object per mention (DESIGN.md §5).")
     ] = False,
     encoding: Annotated[str | None, typer.Option(help="Encoding of TXT/HTML inputs.")] = None,
+    claims: Annotated[
+        bool,
+        typer.Option(
+            "--claims",
+            help="Also claims about the persons, figures and citations, each with a 'kind'.",
+        ),
+    ] = False,
 ) -> None:
     """Person mentions in texts, with their base forms and clusters across all files."""
+    from tagdyr.texts.entities import entities
     from tagdyr.texts.mentions import cluster_mentions, find_mentions
     from tagdyr.texts.reader import read_text
 
-    mentions = []
-    for path in files:
-        mentions.extend(find_mentions(read_text(path, encoding).text, str(path)))
+    texts = {str(path): read_text(path, encoding).text for path in files}
+    mentions = [m for name, text in texts.items() for m in find_mentions(text, name)]
     clustered = cluster_mentions(mentions)
+    others = [
+        entity
+        for name, text in texts.items()
+        for entity in entities(text, name, [m for m in clustered if m.file == name])
+    ] if claims else []  # fmt: skip
     if jsonl:
-        for mention in clustered:
-            sys.stdout.write(json.dumps(mention.as_json(), ensure_ascii=False) + "\n")
+        for row in [m.as_json() for m in clustered] + others:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
         return
     table = Table("file", "at", "as written", "base", "person")
     for m in clustered:
         table.add_row(m.file, f"{m.start}–{m.end}", m.text.replace("\n", "⏎"), m.base, m.cluster)
     console.print(table if clustered else "no person mentions found")
+    if others:
+        facts = Table("file", "at", "kind", "as written", "value", "person")
+        for e in others:
+            value = e.get("value", e.get("entry", ""))
+            written = str(e["text"]).replace("\n", "⏎")
+            at = f"{e['start']}–{e['end']}"
+            person = str(e.get("cluster", ""))
+            facts.add_row(str(e["file"]), at, str(e["kind"]), written, str(value), person)
+        console.print(facts)
 
 
 @app.command()

@@ -76,6 +76,7 @@ _STRINGS: dict[str, dict[str, str]] = {
     "kind_rehabilitation": {"en": "rehabilitation", "ru": "реабилитация", "kk": "ақталуы"},
     "kind_listed": {"en": "listed", "ru": "в списке", "kk": "тізімде"},
     "kind_camp": {"en": "camp", "ru": "лагерь", "kk": "лагерь"},
+    "kind_award": {"en": "award", "ru": "награда", "kk": "марапаты"},
     "review": {"en": "Review", "ru": "Проверка", "kk": "Тексеру"},
     "review_intro": {
         "en": "Are these two records the same man? The most uncertain pairs come first.",

@@ -25,6 +25,7 @@ KEY_FACTS = (
     "birth",
     "rank",
     "unit",
+    "award",
     "conscription",
     "capture",
     "camp",

@@ -34,7 +34,7 @@ _EVENT_TYPES = {
     "listed": "Listed",
     "fate": "Fate",
 }
-_FACT_TYPES = {"rank": "Military rank", "camp": "Camp", "unit": "Unit"}
+_FACT_TYPES = {"rank": "Military rank", "camp": "Camp", "unit": "Unit", "award": "Award"}
 _POINTER = re.compile(r"@[A-Z0-9_]+@")
 
 

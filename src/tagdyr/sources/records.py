@@ -51,6 +51,7 @@ _SIMPLE_CLAIMS = {
     "occupation": "occupation",
     "fate": "fate",
     "identifier": "identifier",
+    "award": "award",
 }
 _EVENT_CLAIMS = {
     "conscription": "conscription",

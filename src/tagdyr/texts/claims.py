@@ -39,10 +39,18 @@ class UnitClaim:
     text: str  # the phrase as written
 
 
+# A sentence ends at . ! ? … before a space or a blank line, but not after an initial or a
+# one-letter abbreviation ("И.В. Бартов", "Zh. Katshikov", "г. Павлодар").
+_BOUNDARY = re.compile(r"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|\n\s*\n")
+_REACH = 600  # characters looked at on each side of a mention
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
-    left = max(text.rfind(". ", 0, start) + 1, text.rfind("\n\n", 0, start) + 1, 0)
-    stops = [i for i in (text.find(". ", end), text.find("\n\n", end)) if i != -1]
-    return left, min([*stops, len(text)])
+    """(start, end) of the sentence around ``start``–``end``."""
+    window = max(0, start - _REACH)
+    left = max((m.end() for m in _BOUNDARY.finditer(text, window, start)), default=window)
+    after = _BOUNDARY.search(text, end, end + _REACH)
+    return left, after.start() if after else min(len(text), end + _REACH)
 
 
 def unit_of(text: str, start: int, end: int) -> UnitClaim | None:
@@ -68,3 +76,175 @@ def unit_of(text: str, start: int, end: int) -> UnitClaim | None:
             unit = f"{kind} {name}"
         return UnitClaim(unit, role, found.group().strip())
     return None
+
+
+# --- claims of every kind about one mention ----------------------------------------------
+
+_DATE = (
+    r"(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]+\s+\d{4}|"
+    r"(?:[^\W\d_]+\s+)?\d{4})"
+)
+# (claim kind, pattern whose group "date" is the event's date), in ru, kk, en, fr
+_EVENTS = (
+    ("arrest", r"(?:arrested|арестован\w*|arrêtée?|қамалды|тұтқындалды)"),
+    ("sentence", r"(?:convicted|sentenced|осужден\w*|осуждён\w*|condamnée?|сотталды)"),
+    ("rehabilitation", r"(?:[Rr]ehabilitated|реабилитирован\w*|réhabilitée?|ақталды)"),
+    ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды)"),
+    ("capture", r"(?:captured|taken prisoner|попал\w* в плен|взят\w* в плен|fait prisonnier|"
+                r"тұтқынға түсті)"),
+    ("escape", r"(?:escaped|бежал\w*|совершил\w* побег|s'évada|évadée?|қашып шықты)"),
+    ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты)"),
+)  # fmt: skip
+_EVENT_PATTERNS = tuple(
+    (kind, re.compile(rf"{verb}\b[^.;]{{0,70}}?\b(?:on|in|en|le|в|on the)?\s*(?P<date>{_DATE})"))
+    for kind, verb in _EVENTS
+)
+_KAZAKH_EVENT = re.compile(
+    rf"(?P<date>{_DATE})\s+жыл\w*[^.;]{{0,50}}?(?P<verb>тұтқынға түсті|қамалды|ақталды|"
+    r"қаза тапты|елге оралды|қашып шықты|сотталды)"
+)
+_KAZAKH_KINDS = {"тұтқынға түсті": "capture", "қамалды": "arrest", "ақталды": "rehabilitation",
+                 "қаза тапты": "death", "елге оралды": "repatriation",
+                 "қашып шықты": "escape", "сотталды": "sentence"}  # fmt: skip
+_AWARD_PATTERNS = (
+    # награжден орденом «Красной Звезды», медалью «За отвагу»
+    re.compile(r"(?:награжд\w+|удостоен\w*)\s+(?:\w+\s+){0,2}?(?:орден\w*|медал\w*)\s+"
+               r"(?P<award>«[^»]{2,60}»|Ленина|Славы[^,.;]*|Красной Звезды|Красного Знамени)"),
+    # «Батылдығы үшін» медальдарымен марапатталған (a list of awards before the word)
+    re.compile(r"(?P<award>(?:«[^»]{2,60}»(?:,\s*|\s+(?:және|мен)\s+)?)+)\s*"
+               r"(?:медал\w*|орден\w*)\s+марапатта\w*"),
+    re.compile(r"(?:awarded|decorated with)\s+(?:the\s+|a\s+)?(?P<award>(?:Order|Medal) of "
+               r"(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*|(?:medal|order)\s+[“\"«][^”\"»]+[”\"»]|"
+               r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+)*\s+(?:Medal|Cross|Star))"),
+    re.compile(r"(?:décorée?|a reçu|reçut|obtint)\s+(?:de\s+)?(?:la\s+|l')?(?P<award>médaille\s+"
+               r"[^,.;]{3,50}|[Cc]roix de [Gg]uerre[^,.;]{0,20}|Légion d'honneur)"),
+    re.compile(r"(?:медаль|medal|médaille)\s+(?P<award>\d{4}\s*[–-]\s*\d{4}\s+(?:годов\s+)?"
+               r"(?:с планкой\s+)?«[^»]{2,40}»)"),
+)  # fmt: skip
+# "Алматы облысының тумасы Нұрым Сыдықов", "уроженец Павлодара", "born in Pavlodar", "né à Albi"
+_BIRTHPLACE_BEFORE = re.compile(
+    r"(?P<phrase>(?P<place>[А-ЯӘҒҚҢӨҰҮҺІA-Z][\w-]+(?:\s+облысының|\s+ауданының)?)\s+тумасы)"
+    r"[.\s]*$"
+)
+_BIRTHPLACE_AFTER = re.compile(
+    r"^[^.;]{0,60}?(?P<phrase>(?:уроженец|уроженка|родом из|born in|born at|née? à|"
+    r"originaire de)\s+(?P<place>[А-ЯЁA-Z][\w-]+(?:[ -][А-ЯЁA-Z][\w-]+)?))"
+)
+_DEMONYM = re.compile(r"(?P<phrase>(?P<stem>[а-яәғқңөұүһіə-]{3,}?)(?:лық|лік|дық|дік|тық|тік))\s*$")
+_IN_BRACKETS = re.compile(
+    r"^\s*(?P<phrase>\((?P<place>[A-ZА-ЯЁ][\w'-]+(?:[ -][A-ZА-ЯЁ][\w'-]+)*)\))"
+)
+_BORN = re.compile(
+    r"^[^.;]{0,60}?(?:(?P<y1>\d{4})\s*(?:жылы\s+туған|ж\.\s*т\.|года\s+рождения|г\.\s*р\.)|"
+    r"(?:born|né|née|родился|родилась)\s+(?:in\s+|en\s+|le\s+|в\s+|on\s+)?"
+    r"(?P<date>[^\W\d_]+\s+\d{1,2},?\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]+\s+\d{4}|"
+    r"[^\W\d_]+\s+\d{4}|\d{4}))",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    kind: str  # birth, birth_place, residence, award, arrest, sentence, rehabilitation, …
+    value: str  # the date (ISO, as precise as stated), the award or the place as written
+    text: str  # the phrase as written
+    start: int
+    end: int
+
+    def as_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "value": self.value, "text": self.text,
+                "start": self.start, "end": self.end}  # fmt: skip
+
+
+def _events(text: str, left: int, sentence: str) -> list[Claim]:
+    from tagdyr.dates import find_date
+
+    found = []
+    for kind, pattern in _EVENT_PATTERNS:
+        for match in pattern.finditer(sentence):
+            date = find_date(match.group("date"))
+            if date is not None:
+                found.append(Claim(kind, date.start, match.group(), left + match.start(),
+                                   left + match.end()))  # fmt: skip
+    for match in _KAZAKH_EVENT.finditer(sentence):
+        date = find_date(match.group("date"))
+        if date is not None:
+            found.append(Claim(_KAZAKH_KINDS[match.group("verb")], date.start, match.group(),
+                               left + match.start(), left + match.end()))  # fmt: skip
+    return found
+
+
+def _awards(left: int, sentence: str) -> list[Claim]:
+    found = []
+    for pattern in _AWARD_PATTERNS:
+        for match in pattern.finditer(sentence):
+            for award in re.findall(r"«[^»]+»", match.group("award")) or [match.group("award")]:
+                found.append(Claim("award", award.strip(" ,"), match.group(),
+                                   left + match.start(), left + match.end()))  # fmt: skip
+    return found
+
+
+def _places(text: str, start: int, end: int) -> list[Claim]:
+    """Where the person was born or came from, stated right before or after the mention."""
+    found = []
+    before, after = text[max(0, start - 60) : start], text[end : end + 90]
+    born_at = _BIRTHPLACE_BEFORE.search(before)
+    if born_at:
+        place = re.sub(r"(облыс|аудан)ының$", r"\1ы", born_at.group("place"))
+        found.append(_claim_at("birth_place", place, born_at, start - len(before)))
+    born_in = _BIRTHPLACE_AFTER.match(after)
+    if born_in:
+        found.append(_claim_at("birth_place", born_in.group("place"), born_in, end))
+    demonym = _DEMONYM.search(before)
+    if demonym and _is_place(demonym.group("stem")):
+        stem = demonym.group("stem").capitalize()
+        found.append(_claim_at("residence", stem, demonym, start - len(before)))
+    bracketed = _IN_BRACKETS.match(after)
+    if bracketed and _is_place(bracketed.group("place")):
+        found.append(_claim_at("residence", bracketed.group("place"), bracketed, end))
+    return found
+
+
+def _claim_at(kind: str, value: str, match: re.Match[str], offset: int) -> Claim:
+    """A claim whose phrase is the match's group "phrase", at ``offset`` in the text."""
+    start, end = match.span("phrase")
+    return Claim(kind, value, match.group("phrase"), offset + start, offset + end)
+
+
+def _is_place(name: str) -> bool:
+    from tagdyr.link.gazetteer import resolve
+
+    return bool(resolve(name))
+
+
+def _birth(text: str, end: int) -> list[Claim]:
+    from tagdyr.dates import find_date
+
+    found = _BORN.match(text[end : end + 90])
+    if not found:
+        return []
+    date = find_date(found.group("y1") or found.group("date"))
+    return [Claim("birth", date.start, found.group(), end, end + found.end())] if date else []
+
+
+def claims_about(
+    text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
+) -> list[Claim]:
+    """What the text states about the person mentioned at ``start``–``end``: birth, birth
+    place or home, unit and role, awards, and dated events (arrest, sentence, rehabilitation,
+    repatriation, capture, escape, death). A sentence's awards and unit belong to every
+    person it names; an event belongs to the person named last before its verb."""
+    left, right = _sentence(text, start, end)
+    sentence = text[left:right]
+    claims = _birth(text, end) + _places(text, start, end)
+    unit = unit_of(text, start, end)
+    if unit is not None:
+        at = text.find(unit.text, left)
+        claims.append(Claim("unit", unit.unit, unit.text, at, at + len(unit.text)))
+        claims.append(Claim("role", unit.role, unit.text, at, at + len(unit.text)))
+    claims += _awards(left, sentence)
+    for event in _events(text, left, sentence):
+        between = [s for s, e in others if end <= s and e <= event.start]
+        if event.start >= end and not between:
+            claims.append(event)
+    return claims

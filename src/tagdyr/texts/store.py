@@ -15,7 +15,7 @@ from tagdyr.names.parse import Order
 from tagdyr.sources.importer import ImportResult, Prepared, SourceInfo, store_document
 from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.texts.citations import Citation, citation_after, citations
-from tagdyr.texts.claims import unit_of
+from tagdyr.texts.claims import claims_about
 from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
 from tagdyr.texts.reader import TextDocument, read_text
@@ -28,13 +28,24 @@ HEADERS = [
     "cited source",
     "unit (normalized)",
     "role",
+    "birth place",
+    "residence",
+    "awards",
+    "arrested",
+    "sentenced",
+    "rehabilitated",
+    "repatriated",
+    "captured",
+    "died",
 ]
-# "1914 жылы туған", "1914 года рождения", "1914 г.р.", "born (February 29,) 1914", "né en 1914"
-_BORN = re.compile(
-    r"^[^.;]{0,60}?(?:(\d{4})\s*(?:жылы\s+туған|ж\.\s*т\.|года\s+рождения|г\.\s*р\.)|"
-    r"(?:born|né|née|родился|родилась)\s+(?:in\s+|en\s+|le\s+|в\s+)?[^.;]{0,20}?(\d{4}))",
-    re.IGNORECASE,
-)
+# header index -> the record field its cell fills
+_MAPPING = {0: "full_name", 3: "birth_year", 4: "source", 5: "unit", 7: "birth_place",
+            8: "residence", 9: "award", 10: "arrest_date", 11: "sentence_date",
+            12: "rehabilitation_date", 13: "repatriation_date", 14: "capture_date",
+            15: "death_date"}  # fmt: skip
+_CLAIM_COLUMNS = {"birth": 3, "unit": 5, "role": 6, "birth_place": 7, "residence": 8,
+                  "award": 9, "arrest": 10, "sentence": 11, "rehabilitation": 12,
+                  "repatriation": 13, "capture": 14, "death": 15}  # fmt: skip
 _CONTEXT = 160  # characters of the sentence kept around a mention
 
 
@@ -46,12 +57,6 @@ def context_of(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text[left : right + 1]).strip()
 
 
-def birth_year_after(text: str, end: int) -> str:
-    """A birth year the text states right after a mention, in its sentence; "" if none."""
-    found = _BORN.match(text[end : end + 90])
-    return (found.group(1) or found.group(2)) if found else ""
-
-
 def _cited(citation: Citation | None) -> str:
     if citation is None:
         return ""
@@ -60,24 +65,26 @@ def _cited(citation: Citation | None) -> str:
 
 
 def _draft(
-    mention: Mention, number: int, document: TextDocument, cited: list[Citation]
+    mention: Mention,
+    number: int,
+    document: TextDocument,
+    cited: list[Citation],
+    others: tuple[tuple[int, int], ...],
 ) -> RecordDraft:
     text, filename = document.text, document.filename
-    context = context_of(text, mention.start, mention.end)
-    unit = unit_of(text, mention.start, mention.end)
-    cells = [
-        mention.base,
-        mention.text,
-        context,
-        birth_year_after(text, mention.end),
-        _cited(citation_after(cited, text, mention.end)),
-        unit.unit if unit else "",
-        unit.role if unit else "",
-    ]
+    cells = [mention.base, mention.text, context_of(text, mention.start, mention.end)]
+    cells += [""] * (len(HEADERS) - len(cells))
+    cells[4] = _cited(citation_after(cited, text, mention.end))
+    for claim in claims_about(text, mention.start, mention.end, others):
+        column = _CLAIM_COLUMNS[claim.kind]
+        if claim.kind == "birth":
+            claim = replace(claim, value=claim.value[:4])
+        if claim.value not in cells[column].split("; "):
+            cells[column] = "; ".join(v for v in (cells[column], claim.value) if v)
     draft = build_record(
         headers=HEADERS,
         cells=cells,
-        mapping={0: "full_name", 3: "birth_year", 4: "source", 5: "unit"},
+        mapping=_MAPPING,
         row_number=number,
         sheet=None,
         filename=filename,
@@ -111,7 +118,8 @@ def import_text(
     text = document.text
     mentions = cluster_mentions(find_mentions(text, path.name))
     cited = citations(text)
-    drafts = [_draft(m, n, document, cited) for n, m in enumerate(mentions, start=1)]
+    spans = tuple((m.start, m.end) for m in mentions)
+    drafts = [_draft(m, n, document, cited, spans) for n, m in enumerate(mentions, start=1)]
     figures = [
         {"value": f.value, "counts": f.counts, "text": f.text, "start": f.start, "end": f.end}
         for f in find_figures(document.text)
