@@ -26,4 +26,4 @@ def entities(text: str, file: str, mentions: list[Mention]) -> list[dict[str, ob
         found.append({"file": file, "kind": "citation", "start": cited.start, "end": cited.end,
                       "text": text[cited.start : cited.end], "number": cited.number,
                       "pages": cited.pages, "entry": cited.entry})  # fmt: skip
-    return sorted(found, key=lambda e: (e["start"], str(e["kind"])))  # type: ignore[arg-type]
+    return sorted(found, key=lambda e: (str(e["start"]).zfill(12), str(e["kind"])))
