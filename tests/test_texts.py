@@ -387,3 +387,139 @@ def test_mentions_of_one_unit_make_related_people(engine, tmp_path: Path) -> Non
     by_unit = client.get("/search", params={"q": "Қайсенов", "unit": "отряд «Заря»"}).text
     assert "Қ. Қайсенов" in by_unit and 'class="total">(1)' in by_unit
     assert "Unit: отряд «Заря»" in by_unit  # the active filter, removable
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # initials after a sentence glued with "..", split by a line break, NBSP and a space
+        ("Бөлім құрылды..А.М.\nСиницынның кітабында айтылады.", ["А.М.\nСиницынның"]),
+        ("Авторлар: А.Л.\u00a0 Манаенков, Е.П. Горелин.", ["А.Л.\u00a0 Манаенков", "Е.П. Горелин"]),
+        # Latin ə typed for Kazakh ә, Turkish letters, an apostrophe inside a surname
+        ("Партизан Əди Шəріпов естелік жазды.", ["Əди Шəріпов"]),
+        ("Among them were N. Il'yasov and Zh. Katshikov.", ["N. Il'yasov", "Zh. Katshikov"]),
+        # a surname with trailing initials, two-letter initials, given names of the lists
+        (
+            "Authors: Belan P.S., Gabdullina A. Zh. and Rolf Keller.",
+            ["Belan P.S.", "Gabdullina A. Zh.", "Rolf Keller"],
+        ),
+        ("Его командиром был Василий Шарудо.", ["Василий Шарудо"]),
+        # "Ұлы Отан соғысы" (the Great Patriotic War), places and eponyms are no persons
+        ("Ұлы Отан соғысында Украина партизандары Дзержинский атындағы бригадада болды.", []),
+        ("He studied at Satbayev University and lived in Moscow.", []),
+        ("Dr. Gulnara Mendikulova worked in the Kremlin archive.", ["Gulnara Mendikulova"]),
+        # a short mention repeats a person named in full before
+        (
+            "Кадем Жуманиязов был ранен. Позднее Кадему удалось бежать.",
+            ["Кадем Жуманиязов", "Кадему"],
+        ),
+        (
+            "M.M. Panikar describes the camps; Panikar counts 800 people per train.",
+            ["M.M. Panikar", "Panikar"],
+        ),
+        # a name in Russian case forms of an adjectival surname, a French particle
+        ("Он писал о Петре Шленском.", ["Петре Шленском"]),
+        ("Le général Charles de Gaulle visita Toulouse.", ["Charles de Gaulle"]),
+    ],
+)
+def test_person_mentions_in_hard_forms(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_mentions(text)] == expected
+
+
+def test_web_boilerplate_of_a_page_saved_as_text_is_left_out() -> None:
+    article = (
+        "Кабыш Омаров вернулся домой.\n\nПопулярное\n\n"
+        "Встреча Путина и Трампа\nАида Балаева подарила украшения\n"
+    )
+    assert [m.text for m in find_mentions(article)] == ["Кабыш Омаров"]
+
+
+@pytest.mark.parametrize(
+    ("text", "base"),
+    [
+        ("Жамал Омарова", "Жамал Омарова"),  # an undeclined woman's name: her nominative
+        ("Бектанова Зауре", "Бектанова Зауре"),
+        ("Кабыша Омарова", "Кабыш Омаров"),
+        ("Дмитрии Сачаеве", "Дмитрий Сачаев"),
+        ("Петре Шленском", "Петр Шленский"),
+        ("Сильван Гиоге", "Сильван Гиоге"),  # a foreign name the dictionary lacks
+    ],
+)
+def test_base_forms_of_russian_case_forms(text: str, base: str) -> None:
+    from tagdyr.names.morph import base_name
+
+    assert base_name(text, "ru") == base
+
+
+def test_a_kazakh_paragraph_keeps_a_russian_surname_ending() -> None:
+    (mention,) = find_mentions("Олар П.И. Осипова туралы жазды.")
+    assert mention.base == "П. И. Осипова"
+
+
+def test_superscript_footnotes_resolve_to_their_lines() -> None:
+    from tagdyr.texts.citations import citations
+
+    text = (
+        "The works of Kozybaev M.K.¹ and the list of 1945².\n\n"
+        "- 1 M.K. Kozybaev, Kazakhstan is the Arsenal of the Front, Alma-Ata 1970.\n\n"
+        "2 Riksarkivet, RA / S-1681 / D / Db / L0015\n"
+    )
+    found = [(c.number, c.entry) for c in citations(text)]
+    assert found == [
+        (1, "M.K. Kozybaev, Kazakhstan is the Arsenal of the Front, Alma-Ata 1970."),
+        (2, "Riksarkivet, RA / S-1681 / D / Db / L0015"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "rank"),
+    [
+        (
+            "The list gives Bektanov Mazhit, sub-lieutenant, born 1914.",
+            "Bektanov Mazhit",
+            "sub-lieutenant",
+        ),
+        ("Кабыш Омаров встретил войну в звании лейтенанта.", "Кабыш Омаров", "лейтенанта"),
+        ("Dans le Tarn, le lieutenant Kabych Omarov commandait.", "Kabych Omarov", "lieutenant"),
+    ],
+)
+def test_a_rank_beside_a_mention(text: str, name: str, rank: str) -> None:
+    from tagdyr.texts.claims import claims_about
+
+    start = text.index(name)
+    ranks = [c.value for c in claims_about(text, start, start + len(name)) if c.kind == "rank"]
+    assert ranks == [rank]
+
+
+def test_a_unit_in_brackets_belongs_to_the_name_before_it() -> None:
+    from tagdyr.texts.claims import claims_about
+
+    text = (
+        "Олардың ішінде Сатымбек Төлешев («Заря» отрядының командирі), Василий Шарудо "
+        "(«Железняк» партизандық бригадасының командирі) болды."
+    )
+    spans = tuple(
+        (text.index(n), text.index(n) + len(n)) for n in ("Сатымбек Төлешев", "Василий Шарудо")
+    )
+    units = [
+        [c.value for c in claims_about(text, s, e, spans) if c.kind == "unit"] for s, e in spans
+    ]
+    assert units == [["отряд «Заря»"], ["бригада «Железняк»"]]
+
+
+def test_extract_with_claims_writes_kinds(tmp_path: Path) -> None:
+    text = tmp_path / "note.txt"
+    text.write_text(
+        "Bektanov Mazhit, sub-lieutenant, born February 29, 1914, was arrested on January 24, "
+        "1950¹. Almost 300 Kazakhstanis fought there.\n\n1 Riksarkivet, RA / S-1681\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(app, ["extract", str(text), "--jsonl", "--claims"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    kinds = {(r.get("kind", "person"), str(r.get("value", r.get("base")))) for r in rows}
+    assert {("person", "Bektanov Mazhit"), ("birth", "1914-02-29"), ("rank", "sub-lieutenant"),
+            ("arrest", "1950-01-24"), ("figure", "300.0")} <= kinds  # fmt: skip
+    (cited,) = [r for r in rows if r.get("kind") == "citation"]
+    assert cited["entry"] == "Riksarkivet, RA / S-1681" and cited["number"] == 1
+    assert all(text.read_text("utf-8")[r["start"] : r["end"]] == r["text"] for r in rows)

@@ -66,7 +66,7 @@ def load_standoff(
     base form, person); each is found after the one before it, whitespace matching any."""
     texts: dict[str, str] = {}
     spans: list[Span] = []
-    for table in sorted(folder.glob("*.tsv")):
+    for table in sorted(folder.glob("*-seed.tsv")):
         lines = table.read_text(encoding="utf-8").splitlines()
         header = dict(
             line[2:].split("\t", 1) for line in lines if line.startswith("# ") and "\t" in line
@@ -165,17 +165,60 @@ def score(gold: list[Span], predicted: list[Span], language: str) -> tuple[float
     return len(gold_at), p, r, f1, base, b3
 
 
+def score_claims(texts: dict[str, str], gold: list[Span]) -> None:
+    """Claims tagdyr reads beside its mentions against ``seeds/claims.tsv``, per kind: a
+    claim counts when it is about the right person (the gold person of its mention), of the
+    right kind, with the same value (case aside)."""
+    from tagdyr.texts.entities import entities
+
+    person_at = {(s.file, s.start, s.end): s.cluster for s in gold}
+    found = [m for name, text in texts.items() for m in find_mentions(text, name)]
+    clustered = cluster_mentions(found)
+    predicted = set()
+    for name, text in texts.items():
+        for entity in entities(text, name, [m for m in clustered if m.file == name]):
+            if "mention" in entity:
+                start, end = entity["mention"]  # type: ignore[misc]
+                person = person_at.get((name, start, end), "?")
+                predicted.add((name, person, str(entity["kind"]), str(entity["value"]).lower()))
+    rows = (SEED_GOLD / "claims.tsv").read_text(encoding="utf-8").splitlines()
+    expected = {
+        (f, p, k, v.lower())
+        for f, p, k, v in (r.split("\t") for r in rows if r and not r.startswith("#"))
+    }
+    print("\nClaims about persons, the three seed texts\n")
+    print("| kind | gold | found | right | P | R |\n|---|---|---|---|---|---|")
+    kinds = sorted({c[2] for c in expected | predicted})
+    for kind in [*kinds, "all"]:
+        want = {c for c in expected if kind in ("all", c[2])}
+        got = {c for c in predicted if kind in ("all", c[2])}
+        right = len(want & got)
+        p = right / len(got) if got else 0.0
+        r = right / len(want) if want else 0.0
+        print(f"| {kind} | {len(want)} | {len(got)} | {right} | {p:.3f} | {r:.3f} |")
+
+
 def main() -> None:
+    every_text: dict[str, str] = {}
+    every_span: list[Span] = []
     for name, folder in (
         ("development set", GOLD),
         ("held-out set 1", HELD_OUT),
         ("held-out set 2", HELD_OUT_2),
     ):
-        report(name, *load_gold(folder))
+        texts, spans = load_gold(folder)
+        report(name, texts, spans)
+        every_text.update(texts)
+        every_span += spans
     if SEED_TEXTS.is_dir():
-        report("the three seed texts", *load_standoff())
+        seed_texts, seed_gold = load_standoff()
+        report("the three seed texts", seed_texts, seed_gold)
+        every_text.update(seed_texts)
+        every_span += seed_gold
+        score_claims(seed_texts, seed_gold)
     else:
         print(f"\nSeed texts not found at {SEED_TEXTS}: set TAGDYR_SEEDS to score them.")
+    report("all sets in one run (persons clustered across every text)", every_text, every_span)
 
 
 def report(name: str, texts: dict[str, str], gold: list[Span]) -> None:

@@ -24,7 +24,7 @@ _MARKER = re.compile(
 
 
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\d⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
+_FOOTNOTE_MARK = re.compile(r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}")
 _FOOTNOTE = re.compile(
     r"^[ \u00a0]*(?:-[ \u00a0]+)?(\d{1,3})[ \u00a0]+(?=[^\W\d]|[*“\"«<])(.+?)\s*$", re.MULTILINE
 )

@@ -13,14 +13,16 @@ _UNIT_WORDS = {
     "отряда": "отряд", "отряд": "отряд", "группы": "группа", "группа": "группа",
     "батальона": "батальон", "бригады": "бригада", "роты": "рота",
     "отрядының": "отряд", "отряды": "отряд", "бөлімінің": "бөлім", "бөлімі": "бөлім",
-    "тобының": "топ", "тобы": "топ",
+    "тобының": "топ", "тобы": "топ", "бригадасының": "бригада", "бригадасы": "бригада",
+    "бөлімі құрамында": "бөлім",
 }  # fmt: skip
 _PATTERNS = (
     # командир отряда «Заря», боец группы «Свобода»
     re.compile(rf"(командир|комиссар|боец|бойцом|член|заместитель командира|командиром)\s+"
                rf"(отряда|группы|батальона|бригады|роты)\s+{_QUOTED}", re.IGNORECASE),
     # «Заря» отрядының командирі
-    re.compile(rf"{_QUOTED}\s+(отрядының|бөлімінің|тобының)\s+(командирі|жауынгері|мүшесі)",
+    re.compile(rf"{_QUOTED}\s+(?:партизандық\s+|партизандар\s+)?(отрядының|бөлімінің|тобының|"
+               rf"бригадасының)\s+(командирі|жауынгері|мүшесі|комиссары|штаб бастығы)",
                re.IGNORECASE),
     # commander of the Zarya detachment / of the "Zarya" group
     re.compile(r"(commander|member|fighter|leader)\s+of\s+the\s+"
@@ -41,7 +43,7 @@ class UnitClaim:
 
 # A sentence ends at . ! ? … before a space or a blank line, but not after an initial or a
 # one-letter abbreviation ("И.В. Бартов", "Zh. Katshikov", "г. Павлодар").
-_BOUNDARY = re.compile(r"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|\n\s*\n")
+_BOUNDARY = re.compile(r"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|\n\s*\n|[.!?…]{2,}")
 _REACH = 600  # characters looked at on each side of a mention
 
 
@@ -54,28 +56,34 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def unit_of(text: str, start: int, end: int) -> UnitClaim | None:
-    """The unit (and role) the sentence of a mention states, if a reliable pattern says so."""
+    """The unit (and role) the sentence of a mention states, if a reliable pattern says so;
+    of several, the one right after the mention ("Сатымбек Төлешев («Заря» отрядының
+    командирі), Василий Шарудо («Железняк» … командирі)"), else the nearest before it."""
     left, right = _sentence(text, start, end)
     sentence = text[left:right]
-    for number, pattern in enumerate(_PATTERNS):
-        found = pattern.search(sentence)
-        if not found:
-            continue
-        groups = found.groups()
-        if number == 0:
-            role, kind, name = groups
-            unit = f"{_UNIT_WORDS[kind.lower()]} «{name}»"
-        elif number == 1:
-            name, kind, role = groups
-            unit = f"{_UNIT_WORDS[kind.lower()]} «{name}»"
-        elif number == 2:
-            role, name, kind = groups
-            unit = f"{name} {kind}"
-        else:
-            role, kind, name = groups
-            unit = f"{kind} {name}"
-        return UnitClaim(unit, role, found.group().strip())
-    return None
+    matches = [(m, n) for n, p in enumerate(_PATTERNS) for m in p.finditer(sentence)]
+    if not matches:
+        return None
+    after = [(m, n) for m, n in matches if left + m.start() >= end]
+    found, number = (
+        min(after, key=lambda mn: mn[0].start())
+        if after
+        else max(matches, key=lambda mn: mn[0].start())
+    )
+    groups = found.groups()
+    if number == 0:
+        role, kind, name = groups
+        unit = f"{_UNIT_WORDS[kind.lower()]} «{name}»"
+    elif number == 1:
+        name, kind, role = groups
+        unit = f"{_UNIT_WORDS[kind.lower()]} «{name}»"
+    elif number == 2:
+        role, name, kind = groups
+        unit = f"{name} {kind}"
+    else:
+        role, kind, name = groups
+        unit = f"{kind} {name}"
+    return UnitClaim(unit, role, found.group().strip())
 
 
 # --- claims of every kind about one mention ----------------------------------------------
@@ -92,7 +100,7 @@ _EVENTS = (
     ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды)"),
     ("capture", r"(?:captured|taken prisoner|попал\w* в плен|взят\w* в плен|fait prisonnier|"
                 r"тұтқынға түсті)"),
-    ("escape", r"(?:escaped|бежал\w*|совершил\w* побег|s'évada|évadée?|қашып шықты)"),
+    ("escape", r"(?:escaped|бежал\w*|побег\w*|s'évada|évadée?|қашып шықты)"),
     ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты)"),
 )  # fmt: skip
 _EVENT_PATTERNS = tuple(
@@ -174,7 +182,13 @@ def _events(text: str, left: int, sentence: str) -> list[Claim]:
     return found
 
 
+_MOST_OF_THEM = re.compile(r"көпшілігі|большинство|большая часть|most of|la plupart", re.I)
+
+
 def _awards(left: int, sentence: str) -> list[Claim]:
+    """Awards the sentence states; none when it says "most of them" were awarded."""
+    if _MOST_OF_THEM.search(sentence):
+        return []
     found = []
     for pattern in _AWARD_PATTERNS:
         for match in pattern.finditer(sentence):
@@ -211,6 +225,48 @@ def _claim_at(kind: str, value: str, match: re.Match[str], offset: int) -> Claim
     return Claim(kind, value, match.group("phrase"), offset + start, offset + end)
 
 
+_RANK_AFTER = re.compile(r"^,?\s+(?P<phrase>[^\W\d_][\w.-]*(?:\s+[^\W\d_][\w.-]*)?)(?=\s*[,.;)])")
+_RANK_BEFORE = re.compile(r"(?P<phrase>(?:[^\W\d_][\w.-]*\s+){0,2}[^\W\d_][\w-]*)\s+$")
+_IN_RANK = re.compile(
+    r"(?:в звании|званием|in the rank of|au grade de)\s+(?P<phrase>\w+(?:\s+\w+)?)"
+)
+
+
+def _rank_in(phrase: str) -> str | None:
+    """The words of a short phrase that are exactly a rank ("мл. лейтенант", not "le
+    lieutenant"), a Russian case ending allowed ("лейтенанта")."""
+    from tagdyr.link.ranks import RANKS
+
+    spellings = {" ".join(re.split(r"[^\w]+", s.lower())).strip() for _, _, ss in RANKS for s in ss}
+    words = phrase.split()
+    for size in range(len(words), 0, -1):
+        for chunk in (" ".join(words[-size:]), " ".join(words[:size])):
+            key = " ".join(re.split(r"[^\w]+", chunk.lower().replace("ё", "е"))).strip()
+            if key in spellings or re.sub(r"(а|ом|у|е)$", "", key) in spellings:
+                return chunk
+    return None
+
+
+def _ranks(text: str, start: int, end: int, left: int, sentence: str) -> list[Claim]:
+    """The rank written beside the mention ("лейтенант Кабыш Омаров", "Bektanov Mazhit,
+    sub-lieutenant") or in its sentence ("в звании лейтенанта")."""
+    found = []
+    before = text[max(left, start - 40) : start]
+    after = text[end : end + 40]
+    for match, offset in ((_RANK_BEFORE.search(before), start - len(before)),
+                          (_RANK_AFTER.match(after), end)):  # fmt: skip
+        rank = _rank_in(match.group("phrase")) if match else None
+        if match and rank:
+            at = offset + match.start("phrase") + match.group("phrase").find(rank)
+            found.append(Claim("rank", rank, rank, at, at + len(rank)))
+    for match in _IN_RANK.finditer(sentence):
+        rank = _rank_in(match.group("phrase"))
+        if rank and not found:
+            at = left + match.start("phrase")
+            found.append(Claim("rank", rank, text[at : at + len(rank)], at, at + len(rank)))
+    return found
+
+
 def _is_place(name: str) -> bool:
     from tagdyr.link.gazetteer import resolve
 
@@ -231,20 +287,52 @@ def claims_about(
     text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
 ) -> list[Claim]:
     """What the text states about the person mentioned at ``start``–``end``: birth, birth
-    place or home, unit and role, awards, and dated events (arrest, sentence, rehabilitation,
+    place or home, rank, unit and role, awards, and dated events (arrest, sentence, rehabilitation,
     repatriation, capture, escape, death). A sentence's awards and unit belong to every
     person it names; an event belongs to the person named last before its verb."""
     left, right = _sentence(text, start, end)
     sentence = text[left:right]
     claims = _birth(text, end) + _places(text, start, end)
+    claims += _ranks(text, start, end, left, sentence)
     unit = unit_of(text, start, end)
     if unit is not None:
         at = text.find(unit.text, left)
-        claims.append(Claim("unit", unit.unit, unit.text, at, at + len(unit.text)))
-        claims.append(Claim("role", unit.role, unit.text, at, at + len(unit.text)))
-    claims += _awards(left, sentence)
+        if _reaches(text, (start, end), (at, at + len(unit.text)), others):
+            claims.append(Claim("unit", unit.unit, unit.text, at, at + len(unit.text)))
+            claims.append(Claim("role", unit.role, unit.text, at, at + len(unit.text)))
+    for award in _awards(left, sentence):
+        between = text[end : award.start]
+        if _reaches(text, (start, end), (award.start, award.end), others) and not _GIVER.search(
+            between
+        ):
+            claims.append(award)
     for event in _events(text, left, sentence):
-        between = [s for s, e in others if end <= s and e <= event.start]
+        between = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
         if event.start >= end and not between:
             claims.append(event)
     return claims
+
+
+_GIVER = re.compile(r"вручил\w*|presented|handed|remit|тапсырды|берді", re.IGNORECASE)
+_LIST_GLUE = re.compile(r"^(?:[\s,;:()«»\"]|және|мен|и|and|et)*$")
+
+
+def _reaches(
+    text: str,
+    mention: tuple[int, int],
+    phrase: tuple[int, int],
+    others: tuple[tuple[int, int], ...],
+) -> bool:
+    """A phrase speaks of the mention when no other person is named between them, unless
+    they stand in one list with it ("Өтеген Абдуллин, Қашкен Жарбеков … медальдарымен")."""
+    low, high = (mention[1], phrase[0]) if phrase[0] >= mention[1] else (phrase[1], mention[0])
+    inside = sorted((s, e) for s, e in others if low <= s and e <= high and (s, e) != mention)
+    if not inside:
+        return True
+    if phrase[0] < mention[0]:
+        return False  # a unit or an award before the mention belongs to the one named nearer
+    rest, at = [], low
+    for s, e in inside:
+        rest.append(text[at:s])
+        at = e
+    return all(_LIST_GLUE.match(piece) for piece in rest)

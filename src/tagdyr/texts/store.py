@@ -37,15 +37,16 @@ HEADERS = [
     "repatriated",
     "captured",
     "died",
+    "rank",
 ]
 # header index -> the record field its cell fills
 _MAPPING = {0: "full_name", 3: "birth_year", 4: "source", 5: "unit", 7: "birth_place",
             8: "residence", 9: "award", 10: "arrest_date", 11: "sentence_date",
             12: "rehabilitation_date", 13: "repatriation_date", 14: "capture_date",
-            15: "death_date"}  # fmt: skip
+            15: "death_date", 16: "rank"}  # fmt: skip
 _CLAIM_COLUMNS = {"birth": 3, "unit": 5, "role": 6, "birth_place": 7, "residence": 8,
                   "award": 9, "arrest": 10, "sentence": 11, "rehabilitation": 12,
-                  "repatriation": 13, "capture": 14, "death": 15}  # fmt: skip
+                  "repatriation": 13, "capture": 14, "death": 15, "rank": 16}  # fmt: skip
 _CONTEXT = 160  # characters of the sentence kept around a mention
 
 
