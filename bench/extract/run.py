@@ -3,10 +3,13 @@ baseline, on our own annotated texts in Kazakh, Russian, English and French.
 
     python -m bench.extract        # or: make bench-extract
 
-Gold texts (`bench/extract/gold/<lang>-NN.txt`) mark each mention as
-``[[as written|base form|person]]``; the person ids are shared across files. Reported per
-language: mention precision / recall / F1 (exact character spans), base-form accuracy (of the
-mentions found), and B-cubed F1 of the clusters (over the mentions found, across all files).
+Gold texts (`bench/extract/{gold,heldout,heldout2}/<lang>-*.txt`) mark each mention as
+``[[as written|base form|person]]``; the seed texts, which may not be copied here, are annotated
+stand-off (`bench/extract/seeds/<lang>-seed.tsv`, read from ``TAGDYR_SEEDS``). Person ids are
+shared across files and sets. Reported per set and language: mention precision / recall / F1
+(exact character spans), base-form accuracy (of the mentions found), and B-cubed F1 of the
+clusters (over the mentions found, across all files of the run); then claims about persons on
+the seeds (`seeds/claims.tsv`), and every set in one run.
 """
 
 from __future__ import annotations

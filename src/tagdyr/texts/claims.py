@@ -301,14 +301,12 @@ def claims_about(
             claims.append(Claim("unit", unit.unit, unit.text, at, at + len(unit.text)))
             claims.append(Claim("role", unit.role, unit.text, at, at + len(unit.text)))
     for award in _awards(left, sentence):
-        between = text[end : award.start]
-        if _reaches(text, (start, end), (award.start, award.end), others) and not _GIVER.search(
-            between
-        ):
+        given_by = _GIVER.search(text[end : award.start])  # "… Гиоге вручил медаль …"
+        if _reaches(text, (start, end), (award.start, award.end), others) and not given_by:
             claims.append(award)
     for event in _events(text, left, sentence):
-        between = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
-        if event.start >= end and not between:
+        named = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
+        if event.start >= end and not named:
             claims.append(event)
     return claims
 
