@@ -523,3 +523,30 @@ def test_extract_with_claims_writes_kinds(tmp_path: Path) -> None:
     (cited,) = [r for r in rows if r.get("kind") == "citation"]
     assert cited["entry"] == "Riksarkivet, RA / S-1681" and cited["number"] == 1
     assert all(text.read_text("utf-8")[r["start"] : r["end"]] == r["text"] for r in rows)
+
+
+def test_every_kind_of_claim_has_a_column_and_a_label(engine, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Each kind the claims module reads is stored by the importer and named in three
+    languages; a text stating one of each imports whole."""
+    from sqlalchemy import select
+
+    from tagdyr.i18n import _STRINGS as MESSAGES
+    from tagdyr.sources.importer import SourceInfo
+    from tagdyr.store import schema as s
+    from tagdyr.texts.claims import KINDS
+    from tagdyr.texts.store import _CLAIM_COLUMNS, HEADERS, import_text
+
+    assert set(KINDS) <= set(_CLAIM_COLUMNS) and len(HEADERS) == len(set(HEADERS))
+    stored = set(KINDS) - {"birth_place", "role"}  # kept with the birth claim / verbatim
+    assert all(f"kind_{kind}" in MESSAGES and len(MESSAGES[f"kind_{kind}"]) == 3 for kind in stored)
+    article = tmp_path / "fates.txt"
+    article.write_text(
+        "Bektanov Mazhit, sub-lieutenant, born in Pavlodar, was captured in July 1941, escaped in "
+        "1943, was repatriated on June 18, 1945, arrested on January 24, 1950, convicted on "
+        "April 12, 1950, died in 1950 and was rehabilitated on December 22, 1989.",
+        encoding="utf-8",
+    )
+    import_text(engine, article, SourceInfo("fates", "Fates", "Our note"))
+    with engine.connect() as conn:
+        kinds = {k for (k,) in conn.execute(select(s.claim.c.kind))}
+    assert {"rank", "capture", "escape", "repatriation", "arrest"} <= kinds

@@ -77,6 +77,8 @@ _STRINGS: dict[str, dict[str, str]] = {
     "kind_listed": {"en": "listed", "ru": "в списке", "kk": "тізімде"},
     "kind_camp": {"en": "camp", "ru": "лагерь", "kk": "лагерь"},
     "kind_award": {"en": "award", "ru": "награда", "kk": "марапаты"},
+    "kind_escape": {"en": "escape", "ru": "побег", "kk": "тұтқыннан қашуы"},
+    "kind_birth_place": {"en": "birth place", "ru": "место рождения", "kk": "туған жері"},
     "review": {"en": "Review", "ru": "Проверка", "kk": "Тексеру"},
     "review_intro": {
         "en": "Are these two records the same man? The most uncertain pairs come first.",

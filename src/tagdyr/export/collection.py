@@ -28,6 +28,7 @@ KEY_FACTS = (
     "award",
     "conscription",
     "capture",
+    "escape",
     "camp",
     "repatriation",
     "fate",

@@ -27,6 +27,7 @@ _ATTRIBUTES = {"occupation": "OCCU", "nationality": "NATI", "residence": "RESI"}
 _EVENT_TYPES = {
     "conscription": "Conscription",
     "capture": "Capture",
+    "escape": "Escape",
     "repatriation": "Repatriation",
     "arrest": "Arrest",
     "sentence": "Sentence",

@@ -56,6 +56,7 @@ _SIMPLE_CLAIMS = {
 _EVENT_CLAIMS = {
     "conscription": "conscription",
     "capture_date": "capture",
+    "escape_date": "escape",
     "repatriation_date": "repatriation",
     "arrest_date": "arrest",
     "sentence_date": "sentence",

@@ -151,9 +151,14 @@ _BORN = re.compile(
 )
 
 
+# Every kind of claim read from texts (the importer has a column for each).
+KINDS = ("birth", "birth_place", "residence", "rank", "unit", "role", "award",
+         *(kind for kind, _ in _EVENTS))  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Claim:
-    kind: str  # birth, birth_place, residence, award, arrest, sentence, rehabilitation, …
+    kind: str  # one of KINDS
     value: str  # the date (ISO, as precise as stated), the award or the place as written
     text: str  # the phrase as written
     start: int

@@ -20,33 +20,30 @@ from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
 from tagdyr.texts.reader import TextDocument, read_text
 
-HEADERS = [
-    "name",
-    "as written",
-    "context",
-    "birth year",
-    "cited source",
-    "unit (normalized)",
-    "role",
-    "birth place",
-    "residence",
-    "awards",
-    "arrested",
-    "sentenced",
-    "rehabilitated",
-    "repatriated",
-    "captured",
-    "died",
-    "rank",
-]
-# header index -> the record field its cell fills
-_MAPPING = {0: "full_name", 3: "birth_year", 4: "source", 5: "unit", 7: "birth_place",
-            8: "residence", 9: "award", 10: "arrest_date", 11: "sentence_date",
-            12: "rehabilitation_date", 13: "repatriation_date", 14: "capture_date",
-            15: "death_date", 16: "rank"}  # fmt: skip
-_CLAIM_COLUMNS = {"birth": 3, "unit": 5, "role": 6, "birth_place": 7, "residence": 8,
-                  "award": 9, "arrest": 10, "sentence": 11, "rehabilitation": 12,
-                  "repatriation": 13, "capture": 14, "death": 15, "rank": 16}  # fmt: skip
+# The record of a mention: (header, record field its cell fills or None, claim kind or None)
+_COLUMNS = (
+    ("name", "full_name", None),
+    ("as written", None, None),
+    ("context", None, None),
+    ("birth year", "birth_year", "birth"),
+    ("cited source", "source", None),
+    ("unit (normalized)", "unit", "unit"),
+    ("role", None, "role"),
+    ("birth place", "birth_place", "birth_place"),
+    ("residence", "residence", "residence"),
+    ("rank", "rank", "rank"),
+    ("awards", "award", "award"),
+    ("captured", "capture_date", "capture"),
+    ("escaped", "escape_date", "escape"),
+    ("repatriated", "repatriation_date", "repatriation"),
+    ("arrested", "arrest_date", "arrest"),
+    ("sentenced", "sentence_date", "sentence"),
+    ("rehabilitated", "rehabilitation_date", "rehabilitation"),
+    ("died", "death_date", "death"),
+)
+HEADERS = [header for header, _, _ in _COLUMNS]
+_MAPPING = {i: target for i, (_, target, _) in enumerate(_COLUMNS) if target}
+_CLAIM_COLUMNS = {kind: i for i, (_, _, kind) in enumerate(_COLUMNS) if kind}
 _CONTEXT = 160  # characters of the sentence kept around a mention
 
 
