@@ -91,12 +91,15 @@ def is_surname(word: str) -> bool:
     )
 
 
-def _has_evidence(word: str) -> bool:
+def _famous(word: str) -> bool:
     lowered = word.lower()
+    return lowered in lexicon.FAMOUS_PEOPLE or kazakh_base(lowered) in lexicon.FAMOUS_PEOPLE
+
+
+def _has_evidence(word: str) -> bool:
     return (
         is_surname(word)
-        or lowered in lexicon.FAMOUS_PEOPLE
-        or kazakh_base(lowered) in lexicon.FAMOUS_PEOPLE
+        or _famous(word)
         or bool(lexicon.tags_of(word) & {"Surn", "Patr"})
         or lexicon.is_given_name(word)
     )
@@ -213,7 +216,11 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         return None
     first, last = words[0], words[-1]
     if len(words) == 1:
-        return (first, last) if is_surname(segment[first].text) or _famous(segment[first]) else None
+        return (
+            (first, last)
+            if is_surname(segment[first].text) or _famous(segment[first].text)
+            else None
+        )
     opening = len(words) >= 3 and reader.at_sentence_start(segment[first].start)
     if (
         opening
@@ -224,11 +231,6 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
     if last - first > 2:  # at most three words: given name, patronymic, surname
         last = first + 2
     return first, last
-
-
-def _famous(token: _Token) -> bool:
-    lowered = token.text.lower()
-    return lowered in lexicon.FAMOUS_PEOPLE or kazakh_base(lowered) in lexicon.FAMOUS_PEOPLE
 
 
 def _mention(
