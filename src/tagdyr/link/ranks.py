@@ -130,5 +130,11 @@ def rank_code(text: str) -> str | None:
     return max(found)[1] if found else None
 
 
+def exact_rank_code(text: str) -> str | None:
+    """The rank a phrase is word for word ("мл. лейтенант"), or None: unlike :func:`rank_code`,
+    a rank inside longer text ("le lieutenant") is not found."""
+    return _lookup().get(_key(text))
+
+
 def rank_ordinal(code: str | None) -> int | None:
     return _ORDINAL.get(code) if code else None

@@ -57,7 +57,3 @@ def body_spans(text: str) -> list[tuple[int, int]]:
     if end_of_body > at:
         spans.append((at, end_of_body))
     return spans
-
-
-def in_body(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a <= start and end <= b for a, b in spans)

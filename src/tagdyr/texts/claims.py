@@ -240,14 +240,13 @@ _IN_RANK = re.compile(
 def _rank_in(phrase: str) -> str | None:
     """The words of a short phrase that are exactly a rank ("мл. лейтенант", not "le
     lieutenant"), a Russian case ending allowed ("лейтенанта")."""
-    from tagdyr.link.ranks import RANKS
+    from tagdyr.link.ranks import exact_rank_code
 
-    spellings = {" ".join(re.split(r"[^\w]+", s.lower())).strip() for _, _, ss in RANKS for s in ss}
     words = phrase.split()
     for size in range(len(words), 0, -1):
         for chunk in (" ".join(words[-size:]), " ".join(words[:size])):
-            key = " ".join(re.split(r"[^\w]+", chunk.lower().replace("ё", "е"))).strip()
-            if key in spellings or re.sub(r"(а|ом|у|е)$", "", key) in spellings:
+            bare = re.sub(r"(а|ом|у|е)$", "", chunk.lower())
+            if exact_rank_code(chunk) or exact_rank_code(bare):
                 return chunk
     return None
 

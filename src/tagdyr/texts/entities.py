@@ -14,16 +14,19 @@ from tagdyr.texts.mentions import Mention
 def entities(text: str, file: str, mentions: list[Mention]) -> list[dict[str, object]]:
     """Claims, figures and citations of ``text``; ``mentions`` are its clustered mentions."""
     spans = tuple((m.start, m.end) for m in mentions)
-    found: list[dict[str, object]] = []
+    found: list[tuple[int, str, dict[str, object]]] = []
     for mention in mentions:
         for claim in claims_about(text, mention.start, mention.end, spans):
-            found.append({"file": file, **claim.as_json(), "cluster": mention.cluster,
-                          "mention": [mention.start, mention.end]})  # fmt: skip
+            row = {"file": file, **claim.as_json(), "cluster": mention.cluster,
+                   "mention": [mention.start, mention.end]}  # fmt: skip
+            found.append((claim.start, claim.kind, row))
     for figure in find_figures(text):
         where = {"file": file, "start": figure.start, "end": figure.end, "text": figure.text}
-        found.append({**where, "kind": "figure", "value": figure.value, "counts": figure.counts})
+        row = {**where, "kind": "figure", "value": figure.value, "counts": figure.counts}
+        found.append((figure.start, "figure", row))
     for cited in citations(text):
-        found.append({"file": file, "kind": "citation", "start": cited.start, "end": cited.end,
-                      "text": text[cited.start : cited.end], "number": cited.number,
-                      "pages": cited.pages, "entry": cited.entry})  # fmt: skip
-    return sorted(found, key=lambda e: (str(e["start"]).zfill(12), str(e["kind"])))
+        row = {"file": file, "kind": "citation", "start": cited.start, "end": cited.end,
+               "text": text[cited.start : cited.end], "number": cited.number,
+               "pages": cited.pages, "entry": cited.entry}  # fmt: skip
+        found.append((cited.start, "citation", row))
+    return [row for _, _, row in sorted(found, key=lambda f: (f[0], f[1]))]

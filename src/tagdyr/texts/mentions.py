@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from tagdyr.names.morph import base_name, kazakh_base
 from tagdyr.names.similarity import Level, compare_words
 from tagdyr.texts import lexicon
-from tagdyr.texts.body import body_spans, in_body
+from tagdyr.texts.body import body_spans
 from tagdyr.texts.language import detect_language
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇŞÖÜÄÅØÆİÉÈÎ"
@@ -245,9 +245,11 @@ def _mention(
     return Mention(file, start, end, written, base, antecedent=antecedent)
 
 
-def _full_mentions(text: str, file: str, reader: _Reader) -> list[Mention]:
+def _full_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]]
+) -> list[Mention]:
     found: list[Mention] = []
-    for body_start, body_end in body_spans(text):
+    for body_start, body_end in body:
         for group in _groups(text, body_start, body_end):
             for segment in _segments(group, reader):
                 span = _name_in(segment, reader)
@@ -261,7 +263,9 @@ def _full_mentions(text: str, file: str, reader: _Reader) -> list[Mention]:
     return found
 
 
-def _short_mentions(text: str, file: str, reader: _Reader, full: list[Mention]) -> list[Mention]:
+def _short_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], full: list[Mention]
+) -> list[Mention]:
     """Single words that repeat the surname or given name of a person named in full."""
     known: dict[str, int] = {}
     for mention in full:
@@ -269,13 +273,13 @@ def _short_mentions(text: str, file: str, reader: _Reader, full: list[Mention]) 
             if not word.endswith(".") and len(word) > 2:
                 known.setdefault(word.lower(), mention.start)
     taken = [(m.start, m.end) for m in full]
-    spans = body_spans(text)
     found = []
-    for match in _TOKEN.finditer(text):
+    words = (m for start, end in body for m in _TOKEN.finditer(text, start, end))
+    for match in words:
         word = match.group("word")
         if not word or any(s < match.end() and match.start() < e for s, e in taken):
             continue
-        if not in_body(spans, match.start(), match.end()) or word.lower() in reader.lowercase:
+        if word.lower() in reader.lowercase:
             continue
         antecedent = known.get(base_name(word).lower(), known.get(word.lower()))
         if antecedent is None or word.lower() in lexicon.STOP_WORDS:
@@ -288,9 +292,9 @@ def _short_mentions(text: str, file: str, reader: _Reader, full: list[Mention]) 
 
 def find_mentions(text: str, file: str = "") -> list[Mention]:
     """Person mentions in the body of ``text``, in order, not overlapping; ``cluster`` empty."""
-    reader = _Reader(text)
-    full = _full_mentions(text, file, reader)
-    return sorted(full + _short_mentions(text, file, reader, full), key=lambda m: m.start)
+    reader, body = _Reader(text), body_spans(text)
+    full = _full_mentions(text, file, reader, body)
+    return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
 
 def _parts(base: str) -> tuple[str, list[str]]:
