@@ -2,23 +2,27 @@
 
 * Plain Splink: names ASCII-folded with unidecode (which does not know Kazakh letters), the
   list's name split as "surname given" (lists are usually surname-first), Jaro-Winkler on
-  surname and given name, exact birth year; blocking on surname prefix + year and on given
-  name + year; u by random sampling, prior by deterministic rules, m by EM.
+  surname, given name and the folded place text, exact birth year and full birth date;
+  blocking on surname prefix + year and on given name + year; u by random sampling, prior by
+  deterministic rules, m by EM.
 * recordlinkage: the same folded columns, blocking on surname prefix + year, Jaro-Winkler and
   exact comparisons, the unsupervised ECM classifier.
 
-Both write the link-output contract with the same decision rule as tagdyr (threshold 0.9,
-a register record goes to at most one list entry).
+Both write the link-output contract with the same decision rule as tagdyr's list linkage
+(threshold 0.5, a register record goes to at most one list entry).
 """
 
 from __future__ import annotations
 
 import csv
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
 from tagdyr.link.files import LEFT, RIGHT, _decide, _write
+
+THRESHOLD = 0.5
 
 
 def _fold(text: str) -> str:
@@ -28,7 +32,9 @@ def _fold(text: str) -> str:
 
 
 def _columns(path: Path, dataset: str) -> dict[str, list[Any]]:
-    ids, surnames, givens, years = [], [], [], []
+    columns: dict[str, list[Any]] = {
+        k: [] for k in ("unique_id", "surname", "given_name", "birth_year", "birth_date", "place")
+    }
     with path.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if "full_name" in row:
@@ -36,17 +42,16 @@ def _columns(path: Path, dataset: str) -> dict[str, list[Any]]:
                 surname, given = [*words, "", ""][:2]
             else:
                 surname, given = _fold(row["surname"]), _fold(row["given_name"])
-            ids.append(row["id"])
-            surnames.append(surname or None)
-            givens.append(given or None)
-            years.append(int(row["birth_year"]) if row.get("birth_year") else None)
-    return {
-        "unique_id": ids,
-        "source_dataset": [dataset] * len(ids),
-        "surname": surnames,
-        "given_name": givens,
-        "birth_year": years,
-    }
+            birth = row.get("birth_date") or row.get("birth_year") or ""
+            year = re.search(r"\d{4}", birth)
+            place = _fold(row.get("residence") or row.get("birth_place") or "")
+            columns["unique_id"].append(row["id"])
+            columns["surname"].append(surname or None)
+            columns["given_name"].append(given or None)
+            columns["birth_year"].append(int(year.group()) if year else None)
+            columns["birth_date"].append(birth if len(birth) > 4 else None)
+            columns["place"].append(place or None)
+    return {"source_dataset": [dataset] * len(columns["unique_id"]), **columns}
 
 
 def plain_splink(listed: Path, register: Path, out: Path) -> None:
@@ -64,6 +69,8 @@ def plain_splink(listed: Path, register: Path, out: Path) -> None:
             cl.JaroWinklerAtThresholds("surname", [0.92, 0.8]),
             cl.JaroWinklerAtThresholds("given_name", [0.92, 0.8]),
             cl.ExactMatch("birth_year"),
+            cl.ExactMatch("birth_date"),
+            cl.JaroWinklerAtThresholds("place", [0.9]),
         ],
         blocking_rules_to_generate_predictions=[
             block_on("substr(surname, 1, 3)", "birth_year"),
@@ -83,7 +90,7 @@ def plain_splink(listed: Path, register: Path, out: Path) -> None:
         block_on("surname", "given_name")
     )
     table = linker.inference.predict(threshold_match_probability=0.01).as_pyarrow_table()
-    _write(_decide(table, 0.9, one_per_right=True), out)
+    _write(_decide(table, THRESHOLD, one_per_right=True), out)
 
 
 def recordlinkage_baseline(listed: Path, register: Path, out: Path) -> None:
@@ -106,6 +113,7 @@ def recordlinkage_baseline(listed: Path, register: Path, out: Path) -> None:
         "given_name", "given_name", method="jarowinkler", threshold=0.85, label="given_name"
     )
     compare.exact("birth_year", "birth_year", label="birth_year")
+    compare.exact("birth_date", "birth_date", label="birth_date")
     features = compare.compute(candidates, left, right)
     classifier = rl.ECMClassifier()
     classifier.fit_predict(features)
@@ -117,4 +125,4 @@ def recordlinkage_baseline(listed: Path, register: Path, out: Path) -> None:
         "match_probability": probability.to_numpy(dtype=float),
         "match_weight": [0.0] * len(probability),
     })  # fmt: skip
-    _write(_decide(table, 0.9, one_per_right=True), out)
+    _write(_decide(table, THRESHOLD, one_per_right=True), out)

@@ -2,8 +2,9 @@
 
 For men drawn as list entries, the share who have another man in the register with the same
 surname and given name (before any clerk's error) born within a year of them, and the share
-for whom also the oblast agrees. A list entry of such a man cannot be told from his namesake
-by name and birth year alone; where the list lacks the oblast (40 % of entries) not at all.
+for whom also the oblast and the raion (or the oblast's centre) agree. A list entry of such a
+man cannot be told from his namesake by name and birth year alone; where the list lacks the
+place (40 % of entries) and the full birth date, not at all.
 
     python -m bench.linkage.ceiling [--register 100000]
 """
@@ -32,7 +33,7 @@ def namesake_shares(register: int, seed: int = 1945, sample: int = 6667) -> tupl
             if o.pid != man.pid and abs(o.year - man.year) <= 1
         ]
         near += bool(namesakes)
-        same_place += any(o.region == man.region for o in namesakes)
+        same_place += any(o.region == man.region and o.home == man.home for o in namesakes)
     return near / len(drawn), same_place / len(drawn)
 
 

@@ -12,20 +12,27 @@ import time
 from pathlib import Path
 
 from bench.linkage.baselines import plain_splink, recordlinkage_baseline
+from tagdyr.settings import Settings
 
 
 def run(method: str, directory: Path, dedupe: bool) -> None:
     listed, register = directory / "list.csv", directory / "register.csv"
     out = directory / (f"{method}-dedupe.csv" if dedupe else f"{method}.csv")
+    defaults = Settings()  # the decisions a user gets without tuning anything
     start = time.perf_counter()
     if method in ("tagdyr", "tagdyr-trained"):
         from tagdyr.link.files import link_files
 
         if dedupe:
-            link_files(register, None, out, threshold=0.9, floor=0.01)
+            link_files(register, None, out, threshold=defaults.match_threshold, floor=0.01)
         else:
             link_files(
-                listed, register, out, threshold=0.9, floor=0.01, train=method == "tagdyr-trained"
+                listed,
+                register,
+                out,
+                threshold=defaults.list_match_threshold,
+                floor=0.01,
+                train=method == "tagdyr-trained",
             )
     elif method == "splink-ascii":
         plain_splink(listed, register, out)

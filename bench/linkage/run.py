@@ -102,7 +102,7 @@ def main() -> None:
     print(
         f"\nAmbiguity of the generated population (a ceiling for every method): {near:.1%} of "
         f"list entries' men have a namesake born within a year in the register, "
-        f"{same_place:.1%} one also from the same oblast."
+        f"{same_place:.1%} one also from the same raion."
     )
     quality(small)
     calibration_table(small)

@@ -264,7 +264,10 @@ def link(
     dedupe: Annotated[Path | None, typer.Option(help="Find duplicates within this file.")] = None,
     threshold: Annotated[
         float | None,
-        typer.Option(help="Match probability for 'same person' (default from settings: 0.9)."),
+        typer.Option(
+            help="Match probability for 'same person' (default from settings: 0.5 for a list "
+            "against a register, 0.9 for duplicates and for persons in the database)."
+        ),
     ] = None,
     engine: Annotated[str, typer.Option(help="duckdb (embedded) or spark.")] = "duckdb",
     model_file: Annotated[
@@ -288,7 +291,7 @@ def link(
     """Link records into persons: two files, one file (--dedupe), or the database."""
     from tagdyr.link.model import load_model
 
-    settings = _settings(db, match_threshold=threshold)
+    settings = _settings(db, match_threshold=threshold, list_match_threshold=threshold)
     model = load_model(model_file) if model_file else None
     override = _mapping(mapping)
     targets = targets or []
@@ -355,7 +358,7 @@ def _link_files(
             first,
             second,
             out,
-            threshold=settings.match_threshold,
+            threshold=settings.list_match_threshold if second else settings.match_threshold,
             floor=settings.candidate_floor,
             engine=engine,
             model=model,

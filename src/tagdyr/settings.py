@@ -35,7 +35,16 @@ class Settings(BaseSettings):
         gt=0.0,
         lt=1.0,
         description="Match probability at or above which linkage decides two records are the "
-        "same person (the tool's own default decision).",
+        "same person (the tool's own default decision): records joined into persons in the "
+        "database, and duplicates within one file (link --dedupe).",
+    )
+    list_match_threshold: float = Field(
+        0.5,
+        gt=0.0,
+        lt=1.0,
+        description="For a list linked against a register (link LEFT RIGHT): probability at or "
+        "above which is_match is 1. There a list entry's candidates compete (one entry is one "
+        "man), so the probability is the entry's own: 0.5 means more likely him than not.",
     )
     candidate_floor: float = Field(
         0.01,

@@ -58,7 +58,7 @@ def _arrow_table(records: list[LinkRecord]) -> Any:
     import pyarrow as pa
 
     list_type = pa.list_(pa.string())
-    lists = ("_forms", "_keys", "_towns", "_regions", "_initials", "_texts")
+    lists = ("_forms", "_keys", "_towns", "_raions", "_regions", "_initials", "_texts")
     schema = pa.schema([
         (name, list_type if name.endswith(lists) else
          pa.int64() if name in ("birth_year", "rank_ordinal") else pa.string())
@@ -147,15 +147,21 @@ def make_linker(
     spark_master: str | None = None,
     blocking: list[Any] | None = None,
     only: tuple[str, ...] | None = None,
+    term_frequencies: bool | None = None,
 ) -> tuple[Any, float]:
-    """A Splink linker over the datasets' feature tables, and the prior it was given."""
+    """A Splink linker over the datasets' feature tables, and the prior it was given.
+    ``term_frequencies``: None = when the input is large enough to estimate them."""
     from splink import Linker
 
     quiet_splink()
     datasets = settle_datasets(datasets)
     db = _backend(engine, spark_master)
     tables = [_register(db, engine, _arrow_table(d), f"input_{i}") for i, d in enumerate(datasets)]
-    use_tf = sum(len(d) for d in datasets) >= TF_MINIMUM_RECORDS
+    use_tf = (
+        sum(len(d) for d in datasets) >= TF_MINIMUM_RECORDS
+        if term_frequencies is None
+        else term_frequencies
+    )
     prior = prior_for(model, [len(d) for d in datasets])
     linker = Linker(
         tables,
@@ -176,6 +182,7 @@ def predict_table(
     link_type: str = "link_and_dedupe",
     spark_master: str | None = None,
     blocking: list[Any] | None = None,
+    term_frequencies: bool | None = None,
 ) -> Any:
     """Every candidate pair at or above ``floor`` as an Arrow table (see module docstring)."""
     datasets = [d for d in datasets if d]
@@ -191,6 +198,7 @@ def predict_table(
         engine=engine,
         spark_master=spark_master,
         blocking=blocking,
+        term_frequencies=term_frequencies,
     )
     result = linker.inference.predict(threshold_match_probability=floor)
     table = result.as_pyarrow_table()

@@ -39,6 +39,7 @@ FEATURE_COLUMNS = (
     "birth_year",
     "birth_date",
     "place_towns",
+    "place_raions",
     "place_regions",
     "region_key",
     "place_texts",
@@ -70,9 +71,26 @@ class LinkRecord:
         return self.birth.year if self.birth else None
 
 
+_OCR_CAPITAL_I = re.compile(r"(?<!^Mc)(?<=[a-z])I(?=[a-z])")  # "KaIdyrkulov": a scanned l
+# an e scanned as c: c before a consonant that no transcription puts after it (Tcmirzadajev,
+# Jclugalijev, Nourtacv); ch, ck, cz, sch and tch stay
+_OCR_C_FOR_E = re.compile(r"(?<=[A-Za-z])c(?=[bdfgjlmnpqrstvwxy])")
+_OCR_DIGITS = str.maketrans({"6": "б", "0": "о", "3": "з"})  # "Алтын6етов"
+_CYRILLIC_WITH_DIGIT = re.compile(r"[а-яёәғқңөұүһі][603]|[603][а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
+def repair_ocr(word: str) -> str:
+    """Undo the commonest OCR confusions inside a name word: a capital I between lower-case
+    Latin letters is an l, a c before a consonant an e, a digit inside a Cyrillic word the
+    letter it resembles. Only for
+    comparison: the record keeps the word as written."""
+    word = _OCR_C_FOR_E.sub("e", _OCR_CAPITAL_I.sub("l", word))
+    return word.translate(_OCR_DIGITS) if _CYRILLIC_WITH_DIGIT.search(word) else word
+
+
 def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[str] | None]:
     """(canonical, comparison forms, primary skeleton, all skeletons) of one name word."""
-    word = word.strip()
+    word = repair_ocr(word.strip())
     if not word or word.endswith("."):
         return None, None, None, None
     forms = list(word_forms(word).canons)
@@ -102,25 +120,32 @@ def _place_text(text: str) -> str | None:
     return " ".join(sorted(w for w in words if w)) or None
 
 
-def _place_keys(
-    texts: tuple[str, ...],
-) -> tuple[list[str] | None, list[str] | None, list[str] | None]:
-    """(towns and camps, oblasts, unresolved place texts) named by a record's places."""
-    towns: list[str] = []
-    regions: list[str] = []
+@dataclass(frozen=True, slots=True)
+class PlaceKeys:
+    """What a record's place strings name: towns and camps, raions, oblasts, and the texts
+    the gazetteer does not know; None where there are none (Splink's null)."""
+
+    towns: list[str] | None
+    raions: list[str] | None
+    regions: list[str] | None
+    unknown: list[str] | None
+
+
+def _place_keys(texts: tuple[str, ...]) -> PlaceKeys:
+    found: dict[str, list[str]] = {"town": [], "camp": [], "raion": [], "oblast": []}
     unknown: list[str] = []
     for text in texts:
         keys = resolve(text)
         for key in keys:
             kind = places()[key].kind
-            if kind in ("town", "camp") and key not in towns:
-                towns.append(key)
-            elif kind == "oblast" and key not in regions:
-                regions.append(key)
+            if kind in found and key not in found[kind]:
+                found[kind].append(key)
         plain = None if keys else _place_text(text)
         if plain and plain not in unknown:
             unknown.append(plain)
-    return towns or None, regions or None, unknown or None
+    towns = found["town"] + found["camp"]
+    raions, oblasts = found["raion"] or None, found["oblast"] or None
+    return PlaceKeys(towns or None, raions, oblasts, unknown or None)
 
 
 def _identifier(text: str) -> str | None:
@@ -135,7 +160,7 @@ def features(rec: LinkRecord) -> dict[str, Any]:
     surname_canon, surname_forms, surname_key, surname_keys = _forms(surname_word)
     given_canon, given_forms, given_key, given_keys = _forms(name.given[0] if name.given else "")
     patronymic = patronymic_root(name.patronymic) if name.patronymic else ""
-    towns, regions, place_texts = _place_keys(rec.places)
+    place = _place_keys(rec.places)
     initials = _initial_classes(name)
     camp = resolve(rec.camp) if rec.camp else ()
     birth_date = rec.birth.start if rec.birth and rec.birth.precision is Precision.DAY else None
@@ -156,11 +181,12 @@ def features(rec: LinkRecord) -> dict[str, Any]:
         "gender": name.gender.value or None,
         "birth_year": rec.birth_year,
         "birth_date": birth_date,
-        "place_towns": towns,
-        "place_regions": regions,
-        "region_key": regions[0] if regions else None,  # one value, for training blocks
-        "place_texts": place_texts,
-        "place_text": place_texts[0] if place_texts else None,  # for spelling similarity
+        "place_towns": place.towns,
+        "place_raions": place.raions,
+        "place_regions": place.regions,
+        "region_key": place.regions[0] if place.regions else None,  # for training blocks
+        "place_texts": place.unknown,
+        "place_text": place.unknown[0] if place.unknown else None,  # for spelling similarity
         "rank_ordinal": rank_ordinal(rank_code(rec.rank)) if rec.rank else None,
         "camp_key": camp[0] if camp else None,
         "identifier": _identifier(rec.identifier),

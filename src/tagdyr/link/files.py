@@ -18,6 +18,7 @@ from typing import Any
 from tagdyr.dates import find_date, parse_date
 from tagdyr.errors import LinkageError, SourceError
 from tagdyr.link.engine import predict_table
+from tagdyr.link.exclusive import exclusive_probabilities
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model, load_model
 from tagdyr.names.parse import Order, ParsedName
@@ -26,6 +27,7 @@ from tagdyr.sources.records import name_from_values
 from tagdyr.sources.tabular import read_table, stream_delimited
 
 LEFT, RIGHT = "left", "right"
+EXCLUSIVE_FLOOR_FACTOR = 20
 PLACE_FIELDS = ("birth_place", "residence", "conscription")
 Progress = Callable[[str], None]
 
@@ -108,34 +110,46 @@ def read_records(
     return records
 
 
-def _decide(table: Any, threshold: float, one_per_right: bool) -> Any:
-    """Orient pairs left→right and add ``is_match`` (DuckDB over the Arrow table)."""
+def _orient(table: Any) -> Any:
+    """Pairs as (left_id, right_id, match_probability, match_weight): the list's record on the
+    left (DuckDB over the Arrow table)."""
     import duckdb
     import pyarrow as pa
 
     con = duckdb.connect()
-    con.register("pairs", table)
     if "source_dataset_l" not in table.column_names:  # one file: nothing to orient
         table = table.append_column("source_dataset_l", pa.array([LEFT] * table.num_rows))
-        con.register("pairs", table)
+    con.register("pairs", table)
     is_left = f"source_dataset_l = '{LEFT}'"
-    oriented = f"""
+    return con.sql(f"""
         SELECT CASE WHEN {is_left} THEN unique_id_l ELSE unique_id_r END AS left_id,
                CASE WHEN {is_left} THEN unique_id_r ELSE unique_id_l END AS right_id,
                match_probability, match_weight
-        FROM pairs"""
+        FROM pairs""").to_arrow_table()
+
+
+def _decided(oriented: Any, threshold: float, one_per_right: bool) -> Any:
+    """Add ``is_match``; with ``one_per_right`` a right record goes to its best left entry."""
+    import duckdb
+
+    con = duckdb.connect()
+    con.register("pairs", oriented)
     best = (
         "AND row_number() OVER (PARTITION BY right_id ORDER BY match_probability DESC, left_id) = 1"
         if one_per_right
         else ""
     )
-    query = f"""
+    return con.sql(f"""
         SELECT left_id, right_id, round(match_probability, 6) AS match_probability,
                round(match_weight, 4) AS match_weight,
                (match_probability >= {threshold} {best}) AS is_match
-        FROM ({oriented})
-        ORDER BY left_id, match_probability DESC, right_id"""
-    return con.sql(query).to_arrow_table()
+        FROM pairs
+        ORDER BY left_id, match_probability DESC, right_id""").to_arrow_table()
+
+
+def _decide(table: Any, threshold: float, one_per_right: bool) -> Any:
+    """Orient pairs left→right and add ``is_match`` on Splink's pairwise probabilities."""
+    return _decided(_orient(table), threshold, one_per_right)
 
 
 def _write(table: Any, out: Path) -> None:
@@ -178,10 +192,30 @@ def link_files(
         model_path = out.with_suffix(".model.json")
         save_model(model, model_path)
         say(f"model {model.label} saved to {model_path}")
-    table = predict_table(datasets, floor=floor, model=model, engine=engine, link_type=link_type)
+    # a list's candidates are scored below the floor too: a lone candidate the pairwise score
+    # leaves under it may rise above it once his rivals (or their absence) are counted
+    pair_floor = floor / EXCLUSIVE_FLOOR_FACTOR if right is not None else floor
+    table = predict_table(
+        datasets, floor=pair_floor, model=model, engine=engine, link_type=link_type
+    )
     if table is None:
         raise LinkageError("nothing to link: fewer than two records")
-    decided = _decide(table, threshold, one_per_right=right is not None)
+    oriented = _orient(table)
+    if right is not None:  # one list entry is one person: its candidates compete
+        import pyarrow.compute as pc
+
+        prior = float((table.schema.metadata or {}).get(b"prior", 0))
+        pairwise = oriented.column("match_probability")
+        oriented, share = exclusive_probabilities(
+            oriented, prior, left_records, right_records, model, engine
+        )
+        say(f"{share:.0%} of the list's entries are in the register, by the evidence")
+        reported = pc.or_(  # a pair above the floor on either count is shown to the reviewer
+            pc.greater_equal(pairwise, floor),
+            pc.greater_equal(oriented.column("match_probability"), floor),
+        )
+        oriented = oriented.filter(reported)
+    decided = _decided(oriented, threshold, one_per_right=right is not None)
     _write(decided, out)
     matches = sum(decided.column("is_match").to_pylist())
     counts = {LEFT: len(left_records), RIGHT: len(right_records)}

@@ -31,7 +31,13 @@ class Place:
 _ADJECTIVE = re.compile(r"(skaya|skiy|skii|skoy|skoe|skogo|skoi|skaja|skij|inskaya|inskiy)$")
 _NOISE = {"obl", "oblast", "oblys", "oblysy", "region", "g", "gor", "gorod", "rayon", "raion",
           "ul", "ulitsa", "d", "dom", "rvk", "rvc", "rayvoenkomat", "ssr", "kssr", "kazakh",
-          "kazakhskaya", "kazakhstan"}  # fmt: skip
+          "kazakhskaya", "kazakhstan", "rn", "raiona", "rajon", "district", "distrikt",
+          "bezirk", "kreis", "audany", "audan"}  # fmt: skip
+# words that say a place string names a raion: "Абай" alone may be a street or a man, while
+# "Абайский р-н", "Абай ауданы" and "Abay district" are the raion
+_RAION_MARKERS = {"rn", "raion", "raiona", "rayon", "rajon", "district", "distrikt", "bezirk",
+                  "kreis", "audany", "audan", "rvk", "rvc", "rayvoenkomat"}  # fmt: skip
+_DISTINCTIVE = 6  # a raion name this long is taken without a marker ("Баянаул", "Karkaralinsk")
 
 
 def _norm(text: str) -> str:
@@ -82,10 +88,28 @@ def _lookup(form: str) -> set[str]:
     return set()
 
 
+def _read_as_cyrillic(word: str) -> set[str]:
+    """Keys a Latin word names when read back into Cyrillic: a German clerk's "Bajanaul" or a
+    French one's "Djamboul" is the gazetteer's Баянаул or Джамбул."""
+    from tagdyr.names.reverse import cyrillic_candidates
+
+    if not word.replace("-", "").isalpha() or any(ord(ch) >= 0x250 for ch in word):
+        return set()
+    for reading in cyrillic_candidates(word)[:_READINGS]:
+        keys = _lookup(_norm(reading.cyrillic))
+        if keys:
+            return keys
+    return set()
+
+
+_READINGS = 5
+
+
 @lru_cache(maxsize=100_000)
 def resolve(text: str) -> tuple[str, ...]:
     """Gazetteer keys a place string names, most specific first, with their ancestors."""
     words = [w for w in re.split(r"[\s,;:()/]+|(?<=\.)", text) if w]
+    marked = any(_norm(w) in _RAION_MARKERS for w in words)
     found: list[str] = []
     i = 0
     while i < len(words):
@@ -98,6 +122,10 @@ def resolve(text: str) -> tuple[str, ...]:
                 keys: set[str] = set()
             else:
                 keys = _lookup(form) if len(form) >= 3 else set()
+                if not keys and size == 1 and len(form) >= 4:
+                    keys = _read_as_cyrillic(chunk[0].strip(".-"))
+                if not marked and not _ADJECTIVE.search(form) and len(form) < _DISTINCTIVE:
+                    keys = {k for k in keys if places()[k].kind != "raion"}
             if keys:
                 found.extend(sorted(keys))
                 i += size
@@ -127,8 +155,8 @@ def _depth(key: str) -> int:
 
 
 def town_and_region(text: str) -> tuple[str | None, str | None]:
-    """(most specific town or camp, its oblast or country) a place string names."""
+    """(most specific town, raion or camp, its oblast or country) a place string names."""
     keys = resolve(text)
-    town = next((k for k in keys if places()[k].kind in ("town", "camp")), None)
+    town = next((k for k in keys if places()[k].kind in ("town", "raion", "camp")), None)
     region = next((k for k in keys if places()[k].kind in ("oblast", "country")), None)
     return town, region

@@ -3,7 +3,7 @@
 The comparisons are built here in Python with Splink's dialect-aware level library, so one
 model runs on DuckDB and on Spark alike. The *parameters* — m and u probabilities of every
 level, the prior — live in a versioned JSON file, keyed by comparison and level label: the
-shipped starting model (``link/models/tagdyr-default-v3.json``, for small inputs where EM
+shipped starting model (``link/models/tagdyr-default-v4.json``, for small inputs where EM
 cannot learn) or one trained on the user's data by :func:`train` and saved beside it.
 """
 
@@ -19,7 +19,7 @@ from typing import Any
 
 from tagdyr.errors import LinkageError
 
-DEFAULT_MODEL = "tagdyr-default-v3.json"
+DEFAULT_MODEL = "tagdyr-default-v4.json"
 MODEL_FORMAT = "tagdyr-linkage-model/1"
 
 
@@ -41,6 +41,23 @@ def _initial_consistent() -> Any:
             return "initial consistent"
 
     return InitialConsistent()
+
+
+def _other_raion_same_oblast() -> Any:
+    """Both records name a raion, different ones (the level above caught the same), in one
+    oblast: weaker than an oblast alone, since a raion was there to agree and did not."""
+    from splink.internals.comparison_level_creator import ComparisonLevelCreator
+    from splink.internals.comparison_level_library import ArrayIntersectLevel
+
+    class OtherRaion(ComparisonLevelCreator):
+        def create_sql(self, sql_dialect: Any) -> str:
+            shared = ArrayIntersectLevel("place_regions", 1).create_sql(sql_dialect)
+            return f"place_raions_l IS NOT NULL AND place_raions_r IS NOT NULL AND ({shared})"
+
+        def create_label_for_charts(self) -> str:
+            return "same oblast, different raion"
+
+    return OtherRaion()
 
 
 def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
@@ -136,6 +153,8 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
                 "place unknown",
             ).configure(is_null_level=True),
             cll.ArrayIntersectLevel("place_towns", 1).configure(label_for_charts="same town"),
+            cll.ArrayIntersectLevel("place_raions", 1).configure(label_for_charts="same raion"),
+            _other_raion_same_oblast().configure(label_for_charts="same oblast, different raion"),
             cll.ArrayIntersectLevel("place_regions", 1).configure(label_for_charts="same oblast"),
             cll.ArrayIntersectLevel("place_texts", 1).configure(label_for_charts="same place name"),
             cll.JaroWinklerLevel("place_text", 0.9).configure(
@@ -197,13 +216,19 @@ def blocking_rules(link_type: str = "link_only") -> list[Any]:
         ]
     return [
         block_on("surname_keys", "birth_year", arrays_to_explode=["surname_keys"]),
-        block_on("given_key", "birth_year"),
+        block_on("given_keys", "birth_year", arrays_to_explode=["given_keys"]),
         block_on("surname_keys", "given_keys", arrays_to_explode=["surname_keys", "given_keys"]),
         swapped,
-        # a typo or OCR error inside the surname: its first sounds still agree
-        block_on("substr(surname_key, 1, 2)", "given_initial", "birth_year"),
-        block_on("surname_key", "given_initial"),
-        block_on("surname_canon", "given_initial"),
+        # a typo or OCR error inside the surname: its first sounds still agree; an initial
+        # may stand for several letters ("J." is Ж, Е, Я or Й), each of them a key
+        block_on(
+            "substr(surname_key, 1, 2)",
+            "given_initials",
+            "birth_year",
+            arrays_to_explode=["given_initials"],
+        ),
+        block_on("surname_key", "given_initials", arrays_to_explode=["given_initials"]),
+        block_on("surname_canon", "given_initials", arrays_to_explode=["given_initials"]),
         block_on("given_key", "substr(surname_key, 1, 1)"),
         # whatever the clerks did to the name: the same personal number or birth date
         block_on("identifier"),
@@ -299,12 +324,14 @@ def settings(
     from splink import SettingsCreator
 
     comparisons: list[Any] = []
+    shipped = load_model().parameters  # for levels newer than a saved model
     for name, levels in _levels(term_frequencies).items():
         if only is not None and name not in only:
             continue
         known = model.parameters.get(name, {})
         for level in levels:
-            params = known.get(_label(level) or "", {})
+            label = _label(level) or ""
+            params = known.get(label) or shipped.get(name, {}).get(label, {})
             if params and not level.is_null_level:
                 level.configure(m_probability=params["m"], u_probability=params["u"])
         comparisons.append(

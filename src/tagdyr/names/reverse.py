@@ -94,6 +94,9 @@ _IMPLAUSIBLE = (
     (re.compile(r"оу"), 1.0),
     (re.compile(r"фф$|[ьъ][ьъ]"), 1.0),
     (re.compile(rf"[^{_VOWELS}]й"), 1.2),
+    # a Norwegian or German clerk's j after a vowel is й (Nurbaj, Ajtgazy): "-ай", "-айт" are
+    # everywhere in Kazakh names, a vowel + ж at the end or before a consonant rarely
+    (re.compile(rf"[{_VOWELS}]ж(?=$|[^{_VOWELS}])"), 0.3),
 )
 
 

@@ -1,0 +1,128 @@
+"""One list entry is one person: the probability of a list entry's candidates, together.
+
+Splink scores each pair on its own: "Айтгулов Нурбай, 1902" against one register record says
+nothing of the register's other records. But a list entry is one man, who is in the register
+or not. Given all his candidates, the probability that the entry is the man of candidate *i* is
+
+    P(i) = odds(i) / (1 + Σ odds(g))        odds(g) = BF(g) · π / ((1 − π) · N)
+
+over the men *g* among the candidates (register records of one man — a register's duplicates —
+form one hypothesis, with the strongest of their Bayes factors BF), where N is the register's
+size and π the share of list entries that are in the register at all, estimated from the data
+by expectation maximisation over the entries (no labels). A lone strong candidate rises (there
+is no one else he could be); two namesakes equally like the entry share the probability (he is
+one of them, not both).
+
+Which candidates are one man is itself decided by the model: the register records competing
+for an entry are compared with each other (Splink, deduplication within each entry's
+candidates), and those more likely the same man than not form one hypothesis.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import replace
+from typing import Any
+
+from tagdyr.link.engine import predict_table
+from tagdyr.link.features import LinkRecord
+from tagdyr.link.model import Model
+
+SAME_MAN = 0.5  # two candidates of one entry are one man when the model says more likely so
+_EM_ROUNDS = 50
+_SEPARATOR = "\x1f"
+
+
+def _groups_of_candidates(
+    candidates: dict[str, list[str]], records: dict[str, LinkRecord], model: Model, engine: str
+) -> dict[tuple[str, str], str]:
+    """(entry, record) -> the representative record of the man it belongs to, among the
+    entry's candidates."""
+    copies = [
+        replace(records[r], unique_id=f"{entry}{_SEPARATOR}{r}", source_dataset=entry)
+        for entry, rights in candidates.items()
+        if len(rights) > 1
+        for r in rights
+    ]
+    parent = {(entry, r): r for entry, rights in candidates.items() for r in rights}
+    if not copies:
+        return parent
+    table = predict_table(
+        [copies],
+        floor=SAME_MAN,
+        model=replace(model, prior=1.0 / max(len(records), 2)),
+        engine="duckdb",
+        link_type="dedupe_only",
+        blocking=["l.source_dataset = r.source_dataset"],
+        term_frequencies=False,  # candidates share their names by construction
+    )
+    if table is None:
+        return parent
+
+    def find(entry: str, r: str) -> str:
+        while parent[(entry, r)] != r:
+            r = parent[(entry, r)]
+        return r
+
+    firsts, seconds = table.column("unique_id_l").to_pylist(), table.column("unique_id_r")
+    for a, b in zip(firsts, seconds.to_pylist(), strict=True):
+        entry, ra = a.split(_SEPARATOR)
+        rb = b.split(_SEPARATOR)[1]
+        root_a, root_b = find(entry, ra), find(entry, rb)
+        if root_a != root_b:
+            parent[(entry, max(root_a, root_b))] = min(root_a, root_b)
+    return {key: find(*key) for key in parent}
+
+
+def _in_register_share(bayes: dict[str, dict[str, float]], entries: int, register: int) -> float:
+    """π: the share of list entries that are in the register, by EM over the entries."""
+    share = 0.5
+    for _ in range(_EM_ROUNDS):
+        scale = share / ((1 - share) * register)
+        total = 0.0
+        for men in bayes.values():
+            odds = sum(bf * scale for bf in men.values())
+            total += odds / (1 + odds)
+        new = min(max(total / entries, 0.01), 0.99)
+        if abs(new - share) < 1e-6:
+            break
+        share = new
+    return share
+
+
+def exclusive_probabilities(
+    table: Any,
+    prior: float,
+    left: list[LinkRecord],
+    right: list[LinkRecord],
+    model: Model,
+    engine: str = "duckdb",
+) -> tuple[Any, float]:
+    """The oriented pair table (left_id, right_id, match_probability, match_weight) with each
+    match_probability replaced by the entry's probability of being that record's man, and π.
+    ``prior``: the pairwise prior Splink scored with (its part of every match_weight)."""
+    import pyarrow as pa
+
+    prior_weight = math.log2(prior / (1 - prior))
+    lefts = table.column("left_id").to_pylist()
+    rights = table.column("right_id").to_pylist()
+    weights = table.column("match_weight").to_pylist()
+    candidates: dict[str, list[str]] = defaultdict(list)
+    for entry, record in zip(lefts, rights, strict=True):
+        candidates[entry].append(record)
+    man_of = _groups_of_candidates(candidates, {r.unique_id: r for r in right}, model, engine)
+    bayes: dict[str, dict[str, float]] = defaultdict(dict)  # entry -> man -> Bayes factor
+    for entry, record, weight in zip(lefts, rights, weights, strict=True):
+        factor = 2.0 ** min(weight - prior_weight, 1000.0)
+        man = man_of[(entry, record)]
+        bayes[entry][man] = max(bayes[entry].get(man, 0.0), factor)
+    share = _in_register_share(bayes, len(left), len(right))
+    scale = share / ((1 - share) * len(right))
+    totals = {entry: sum(men.values()) * scale for entry, men in bayes.items()}
+    probabilities = [
+        min(bayes[entry][man_of[(entry, record)]] * scale / (1 + totals[entry]), 1.0)
+        for entry, record in zip(lefts, rights, strict=True)
+    ]
+    column = table.column_names.index("match_probability")
+    return table.set_column(column, "match_probability", pa.array(probabilities)), share
