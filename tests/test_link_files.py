@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,91 @@ def test_a_personal_number_and_an_unlisted_aul_are_evidence(tmp_path: Path) -> N
     assert levels["identifier"] == "personal number one slip off"
     assert levels["place"] == "different place name"
     assert explain_pair(card, same).match_weight > explain_pair(card, other).match_weight + 3
+
+
+def _register_with(tmp_path: Path, rows: list[list[str]]) -> Path:
+    """The demo register (290 men, so that the prior is a register's) with ``rows`` added."""
+    with (data_dir() / "synthetic_register.csv").open(encoding="utf-8") as handle:
+        demo = list(csv.reader(handle))
+    return write_csv(tmp_path / "register.csv", [demo[0][:7], *(r[:7] for r in demo[1:]), *rows])
+
+
+def _probabilities(listed: Path, register: Path) -> tuple[dict[tuple[str, str], float], ...]:
+    """(pairwise Splink probabilities, probabilities with an entry's candidates competing)."""
+    from tagdyr.link.engine import predict_table
+    from tagdyr.link.exclusive import exclusive_probabilities
+    from tagdyr.link.files import _orient, read_records
+
+    left, right = read_records(listed, "left"), read_records(register, "right")
+    model = load_model()
+    table = predict_table([left, right], floor=0.0001, model=model, link_type="link_only")
+    oriented = _orient(table)
+    prior = float(table.schema.metadata[b"prior"])
+    together, share = exclusive_probabilities(oriented, prior, left, right, model)
+    assert 0.0 < share < 1.0
+
+    def as_dict(t: object) -> dict[tuple[str, str], float]:
+        rows = t.to_pylist()  # type: ignore[attr-defined]
+        return {(r["left_id"], r["right_id"]): r["match_probability"] for r in rows}
+
+    return as_dict(oriented), as_dict(together)
+
+
+def test_an_entrys_candidates_compete_for_it(tmp_path: Path) -> None:
+    """One list entry is one man: two namesakes equally like the entry cannot both be him
+    (their probabilities add up to at most one), while the two records of one man that a
+    register holds twice stay one hypothesis, and a lone candidate is not held back by
+    rivals that do not exist."""
+    listed = write_csv(
+        tmp_path / "list.csv",
+        [
+            ["id", "full_name", "birth_year", "rank"],
+            ["L1", "Kyzkhanov Yeray", "", ""],
+            ["L2", "Istybayev Ashimbek", "1917", "sergeant"],
+            ["L3", "Aytgulov Nurbay", "1902", "private"],
+        ],
+    )
+    register = _register_with(
+        tmp_path,
+        [
+            ["N1", "Кизханов", "Ерай", "Болатович", "1905", "Джамбулская обл.", "сержант"],
+            ["N2", "Кизханов", "Ерай", "Сейитович", "1912", "Гурьевская обл.", "красноармеец"],
+            ["D1", "Истыбаев", "Ашимбек", "Касымович", "1917", "Павлодарская обл.", "сержант"],
+            ["D2", "Истибаев", "Ашимбек", "Касымович", "1917", "Павлодарская обл.", "сержант"],
+            ["A1", "Айтгулов", "Нурбай", "", "1902", "", "красноармеец"],
+        ],
+    )
+    alone, together = _probabilities(listed, register)
+    namesakes = [("L1", "N1"), ("L1", "N2")]
+    assert sum(alone[p] for p in namesakes) > 1.2  # pairwise, each looks like him
+    assert sum(together[p] for p in namesakes) <= 1.0 + 1e-9
+    duplicates = [("L2", "D1"), ("L2", "D2")]
+    assert min(together[p] for p in duplicates) >= 0.9
+    assert together[("L3", "A1")] >= alone[("L3", "A1")]
+    out = tmp_path / "links.csv"
+    link_files(listed, register, out, threshold=0.5, floor=0.01)
+    matched = {(r["left_id"], r["right_id"]) for r in _rows(out) if r["is_match"] == "1"}
+    assert set(duplicates) <= matched and ("L3", "A1") in matched
+    assert len(matched & set(namesakes)) <= 1
+
+
+def test_a_model_saved_before_a_level_existed_still_links(tmp_path: Path) -> None:
+    """A trained model from an older version lacks the raion levels: the shipped values fill
+    them in, and the raion still counts."""
+    from tagdyr.link.engine import explain_pair
+    from tagdyr.link.features import record_from_name
+    from tagdyr.link.model import Model
+
+    shipped = load_model()
+    old = {
+        name: {k: v for k, v in levels.items() if "raion" not in k}
+        for name, levels in shipped.parameters.items()
+    }
+    model = Model("old-trained", 3, 1e-4, old, {})
+    left = record_from_name("L1", "left", "Bektanov Mazhit", 1914)
+    right = record_from_name("R1", "right", "Бектанов Мажит", 1914)
+    left = replace(left, places=("Kazakh SSR, Bajanaul rajon",))
+    right = replace(right, places=("Павлодарская обл., Баянаульский р-н",))
+    pair = explain_pair(left, right, model)
+    place = next(e for e in pair.evidence if e.comparison == "place")
+    assert place.level == "same raion" and place.match_weight > 3

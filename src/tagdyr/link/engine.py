@@ -19,6 +19,7 @@ from tagdyr.link.model import (
     TF_MINIMUM_RECORDS,
     Model,
     _levels,
+    complete_parameters,
     load_model,
     prior_for,
     quiet_splink,
@@ -210,7 +211,7 @@ def _level_weights(model: Model) -> dict[str, list[tuple[float, str]]]:
     """comparison -> (log₂ m/u, label) of its levels, to name the level a weight came from."""
     return {
         name: [(math.log2(p["m"] / p["u"]), label) for label, p in levels.items()]
-        for name, levels in model.parameters.items()
+        for name, levels in complete_parameters(model).items()
     }
 
 

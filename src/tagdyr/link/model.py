@@ -309,6 +309,15 @@ def prior_for(model: Model, sizes: list[int]) -> float:
     return min(0.5, 1.0 / max(largest, 2))
 
 
+def complete_parameters(model: Model) -> dict[str, dict[str, dict[str, float]]]:
+    """The model's m/u, with the shipped model's for levels newer than a saved model."""
+    shipped = load_model().parameters
+    return {
+        name: {**shipped.get(name, {}), **model.parameters.get(name, {})}
+        for name in {*shipped, *model.parameters}
+    }
+
+
 def settings(
     model: Model,
     link_type: str,
@@ -324,14 +333,13 @@ def settings(
     from splink import SettingsCreator
 
     comparisons: list[Any] = []
-    shipped = load_model().parameters  # for levels newer than a saved model
+    parameters = complete_parameters(model)
     for name, levels in _levels(term_frequencies).items():
         if only is not None and name not in only:
             continue
-        known = model.parameters.get(name, {})
+        known = parameters.get(name, {})
         for level in levels:
-            label = _label(level) or ""
-            params = known.get(label) or shipped.get(name, {}).get(label, {})
+            params = known.get(_label(level) or "", {})
             if params and not level.is_null_level:
                 level.configure(m_probability=params["m"], u_probability=params["u"])
         comparisons.append(
