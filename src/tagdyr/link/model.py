@@ -26,38 +26,39 @@ MODEL_FORMAT = "tagdyr-linkage-model/1"
 TF_MINIMUM_RECORDS = 2000  # below this, name frequencies say nothing about a population
 
 
-def _initial_consistent() -> Any:
-    """A given name reduced to an initial on one side, and a letter class both can stand
-    for ("Y." and Ысбак; "Zh." and Жумабек): the array test in the backend's own SQL."""
+def _shared_when(column: str, guard: str, label: str) -> Any:
+    """A level: the arrays in ``column`` share a value (the test in the backend's own SQL),
+    and ``guard`` holds."""
     from splink.internals.comparison_level_creator import ComparisonLevelCreator
     from splink.internals.comparison_level_library import ArrayIntersectLevel
 
-    class InitialConsistent(ComparisonLevelCreator):
+    class SharedWhen(ComparisonLevelCreator):
         def create_sql(self, sql_dialect: Any) -> str:
-            shared = ArrayIntersectLevel("given_initials", 1).create_sql(sql_dialect)
-            return f"(given_canon_l IS NULL OR given_canon_r IS NULL) AND ({shared})"
+            shared = ArrayIntersectLevel(column, 1).create_sql(sql_dialect)
+            return f"({guard}) AND ({shared})"
 
         def create_label_for_charts(self) -> str:
-            return "initial consistent"
+            return label
 
-    return InitialConsistent()
+    return SharedWhen()
+
+
+def _initial_consistent() -> Any:
+    """A given name reduced to an initial on one side, and a letter class both can stand
+    for ("Y." and Ысбак; "Zh." and Жумабек)."""
+    return _shared_when(
+        "given_initials", "given_canon_l IS NULL OR given_canon_r IS NULL", "initial consistent"
+    )
 
 
 def _other_raion_same_oblast() -> Any:
     """Both records name a raion, different ones (the level above caught the same), in one
     oblast: weaker than an oblast alone, since a raion was there to agree and did not."""
-    from splink.internals.comparison_level_creator import ComparisonLevelCreator
-    from splink.internals.comparison_level_library import ArrayIntersectLevel
-
-    class OtherRaion(ComparisonLevelCreator):
-        def create_sql(self, sql_dialect: Any) -> str:
-            shared = ArrayIntersectLevel("place_regions", 1).create_sql(sql_dialect)
-            return f"place_raions_l IS NOT NULL AND place_raions_r IS NOT NULL AND ({shared})"
-
-        def create_label_for_charts(self) -> str:
-            return "same oblast, different raion"
-
-    return OtherRaion()
+    return _shared_when(
+        "place_regions",
+        "place_raions_l IS NOT NULL AND place_raions_r IS NOT NULL",
+        "same oblast, different raion",
+    )
 
 
 def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
