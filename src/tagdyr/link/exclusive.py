@@ -32,13 +32,15 @@ from tagdyr.link.model import Model
 SAME_MAN = 0.5  # two candidates of one entry are one man when the model says more likely so
 _EM_ROUNDS = 50
 _SEPARATOR = "\x1f"
+_MAX_BITS = 500.0  # a Bayes factor beyond 2**500 is certainty; sums of them stay finite
 
 
 def _groups_of_candidates(
-    candidates: dict[str, list[str]], records: dict[str, LinkRecord], model: Model, engine: str
+    candidates: dict[str, list[str]], records: dict[str, LinkRecord], model: Model
 ) -> dict[tuple[str, str], str]:
     """(entry, record) -> the representative record of the man it belongs to, among the
-    entry's candidates."""
+    entry's candidates. A few records per entry: always on embedded DuckDB, whichever engine
+    scored the pairs."""
     copies = [
         replace(records[r], unique_id=f"{entry}{_SEPARATOR}{r}", source_dataset=entry)
         for entry, rights in candidates.items()
@@ -97,7 +99,6 @@ def exclusive_probabilities(
     left: list[LinkRecord],
     right: list[LinkRecord],
     model: Model,
-    engine: str = "duckdb",
 ) -> tuple[Any, float]:
     """The oriented pair table (left_id, right_id, match_probability, match_weight) with each
     match_probability replaced by the entry's probability of being that record's man, and π.
@@ -111,10 +112,10 @@ def exclusive_probabilities(
     candidates: dict[str, list[str]] = defaultdict(list)
     for entry, record in zip(lefts, rights, strict=True):
         candidates[entry].append(record)
-    man_of = _groups_of_candidates(candidates, {r.unique_id: r for r in right}, model, engine)
+    man_of = _groups_of_candidates(candidates, {r.unique_id: r for r in right}, model)
     bayes: dict[str, dict[str, float]] = defaultdict(dict)  # entry -> man -> Bayes factor
     for entry, record, weight in zip(lefts, rights, weights, strict=True):
-        factor = 2.0 ** min(weight - prior_weight, 1000.0)
+        factor = 2.0 ** min(weight - prior_weight, _MAX_BITS)
         man = man_of[(entry, record)]
         bayes[entry][man] = max(bayes[entry].get(man, 0.0), factor)
     share = _in_register_share(bayes, len(left), len(right))

@@ -82,8 +82,7 @@ _CYRILLIC_WITH_DIGIT = re.compile(r"[а-яёәғқңөұүһі][603]|[603][а-я
 def repair_ocr(word: str) -> str:
     """Undo the commonest OCR confusions inside a name word: a capital I between lower-case
     Latin letters is an l, a c before a consonant an e, a digit inside a Cyrillic word the
-    letter it resembles. Only for
-    comparison: the record keeps the word as written."""
+    letter it resembles. Only for comparison: the record keeps the word as written."""
     word = _OCR_C_FOR_E.sub("e", _OCR_CAPITAL_I.sub("l", word))
     return word.translate(_OCR_DIGITS) if _CYRILLIC_WITH_DIGIT.search(word) else word
 

@@ -207,7 +207,7 @@ def link_files(
         prior = float((table.schema.metadata or {}).get(b"prior", 0))
         pairwise = oriented.column("match_probability")
         oriented, share = exclusive_probabilities(
-            oriented, prior, left_records, right_records, model, engine
+            oriented, prior, left_records, right_records, model
         )
         say(f"{share:.0%} of the list's entries are in the register, by the evidence")
         reported = pc.or_(  # a pair above the floor on either count is shown to the reviewer
