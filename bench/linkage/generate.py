@@ -139,8 +139,8 @@ def raions_by_region() -> list[list[Raion]]:
 def _cyrillic_base(names: tuple[str, ...]) -> str:
     """The raion's own Russian name (its centre's) where the gazetteer gives one, else its
     Latin name read back into Cyrillic."""
-    latin = names[4].removesuffix(" raion")  # "<Latin> raion" (see the gazetteer's order)
-    own = [n for n in names[6:] if not n.isascii() and " " not in n]
+    latin = next(n.removesuffix(" raion") for n in names if n.endswith(" raion"))
+    own = [n for n in names if not n.isascii() and " " not in n]  # not "… р-н", "… ауданы"
     return own[0] if own else cyrillic_candidates(latin)[0].cyrillic
 
 
