@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from tagdyr.link.gazetteer import places, resolve
+from tagdyr.link.gazetteer import label, places, resolve
 from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.maps.svg import MapPoint
 from tagdyr.store import schema as s
@@ -23,12 +23,13 @@ UNIDENTIFIED = ""  # the key of places the gazetteer does not know
 @dataclass(frozen=True, slots=True)
 class Statistics:
     persons: int
-    by_camp: list[tuple[str, int]]
+    by_camp: list[tuple[str, int]]  # camp (its gazetteer name, or as written), persons
     by_fate: list[tuple[str, int]]
     by_birth_decade: list[tuple[int, int]]
     by_oblast: list[tuple[str, int]]  # oblast name ("" = not identified), persons
     points: list[MapPoint]  # camps, towns and oblasts with the persons they concern
     figures: list[Figure]  # numbers the sources themselves state
+    place_keys: dict[str, str]  # a label of by_camp or by_oblast -> its gazetteer key
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,31 @@ def _claim_counts(conn: Connection, kind: str, column: str = "value") -> list[tu
     return sorted(((str(v), int(n)) for v, n in rows), key=lambda item: (-item[1], item[0]))
 
 
+def _camp_counts(conn: Connection, lang: str) -> tuple[list[tuple[str, int]], dict[str, str]]:
+    """Persons by camp, one row per gazetteer place ("Narvik" and "Нарвик" are one camp, named
+    in ``lang``); camps the gazetteer does not know stay as written."""
+    rows = conn.execute(
+        select(s.claim.c.value, s.person_record.c.person_id)
+        .join(s.person_record, s.person_record.c.record_id == s.claim.c.record_id)
+        .where(s.claim.c.kind == "camp")
+        .distinct()
+    )
+    persons: dict[str, set[int]] = defaultdict(set)
+    keys: dict[str, str] = {}
+    for value, person in rows:
+        key = _most_specific(resolve(str(value)))
+        name = label(key, lang) if key else str(value)
+        if key:
+            keys[name] = key
+        persons[name].add(int(person))
+    counted = sorted(((k, len(v)) for k, v in persons.items()), key=lambda i: (-i[1], i[0]))
+    return counted, keys
+
+
+def _most_specific(keys: tuple[str, ...]) -> str | None:
+    return next((k for k in keys if places()[k].kind != "country"), None)
+
+
 def _birth_decades(conn: Connection) -> list[tuple[int, int]]:
     """Persons by the decade of their earliest stated birth year."""
     earliest = (
@@ -103,7 +129,8 @@ def _place_texts(conn: Connection) -> list[tuple[str, str, int]]:
     ]
 
 
-def statistics(conn: Connection) -> Statistics:
+def statistics(conn: Connection, lang: str = "en") -> Statistics:
+    """The counts, with place names in the interface language ``lang``."""
     oblast_persons: dict[str, set[int]] = defaultdict(set)
     point_persons: dict[str, set[int]] = defaultdict(set)
     roles: dict[str, set[str]] = defaultdict(set)
@@ -113,25 +140,27 @@ def statistics(conn: Connection) -> Statistics:
         if kind in ("birth", "residence"):
             oblast = next((k for k in keys if places()[k].kind == "oblast"), UNIDENTIFIED)
             oblast_persons[oblast].add(person)
-        specific = next((k for k in keys if places()[k].kind != "country"), None)
+        specific = _most_specific(keys)
         if specific:
             point_persons[specific].add(person)
             roles[specific].add(kind)
     by_oblast = sorted(
-        ((places()[k].names[0] if k else "", len(v)) for k, v in oblast_persons.items()),
+        ((label(k, lang) if k else "", len(v)) for k, v in oblast_persons.items()),
         key=lambda item: (-item[1], item[0]),
     )
     points = [
-        MapPoint(k, places()[k].names[0], places()[k].lat, places()[k].lon,
-                 sorted(roles[k]), len(v))
+        MapPoint(k, label(k, lang), places()[k].lat, places()[k].lon, sorted(roles[k]), len(v))
         for k, v in point_persons.items()
-    ]  # fmt: skip
+    ]
+    by_camp, camp_keys = _camp_counts(conn, lang)
+    oblast_keys = {label(k, lang): k for k in oblast_persons if k}
     return Statistics(
         persons=_persons(conn),
-        by_camp=_claim_counts(conn, "camp"),
+        by_camp=by_camp,
         by_fate=_claim_counts(conn, "fate", column="norm"),
         by_birth_decade=_birth_decades(conn),
         by_oblast=by_oblast,
         points=sorted(points, key=lambda p: -p.count),
         figures=_figures(conn),
+        place_keys={**camp_keys, **oblast_keys},
     )

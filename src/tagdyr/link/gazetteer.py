@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from tagdyr.names import canonical
+from tagdyr.names import canonical, dominant_script, has_kazakh_letters
+from tagdyr.names.cleanup import Script
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,11 +38,12 @@ _NOISE = {"obl", "oblast", "oblys", "oblysy", "region", "g", "gor", "gorod", "ra
 # "Абайский р-н", "Абай ауданы" and "Abay district" are the raion
 _RAION_MARKERS = {"rn", "raion", "raiona", "rayon", "rajon", "district", "distrikt", "bezirk",
                   "kreis", "audany", "audan", "rvk", "rvc", "rayvoenkomat"}  # fmt: skip
+_NUMBERED = re.compile(r"[0-9]")  # camps by number: "Stalag 326", "Шталаг 319"
 _DISTINCTIVE = 6  # a raion name this long is taken without a marker ("Баянаул", "Karkaralinsk")
 
 
 def _norm(text: str) -> str:
-    return re.sub(r"[^a-z]", "", canonical(text))
+    return re.sub(r"[^a-z0-9]", "", canonical(text))
 
 
 @lru_cache(maxsize=1)
@@ -78,11 +80,13 @@ def _lookup(form: str) -> set[str]:
     stem = _ADJECTIVE.sub("", form)
     if stem in index:
         return index[stem]
-    if len(stem) >= 5:  # "almaatin" (Алма-Атинская) ~ "almaata"
+    if len(stem) >= 5 and not _NUMBERED.search(stem):  # "almaatin" (Алма-Атинская) ~ "almaata"
         return {
             key
             for name, keys in index.items()
-            if name[:-1] == stem[: len(name) - 1] and abs(len(name) - len(stem)) <= 2
+            if name[:-1] == stem[: len(name) - 1]
+            and abs(len(name) - len(stem)) <= 2
+            and not _NUMBERED.search(name)  # "Stalag 324" is no ending away from "Stalag 326"
             for key in keys
         }
     return set()
@@ -139,6 +143,29 @@ def resolve(text: str) -> tuple[str, ...]:
             if ancestor not in with_parents:
                 with_parents.append(ancestor)
     return tuple(with_parents)
+
+
+_KAZAKH_WORDS = ("облысы", "ауданы", "қаласы")
+
+
+def label(key: str, lang: str) -> str:
+    """The name of a place in an interface language: the first Latin-script spelling for
+    English, the first Russian one for Russian, the first Kazakh one (Kazakh letters or a
+    Kazakh word such as "облысы") for Kazakh, else the Russian one; the first name of all if
+    the gazetteer has none in that script."""
+    names = places()[key].names
+    cyrillic = [n for n in names if dominant_script(n) is Script.CYRILLIC]
+    russian = [n for n in cyrillic if not _is_kazakh(n)]
+    wanted = {
+        "en": [n for n in names if dominant_script(n) is Script.LATIN],
+        "ru": russian,
+        "kk": [n for n in cyrillic if _is_kazakh(n)] + russian,
+    }.get(lang, [])
+    return (wanted or list(names))[0]
+
+
+def _is_kazakh(name: str) -> bool:
+    return has_kazakh_letters(name) or any(word in name for word in _KAZAKH_WORDS)
 
 
 def _lineage(key: str) -> list[str]:

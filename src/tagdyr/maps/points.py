@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tagdyr.link.gazetteer import places, resolve
+from tagdyr.link.gazetteer import label, places, resolve
 from tagdyr.maps.svg import MapPoint
 from tagdyr.store.queries import ClaimView
 
@@ -19,9 +19,9 @@ def place_texts(kind: str, value: str, place: str | None) -> list[str]:
     return texts
 
 
-def claim_points(claims: list[ClaimView]) -> list[MapPoint]:
+def claim_points(claims: list[ClaimView], lang: str = "en") -> list[MapPoint]:
     """One point per gazetteer place the claims name (the most specific one of each text),
-    labelled with the gazetteer's name, with the kinds of claim that put it there."""
+    labelled with the gazetteer's name in ``lang``, with the kinds of claim that put it there."""
     points: dict[str, MapPoint] = {}
     for claim in claims:
         for text in place_texts(claim.kind, claim.value, claim.place):
@@ -33,7 +33,7 @@ def claim_points(claims: list[ClaimView]) -> list[MapPoint]:
                 continue  # a country is no point on a map
             point = points.get(place.key)
             if point is None:
-                point = MapPoint(place.key, place.names[0], place.lat, place.lon, count=0)
+                point = MapPoint(place.key, label(place.key, lang), place.lat, place.lon, count=0)
                 points[place.key] = point
             point.count += 1
             if claim.kind not in point.roles:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from html import escape
+from urllib.parse import quote
 
 from tagdyr.maps.outlines import country_rings
 
@@ -144,11 +145,11 @@ def render_svg(
         radius = 4 + 6 * math.sqrt(point.count / largest)
         label = escape(point.name)
         marks.append(
-            f'<g class="place" data-key="{escape(point.key)}">'
+            f'<a class="place" href="/place/{quote(point.key)}" data-key="{escape(point.key)}">'
             f"<title>{label} — {escape(', '.join(point.roles))}</title>"
             f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="#7a2e12" fill-opacity="0.8" '
             f'stroke="#fff" stroke-width="1"/>'
-            f"{_label(label, x, y, radius) if rank < LABELLED else ''}</g>"
+            f"{_label(label, x, y, radius) if rank < LABELLED else ''}</a>"
         )
     if isinstance(view, _TileView):
         background = (

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, func, select
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
 from tagdyr.i18n import LANGUAGES, translate
 from tagdyr.link import review as rv
+from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.revert import is_revertible, revert
@@ -86,6 +87,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         response = templates.TemplateResponse(
             request, name,
             {"lang": lang, "languages": LANGUAGES, "t": lambda key: translate(key, lang),
+             "place_label": lambda key: place_label(key, lang),
              "user": getattr(request.state, "user", None),
              "csrf": getattr(request.state, "csrf", ""), **context},
             status_code=status,
@@ -154,7 +156,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if JSONLD in request.headers.get("accept", ""):
             return person_jsonld(conn, uid, settings.base_url)  # the URI, dereferenced
         dossier = get_dossier(conn, uid)
-        points = claim_points(dossier.claims)
+        points = claim_points(dossier.claims, _language(request))
         return render(
             request,
             "person.html",
@@ -299,7 +301,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.get("/statistics", response_class=HTMLResponse)
     def stats_page(request: Request, conn: Conn) -> Response:
-        stats = statistics(conn)
+        stats = statistics(conn, _language(request))
         return render(
             request,
             "statistics.html",
