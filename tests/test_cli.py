@@ -72,3 +72,19 @@ def test_invalid_setting_names_the_setting(tmp_path: Path) -> None:
         "error: invalid settings: database_url: Value error, must "
         "start with sqlite:/// or postgresql+psycopg://"
     )
+
+
+def test_after_make_demo_the_cli_reads_the_demo_database(tmp_path: Path, demo_db: str) -> None:
+    """`make demo` builds demo.db: `tagdyr search` there works without --db and says which
+    database it read; once tagdyr.db exists, that one is used; `init` never takes the demo."""
+    import shutil
+
+    shutil.copy(demo_db.removeprefix("sqlite:///"), tmp_path / "demo.db")
+    found = _tagdyr("search", "Bektanov", cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    assert "using the demo database demo.db" in found.stderr
+    assert "Бектанов" in found.stdout
+    assert _tagdyr("init", cwd=tmp_path).returncode == 0
+    assert (tmp_path / "tagdyr.db").exists()
+    empty = _tagdyr("search", "Bektanov", cwd=tmp_path)
+    assert "demo database" not in empty.stderr and "Бектанов" not in empty.stdout

@@ -15,6 +15,7 @@ import re
 import secrets
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -29,7 +30,13 @@ MIN_PASSWORD = 10
 TOKEN_PREFIX = "tgd_"
 _USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,79}$")
 _HASHER = PasswordHasher()
-_DUMMY_HASH = _HASHER.hash("not a password anybody has")
+
+
+@cache
+def _dummy_hash() -> str:
+    """A hash to verify against when the user does not exist (the same time either way);
+    computed on first use, not at import (an argon2 hash costs tens of milliseconds)."""
+    return _HASHER.hash("not a password anybody has")
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +190,7 @@ def authenticate(engine: Engine, username: str, password: str, address: str, *,
                 s.app_user.c.username == username.strip(), s.app_user.c.disabled_at.is_(None)
             )
         ).first()
-        ok = _verify(row.password_hash if row else _DUMMY_HASH, password) and row is not None
+        ok = _verify(row.password_hash if row else _dummy_hash(), password) and row is not None
         conn.execute(
             s.login_attempt.insert(),
             {"username": username[:80], "address": address[:64], "at": _now(), "succeeded": ok},

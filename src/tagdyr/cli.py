@@ -42,6 +42,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 console = Console()
+err_console = Console(stderr=True)
 errors = Console(stderr=True)
 app.add_typer(names_app, name="names")
 app.command("export")(export)
@@ -72,10 +73,31 @@ def _settings(db: str | None, **overrides: object) -> Settings:
     return load_settings(database_url=db, **overrides)
 
 
+DEMO_DB = "demo.db"  # what `tagdyr demo` and `make demo` build in the working directory
+
+
+def _database_url(db: str | None, *, require_schema: bool) -> str:
+    """The database a command works on: --db, else $TAGDYR_DATABASE_URL, else tagdyr.db — or,
+    for a command that reads, the demo database when tagdyr.db does not exist but demo.db
+    does (so `tagdyr search …` works right after `make demo`), said on stderr."""
+    import os
+    from pathlib import Path
+
+    from tagdyr.settings import DEFAULT_DATABASE_URL
+
+    url = _settings(db).database_url
+    unset = db is None and "TAGDYR_DATABASE_URL" not in os.environ
+    default_file = Path(DEFAULT_DATABASE_URL.removeprefix("sqlite:///"))
+    if require_schema and unset and not default_file.exists() and Path(DEMO_DB).exists():
+        err_console.print(f"[dim]no {default_file}: using the demo database {DEMO_DB}[/dim]")
+        return f"sqlite:///{DEMO_DB}"
+    return url
+
+
 def _engine(db: str | None, *, require_schema: bool = True):  # type: ignore[no-untyped-def]
     from tagdyr.store.db import create_db_engine, require_current_schema
 
-    engine = create_db_engine(_settings(db).database_url)
+    engine = create_db_engine(_database_url(db, require_schema=require_schema))
     if require_schema:
         require_current_schema(engine)
     return engine
@@ -565,9 +587,7 @@ def serve(
 
 @app.command()
 def demo(
-    db: Annotated[
-        str, typer.Option("--db", help="Demo database (SQLite file or URL).")
-    ] = "demo.db",
+    db: Annotated[str, typer.Option("--db", help="Demo database (SQLite file or URL).")] = DEMO_DB,
     serve_ui: Annotated[
         bool, typer.Option("--serve/--no-serve", help="Serve the web UI after.")
     ] = False,
