@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 DEFAULT_LANGUAGE = "en"
 
@@ -375,7 +377,71 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "act_token.create": {"en": "new API token", "ru": "новый токен", "kk": "жаңа токен"},
     "act_token.revoke": {"en": "token revoked", "ru": "токен отозван", "kk": "токен қайтарылды"},
+    # kinds of sources, places and claims that had no label of their own
+    "kind_file": {"en": "case file", "ru": "дело", "kk": "іс"},
+    "kind_town": {"en": "town", "ru": "город", "kk": "қала"},
+    "kind_oblast": {"en": "oblast", "ru": "область", "kk": "облыс"},
+    "kind_raion": {"en": "raion", "ru": "район", "kk": "аудан"},
+    "kind_country": {"en": "country", "ru": "страна", "kk": "ел"},
+    "kind_role": {"en": "role", "ru": "должность", "kk": "қызметі"},
+    "export_claims": {"en": "claims", "ru": "сведения", "kk": "деректер"},
+    # what tagdyr itself writes into stored records (see localize)
+    "loc_sheet_row": {
+        "en": "{file}, sheet {sheet}, row {row}",
+        "ru": "{file}, лист {sheet}, строка {row}",
+        "kk": "{file}, {sheet} парағы, {row}-жол",
+    },
+    "loc_row": {"en": "{file}, row {row}", "ru": "{file}, строка {row}", "kk": "{file}, {row}-жол"},
+    "loc_characters": {
+        "en": "{file}, characters {start}–{end}",
+        "ru": "{file}, символы {start}–{end}",
+        "kk": "{file}, {start}–{end} таңбалар",
+    },
+    "loc_page_characters": {
+        "en": "{file}, page {page}, characters {start}–{end}",
+        "ru": "{file}, стр. {page}, символы {start}–{end}",
+        "kk": "{file}, {page}-бет, {start}–{end} таңбалар",
+    },
+    "note_not_a_date": {
+        "en": "{date} is not a calendar date",
+        "ru": "{date} — такой даты нет в календаре",
+        "kk": "{date} — күнтізбеде мұндай күн жоқ",
+    },
+    "note_not_a_leap_year": {
+        "en": "{date} is not a calendar date ({year} was not a leap year)",
+        "ru": "{date} — такой даты нет в календаре ({year} — не високосный год)",
+        "kk": "{date} — күнтізбеде мұндай күн жоқ ({year} — кібісе жыл емес)",
+    },
 }
+
+# The English phrases tagdyr writes into what it stores (record locations, date notes), read
+# back so the interface can say them in its language; the stored text stays as it is.
+_STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("loc_sheet_row", re.compile(r"(?P<file>.+), sheet (?P<sheet>.+), row (?P<row>\d+)")),
+    ("loc_row", re.compile(r"(?P<file>.+), row (?P<row>\d+)")),
+    (
+        "loc_page_characters",
+        re.compile(r"(?P<file>.+), page (?P<page>\d+), characters (?P<start>\d+)–(?P<end>\d+)"),
+    ),
+    ("loc_characters", re.compile(r"(?P<file>.+), characters (?P<start>\d+)–(?P<end>\d+)")),
+    (
+        "note_not_a_leap_year",
+        re.compile(
+            r"(?P<date>[\d-]+) is not a calendar date \((?P<year>\d+) was not a leap year\)"
+        ),
+    ),
+    ("note_not_a_date", re.compile(r"(?P<date>[\d-]+) is not a calendar date")),
+)
+
+
+def localize(stored: str, lang: str) -> str:
+    """A location or note that tagdyr wrote in English ("list.csv, row 5", "1914-02-29 is not
+    a calendar date …") in ``lang``; any other text unchanged."""
+    for key, pattern in _STORED_PHRASES:
+        match = pattern.fullmatch(stored)
+        if match:
+            return translate(key, lang).format(**match.groupdict())
+    return stored
 
 
 def translate(key: str, lang: str) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 
 from tagdyr import __version__
 from tagdyr.export.uris import person_uri
-from tagdyr.i18n import LANGUAGES, translate
+from tagdyr.i18n import LANGUAGES, localize, translate
 from tagdyr.store.queries import ClaimView, Dossier, get_dossier, list_sources
 
 # key facts in the order a reader looks for them
@@ -164,8 +164,11 @@ def render_html(collection: Collection, *, for_pdf: bool = False) -> str:
     def t(key: str) -> str:
         return translate(key, collection.lang)
 
+    def loc(stored: str) -> str:
+        return localize(stored, collection.lang)
+
     return template.render(
-        c=collection, t=t, font_dir=font_dir, version=__version__, languages=LANGUAGES
+        c=collection, t=t, loc=loc, font_dir=font_dir, version=__version__, languages=LANGUAGES
     )
 
 

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from sqlalchemy import Engine, func, select
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
-from tagdyr.i18n import LANGUAGES, translate
+from tagdyr.i18n import LANGUAGES, localize, translate
 from tagdyr.link import review as rv
 from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
@@ -88,6 +88,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             request, name,
             {"lang": lang, "languages": LANGUAGES, "t": lambda key: translate(key, lang),
              "place_label": lambda key: place_label(key, lang),
+             "loc": lambda stored: localize(stored, lang),
              "user": getattr(request.state, "user", None),
              "csrf": getattr(request.state, "csrf", ""), **context},
             status_code=status,

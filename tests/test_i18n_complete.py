@@ -1,0 +1,109 @@
+"""The interface is complete in Kazakh, Russian and English: every string a template or the
+code asks for, every claim kind, source kind, place kind, audit action, facet and role, every
+place name and the phrases tagdyr writes into stored records."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from importlib import resources
+
+import pytest
+
+from tagdyr.accounts import ROLES
+from tagdyr.i18n import _STRINGS, LANGUAGES, localize
+from tagdyr.link.gazetteer import label, places
+from tagdyr.search import FACETS
+from tagdyr.store.audit import ACTIONS
+from tagdyr.texts.claims import KINDS
+
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+def _templates() -> str:
+    texts = []
+    for package in ("tagdyr.web", "tagdyr.export"):
+        folder = resources.files(package) / "templates"
+        texts += [entry.read_text(encoding="utf-8") for entry in folder.iterdir()]
+    return "\n".join(texts)
+
+
+def _python_sources() -> str:
+    root = resources.files("tagdyr")
+    return "\n".join(p.read_text(encoding="utf-8") for p in _walk(root) if p.name.endswith(".py"))
+
+
+def _walk(folder):  # type: ignore[no-untyped-def]
+    for entry in folder.iterdir():
+        if entry.is_dir():
+            yield from _walk(entry)
+        else:
+            yield entry
+
+
+def _complete(key: str) -> bool:
+    texts = _STRINGS.get(key, {})
+    return set(texts) == set(LANGUAGES) and all(texts.values())
+
+
+def test_every_key_a_template_or_the_code_asks_for_has_three_languages() -> None:
+    static = set(re.findall(r"\bt\(\s*['\"]([a-z_.]+)['\"]\s*\)", _templates()))
+    static |= set(re.findall(r"\btranslate\(\s*['\"]([a-z_.]+)['\"]", _python_sources()))
+    assert len(static) > 100, "the patterns are stale"
+    assert sorted(k for k in static if not _complete(k)) == []
+    assert sorted(k for k in _STRINGS if not _complete(k)) == []
+
+
+def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
+    """Keys built at run time (``t('kind_' ~ c.kind)``) come from these families only, so the
+    families below cover every such key."""
+    prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
+    assert prefixes <= {"kind_", "act_", "cmp_", "facet_", "related_", "role_"}, prefixes
+
+
+@pytest.mark.parametrize(
+    ("prefix", "values"),
+    [
+        ("kind_", KINDS),
+        ("kind_", tuple({p.kind for p in places().values()})),
+        ("act_", ACTIONS),
+        ("facet_", FACETS),
+        ("role_", ROLES),
+        ("related_", ("list", "camp", "unit")),
+    ],
+)
+def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:
+    assert sorted(v for v in values if not _complete(prefix + v)) == []
+
+
+def test_every_claim_and_source_kind_of_the_demo_has_three_languages(demo_db: str) -> None:
+    conn = sqlite3.connect(demo_db.removeprefix("sqlite:///"))
+    kinds = {k for (k,) in conn.execute("SELECT DISTINCT kind FROM claim")}
+    kinds |= {k for (k,) in conn.execute("SELECT DISTINCT kind FROM source")}
+    locations = [loc for (loc,) in conn.execute("SELECT DISTINCT location FROM record")]
+    notes = [n for (n,) in conn.execute("SELECT DISTINCT note FROM claim WHERE note != ''")]
+    conn.close()
+    assert len(kinds) > 8
+    assert sorted(k for k in kinds if not _complete("kind_" + k)) == []
+    for stored in [*locations, *notes]:
+        for lang in ("ru", "kk"):
+            said = localize(stored, lang)
+            assert said != stored and not re.search(r"\b(row|sheet|characters|page)\b", said), (
+                stored
+            )
+
+
+def test_stored_phrases_are_said_in_each_language() -> None:
+    note = "1914-02-29 is not a calendar date (1914 was not a leap year)"
+    assert (
+        localize(note, "ru") == "1914-02-29 — такой даты нет в календаре (1914 — не високосный год)"
+    )
+    assert localize("list.csv, sheet Лист1, row 7", "ru") == "list.csv, лист Лист1, строка 7"
+    assert localize("list.csv, row 7", "kk") == "list.csv, 7-жол"
+    assert localize("a note somebody wrote", "kk") == "a note somebody wrote"
+
+
+def test_every_place_name_exists_in_the_scripts_of_the_three_languages() -> None:
+    for key in places():
+        assert _CYRILLIC.search(label(key, "ru")) and _CYRILLIC.search(label(key, "kk")), key
+        assert not _CYRILLIC.search(label(key, "en")), key
