@@ -110,7 +110,7 @@ def test_find_bektanov_by_a_german_spelling_and_open_his_dossier(page, server: s
     timeline = page.locator("table.timeline").inner_text()
     assert "29.02.1914" in timeline and "22.12.1989" in timeline
     assert "1914 was not a leap year" in timeline
-    places = page.locator("svg.map g.place")
+    places = page.locator("svg.map a.place")
     assert places.count() == 2  # Mysen and Pavlodar, drawn offline over country outlines
     assert "Mysen" in page.locator("svg.map").text_content()
     page.screenshot(path=str(SCREENSHOTS / "person.png"), full_page=True)
@@ -129,7 +129,7 @@ def test_switch_the_interface_to_kazakh_and_it_stays(page, server: str) -> None:
     page.screenshot(path=str(SCREENSHOTS / "source-chokay.png"), full_page=True)
     page.goto(server + "/statistics")
     assert page.locator("table.bars").count() == 4
-    assert page.locator("svg.map g.place").count() > 5
+    assert page.locator("svg.map a.place").count() > 5
     page.screenshot(path=str(SCREENSHOTS / "statistics-kk.png"), full_page=True)
     page.goto(server + "/?lang=en")
 

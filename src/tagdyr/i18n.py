@@ -385,6 +385,11 @@ _STRINGS: dict[str, dict[str, str]] = {
     "kind_country": {"en": "country", "ru": "страна", "kk": "ел"},
     "kind_role": {"en": "role", "ru": "должность", "kk": "қызметі"},
     "export_claims": {"en": "claims", "ru": "сведения", "kk": "деректер"},
+    "skip_to_content": {
+        "en": "Skip to content",
+        "ru": "Перейти к содержанию",
+        "kk": "Мазмұнға өту",
+    },
     # what tagdyr itself writes into stored records (see localize)
     "loc_sheet_row": {
         "en": "{file}, sheet {sheet}, row {row}",

@@ -163,7 +163,7 @@ def render_svg(
             f"{''.join(_outline_paths(view))}</g>"
         )
     return (
-        f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'<svg class="map" viewBox="0 0 {WIDTH} {HEIGHT}" role="group" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">'
         f'<rect class="sea" width="{WIDTH}" height="{HEIGHT}" fill="#e8eef2"/>'
         f"{background}{''.join(marks)}</svg>"
