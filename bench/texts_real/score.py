@@ -70,8 +70,9 @@ def run_tagdyr(docs: list[GoldDocument]) -> Found:
             if kind not in KINDS:
                 unannotated[kind] = unannotated.get(kind, 0) + 1
                 continue
-            start, end = row["mention"]  # type: ignore[misc]
-            facts.add((doc.name, _person_at(doc, start, end), kind, str(row["value"])))
+            at = row["mention"]
+            assert isinstance(at, list)
+            facts.add((doc.name, _person_at(doc, int(at[0]), int(at[1])), kind, str(row["value"])))
     return Found(clustered, facts, unannotated)
 
 
