@@ -1,0 +1,3 @@
+from bench.texts_real.score import main
+
+main()
