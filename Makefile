@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-load fuzz clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-texts-real bench-load fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ system-deps:
 	@./scripts/system-deps.sh
 
 ## make bench: every benchmark, each printing its table
-bench: bench-names bench-extract bench-febrl bench-linkage bench-web
+bench: bench-names bench-extract bench-texts-real bench-febrl bench-linkage bench-web
 
 ## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
 bench-names: $(VENV)/.installed-bench
@@ -55,6 +55,10 @@ bench-linkage: $(VENV)/.installed-bench
 ## make bench-extract: person mentions in texts against natasha and capitalised tokens
 bench-extract: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.extract
+
+## make bench-texts-real: mentions, base forms and facts on the 36 real texts (set-aside third beside)
+bench-texts-real: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.texts_real
 
 ## make bench-load: 50 readers on 1,000,000 persons, and 5 editors reviewing at once (PostgreSQL)
 bench-load: $(VENV)/.installed-bench system-deps
