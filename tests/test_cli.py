@@ -88,3 +88,15 @@ def test_after_make_demo_the_cli_reads_the_demo_database(tmp_path: Path, demo_db
     assert (tmp_path / "tagdyr.db").exists()
     empty = _tagdyr("search", "Bektanov", cwd=tmp_path)
     assert "demo database" not in empty.stderr and "Бектанов" not in empty.stdout
+
+
+def test_link_shows_its_stages_not_log_lines(tmp_path: Path) -> None:
+    db = str(tmp_path / "t.db")
+    assert runner.invoke(app, ["init", "--db", db]).exit_code == 0
+    path = write_csv(tmp_path / "list.csv", CHOKAY_LIKE)
+    assert runner.invoke(app, ["import", str(path), "--source", "t", "--db", db]).exit_code == 0
+    linked = _tagdyr("link", "--db", db, cwd=tmp_path)
+    assert linked.returncode == 0, linked.stderr
+    assert "✓ comparing 4 records" in linked.stderr  # each stage ticked when done
+    assert "cli.py:" not in linked.stderr + linked.stdout  # no log lines with source paths
+    assert "4 records →" in linked.stdout

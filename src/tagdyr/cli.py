@@ -17,6 +17,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    SpinnerColumn,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
@@ -216,6 +217,38 @@ def _progress() -> Progress:
     )
 
 
+class _Stages:
+    """A long job's stages as rows of a Rich progress display: the running stage with a
+    spinner and its time, the finished ones ticked with theirs (no log lines)."""
+
+    def __init__(self) -> None:
+        self.display = Progress(
+            SpinnerColumn(finished_text="[green]✓[/green]"),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=err_console,
+        )
+        self.current: TaskID | None = None
+
+    def __enter__(self) -> _Stages:
+        self.display.start()
+        self.stage("reading the records")
+        return self
+
+    def stage(self, message: str) -> None:
+        self._finish()
+        self.current = self.display.add_task(message, total=1)
+
+    def _finish(self) -> None:
+        if self.current is not None:
+            self.display.update(self.current, completed=1)
+            self.display.stop_task(self.current)
+
+    def __exit__(self, *exc: object) -> None:
+        self._finish()
+        self.display.stop()
+
+
 @app.command()
 def sources(db: DbOption = None) -> None:
     """List the sources and how many documents and records each holds."""
@@ -326,12 +359,12 @@ def link(
     from tagdyr.link.run import link_database
 
     engine_db = _engine(db)
-    with console.status("linking…"):
+    with _Stages() as stages:
         result = link_database(
             engine_db,
             threshold=settings.match_threshold,
             floor=settings.candidate_floor,
-            progress=lambda m: console.log(m),
+            progress=stages.stage,
             model=model,
             train_to=(out or _model_beside(engine_db.url)) if train else None,
         )
@@ -375,7 +408,7 @@ def _link_files(
     if out is None:
         raise TagdyrError("--out is required when linking files (the link-output CSV)")
     first, second = (dedupe, None) if dedupe else (Path(targets[0]), Path(targets[1]))
-    with console.status("linking…"):
+    with _Stages() as stages:
         summary = link_files(
             first,
             second,
@@ -387,7 +420,7 @@ def _link_files(
             encoding=encoding,
             mapping=mapping,
             train=train,
-            progress=lambda m: console.log(m),
+            progress=stages.stage,
         )
     console.print(
         f"{summary.pairs:,} candidate pairs, {summary.matches:,} matches → {summary.output}"
