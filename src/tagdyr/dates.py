@@ -223,5 +223,8 @@ def birth_from_age(age: int, anchor: FuzzyDate, anchor_text: str) -> FuzzyDate:
     """The birth year an age implies: the document's year minus the age, *about* (he may have
     had his birthday that year or not), with a note saying so."""
     year = anchor.year - age
-    note = f"from the age {age} on the document's date {anchor_text}: {anchor.year} − {age}"
+    note = (
+        f"born about {year}: the age {age} counted back from the document's date "
+        f"{anchor_text}, {anchor.year} − {age}"
+    )
     return FuzzyDate(_iso(year), _iso(year), Precision.ABOUT, note)

@@ -375,6 +375,50 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "act_token.create": {"en": "new API token", "ru": "новый токен", "kk": "жаңа токен"},
     "act_token.revoke": {"en": "token revoked", "ru": "токен отозван", "kk": "токен қайтарылды"},
+    # registers: import profiles, archival references, record kinds
+    "archival_reference": {
+        "en": "Archival reference",
+        "ru": "Архивный шифр",
+        "kk": "Мұрағаттық шифр",
+    },
+    "profile": {"en": "Import profile", "ru": "Профиль импорта", "kk": "Жүктеу профилі"},
+    "profile_detect": {
+        "en": "detect from the headers",
+        "ru": "определить по заголовкам",
+        "kk": "тақырыптар бойынша анықтау",
+    },
+    "kind_burial": {"en": "burial", "ru": "захоронение", "kk": "жерлеу"},
+    "kind_hospital": {"en": "hospital", "ru": "госпиталь", "kk": "госпиталь"},
+    "record_kind_loss_report": {
+        "en": "loss report",
+        "ru": "донесение о потерях",
+        "kk": "шығын туралы мәлімдеме",
+    },
+    "record_kind_pow_card": {
+        "en": "POW card",
+        "ru": "карточка военнопленного",
+        "kk": "әскери тұтқын карточкасы",
+    },
+    "record_kind_hospital": {
+        "en": "hospital record",
+        "ru": "документ госпиталя",
+        "kk": "госпиталь құжаты",
+    },
+    "record_kind_burial": {
+        "en": "burial record",
+        "ru": "документ о захоронении",
+        "kk": "жерлеу құжаты",
+    },
+    "record_kind_repatriation_list": {
+        "en": "repatriation list",
+        "ru": "список репатриированных",
+        "kk": "репатрианттар тізімі",
+    },
+    "record_kind_death_register": {
+        "en": "death register",
+        "ru": "список умерших",
+        "kk": "қайтыс болғандар тізімі",
+    },
 }
 
 

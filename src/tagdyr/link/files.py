@@ -22,6 +22,7 @@ from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model, load_model
 from tagdyr.names.parse import Order, ParsedName
 from tagdyr.sources.columns import MappingFile, map_columns
+from tagdyr.sources.profiles import detect_profile
 from tagdyr.sources.records import birth_of, name_from_values, row_values
 from tagdyr.sources.tabular import read_table, stream_delimited
 
@@ -83,6 +84,7 @@ def read_records(
         header, rows = _rows(path, encoding)
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    mapping = mapping or detect_profile(header)
     columns = map_columns(header, mapping, path.name)
     if not {"full_name", "surname", "given_name"} & set(columns.values()):
         raise SourceError(

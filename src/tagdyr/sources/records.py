@@ -78,25 +78,28 @@ class RowValues:
     values: dict[str, str]
     whole: dict[str, str]
     fields: dict[str, str]
+    headers: dict[str, str] = field(default_factory=dict)  # field -> the header it came from
 
 
-def row_values(cells: list[str], mapping: dict[int, str]) -> RowValues:
+def row_values(
+    cells: list[str], mapping: dict[int, str], headers: list[str] | None = None
+) -> RowValues:
     """The mapped cells of a row, compound cells split by their rule."""
-    values: dict[str, str] = {}
-    whole: dict[str, str] = {}
-    fields: dict[str, str] = {}
+    row = RowValues({}, {}, {})
     for index, target in mapping.items():
         cell = cells[index]
         parts = split_targets(target)
+        for part in parts:
+            row.headers[part] = headers[index] if headers else part
         if len(parts) == 1:
-            fields[target] = cell
+            row.fields[target] = cell
             if cell.strip():
-                values[target] = cell.strip()
+                row.values[target] = cell.strip()
             continue
-        for part, text in split_cell(cell, parts).items():
-            values[part] = fields[part] = text
-            whole[part] = cell.strip()
-    return RowValues(values, whole, fields)
+        for part, text in split_cell(cell, parts).items() if cell.strip() else ():
+            row.values[part] = row.fields[part] = text
+            row.whole[part] = cell.strip()
+    return row
 
 
 def age_anchor(values: dict[str, str]) -> tuple[FuzzyDate, str] | None:
@@ -108,9 +111,9 @@ def age_anchor(values: dict[str, str]) -> tuple[FuzzyDate, str] | None:
     return None
 
 
-def birth_of(values: dict[str, str]) -> FuzzyDate | None:
+def birth_of(values: dict[str, str], headers: dict[str, str] | None = None) -> FuzzyDate | None:
     """The birth a row states: a date or year, or an age on the document's date (a year
-    *about*, noted as computed)."""
+    *about*, noted as computed from the column ``headers`` names)."""
     for key in ("birth_date", "birth_year"):
         if values.get(key) and parse_age(values[key]) is None:
             parsed = parse_date(values[key]) or find_date(values[key])
@@ -124,7 +127,7 @@ def birth_of(values: dict[str, str]) -> FuzzyDate | None:
     if age is None or anchor is None:
         return None
     date, key = anchor
-    return birth_from_age(age, date, f"{values[key]} ({key})")
+    return birth_from_age(age, date, f"{values[key]} ({(headers or {}).get(key, key)})")
 
 
 def name_from_values(values: dict[str, str], hint: Order) -> tuple[ParsedName, str]:
@@ -271,10 +274,10 @@ def build_record(
 ) -> RecordDraft:
     """A record draft for one row; ``cells`` are kept verbatim under their headers."""
     verbatim = {(header or f"column {i + 1}"): cells[i] for i, header in enumerate(headers)}
-    row = row_values(cells, mapping)
+    row = row_values(cells, mapping, headers)
     values = row.values
     name, written = name_from_values(values, hint)
-    birth = birth_of(values)
+    birth = birth_of(values, row.headers)
     filled = {headers[i] for i in mapping if cells[i].strip()}
     where = (
         f"{filename}, sheet {sheet}, row {row_number}" if sheet else f"{filename}, row {row_number}"
