@@ -41,7 +41,7 @@ class SourceInfo:
     key: str
     title: str
     citation: str
-    kind: str = "list"
+    kind: str = ""  # list, register, file, text; empty: the import profile's, else list
     languages: str = ""
 
 

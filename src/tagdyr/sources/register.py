@@ -73,7 +73,8 @@ def provenance(
     reference of its own — an archive no source gives for this row is never stated."""
     own = {f: values[f] for f in REFERENCE_FIELDS if values.get(f)}
     result: dict[str, Any] = dict(own)
-    has_reference = any(f != "archive" for f in own)
+    pattern = register.citation if register and register.citation else _DEFAULT_PATTERN
+    has_reference = any(values.get(f) for f in _PLACEHOLDER.findall(pattern) if f != "archive")
     if register is not None:
         result["register"] = register.name
         kind = record_kind(register, filled_headers)
@@ -84,7 +85,6 @@ def provenance(
     for key in ("document_kind", "document_date"):
         if values.get(key):
             result[key] = values[key]
-    pattern = register.citation if register and register.citation else _DEFAULT_PATTERN
     if has_reference:
         citation = format_citation(pattern, {**values, **result})
         if citation:
