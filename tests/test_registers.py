@@ -469,3 +469,32 @@ def test_the_obd_excerpt_gives_bektanov_no_archival_reference() -> None:
     assert all(bektanov[h] == "" for h in reference)
     others = [r for r in rows if r["Фамилия"] != "Бектанов"]
     assert others and all(r["Примечание"].startswith("SYNTHETIC") for r in others)
+
+
+def test_the_import_form_detects_the_profile_and_keeps_its_compound_cells(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from tests.test_web_import import _client, _form
+
+    client = _client(engine, tmp_path)
+    assert 'value="obd-memorial"' in client.get("/import").text  # the form offers each profile
+    data = _write(tmp_path, REGISTERS[0]).read_bytes()
+    page = client.post(
+        "/import/preview",
+        files={"file": ("obd.csv", data, "text/csv")},
+        data={"key": "obd", "title": "OBD", "citation": "OBD Memorial"},
+    ).text
+    assert '<strong class="profile">obd-memorial</strong>' in page
+    form = _form(page)
+    assert form["profile"] == "obd-memorial"
+    assert form["col:Дата рождения/Возраст"] == "birth_date+age"
+    done = client.post("/import/commit", data=form)
+    assert done.status_code == 200, done.text
+    births: dict[object, tuple[object, dict[str, str]]] = {}
+    for r, _ in _stored(engine):  # the first record of each man
+        provenance = json.loads(str(r["normalized"]))["provenance"]
+        births.setdefault(r["surname"], (r["birth_year"], provenance))
+    assert births["Тулегенов"][0] == 1907
+    assert births["Сапаров"][1]["citation"] == CITATION
+    bad = dict(form, profile="nonesuch")
+    assert client.post("/import/commit", data=bad).status_code == 400
