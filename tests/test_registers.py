@@ -91,6 +91,7 @@ REGISTERS = [
         {"surname": "Сапаров", "birth": (1915, "year"), "kind": "burial",
          "citation": "ЦАМО, ф. 58, оп. 977521, д. 2002", "burial": "Германия, Штукенброк"},
         {"surname": "Тулегенов", "birth": (1907, "about"), "kind": "loss report",
+         "anchor": "the record's date 12.05.1942 (Дата выбытия)",
          "citation": "ЦАМО, ф. 58, оп. 18004, д. 77"},
     ]),
     RegisterFile("pamyat-naroda", [
@@ -109,6 +110,7 @@ REGISTERS = [
          "citation": "ЦАМО, ф. 33, оп. 686044, ед. хр. 1234",
          "conscription": ("1940", "Карагандинский ГВК")},
         {"surname": "Мусин", "birth": (1917, "about"), "kind": "loss report",
+         "anchor": "the document's date 20.10.1942 (Дата документа)",
          "citation": "ЦАМО, ф. 33, оп. 686044, ед. хр. 1235"},
     ]),
     RegisterFile("kz-mod-memorial", [
@@ -231,6 +233,8 @@ def _check_record(
     assert by_kind["birth"].date_precision == precision
     if precision == "about" and "лет" in by_kind["birth"].value:
         assert "age" in by_kind["birth"].note and str(year) in by_kind["birth"].note
+    if "anchor" in expected:
+        assert str(expected["anchor"]) in by_kind["birth"].note
     assert provenance.get("citation") == expected.get("citation")
     assert provenance.get("record_kind") == expected.get("kind")
     if "identifier" in expected:

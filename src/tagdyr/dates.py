@@ -221,10 +221,10 @@ def parse_age(text: str) -> int | None:
 
 def birth_from_age(age: int, anchor: FuzzyDate, anchor_text: str) -> FuzzyDate:
     """The birth year an age implies: the document's year minus the age, *about* (he may have
-    had his birthday that year or not), with a note saying so."""
+    had his birthday that year or not), with a note saying so; ``anchor_text`` says which
+    date it was counted from ("the document's date 20.10.1942 (Дата документа)")."""
     year = anchor.year - age
     note = (
-        f"born about {year}: the age {age} counted back from the document's date "
-        f"{anchor_text}, {anchor.year} − {age}"
+        f"born about {year}: the age {age} counted back from {anchor_text}, {anchor.year} − {age}"
     )
     return FuzzyDate(_iso(year), _iso(year), Precision.ABOUT, note)

@@ -127,7 +127,8 @@ def birth_of(values: dict[str, str], headers: dict[str, str] | None = None) -> F
     if age is None or anchor is None:
         return None
     date, key = anchor
-    return birth_from_age(age, date, f"{values[key]} ({(headers or {}).get(key, key)})")
+    whose = "the document's date" if key == "document_date" else "the record's date"
+    return birth_from_age(age, date, f"{whose} {values[key]} ({(headers or {}).get(key, key)})")
 
 
 def name_from_values(values: dict[str, str], hint: Order) -> tuple[ParsedName, str]:
