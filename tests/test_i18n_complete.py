@@ -41,6 +41,18 @@ def _walk(folder):  # type: ignore[no-untyped-def]
             yield entry
 
 
+def _record_kinds() -> tuple[str, ...]:
+    """The record kinds of the shipped import profiles, as the dossier makes them keys."""
+    from tagdyr.sources.profiles import shipped_profiles
+
+    return tuple(
+        kind.lower().replace(" ", "_")
+        for profile in shipped_profiles().values()
+        if profile.register
+        for kind in profile.register.kinds
+    )
+
+
 def _complete(key: str) -> bool:
     texts = _STRINGS.get(key, {})
     return set(texts) == set(LANGUAGES) and all(texts.values())
@@ -58,7 +70,8 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
     """Keys built at run time (``t('kind_' ~ c.kind)``) come from these families only, so the
     families below cover every such key."""
     prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
-    assert prefixes <= {"kind_", "act_", "cmp_", "facet_", "related_", "role_"}, prefixes
+    known = {"kind_", "act_", "cmp_", "facet_", "related_", "role_", "record_kind_"}
+    assert prefixes <= known, prefixes
 
 
 @pytest.mark.parametrize(
@@ -70,6 +83,7 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("facet_", FACETS),
         ("role_", ROLES),
         ("related_", ("list", "camp", "unit")),
+        ("record_kind_", _record_kinds()),
     ],
 )
 def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:

@@ -50,10 +50,15 @@ def _bektanov_records(engine: Engine) -> dict[str, int]:
     return {r.key: r.id for r in rows}
 
 
-def test_bektanov_is_one_person_with_three_records(demo_db: str) -> None:
+def test_bektanov_is_one_person_with_four_records(demo_db: str) -> None:
     engine = create_db_engine(demo_db)
     records = _bektanov_records(engine)
-    assert set(records) == {"norway-mysen-1945-06-18", "kz-mod-memorial", "knb-pavlodar"}
+    assert set(records) == {
+        "norway-mysen-1945-06-18",
+        "kz-mod-memorial",
+        "knb-pavlodar",
+        "obd-format-excerpt",  # the MoD facts again, in OBD Memorial's columns
+    }
     with engine.connect() as conn:
         owners = set(
             conn.execute(
@@ -66,13 +71,16 @@ def test_bektanov_is_one_person_with_three_records(demo_db: str) -> None:
     with engine.connect() as conn:
         uid = conn.execute(select(s.person.c.uid).where(s.person.c.id == owners.pop())).scalar_one()
         dossier = get_dossier(conn, uid)
-    assert len(dossier.records) == 3
+    assert len(dossier.records) == 4
     kinds = [c.kind for c in dossier.timeline]
     assert kinds == [
         "birth",
         "birth",
         "birth",
+        "birth",
         "conscription",
+        "conscription",
+        "fate",
         "fate",
         "repatriation",
         "arrest",

@@ -58,6 +58,14 @@ SourceKeyOption = Annotated[
 TitleOption = Annotated[
     str | None, typer.Option("--title", help="Source title (default: the file name).")
 ]
+ProfileOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Import profile: a shipped register's name (see `tagdyr profiles`) or a profile "
+        "TOML file; default: detected from the headers when they name one register.",
+        show_default=False,
+    ),
+]
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -123,29 +131,31 @@ def import_(
         str | None,
         typer.Option(help="Archival citation, e.g. 'Riksarkivet, RA/S-1681/D/Db/L0015'."),
     ] = None,
-    kind: Annotated[str, typer.Option(help="list, register or file.")] = "list",
+    kind: Annotated[
+        str | None, typer.Option(help="list, register or file (default: the profile's, or list).")
+    ] = None,
     encoding: Annotated[
         str | None, typer.Option(help="Text encoding of CSV/TSV files (default: detected).")
     ] = None,
     mapping: Annotated[
         Path | None, typer.Option(help="TOML file mapping column headers to fields.")
     ] = None,
+    profile: ProfileOption = None,
     db: DbOption = None,
 ) -> None:
     """Import archival lists: every cell kept verbatim, names and dates normalized beside it."""
-    from tagdyr.sources.columns import load_mapping_file
     from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
 
-    if kind not in ("list", "register", "file"):
+    if kind not in (None, "list", "register", "file"):
         raise TagdyrError(f"--kind {kind!r} is not one of: list, register, file")
     engine = _engine(db)
-    override = load_mapping_file(mapping) if mapping else None
+    override = _override(mapping, profile)
     for path in files:
         info = SourceInfo(
             key=source or source_key_for(path),
-            title=title or path.name,
-            citation=citation or title or path.name,
-            kind=kind,
+            title=title or "",
+            citation=citation or title or "",
+            kind=kind or "",
         )
         with _progress() as progress:
             task = progress.add_task(f"importing {path.name}", total=None)
@@ -165,9 +175,24 @@ def import_(
         fields = ", ".join(f"{h} → {f}" for h, f in result.mapping.items())
         console.print(
             f"{path.name}: {result.records} records into source {result.source_key!r} "
-            f"(version {result.version}, encoding {result.encoding or 'n/a'})"
+            f"(version {result.version}, encoding {result.encoding or 'n/a'}"
+            + (f", profile {result.profile}" if result.profile else "")
+            + ")"
         )
         console.print(f"  columns: {fields}", style="dim")
+
+
+@app.command("profiles")
+def profiles_command() -> None:
+    """The import profiles tagdyr ships: one a register, chosen with --profile NAME."""
+    from tagdyr.sources.profiles import shipped_profiles
+
+    table = Table("profile", "register", "kind", "identified by the headers")
+    for name, profile in shipped_profiles().items():
+        register = profile.register
+        assert register is not None
+        table.add_row(name, register.title, register.kind, ", ".join(register.detect))
+    console.print(table)
 
 
 @app.command("import-text")
@@ -330,6 +355,7 @@ def link(
     ] = None,
     encoding: Annotated[str | None, typer.Option(help="Encoding of CSV inputs.")] = None,
     mapping: Annotated[Path | None, typer.Option(help="TOML column mapping for inputs.")] = None,
+    profile: ProfileOption = None,
     left: Annotated[Path | None, typer.Option(help="explain: the LEFT file.")] = None,
     right: Annotated[Path | None, typer.Option(help="explain: the RIGHT file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="explain: JSON output.")] = False,
@@ -348,7 +374,7 @@ def link(
 
     settings = _settings(db, match_threshold=threshold, list_match_threshold=threshold)
     model = load_model(model_file) if model_file else None
-    override = _mapping(mapping)
+    override = _override(mapping, profile)
     targets = targets or []
     if targets[:1] == ["explain"]:
         _explain(targets[1:], left, right, model, encoding, override, as_json, db)
@@ -386,6 +412,18 @@ def _mapping(path: Path | None) -> MappingFile | None:
     from tagdyr.sources.columns import load_mapping_file
 
     return load_mapping_file(path) if path else None
+
+
+def _override(mapping: Path | None, profile: str | None) -> MappingFile | None:
+    """The column mapping given: a mapping file or an import profile (both are one kind of
+    file; a profile names its register)."""
+    if mapping and profile:
+        raise TagdyrError("give --mapping or --profile, not both (a profile is a mapping file)")
+    if profile:
+        from tagdyr.sources.profiles import load_profile
+
+        return load_profile(profile)
+    return _mapping(mapping)
 
 
 def _link_files(

@@ -1,9 +1,10 @@
 """Dates as archives write them, with their precision kept.
 
 "29.02.1914", "February 29, 1914", "29 февраля 1914 г.", "1914", "ок. 1914", "1913/14",
-"март 1942". A parsed date keeps year, month and day as numbers — not a ``datetime.date`` —
-because documents state impossible dates (29 February 1914: 1914 was not a leap year) and a
-historian must see them as stated, flagged, not silently corrected.
+"март 1942", "__.__.1914" (OBD Memorial's unknown day and month), and the ages registers
+give instead of a birth date ("35 лет"). A parsed date keeps year, month and day as numbers —
+not a ``datetime.date`` — because documents state impossible dates (29 February 1914: 1914
+was not a leap year) and a historian must see them as stated, flagged, not silently corrected.
 """
 
 from __future__ import annotations
@@ -109,6 +110,27 @@ def _parse_words(text: str) -> FuzzyDate | None:
     return FuzzyDate(iso, iso, Precision.MONTH)
 
 
+# a day or month the clerk did not know: "__.__.1914", "xx.xx.1914", "00.05.1914", "??.??.1914"
+_BLANKED = re.compile(r"^([_x?х0]{1,2}|\d{1,2})[./-]([_x?х0]{1,2}|\d{1,2})[./-](\d{4})$")
+
+
+def _parse_blanked(value: str) -> FuzzyDate | None:
+    """A numeric date with its day (and month) left blank: year or month precision."""
+    match = _BLANKED.match(value)
+    day_text = match.group(1) if match else ""
+    if not match or (day_text.isdigit() and int(day_text) > 0):
+        return None
+    month_text, year = match.group(2), int(match.group(3))
+    if month_text.isdigit() and int(month_text) > 0:
+        month = int(month_text)
+        return (
+            FuzzyDate(_iso(year, month), _iso(year, month), Precision.MONTH)
+            if month <= 12
+            else None
+        )
+    return FuzzyDate(_iso(year), _iso(year), Precision.YEAR)
+
+
 def parse_date(text: str) -> FuzzyDate | None:
     """Parse a date as written; None if ``text`` states no date. Day-first for numeric dates
     (the convention of every archive tagdyr reads)."""
@@ -116,6 +138,8 @@ def parse_date(text: str) -> FuzzyDate | None:
     value = _YEAR_SUFFIX.sub("", value).strip()
     if not value:
         return None
+    if blanked := _parse_blanked(value):
+        return blanked
     about = _ABOUT.match(value)
     if about or value.endswith("?"):
         inner = parse_date(value[about.end() :] if about else value.rstrip("?"))
@@ -146,6 +170,7 @@ def parse_year(text: str) -> int | None:
 
 
 _EMBEDDED = re.compile(
+    r"(?<![\w.])([_x?х0]{1,2}[./-][_x?х0\d]{1,2}[./-]\d{4})\b|"
     r"\b(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|"
     r"[^\W\d_]+\s+\d{1,2},\s+\d{4}|1[6-9]\d\d|20\d\d)\b"
 )
@@ -161,3 +186,45 @@ def find_date(text: str) -> FuzzyDate | None:
         if found is not None:
             return found
     return None
+
+
+def split_dated(text: str) -> tuple[str, str]:
+    """A compound cell's date and the rest, both as written: "1938 Павлодарский РВК, Казахская
+    ССР" -> ("1938", "Павлодарский РВК, Казахская ССР"); "12.03.1914 in Pawlodar" -> ("12.03.1914",
+    "Pawlodar"). The first date the cell states is the date; ("", text) when it states none."""
+    value = text.strip()
+    for match in _EMBEDDED.finditer(value):
+        if parse_date(match.group(0)) is None:
+            continue
+        before, after = value[: match.start()], value[match.end() :]
+        rest = f"{before.strip(_SEPARATORS)} {after.strip(_SEPARATORS)}".strip()
+        rest = re.sub(r"^(?:in|im|bei|в|во|zu|à)\s+", "", rest, flags=re.IGNORECASE)
+        return match.group(0), rest.strip(_SEPARATORS)
+    return "", value
+
+
+_SEPARATORS = " ,;:/–-\t"
+# an age as registers give it instead of a birth date: "35 лет", "35 л.", "35", "35 Jahre"
+_AGE = re.compile(
+    r"^(\d{1,3})\s*(?:лет|л\.?|год(?:а)?|г\.|жас(?:та)?|jahre|j\.|years?( old)?|yrs?\.?|år|ans)?$"
+)
+
+
+def parse_age(text: str) -> int | None:
+    """The age a cell states ("35 лет", "35 л.", "35"), or None; ages above 110 are none."""
+    match = _AGE.match(" ".join(text.strip().lower().split()))
+    if match is None:
+        return None
+    age = int(match.group(1))
+    return age if 0 < age <= 110 else None
+
+
+def birth_from_age(age: int, anchor: FuzzyDate, anchor_text: str) -> FuzzyDate:
+    """The birth year an age implies: the document's year minus the age, *about* (he may have
+    had his birthday that year or not), with a note saying so; ``anchor_text`` says which
+    date it was counted from ("the document's date 20.10.1942 (Дата документа)")."""
+    year = anchor.year - age
+    note = (
+        f"born about {year}: the age {age} counted back from {anchor_text}, {anchor.year} − {age}"
+    )
+    return FuzzyDate(_iso(year), _iso(year), Precision.ABOUT, note)

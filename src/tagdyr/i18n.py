@@ -384,6 +384,11 @@ _STRINGS: dict[str, dict[str, str]] = {
     "kind_raion": {"en": "raion", "ru": "район", "kk": "аудан"},
     "kind_country": {"en": "country", "ru": "страна", "kk": "ел"},
     "kind_role": {"en": "role", "ru": "должность", "kk": "қызметі"},
+    "kind_identifier": {
+        "en": "personal number",
+        "ru": "личный (лагерный) номер",
+        "kk": "жеке (лагерь) нөмірі",
+    },
     "export_claims": {"en": "claims", "ru": "сведения", "kk": "деректер"},
     "skip_to_content": {
         "en": "Skip to content",
@@ -407,6 +412,22 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "{file}, стр. {page}, символы {start}–{end}",
         "kk": "{file}, {page}-бет, {start}–{end} таңбалар",
     },
+    "note_age_document": {
+        "en": "born about {year}: the age {age} counted back from the document's date"
+        " {date}{header}, {anchor} − {age}",
+        "ru": "около {year} г. рождения: возраст {age} отсчитан от даты документа"
+        " {date}{header}, {anchor} − {age}",
+        "kk": "шамамен {year} жылы туған: {age} жас құжат күнінен"
+        " {date}{header} кері есептелді, {anchor} − {age}",
+    },
+    "note_age_record": {
+        "en": "born about {year}: the age {age} counted back from the record's date"
+        " {date}{header}, {anchor} − {age}",
+        "ru": "около {year} г. рождения: возраст {age} отсчитан от даты записи"
+        " {date}{header}, {anchor} − {age}",
+        "kk": "шамамен {year} жылы туған: {age} жас жазба күнінен"
+        " {date}{header} кері есептелді, {anchor} − {age}",
+    },
     "note_not_a_date": {
         "en": "{date} is not a calendar date",
         "ru": "{date} — такой даты нет в календаре",
@@ -416,6 +437,50 @@ _STRINGS: dict[str, dict[str, str]] = {
         "en": "{date} is not a calendar date ({year} was not a leap year)",
         "ru": "{date} — такой даты нет в календаре ({year} — не високосный год)",
         "kk": "{date} — күнтізбеде мұндай күн жоқ ({year} — кібісе жыл емес)",
+    },
+    # registers: import profiles, archival references, record kinds
+    "archival_reference": {
+        "en": "Archival reference",
+        "ru": "Архивный шифр",
+        "kk": "Мұрағаттық шифр",
+    },
+    "profile": {"en": "Import profile", "ru": "Профиль импорта", "kk": "Жүктеу профилі"},
+    "profile_detect": {
+        "en": "detect from the headers",
+        "ru": "определить по заголовкам",
+        "kk": "тақырыптар бойынша анықтау",
+    },
+    "kind_burial": {"en": "burial", "ru": "захоронение", "kk": "жерлеу"},
+    "kind_hospital": {"en": "hospital", "ru": "госпиталь", "kk": "госпиталь"},
+    "record_kind_loss_report": {
+        "en": "loss report",
+        "ru": "донесение о потерях",
+        "kk": "шығын туралы мәлімдеме",
+    },
+    "record_kind_pow_card": {
+        "en": "POW card",
+        "ru": "карточка военнопленного",
+        "kk": "әскери тұтқын карточкасы",
+    },
+    "record_kind_hospital": {
+        "en": "hospital record",
+        "ru": "документ госпиталя",
+        "kk": "госпиталь құжаты",
+    },
+    "record_kind_burial": {
+        "en": "burial record",
+        "ru": "документ о захоронении",
+        "kk": "жерлеу құжаты",
+    },
+    "record_kind_repatriation_list": {
+        "en": "repatriation list",
+        "ru": "список репатриированных",
+        "kk": "репатрианттар тізімі",
+    },
+    "record_kind_death_register": {
+        "en": "death register",
+        "ru": "список умерших",
+        "kk": "қайтыс болғандар тізімі",
     },
 }
 
@@ -436,6 +501,16 @@ _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("note_not_a_date", re.compile(r"(?P<date>[\d-]+) is not a calendar date")),
+    *(
+        (
+            f"note_age_{whose}",
+            re.compile(
+                rf"born about (?P<year>\d+): the age (?P<age>\d+) counted back from the {whose}'s"
+                r" date (?P<date>\S+)(?P<header> \(.*\))?, (?P<anchor>\d+) − (?P=age)"
+            ),
+        )
+        for whose in ("document", "record")
+    ),
 )
 
 
@@ -445,7 +520,7 @@ def localize(stored: str, lang: str) -> str:
     for key, pattern in _STORED_PHRASES:
         match = pattern.fullmatch(stored)
         if match:
-            return translate(key, lang).format(**match.groupdict())
+            return translate(key, lang).format(**match.groupdict(default=""))
     return stored
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from tagdyr.link.run import LinkRunResult, link_database
 from tagdyr.sources.columns import load_mapping_file
 from tagdyr.sources.importer import ImportResult, SourceInfo, import_table
+from tagdyr.sources.profiles import load_profile
 from tagdyr.store.db import migrate
 
 
@@ -21,6 +22,7 @@ class DemoSource:
     path: Path
     info: SourceInfo
     mapping: Path | None
+    profile: str | None = None  # a shipped import profile (tagdyr/sources/profiles)
 
 
 def data_dir() -> Path:
@@ -40,7 +42,7 @@ def demo_sources(directory: Path | None = None) -> list[DemoSource]:
             entry.get("languages", ""),
         )
         mapping = directory / entry["mapping"] if "mapping" in entry else None
-        result.append(DemoSource(directory / entry["file"], info, mapping))
+        result.append(DemoSource(directory / entry["file"], info, mapping, entry.get("profile")))
     return result
 
 
@@ -56,6 +58,8 @@ def build_demo(
     results = []
     for source in demo_sources():
         mapping = load_mapping_file(source.mapping) if source.mapping else None
+        if source.profile:
+            mapping = load_profile(source.profile)
         result = import_table(engine, source.path, source.info, mapping=mapping, user="demo")
         say(
             f"{source.path.name}: {result.records} records"

@@ -70,6 +70,7 @@ class Entry:
     dossier: Dossier
     uri: str
     facts: list[tuple[ClaimView, int]] = field(default_factory=list)  # (claim, source number)
+    pages: dict[int, str] = field(default_factory=dict)  # record id -> where it stands
 
 
 @dataclass
@@ -115,6 +116,7 @@ def build_collection(
         )
         entry = Entry(number, dossier, person_uri(base, dossier.uid))
         entry.facts = [(c, numbers[records[c.record_id].source_key]) for c in facts]
+        entry.pages = {r.id: r.page for r in dossier.records}
         entries.append(entry)
         for record in dossier.records:
             for spelling in _spellings(

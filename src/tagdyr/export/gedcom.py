@@ -22,7 +22,7 @@ from tagdyr.store.queries import ClaimView, Dossier, RecordView, get_dossier, li
 
 VERSIONS = ("7.0", "5.5.1")
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-_TAGGED = {"birth": "BIRT", "death": "DEAT"}
+_TAGGED = {"birth": "BIRT", "death": "DEAT", "burial": "BURI"}
 _ATTRIBUTES = {"occupation": "OCCU", "nationality": "NATI", "residence": "RESI"}
 _EVENT_TYPES = {
     "conscription": "Conscription",
@@ -98,7 +98,7 @@ class _Lines:
 
 def _citation(out: _Lines, level: int, xref: str, record: RecordView, value: str) -> None:
     out.add(level, "SOUR", f"@{xref}@")
-    out.add(level + 1, "PAGE", record.location)
+    out.add(level + 1, "PAGE", record.page)
     if value:
         out.add(level + 1, "DATA")
         out.add(level + 2, "TEXT", value)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection
 from tagdyr.export.uris import VOCABULARY, claim_uri, person_uri, record_uri, source_uri
 from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.points import place_texts
-from tagdyr.store.queries import ClaimView, Dossier, get_dossier, list_sources
+from tagdyr.store.queries import ClaimView, Dossier, RecordView, get_dossier, list_sources
 
 # tagdyr's terms: name -> (kind, what it means). Rendered at /vocab and in docs/vocabulary.md.
 TERMS: dict[str, tuple[str, str]] = {
@@ -59,7 +59,34 @@ TERMS: dict[str, tuple[str, str]] = {
         "property",
         "Claim → text: anything odd about the statement (an impossible date, a correction).",
     ),
+    "ArchivalReference": (
+        "class",
+        "Where a record's document is kept, as the row gives it: archive, fond, opis, delo, "
+        "list; with the record's register and kind. Its schema:citation is the footnote form "
+        '("ЦАМО, ф. 58, оп. 18003, д. 1412").',
+    ),
+    "archivalReference": ("property", "Record → ArchivalReference: the row's own reference."),
+    "archive": ("property", "ArchivalReference → text: the archive (ЦАМО, Arolsen Archives)."),
+    "fond": ("property", "ArchivalReference → text: the fond (collection, Bestand)."),
+    "opis": ("property", "ArchivalReference → text: the opis (inventory, Findbuch)."),
+    "delo": ("property", "ArchivalReference → text: the delo (file, storage unit, Akte)."),
+    "folio": ("property", "ArchivalReference → text: the list (sheet, folio) of the file."),
+    "documentId": ("property", "ArchivalReference → text: the archive's number of the document."),
+    "documentKind": ("property", "ArchivalReference → text: the document's kind as written."),
+    "documentDate": ("property", "ArchivalReference → text: the document's date as written."),
+    "register": ("property", "ArchivalReference → text: the import profile of the register."),
+    "recordKind": (
+        "property",
+        "ArchivalReference → text: the register's kind of record (loss report, POW card, "
+        "hospital, burial).",
+    ),
 }
+# a record's provenance keys -> their JSON-LD terms
+_ARCHIVAL_TERMS = {
+    "archive": "archive", "fond": "fond", "opis": "opis", "delo": "delo", "folio": "folio",
+    "document_id": "documentId", "document_kind": "documentKind",
+    "document_date": "documentDate", "register": "register", "record_kind": "recordKind",
+}  # fmt: skip
 
 CONTEXT: dict[str, Any] = {
     "@vocab": "https://schema.org/",
@@ -77,6 +104,7 @@ CONTEXT: dict[str, Any] = {
     "Record": "tagdyr:Record",
     "Claim": "tagdyr:Claim",
     "Source": "tagdyr:Source",
+    "ArchivalReference": "tagdyr:ArchivalReference",
 }
 
 _EVENT_NAMES = {"birth": "Birth", "death": "Death"}
@@ -99,14 +127,18 @@ def _place(text: str, base: str) -> dict[str, Any]:
     }
 
 
-def _claim(claim: ClaimView, claim_id: str, record_id: str, base: str) -> dict[str, Any]:
+def _claim(
+    claim: ClaimView, claim_id: str, record: RecordView, record_id: str, base: str
+) -> dict[str, Any]:
     node: dict[str, Any] = {
         "@id": claim_id,
         "@type": ["Claim", "Event"] if claim.date_start else "Claim",
         "kind": claim.kind,
         "valueAsWritten": claim.value,
         "statedIn": record_id,
-        "citation": f"{claim.citation}; {claim.location}",
+        "citation": "; ".join(
+            p for p in (claim.citation, record.archival_citation, claim.location) if p
+        ),
     }
     if claim.date_start:
         node |= {
@@ -124,6 +156,18 @@ def _claim(claim: ClaimView, claim_id: str, record_id: str, base: str) -> dict[s
         node["location"] = [_place(t, base) for t in texts]
     if claim.note:
         node["note"] = claim.note
+    return node
+
+
+def _archival(record: RecordView) -> dict[str, Any]:
+    """A record's archival reference: the citation and its parts (archive, fond, opis, delo,
+    list, document kind), as the row gives them."""
+    if not record.provenance:
+        return {}
+    parts = {_ARCHIVAL_TERMS[k]: v for k, v in record.provenance.items() if k in _ARCHIVAL_TERMS}
+    node: dict[str, Any] = {"archivalReference": {"@type": "ArchivalReference", **parts}}
+    if record.archival_citation:
+        node["citation"] = record.archival_citation
     return node
 
 
@@ -156,6 +200,7 @@ def person_node(dossier: Dossier, base: str) -> dict[str, Any]:
             "entry": r.entry_id,
             "locator": r.location,
             "cells": json.dumps(r.verbatim, ensure_ascii=False),
+            **_archival(r),
         }
         for r in dossier.records
     ]
@@ -163,6 +208,7 @@ def person_node(dossier: Dossier, base: str) -> dict[str, Any]:
         _claim(
             c,
             claim_uri(base, records[c.record_id].source_key, c.record_id, c.id),
+            records[c.record_id],
             record_uri(base, records[c.record_id].source_key, c.record_id),
             base,
         )

@@ -152,7 +152,9 @@ def _records(data: _Data, base: str) -> Table:
         used.update(k for k, v in values.items() if v)
         cells.append((record, values))
     fields = [f for f in FIELDS if f in used]
-    header = [EXPORT_MARKER, "tagdyr_person", "tagdyr_source", "tagdyr_location", *fields]
+    citations = {r.id: archival_citation(r.normalized) for r, _ in cells}
+    cited = ["tagdyr_citation"] if any(citations.values()) else []
+    header = [EXPORT_MARKER, "tagdyr_person", "tagdyr_source", "tagdyr_location", *cited, *fields]
     table = Table("records", header)
     for record, values in cells:
         table.rows.append(
@@ -161,10 +163,17 @@ def _records(data: _Data, base: str) -> Table:
                 person_uri(base, record.uid),
                 record.source_key,
                 record.location,
+                *([citations[record.id]] if cited else []),
                 *(values.get(f, "") for f in fields),
             ]
         )
     return table
+
+
+def archival_citation(normalized: str) -> str:
+    """A stored record's archival reference as cited ("ЦАМО, ф. 58, оп. 18003, д. 1412")."""
+    provenance = json.loads(normalized).get("provenance") or {}
+    return str(provenance.get("citation", ""))
 
 
 def _claims(data: _Data, base: str) -> Table:

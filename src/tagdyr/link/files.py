@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tagdyr.dates import find_date, parse_date
 from tagdyr.errors import LinkageError, SourceError
 from tagdyr.link.engine import predict_table
 from tagdyr.link.exclusive import exclusive_probabilities
@@ -23,12 +22,13 @@ from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model, load_model
 from tagdyr.names.parse import Order, ParsedName
 from tagdyr.sources.columns import MappingFile, map_columns
-from tagdyr.sources.records import name_from_values
+from tagdyr.sources.profiles import detect_profile
+from tagdyr.sources.records import birth_of, name_from_values, row_values
 from tagdyr.sources.tabular import read_table, stream_delimited
 
 LEFT, RIGHT = "left", "right"
 EXCLUSIVE_FLOOR_FACTOR = 20
-PLACE_FIELDS = ("birth_place", "residence", "conscription")
+PLACE_FIELDS = ("birth_place", "residence", "conscription", "conscription_place")
 Progress = Callable[[str], None]
 
 
@@ -49,8 +49,7 @@ def record_from_values(
 ) -> LinkRecord:
     """A record as linkage reads it from its mapped cells (field -> value); ``name`` when the
     name was parsed already (records stored in the database)."""
-    birth_text = values.get("birth_date") or values.get("birth_year") or ""
-    birth = (parse_date(birth_text) or find_date(birth_text)) if birth_text else None
+    birth = birth_of(values)
     places = tuple(values[k] for k in PLACE_FIELDS if values.get(k))
     return LinkRecord(
         unique_id,
@@ -85,6 +84,7 @@ def read_records(
         header, rows = _rows(path, encoding)
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    mapping = mapping or detect_profile(header)
     columns = map_columns(header, mapping, path.name)
     if not {"full_name", "surname", "given_name"} & set(columns.values()):
         raise SourceError(
@@ -96,7 +96,7 @@ def read_records(
     id_column = next((i for i, f in columns.items() if f == "id"), None)
     records, seen = [], set()
     for row_number, cells in rows:
-        values = {field: cells[i].strip() for i, field in columns.items() if cells[i].strip()}
+        values = row_values(cells, columns).values
         unique_id = cells[id_column].strip() if id_column is not None else str(row_number)
         if not unique_id or unique_id in seen:
             raise SourceError(

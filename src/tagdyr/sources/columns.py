@@ -23,9 +23,12 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tagdyr.errors import ConfigError
 from tagdyr.names.parse import Order
+from tagdyr.sources.compound import SPLIT, split_rule_error
+from tagdyr.sources.register import PROFILE_KEYS, Register
 
 # field -> (description, header patterns matched against the normalized header)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -233,6 +236,9 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"личный номер",
             r"номер (военнопленного|жетона)",
             r"жетон",
+            r"лагерный номер",
+            r"fangenummer",
+            r"prisoner ?number",
             r"жеке нөмір",
             r"matricule",
         ),
@@ -396,6 +402,53 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
             r"rehabilitiert",
         ),
     ),
+    "age": (
+        'age on the document\'s date ("35 лет"): a birth year *about*, document year - age',
+        (r"возраст", r"жасы", r"age", r"alter", r"alder"),
+    ),
+    "conscription_date": ("date of conscription (a compound cell's date part)", ()),
+    "conscription_place": (
+        "place of conscription: the military commissariat (RVK)",
+        (r"место призыва", r"шақырылған жері", r"place of (conscription|enlistment)"),
+    ),
+    "burial_place": (
+        "place of burial",
+        (
+            r"(первичное )?место (захоронения|погребения)",
+            r"жерленген жері",
+            r"place of burial",
+            r"burial ?place",
+            r"grabstelle",
+            r"grav(lagt|sted)",
+        ),
+    ),
+    "hospital": ("hospital (medical unit) the record comes from", (r"госпиталь", r"лазарет")),
+    "document_kind": (
+        "the kind of document the record comes from (loss report, POW card, …)",
+        (r"(тип|вид) документа", r"document ?(type|kind)", r"dokumententyp"),
+    ),
+    "document_date": (
+        "the date of the document (anchors an age)",
+        (r"дата (документа|донесения)", r"document ?date", r"datum des dokuments"),
+    ),
+    "archive": ("the archive holding the document (ЦАМО, Arolsen Archives, …)", (r"архив",)),
+    "fond": (
+        "archival fond (collection, Bestand)",
+        (r"(номер )?фонда?( источника информации)?", r"fond", r"bestand"),
+    ),
+    "opis": (
+        "archival opis (inventory, Findbuch)",
+        (r"(номер )?описи?( источника информации)?", r"opis", r"findbuch", r"inventory"),
+    ),
+    "delo": (
+        "archival delo (file, storage unit, Akte)",
+        (r"(номер )?дела?( источника информации)?", r"единица хранения", r"delo", r"akte"),
+    ),
+    "folio": ("list (sheet, folio) of the file", (r"лист", r"folio", r"blatt")),
+    "document_id": (
+        "the archive's own number of the document (DocID)",
+        (r"doc ?id", r"dokument ?id", r"document ?id"),
+    ),
 }
 IGNORE = "-"
 _PATTERNS = [
@@ -428,33 +481,64 @@ def match_header(header: str) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class MappingFile:
-    """An override file: header -> field (or ``-``), and the name order of the list."""
+    """An override file: header -> field (or ``-``, or the fields of a compound cell joined by
+    ``+``), the name order of the list, and — for an import profile — its register."""
 
     path: str
     columns: dict[str, str] = field(default_factory=dict)
     order: Order | None = None
+    register: Register | None = None
+
+
+SECTIONS = ("columns", "names", "profile", "kinds")
 
 
 def load_mapping_file(path: Path) -> MappingFile:
-    """Read and fully validate a TOML mapping file."""
+    """Read and fully validate a TOML mapping file (an import profile is one with a
+    [profile] section)."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        return parse_mapping(tomllib.loads(path.read_text(encoding="utf-8")), str(path))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the mapping file: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from exc
-    unknown_sections = set(data) - {"columns", "names"}
+
+
+def _column_target(path: str, header: str, target: object) -> str:
+    """A [columns] entry's target, validated: a field, ``-``, or a list of fields."""
+    valid = f"valid fields: {', '.join(FIELDS)} (or {IGNORE!r} to keep the column verbatim only)"
+    if isinstance(target, list):
+        wrong = [t for t in target if t not in FIELDS]
+        if wrong or not target:
+            raise ConfigError(
+                f"{path}: [columns] {header!r} = {target!r}: {wrong or target!r} "
+                f"is not a field; {valid}"
+            )
+        problem = split_rule_error([str(t) for t in target])
+        if problem:
+            raise ConfigError(f"{path}: [columns] {header!r} = {target!r}: {problem}")
+        return SPLIT.join(target)
+    if target != IGNORE and target not in FIELDS:
+        raise ConfigError(f"{path}: [columns] {header!r} = {target!r} is not a field; {valid}")
+    return str(target)
+
+
+def parse_mapping(data: dict[str, Any], path: str) -> MappingFile:
+    """A mapping file's parsed TOML, fully validated; errors name the key and list what is
+    valid there."""
+    unknown_sections = set(data) - set(SECTIONS)
     if unknown_sections:
         raise ConfigError(
-            f"{path}: unknown section(s) {sorted(unknown_sections)}; valid: [columns], [names]"
+            f"{path}: unknown section(s) {sorted(unknown_sections)}; valid: "
+            + ", ".join(f"[{name}]" for name in SECTIONS)
         )
-    columns = data.get("columns", {})
-    for header, target in columns.items():
-        if target != IGNORE and target not in FIELDS:
-            raise ConfigError(
-                f"{path}: [columns] {header!r} = {target!r} is not a field; valid fields: "
-                f"{', '.join(FIELDS)} (or {IGNORE!r} to keep the column verbatim only)"
-            )
+    columns = {
+        header: _column_target(path, header, target)
+        for header, target in data.get("columns", {}).items()
+    }
+    register = parse_register(data, path, columns) if "profile" in data else None
+    if "kinds" in data and register is None:
+        raise ConfigError(f"{path}: [kinds] belongs to a profile: add a [profile] section")
     order_text = data.get("names", {}).get("order")
     order = None
     if order_text is not None:
@@ -462,12 +546,85 @@ def load_mapping_file(path: Path) -> MappingFile:
         if order_text not in valid:
             raise ConfigError(f"{path}: [names] order = {order_text!r}; valid: {valid}")
         order = Order(order_text)
-    return MappingFile(str(path), dict(columns), order)
+    return MappingFile(path, columns, order, register)
+
+
+def parse_register(data: dict[str, Any], path: str, columns: dict[str, str]) -> Register:
+    """The [profile] and [kinds] sections of an import profile, validated."""
+    section = data["profile"]
+    unknown = set(section) - set(PROFILE_KEYS)
+    if unknown:
+        raise ConfigError(
+            f"{path}: [profile] has unknown key(s) {sorted(unknown)}; valid keys: "
+            + "; ".join(f"{key} ({what})" for key, what in PROFILE_KEYS.items())
+        )
+    if not isinstance(section.get("name"), str) or not section["name"]:
+        raise ConfigError(f"{path}: [profile] name is missing: the name --profile takes")
+    for key, value in section.items():
+        if key != "detect" and not isinstance(value, str):
+            raise ConfigError(f"{path}: [profile] {key} = {value!r} must be a string")
+    detect = section.get("detect", [])
+    if not isinstance(detect, list) or any(h not in columns for h in detect):
+        raise ConfigError(
+            f"{path}: [profile] detect = {detect!r} must list headers of [columns]; "
+            f"its headers: {list(columns)}"
+        )
+    if section.get("kind", "register") not in ("list", "register", "file"):
+        raise ConfigError(
+            f"{path}: [profile] kind = {section['kind']!r}; valid: list, register, file"
+        )
+    register = Register(
+        name=section["name"],
+        title=section.get("title", ""),
+        source_citation=section.get("source_citation", ""),
+        citation=section.get("citation", ""),
+        archive=section.get("archive", ""),
+        kind=section.get("kind", "register"),
+        languages=section.get("languages", ""),
+        detect=tuple(detect),
+        kinds=_kinds(data.get("kinds", {}), path, columns),
+    )
+    wrong = [p for p in register.placeholders() if p not in FIELDS]
+    if wrong:
+        raise ConfigError(
+            f"{path}: [profile] citation = {register.citation!r} names {wrong}, not fields; "
+            f"valid fields: {', '.join(FIELDS)}"
+        )
+    return register
+
+
+def _kinds(
+    section: dict[str, Any], path: str, columns: dict[str, str]
+) -> dict[str, tuple[str, ...]]:
+    """[kinds]: record kind -> the headers whose filled cell marks a record of that kind."""
+    kinds: dict[str, tuple[str, ...]] = {}
+    for kind, markers in section.items():
+        if not isinstance(markers, list) or any(m not in columns for m in markers):
+            raise ConfigError(
+                f"{path}: [kinds] {kind!r} = {markers!r} must list headers of [columns]; "
+                f"its headers: {list(columns)}"
+            )
+        kinds[kind] = tuple(markers)
+    return kinds
+
+
+def _override_target(override: MappingFile, header: str) -> str | None:
+    """The target an override gives a header: as written, or — for a profile — as normalized
+    (an export's headers in another case or spacing)."""
+    if header in override.columns:
+        return override.columns[header]
+    if override.register is None:
+        return None
+    wanted = normalize_header(header)
+    for written, target in override.columns.items():
+        if normalize_header(written) == wanted:
+            return target
+    return None
 
 
 def map_columns(headers: list[str], override: MappingFile | None, filename: str) -> dict[int, str]:
     """Column index -> field for one header row; the override wins over automatic matching."""
-    if override:
+    if override and override.register is None:  # a profile names every column its register has
         missing = [h for h in override.columns if h not in headers]
         if missing:
             raise ConfigError(
@@ -476,7 +633,7 @@ def map_columns(headers: list[str], override: MappingFile | None, filename: str)
             )
     mapping: dict[int, str] = {}
     for index, header in enumerate(headers):
-        target = override.columns.get(header) if override else None
+        target = _override_target(override, header) if override else None
         if target is None:
             target = match_header(header)
         if target and target != IGNORE and target not in mapping.values():

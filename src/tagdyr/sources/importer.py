@@ -24,7 +24,9 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from tagdyr.errors import SourceError, StorageError
 from tagdyr.names.parse import Order
 from tagdyr.sources.columns import MappingFile, map_columns
+from tagdyr.sources.profiles import detect_profile, shipped_profiles
 from tagdyr.sources.records import RecordDraft, build_record
+from tagdyr.sources.register import Register
 from tagdyr.sources.tabular import read_table
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
@@ -39,7 +41,7 @@ class SourceInfo:
     key: str
     title: str
     citation: str
-    kind: str = "list"
+    kind: str = ""  # list, register, file, text; empty: the import profile's, else list
     languages: str = ""
 
 
@@ -52,6 +54,7 @@ class ImportResult:
     unchanged: bool
     encoding: str | None
     mapping: dict[str, str]
+    profile: str | None = None  # the import profile used, given or detected
 
 
 def source_key_for(path: Path) -> str:
@@ -152,13 +155,16 @@ def _drafts(
     Sheets without a name column (notes, legends) are skipped and reported in the document's
     metadata; a file where no sheet has one is refused."""
     table = read_table(path, data, encoding)
-    hint = (override.order if override else None) or Order.SURNAME_FIRST
     drafts: list[RecordDraft] = []
     columns: dict[str, str] = {}
     skipped: list[str] = []
     refusal: SourceError | None = None
+    used_profile: Register | None = None
     for sheet in table.sheets:
-        mapping = map_columns(sheet.header, override, path.name)
+        sheet_override = override or detect_profile(sheet.header)
+        hint = (sheet_override.order if sheet_override else None) or Order.SURNAME_FIRST
+        register = sheet_override.register if sheet_override else None
+        mapping = map_columns(sheet.header, sheet_override, path.name)
         if not {"full_name", "surname", "given_name"} & set(mapping.values()):
             where = f" (sheet {sheet.name})" if sheet.name else ""
             refusal = refusal or SourceError(
@@ -171,6 +177,7 @@ def _drafts(
             skipped.append(sheet.name or "")
             continue
         columns.update({sheet.header[i]: field for i, field in mapping.items()})
+        used_profile = used_profile or register
         for row_number, cells in sheet.rows:
             drafts.append(
                 build_record(
@@ -181,13 +188,34 @@ def _drafts(
                     sheet=sheet.name,
                     filename=path.name,
                     hint=hint,
+                    register=register,
                 )
             )
     if not columns:
         raise refusal or SourceError("the file has no rows", file=path.name)
     preamble = " / ".join(p for sheet in table.sheets for p in sheet.preamble)
-    meta = {"columns": columns, "preamble": preamble, "skipped_sheets": skipped}
+    meta: dict[str, Any] = {"columns": columns, "preamble": preamble, "skipped_sheets": skipped}
+    if used_profile:
+        meta["profile"] = used_profile.name
+        meta["register"] = used_profile.title
     return drafts, meta, table.encoding, table.encoding_detected
+
+
+def complete_source(
+    source: SourceInfo, mapping: MappingFile | None, meta: dict[str, Any], path: Path
+) -> SourceInfo:
+    """A source's empty title, citation and kind filled from the profile the import used
+    (given, or detected from the headers), else from the file name."""
+    detected = shipped_profiles().get(meta.get("profile") or "")
+    info = (mapping.register if mapping else None) or (detected.register if detected else None)
+    title = source.title or (info.title if info else "") or path.name
+    return SourceInfo(
+        key=source.key,
+        title=title,
+        citation=source.citation or (info.source_citation if info else "") or title,
+        kind=source.kind or (info.kind if info else "") or "list",
+        languages=source.languages or (info.languages if info else ""),
+    )
 
 
 def import_table(
@@ -206,10 +234,12 @@ def import_table(
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
     drafts, meta, used_encoding, detected = _drafts(path, data, encoding, mapping)
+    if mapping and mapping.register:
+        meta["profile"], meta["register"] = mapping.register.name, mapping.register.title
     return store_document(
         engine,
         path,
-        source,
+        complete_source(source, mapping, meta, path),
         Prepared(data, drafts, meta, used_encoding, detected),
         user=user,
         progress=progress,
@@ -262,6 +292,7 @@ def store_document(
                     True,
                     prepared.encoding,
                     shown_mapping,
+                    prepared.meta.get("profile"),
                 )
             previous = conn.execute(
                 select(s.document.c.id).where(
@@ -316,5 +347,12 @@ def store_document(
     except DBAPIError as exc:
         raise storage_error(exc, f"the import of {path.name}") from exc
     return ImportResult(
-        source.key, document_id, version, len(drafts), False, prepared.encoding, shown_mapping
+        source.key,
+        document_id,
+        version,
+        len(drafts),
+        False,
+        prepared.encoding,
+        shown_mapping,
+        prepared.meta.get("profile"),
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tagdyr.sources.columns import FIELDS, IGNORE, MappingFile, map_columns
+from tagdyr.sources.profiles import detect_profile
 from tagdyr.sources.tabular import read_table
 
 PREVIEW_ROWS = 10
@@ -22,6 +23,7 @@ class SheetPreview:
     fields: list[str]  # per column: a field of FIELDS, or IGNORE
     rows: list[tuple[int, list[str]]]  # (row number in the file, cells as written)
     row_count: int
+    profile: str | None = None  # the import profile the columns were mapped by
 
     @property
     def has_names(self) -> bool:
@@ -36,6 +38,10 @@ class Preview:
     encoding_detected: bool
     sheets: list[SheetPreview]
 
+    @property
+    def profile(self) -> str | None:
+        return next((s.profile for s in self.sheets if s.profile), None)
+
 
 def field_choices() -> list[tuple[str, str]]:
     """(field, description) of every field a column can be mapped to, "ignore" first."""
@@ -48,11 +54,18 @@ def preview_table(
     table = read_table(path, path.read_bytes(), encoding)
     sheets = []
     for sheet in table.sheets:
-        chosen = map_columns(sheet.header, mapping, path.name)
+        used = mapping or detect_profile(sheet.header)
+        chosen = map_columns(sheet.header, used, path.name)
         fields = [chosen.get(i, IGNORE) for i in range(len(sheet.header))]
+        profile = used.register.name if used and used.register else None
         sheets.append(
             SheetPreview(
-                sheet.name, sheet.header, fields, sheet.rows[:PREVIEW_ROWS], len(sheet.rows)
+                sheet.name,
+                sheet.header,
+                fields,
+                sheet.rows[:PREVIEW_ROWS],
+                len(sheet.rows),
+                profile,
             )
         )
     return Preview(table.filename, table.format, table.encoding, table.encoding_detected, sheets)

@@ -8,11 +8,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from tagdyr.dates import FuzzyDate, find_date, parse_date
+from tagdyr.dates import FuzzyDate, birth_from_age, find_date, parse_age, parse_date
 from tagdyr.names import canonical, clean, parse
 from tagdyr.names.analysis import analyze_parsed
 from tagdyr.names.cleanup import normalize_text
 from tagdyr.names.parse import Order, ParsedName
+from tagdyr.sources.compound import split_cell, split_targets
+from tagdyr.sources.register import Register, provenance
 
 
 @dataclass(slots=True)
@@ -52,6 +54,7 @@ _SIMPLE_CLAIMS = {
     "fate": "fate",
     "identifier": "identifier",
     "award": "award",
+    "hospital": "hospital",
 }
 _EVENT_CLAIMS = {
     "conscription": "conscription",
@@ -63,6 +66,69 @@ _EVENT_CLAIMS = {
     "death_date": "death",
     "rehabilitation_date": "rehabilitation",
 }
+# where an age is anchored: the document's own date first, then the dates the record states
+AGE_ANCHORS = ("document_date", "date", "capture_date", "death_date", "repatriation_date")
+
+
+@dataclass(frozen=True, slots=True)
+class RowValues:
+    """One row's mapped cells: ``values`` field -> text (compound cells split into their
+    parts); ``whole`` a compound part's field -> the whole cell; ``fields`` as written."""
+
+    values: dict[str, str]
+    whole: dict[str, str]
+    fields: dict[str, str]
+    headers: dict[str, str] = field(default_factory=dict)  # field -> the header it came from
+
+
+def row_values(
+    cells: list[str], mapping: dict[int, str], headers: list[str] | None = None
+) -> RowValues:
+    """The mapped cells of a row, compound cells split by their rule."""
+    row = RowValues({}, {}, {})
+    for index, target in mapping.items():
+        cell = cells[index]
+        parts = split_targets(target)
+        for part in parts:
+            row.headers[part] = headers[index] if headers else part
+        if len(parts) == 1:
+            row.fields[target] = cell
+            if cell.strip():
+                row.values[target] = cell.strip()
+            continue
+        for part, text in split_cell(cell, parts).items() if cell.strip() else ():
+            row.values[part] = row.fields[part] = text
+            row.whole[part] = cell.strip()
+    return row
+
+
+def age_anchor(values: dict[str, str]) -> tuple[FuzzyDate, str] | None:
+    """The date an age is counted from, and the field it was read from."""
+    for key in AGE_ANCHORS:
+        found = find_date(values[key]) if values.get(key) else None
+        if found is not None:
+            return found, key
+    return None
+
+
+def birth_of(values: dict[str, str], headers: dict[str, str] | None = None) -> FuzzyDate | None:
+    """The birth a row states: a date or year, or an age on the document's date (a year
+    *about*, noted as computed from the column ``headers`` names)."""
+    for key in ("birth_date", "birth_year"):
+        if values.get(key) and parse_age(values[key]) is None:
+            parsed = parse_date(values[key]) or find_date(values[key])
+            if parsed:
+                return parsed
+    age_text = values.get("age") or next(
+        (values[k] for k in ("birth_date", "birth_year") if values.get(k)), ""
+    )
+    age = parse_age(age_text) if age_text else None
+    anchor = age_anchor(values) if age is not None else None
+    if age is None or anchor is None:
+        return None
+    date, key = anchor
+    whose = "the document's date" if key == "document_date" else "the record's date"
+    return birth_from_age(age, date, f"{whose} {values[key]} ({(headers or {}).get(key, key)})")
 
 
 def name_from_values(values: dict[str, str], hint: Order) -> tuple[ParsedName, str]:
@@ -101,39 +167,72 @@ def _claim(kind: str, value: str, field_name: str, **extra: Any) -> ClaimDraft:
     )
 
 
-def _claims(values: dict[str, str], birth: FuzzyDate | None) -> list[ClaimDraft]:
+def _birth_claim(row: RowValues, birth: FuzzyDate | None) -> ClaimDraft | None:
+    values = row.values
+    field_name = next(
+        (k for k in ("birth_date", "birth_year", "age", "birth_place") if values.get(k)), None
+    )
+    if field_name is None:
+        return None
+    text = row.whole.get(field_name) or values[field_name]
+    if field_name == "birth_place":
+        text = row.whole.get(field_name) or ""
+    claim = _claim("birth", text, field_name, date=birth, place=values.get("birth_place"))
+    if birth is None and (values.get("age") or parse_age(text or "x") is not None):
+        claim.note = "an age with no document date to count it from: no birth year computed"
+    return claim
+
+
+def _conscription_claim(row: RowValues) -> ClaimDraft | None:
+    """Call-up from one cell ("1938, Павлодарский РВК") or from its date and place parts."""
+    values = row.values
+    date_text = values.get("conscription_date", "")
+    place = values.get("conscription_place")
+    text = (
+        values.get("conscription")
+        or row.whole.get("conscription_date")
+        or (row.whole.get("conscription_place") or " ".join(p for p in (date_text, place) if p))
+    )
+    if not text:
+        return None
+    date = find_date(date_text or text)
+    return _claim("conscription", text, "conscription", date=date, place=place)
+
+
+def _claims(row: RowValues, birth: FuzzyDate | None) -> list[ClaimDraft]:
+    values = row.values
     claims: list[ClaimDraft] = []
-    birth_text = values.get("birth_date") or values.get("birth_year") or ""
-    if birth_text or values.get("birth_place"):
-        field_name = "birth_date" if values.get("birth_date") else "birth_year"
-        claims.append(
-            _claim("birth", birth_text, field_name, date=birth, place=values.get("birth_place"))
-        )
+    birth_claim = _birth_claim(row, birth)
+    if birth_claim:
+        claims.append(birth_claim)
+    conscription = _conscription_claim(row)
+    if conscription:
+        claims.append(conscription)
+    if values.get("burial_place"):
+        burial = values["burial_place"]
+        claims.append(_claim("burial", burial, "burial_place", place=burial))
     event_date = find_date(values["date"]) if values.get("date") else None
     for field_name, kind in _SIMPLE_CLAIMS.items():
         if values.get(field_name):
             date = event_date if kind in ("fate", "camp") else None
             claims.append(_claim(kind, values[field_name], field_name, date=date))
     for field_name, kind in _EVENT_CLAIMS.items():
-        if values.get(field_name):
+        if values.get(field_name) and kind != "conscription":
             place = values.get("camp") if kind == "repatriation" else None
             if kind == "capture":
                 place = values.get("capture_place")
             claims.append(
                 _claim(
                     kind,
-                    values[field_name],
+                    row.whole.get(field_name) or values[field_name],
                     field_name,
                     date=find_date(values[field_name]),
                     place=place,
                 )
             )
     if values.get("capture_place") and not values.get("capture_date"):
-        claims.append(
-            _claim(
-                "capture", values["capture_place"], "capture_place", place=values["capture_place"]
-            )
-        )
+        text = row.whole.get("capture_place") or values["capture_place"]
+        claims.append(_claim("capture", text, "capture_place", place=values["capture_place"]))
     if values.get("sentence") and not values.get("sentence_date"):
         claims.append(_claim("sentence", values["sentence"], "sentence"))
     elif values.get("sentence"):
@@ -143,15 +242,6 @@ def _claims(values: dict[str, str], birth: FuzzyDate | None) -> list[ClaimDraft]
     if values.get("date") and not (values.get("fate") or values.get("camp")):
         claims.append(_claim("listed", values["date"], "date", date=event_date))
     return claims
-
-
-def _birth(values: dict[str, str]) -> FuzzyDate | None:
-    for key in ("birth_date", "birth_year"):
-        if values.get(key):
-            parsed = parse_date(values[key]) or find_date(values[key])
-            if parsed:
-                return parsed
-    return None
 
 
 def name_fields(name: ParsedName) -> dict[str, Any]:
@@ -181,12 +271,15 @@ def build_record(
     sheet: str | None,
     filename: str,
     hint: Order,
+    register: Register | None = None,
 ) -> RecordDraft:
     """A record draft for one row; ``cells`` are kept verbatim under their headers."""
     verbatim = {(header or f"column {i + 1}"): cells[i] for i, header in enumerate(headers)}
-    values = {target: cells[i].strip() for i, target in mapping.items() if cells[i].strip()}
+    row = row_values(cells, mapping, headers)
+    values = row.values
     name, written = name_from_values(values, hint)
-    birth = _birth(values)
+    birth = birth_of(values, row.headers)
+    filled = {headers[i] for i in mapping if cells[i].strip()}
     where = (
         f"{filename}, sheet {sheet}, row {row_number}" if sheet else f"{filename}, row {row_number}"
     )
@@ -196,7 +289,8 @@ def build_record(
         "birth_date": birth.start if birth and birth.precision == "day" else None,
         "birth_precision": birth.precision.value if birth else None,
         "citation": values.get("source"),
-        "fields": {target: cells[i] for i, target in mapping.items()},
+        "fields": row.fields,
+        "provenance": provenance(values, register, filled),
     }
     return RecordDraft(
         entry_id=values.get("id") or str(row_number),
@@ -209,5 +303,5 @@ def build_record(
         birth=birth,
         birth_place=values.get("birth_place"),
         normalized=normalized,
-        claims=_claims(values, birth),
+        claims=_claims(row, birth),
     )

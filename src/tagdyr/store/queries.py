@@ -45,6 +45,19 @@ class RecordView:
     patronymic: str = ""
     gender: str = ""  # "m", "f" or "" (unknown)
     person_version: int | None = None  # for optimistic locking of review decisions
+    provenance: dict[str, str] = field(default_factory=dict)  # the row's archival reference
+
+    @property
+    def archival_citation(self) -> str:
+        """The row's own archival reference as cited ("ЦАМО, ф. 58, оп. 18003, д. 1412")."""
+        return self.provenance.get("citation", "")
+
+    @property
+    def page(self) -> str:
+        """Where in its source the record stands, as an export cites it: its archival reference
+        when the row gives one, then its place in the imported file."""
+        cited = self.archival_citation
+        return f"{cited}; {self.location}" if cited else self.location
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +176,7 @@ def _record_view(row: Any) -> RecordView:
         birth_year=row.birth_year, verbatim=json.loads(row.verbatim),
         row_citation=normalized.get("citation"), person_uid=row.uid, surname=row.surname,
         given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
-        person_version=row.pversion,
+        person_version=row.pversion, provenance=normalized.get("provenance") or {},
     )  # fmt: skip
 
 

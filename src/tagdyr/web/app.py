@@ -24,9 +24,9 @@ from tagdyr.maps.svg import render_svg
 from tagdyr.revert import is_revertible, revert
 from tagdyr.search import faceted_search
 from tagdyr.settings import Settings, load_settings
-from tagdyr.sources.columns import MappingFile
 from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
 from tagdyr.sources.preview import field_choices, preview_table
+from tagdyr.sources.profiles import shipped_profiles
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events
@@ -59,6 +59,7 @@ from tagdyr.web.deps import (
 )
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
+from tagdyr.web.import_profiles import form_mapping, form_profile
 from tagdyr.web.security import guard, to_login
 from tagdyr.web.uploads import Uploads
 
@@ -313,7 +314,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.get("/import", response_class=HTMLResponse)
     def import_form(request: Request, _user: Editor) -> Response:
-        return render(request, "import.html")
+        return render(request, "import.html", profiles=list(shipped_profiles()))
 
     @app.post("/import/preview", response_class=HTMLResponse)
     async def import_preview(
@@ -325,6 +326,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         citation: Annotated[str, Form(max_length=2000)],
         kind: Annotated[str, Form(max_length=20)] = "list",
         encoding: Annotated[str, Form(max_length=40)] = "",
+        profile: Annotated[str, Form(max_length=200)] = "",
     ) -> Response:
         token = uploads.save(file.filename or "upload.csv", await file.read())
         path = uploads.path(token)
@@ -336,7 +338,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
                 mentions=cluster_mentions(find_mentions(document.text, path.name)),
                 source=source, encoding=encoding,
             )  # fmt: skip
-        preview = preview_table(path, encoding or None)
+        preview = preview_table(path, encoding or None, form_profile(profile))
         return render(
             request, "import_preview.html", preview=preview, token=token, choices=field_choices(),
             source=source, encoding=encoding,
@@ -363,7 +365,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if source.kind == "text":
             result = import_text(engine, path, source, encoding=encoding, user=user.username)
         else:
-            mapping = MappingFile("the import form", chosen)
+            mapping = form_mapping(chosen, str(form.get("profile", "")))
             result = import_table(
                 engine, path, source, encoding=encoding, mapping=mapping, user=user.username
             )
