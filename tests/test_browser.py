@@ -106,7 +106,7 @@ def test_find_bektanov_by_a_german_spelling_and_open_his_dossier(page, server: s
     page.screenshot(path=str(SCREENSHOTS / "search.png"), full_page=True)
     result.click()
     page.wait_for_url("**/person/*")
-    assert page.locator(".record").count() == 3
+    assert page.locator(".record").count() == 4
     timeline = page.locator("table.timeline").inner_text()
     assert "29.02.1914" in timeline and "22.12.1989" in timeline
     assert "1914 was not a leap year" in timeline

@@ -38,7 +38,12 @@ def test_facets_count_persons_and_filters_narrow(conn) -> None:  # type: ignore[
     everyone = faceted_search(conn, "Бектанов")
     assert everyone.total == 1
     sources = {value for value, _, _ in everyone.facets["source"]}
-    assert sources == {"norway-mysen-1945-06-18", "kz-mod-memorial", "knb-pavlodar"}
+    assert sources == {
+        "norway-mysen-1945-06-18",
+        "kz-mod-memorial",
+        "knb-pavlodar",
+        "obd-format-excerpt",
+    }
     assert [(v, n) for v, _, n in everyone.facets["camp"]] == [("Mysen", 1)]
     assert faceted_search(conn, "Бектанов", Filters(camp="Narvik")).total == 0
     assert faceted_search(conn, "Бектанов", Filters(born_from=1910, born_to=1919)).total == 1

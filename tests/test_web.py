@@ -44,7 +44,7 @@ def test_htmx_request_gets_only_the_results(client: TestClient) -> None:
 
 def test_person_page_shows_records_timeline_and_sources(client: TestClient) -> None:
     page = client.get(_bektanov_url(client)).text
-    assert page.count('class="record"') == 3
+    assert page.count('class="record"') == 4
     for stated in ("29.02.1914", "18.06.1945", "24.01.1950", "12.04.1950", "22.12.1989"):
         assert stated in page
     assert "1914 was not a leap year" in page
@@ -91,7 +91,7 @@ def test_undated_facts_are_shown_with_their_sources(client: TestClient) -> None:
     facts = page[page.index('class="facts"') :]
     facts = facts[: facts.index("</table>")]
     assert "sub-lieutenant" in facts and "мл. лейтенант" in facts  # both sources' words
-    assert facts.count("<tr>") == 6  # residence ×2, rank ×2, nationality, camp (Mysen)
+    assert facts.count("<tr>") == 7  # residence ×2, rank ×3, nationality, camp (Mysen)
 
 
 def test_every_interface_string_is_in_kazakh_russian_and_english() -> None:

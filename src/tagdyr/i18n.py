@@ -444,7 +444,7 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "Архивный шифр",
         "kk": "Мұрағаттық шифр",
     },
-    "profile": {"en": "Import profile", "ru": "Профиль импорта", "kk": "Жүктеу профилі"},
+    "profile": {"en": "Register format", "ru": "Формат реестра", "kk": "Тізілім форматы"},
     "profile_detect": {
         "en": "detect from the headers",
         "ru": "определить по заголовкам",

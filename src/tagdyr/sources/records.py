@@ -191,7 +191,7 @@ def _conscription_claim(row: RowValues) -> ClaimDraft | None:
     text = (
         values.get("conscription")
         or row.whole.get("conscription_date")
-        or (row.whole.get("conscription_place") or " ".join(p for p in (date_text, place) if p))
+        or (row.whole.get("conscription_place") or ", ".join(p for p in (date_text, place) if p))
     )
     if not text:
         return None
