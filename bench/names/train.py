@@ -7,8 +7,8 @@ naive-Bayes m/u ratios, the fit accounts for correlated evidence (a shared surna
 in the surname level *and* in the gender level). Coefficients are stored in log₂ units, the
 intercept as the prior, so the engine's score is the model's probability. Alignment of words
 depends on the weights, so the fit is iterated from the shipped weights until it settles. Only
-the training seed's generated pairs are used; the test split and the real seed pairs are
-never seen here.
+the training seed's generated pairs (tuning profile) are used; the tuning seed, the held-out
+profile and the real seed pairs are never seen here.
 
     python -m bench.names.train          # rewrites src/tagdyr/names/models/name-weights-v1.json
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.names.dataset import TRAIN_SEED, Pair, generated_pairs
+from bench.names.dataset import TRAIN_SEED, Pair, training_pairs
 from tagdyr.names import similarity
 from tagdyr.names.similarity import Level, Part
 
@@ -137,7 +137,7 @@ def _refit_intercept(offset: np.ndarray, y: np.ndarray, start: float) -> float:
 
 
 def train() -> dict[str, object]:
-    pairs = generated_pairs(TRAIN_SEED, TRAIN_PAIRS, decidable_only=False)
+    pairs = training_pairs(TRAIN_PAIRS)
     path = model_path()
     model = json.loads(path.read_text(encoding="utf-8"))
     for _ in range(ITERATIONS):
