@@ -322,19 +322,20 @@ class Generator:
             patronymic_a = patronymic_b = True
             initialled = False
         else:
+            father = self._pool("ru-male" if p.russian else "kk-male").draw(rng)
             if kind == "same surname":
-                q = Person(p.surname, self._other_given(p), p.father, p.female, p.russian)
+                q = Person(p.surname, self._other_given(p), father, p.female, p.russian)
             elif kind == "gender forms" and not p.russian:
                 male = p.surname.removesuffix("а") if p.female else p.surname
                 p = Person(male, self._pool("kk-male").draw(rng), p.father, False)
-                q = Person(feminine(male), self._pool("kk-female").draw(rng), p.father, True)
+                q = Person(feminine(male), self._pool("kk-female").draw(rng), father, True)
             elif kind == "similar surname" and _similar_to(p):
                 other = rng.choice(_similar_to(p))
                 other = feminine(other) if p.female else other
-                q = Person(other, p.given, p.father, p.female, p.russian)
+                q = Person(other, p.given, father, p.female, p.russian)
             elif kind == "same given":
                 q = Person(
-                    self.person(p.female, p.russian).surname, p.given, p.father, p.female, p.russian
+                    self.person(p.female, p.russian).surname, p.given, father, p.female, p.russian
                 )
             else:
                 q, kind = self.person(), "random"
