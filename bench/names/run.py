@@ -265,10 +265,15 @@ def main() -> None:
     parser.add_argument("--names", type=int, default=500_000, help="names for throughput")
     parser.add_argument("--no-baselines", action="store_true", help="tagdyr only (faster)")
     parser.add_argument("--record", metavar="NOTE", help="append figures to the results log")
+    parser.add_argument(
+        "--tuning-only", action="store_true", help="develop against the tuning set only"
+    )
     args = parser.parse_args()
 
     train = training_pairs(args.pairs)
-    sets = {"tuning": tuning_pairs(args.pairs), "held-out": held_out_pairs(args.pairs)}
+    sets = {"tuning": tuning_pairs(args.pairs)}
+    if not args.tuning_only:
+        sets["held-out"] = held_out_pairs(args.pairs)
     real = seed_pairs()
     methods = [Method("tagdyr names engine (shipped threshold)", tagdyr_score)]
     if not args.no_baselines:

@@ -33,6 +33,10 @@ LEVELS = {
     Part.CROSSED: [lvl.value for lvl in Level],
     Part.GENDER: ["different"],
     Part.ORDER: ["swapped"],
+    # term-frequency bits (names.frequencies): the fitted coefficient is the adjustment weight
+    Part.SURNAME_FREQUENCY: ["bits", "bits_initial"],
+    Part.GIVEN_FREQUENCY: ["bits"],
+    Part.INITIAL_FREQUENCY: ["bits"],
 }
 FEATURES = [(part.value, level) for part, levels in LEVELS.items() for level in levels]
 TRAIN_PAIRS = 8000
@@ -50,9 +54,9 @@ def _design(pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray]:
     x = np.zeros((len(pairs), len(FEATURES) + 1))
     x[:, -1] = 1.0  # intercept
     for row, pair in enumerate(pairs):
-        for feature in similarity.evidence_levels(pair.a, pair.b):
+        for feature, value in similarity.evidence_features(pair.a, pair.b).items():
             if feature in index:
-                x[row, index[feature]] = 1.0
+                x[row, index[feature]] = value
     y = np.array([1.0 if p.same else 0.0 for p in pairs])
     return x, y
 
@@ -106,7 +110,7 @@ def estimate(pairs: list[Pair]) -> tuple[dict[str, dict[str, float]], float]:
     """Weights (log₂ odds per part and level, monotone in agreement) and the prior."""
     x, y = _design(pairs)
     beta = fit_logistic(x, y)
-    counts = dict(zip(FEATURES, x[:, :-1].sum(axis=0), strict=True))
+    counts = dict(zip(FEATURES, (x[:, :-1] != 0).sum(axis=0), strict=True))
     raw = dict(zip(FEATURES, beta[:-1], strict=True))
     for part, levels in LEVELS.items():
         for chain in CHAINS:
@@ -144,11 +148,13 @@ def train() -> dict[str, object]:
         model["weights"], model["prior_log2_odds"] = estimate(pairs)
         path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         similarity.load_weights.cache_clear()
+    model["threshold"] = 0.5  # the calibrated probability: precision first, not best F1
     model["version"] = 1
     model["note"] = (
         f"Estimated by bench/names/train.py from {len(pairs)} generated pairs "
-        f"(seed {TRAIN_SEED}): L2-penalized logistic regression on evidence-level "
-        "indicators; coefficients in log2 odds, intercept as the prior."
+        f"(seed {TRAIN_SEED}, tuning profile): L2-penalized logistic regression on "
+        "evidence-level indicators and term-frequency bits; coefficients in log2 odds, "
+        "intercept as the prior."
     )
     path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return model
