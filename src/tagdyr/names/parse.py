@@ -115,6 +115,7 @@ def _is_initial(token: str) -> bool:
     return bool(_INITIALS.match(token)) or (len(token) == 1 and token.isalpha() and token.isupper())
 
 
+@lru_cache(maxsize=200_000)
 def _surname_score(token: str) -> int:
     if _PATRONYMIC_MALE.search(token) or _PATRONYMIC_FEMALE.search(token):
         return 0
@@ -155,6 +156,7 @@ def _take_patronymic(words: list[str]) -> tuple[list[str], str, int | None]:
     return words, "", None
 
 
+@lru_cache(maxsize=200_000)
 def is_patronymic(word: str) -> bool:
     """The word ends as a patronymic does, in any script ("Мажитович", "Grigorjewitsch")."""
     return bool(_PATRONYMIC_MALE.search(word) or _PATRONYMIC_FEMALE.search(word))
@@ -208,6 +210,7 @@ def _surname_like_given_canons() -> frozenset[str]:
     return frozenset(canonical(name) for name in _SURNAME_LIKE_GIVEN)
 
 
+@lru_cache(maxsize=200_000)
 def _listed_given(word: str) -> bool:
     """A given name that ends like a surname, in any script."""
     from tagdyr.names.keys import canonical
