@@ -86,6 +86,7 @@ CHAINS = (
         "ocr_variant",
         "sounds_alike",
         "similar",
+        "distant",
         "different",
     ),
     ("initial_match", "initial_mismatch"),

@@ -21,7 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from tagdyr.names.cleanup import Script, clean, dominant_script
 from tagdyr.names.frequencies import given_initial_share, given_share, surname_share, tf_bits
@@ -43,6 +43,7 @@ class Level(StrEnum):
     SOUNDS_ALIKE = "sounds_alike"
     OCR_VARIANT = "ocr_variant"
     SIMILAR = "similar"
+    DISTANT = "distant"  # alike by Jaro-Winkler, but three or more edits apart (Ахметов/Ахметбаев)
     INITIAL_MATCH = "initial_match"
     INITIAL_MISMATCH = "initial_mismatch"
     DIFFERENT = "different"
@@ -199,10 +200,12 @@ def compare_words(a: str, b: str) -> Level:
     same_key = bool(fa.keys & fb.keys)
     if same_key and similarity >= 0.88:
         return Level.SAME_SOUND
-    if similarity >= 0.92:
-        return Level.SPELLED_ALIKE
     if fa.names & fb.names:
         return Level.NAME_VARIANT
+    if not same_key and similarity >= 0.84 and _edits(fa.canons, fb.canons) >= _DISTANT_EDITS:
+        return Level.DISTANT
+    if similarity >= 0.92:
+        return Level.SPELLED_ALIKE
     if same_key:
         return Level.SOUNDS_ALIKE
     if fa.ocr & fb.ocr:
@@ -210,6 +213,13 @@ def compare_words(a: str, b: str) -> Level:
     if similarity >= 0.84:
         return Level.SIMILAR
     return Level.DIFFERENT
+
+
+_DISTANT_EDITS = 3  # a typo or an OCR slip changes one or two letters, not a syllable
+
+
+def _edits(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    return min(Levenshtein.distance(x, y) for x in a for y in b)
 
 
 def _is_initial(word: str) -> bool:
