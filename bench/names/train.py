@@ -7,8 +7,8 @@ naive-Bayes m/u ratios, the fit accounts for correlated evidence (a shared surna
 in the surname level *and* in the gender level). Coefficients are stored in log₂ units, the
 intercept as the prior, so the engine's score is the model's probability. Alignment of words
 depends on the weights, so the fit is iterated from the shipped weights until it settles. Only
-the training seed's generated pairs are used; the test split and the real seed pairs are
-never seen here.
+the training seed's generated pairs (tuning profile) are used; the tuning seed, the held-out
+profile and the real seed pairs are never seen here.
 
     python -m bench.names.train          # rewrites src/tagdyr/names/models/name-weights-v1.json
 """
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bench.names.dataset import TRAIN_SEED, Pair, generated_pairs
+from bench.names.dataset import TRAIN_SEED, Pair, training_pairs
 from tagdyr.names import similarity
 from tagdyr.names.similarity import Level, Part
 
@@ -33,6 +33,10 @@ LEVELS = {
     Part.CROSSED: [lvl.value for lvl in Level],
     Part.GENDER: ["different"],
     Part.ORDER: ["swapped"],
+    # term-frequency bits (names.frequencies): the fitted coefficient is the adjustment weight
+    Part.SURNAME_FREQUENCY: ["bits", "bits_initial"],
+    Part.GIVEN_FREQUENCY: ["bits"],
+    Part.INITIAL_FREQUENCY: ["bits"],
 }
 FEATURES = [(part.value, level) for part, levels in LEVELS.items() for level in levels]
 TRAIN_PAIRS = 8000
@@ -50,9 +54,9 @@ def _design(pairs: list[Pair]) -> tuple[np.ndarray, np.ndarray]:
     x = np.zeros((len(pairs), len(FEATURES) + 1))
     x[:, -1] = 1.0  # intercept
     for row, pair in enumerate(pairs):
-        for feature in similarity.evidence_levels(pair.a, pair.b):
+        for feature, value in similarity.evidence_features(pair.a, pair.b).items():
             if feature in index:
-                x[row, index[feature]] = 1.0
+                x[row, index[feature]] = value
     y = np.array([1.0 if p.same else 0.0 for p in pairs])
     return x, y
 
@@ -82,6 +86,7 @@ CHAINS = (
         "ocr_variant",
         "sounds_alike",
         "similar",
+        "distant",
         "different",
     ),
     ("initial_match", "initial_mismatch"),
@@ -106,7 +111,7 @@ def estimate(pairs: list[Pair]) -> tuple[dict[str, dict[str, float]], float]:
     """Weights (log₂ odds per part and level, monotone in agreement) and the prior."""
     x, y = _design(pairs)
     beta = fit_logistic(x, y)
-    counts = dict(zip(FEATURES, x[:, :-1].sum(axis=0), strict=True))
+    counts = dict(zip(FEATURES, (x[:, :-1] != 0).sum(axis=0), strict=True))
     raw = dict(zip(FEATURES, beta[:-1], strict=True))
     for part, levels in LEVELS.items():
         for chain in CHAINS:
@@ -137,18 +142,20 @@ def _refit_intercept(offset: np.ndarray, y: np.ndarray, start: float) -> float:
 
 
 def train() -> dict[str, object]:
-    pairs = generated_pairs(TRAIN_SEED, TRAIN_PAIRS, decidable_only=False)
+    pairs = training_pairs(TRAIN_PAIRS)
     path = model_path()
     model = json.loads(path.read_text(encoding="utf-8"))
     for _ in range(ITERATIONS):
         model["weights"], model["prior_log2_odds"] = estimate(pairs)
         path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         similarity.load_weights.cache_clear()
+    model["threshold"] = 0.5  # the calibrated probability: precision first, not best F1
     model["version"] = 1
     model["note"] = (
         f"Estimated by bench/names/train.py from {len(pairs)} generated pairs "
-        f"(seed {TRAIN_SEED}): L2-penalized logistic regression on evidence-level "
-        "indicators; coefficients in log2 odds, intercept as the prior."
+        f"(seed {TRAIN_SEED}, tuning profile): L2-penalized logistic regression on "
+        "evidence-level indicators and term-frequency bits; coefficients in log2 odds, "
+        "intercept as the prior."
     )
     path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return model

@@ -65,7 +65,9 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
     """Comparison name -> its levels, strongest first (null level first, as Splink wants).
 
     ``term_frequencies``: a match on a common name ("Ахметов") weighs less than on a rare one
-    ("Истыбаев"); only meaningful on inputs large enough to estimate name frequencies."""
+    ("Истыбаев"); only meaningful on inputs large enough to estimate name frequencies. The
+    names score (``tagdyr.names.frequencies``) applies the same adjustment, log2(u / share),
+    with shares shipped from a real distribution instead of estimated from the input."""
     import splink.comparison_level_library as cll
 
     def tf(column: str, weight: float = 1.0) -> dict[str, Any]:

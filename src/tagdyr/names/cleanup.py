@@ -37,6 +37,7 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u02bc": "'", "\u2018": "'", "`": 
 _EDGE_JUNK = ' \t,;:!?"«»“”„()[]{}*_/\\|<>~#^=+—–-'
 
 
+@lru_cache(maxsize=8192)
 def letter_script(char: str) -> Script:
     """Script of one letter; NONE for digits, punctuation and marks."""
     if not char.isalpha():
@@ -49,6 +50,7 @@ def letter_script(char: str) -> Script:
     return Script.NONE
 
 
+@lru_cache(maxsize=200_000)
 def token_script(token: str) -> Script:
     """Script of a token: the one all its letters share, MIXED, or NONE if it has no letters."""
     seen = {letter_script(c) for c in token} - {Script.NONE}
@@ -129,6 +131,7 @@ def clean(text: str) -> str:
     return " ".join(fixed)
 
 
+@lru_cache(maxsize=200_000)
 def dominant_script(text: str) -> Script:
     """The script most letters of ``text`` are written in (NONE for no letters)."""
     cyr = sum(1 for c in text if letter_script(c) is Script.CYRILLIC)

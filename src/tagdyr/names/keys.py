@@ -30,9 +30,15 @@ _TO_CLASS = str.maketrans("bdgjklmnprt", "BDGJKLMNPRT")
 _VOWELS = "aeiouy"
 
 
+_COMPILED_RULES = tuple((re.compile(pattern), cls) for pattern, cls in _CLASS_RULES)
+
+
 def _apply(rules: tuple[tuple[str, str], ...], word: str) -> str:
-    for pattern, cls in rules:
-        word = re.sub(pattern, cls, word)
+    compiled = (
+        _COMPILED_RULES if rules is _CLASS_RULES else tuple((re.compile(p), c) for p, c in rules)
+    )
+    for pattern, cls in compiled:
+        word = pattern.sub(cls, word)
     return word
 
 

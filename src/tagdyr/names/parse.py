@@ -27,27 +27,42 @@ class Gender(StrEnum):
     UNKNOWN = ""
 
 
+# -ава/-ava/-awa: a woman's -ова under akanye (Сапарава, Saparava); -ав/-av/-aw a man's, except
+# the Slavic given names in -слав
 _FEMALE_SURNAME = re.compile(
-    r"(ова|ева|ёва|ина|ына|ская|цкая|ая|ovа|ova|owa|eva|ewa|ina|yna|skaya|skaja|aja|aïa|aia)$",
+    r"(ова|ева|ёва|ина|ына|ская|цкая|ая|ава|ovа|ova|owa|eva|ewa|ina|yna|skaya|skaja|aja|aïa|aia|"
+    r"(?<!sl)ava|(?<!sl)awa)$",
     re.IGNORECASE,
 )
 _MALE_SURNAME = re.compile(
-    r"(ов|ев|ёв|ин|ын|ив|ий|ый|ой|ский|цкий|ko|ov|ow|off|ev|ew|eff|in|yn|iv|iw|iy|ij|ii|sky|ski|"
-    r"skij)$",
+    r"(ов|ев|ёв|ин|ын|ив|ий|ый|ой|ский|цкий|(?<!сл)ав|ko|ov|ow|off|ev|ew|eff|in|yn|iv|iw|iy|ij|ii|"
+    r"sky|ski|skij|(?<!sl)av|(?<!sl)aw|aff)$",
     re.IGNORECASE,
 )
 _SURNAME_ONLY = re.compile(r"(енко|ук|юк|ян|янц|швили|дзе|enko|uk|shvili|dze)$", re.I)
 # Armenian "-yan/-jan" in Latin letters is also the Kazakh given names' "-жан" (Kyzjan, Erjan):
 # a weaker surname signal than a Russian suffix
 _WEAK_SURNAME = re.compile(r"(yan|jan)$", re.I)
+# Patronymics in every script and convention: Cyrillic -ович/-евич/-ич, Kazakh ұлы/қызы, and
+# the Latin forms of -ович/-евич (English -ovich, French -ovitch, German -owitsch, Norwegian
+# -ovitsj, ISO 9 -ovič; -jewitsch, -ievitch, -yevich end the same way) and of Ильич (Ilyich,
+# Ilitch, Iljitsch, Ilič)
+_LATIN_OVICH = r"[oe](?:v|w){1,2}(?:i{1,2}|y)(?:tsch|tch|tsj|tš|tj|ch|č|ç|c|h)"
+_LATIN_OVNA = r"[oe](?:v|w){1,2}n{1,2}a"
+_LATIN_MALE_PATRONYMIC = rf"{_LATIN_OVICH}|^il'?[jy]?i?(?:tsch|tch|tsj|ch|č)"
+_LATIN_FEMALE_PATRONYMIC = rf"{_LATIN_OVNA}|i(?:tschna|tchna|tsjna|chna|čna)"
 _PATRONYMIC_MALE = re.compile(
-    r"(ович|евич|ич|ұлы|улы|ovich|evich|ovitch|evitch|owitsch|ewitsch|ovitsj|evitsj|uly|ouly)$",
-    re.IGNORECASE,
+    rf"(ович|евич|ич|ұлы|улы|uly|ūly|ouly|{_LATIN_MALE_PATRONYMIC})$", re.IGNORECASE
 )
 _PATRONYMIC_FEMALE = re.compile(
-    r"(овна|евна|ична|инична|қызы|кызы|ovna|evna|owna|ewna|ichna|qyzy|kyzy|kysy)$", re.IGNORECASE
+    rf"(овна|евна|ична|инична|қызы|кызы|qyzy|kyzy|kysy|{_LATIN_FEMALE_PATRONYMIC})$",
+    re.IGNORECASE,
 )
-_PATRONYMIC_WORD = re.compile(r"^(ұлы|улы|uly|ouly|қызы|кызы|qyzy|kyzy)$", re.IGNORECASE)
+# -ич in Latin letters (Nikititsch, Fomich, Kuzmich) is also the end of surnames (Babich): read
+# as a patronymic only in the middle of three or more words
+_ILYICH = re.compile(r"^(ильич|il'?[jy]?i?(?:tsch|tch|tsj|ch|č))$", re.IGNORECASE)
+_WEAK_PATRONYMIC = re.compile(r"(itsch|itch|ich|ič|itsj)$", re.IGNORECASE)
+_PATRONYMIC_WORD = re.compile(r"^(ұлы|улы|uly|ūly|ouly|қызы|кызы|qyzy|kyzy)$", re.IGNORECASE)
 _PARTICLES = frozenset(
     {"де", "дe", "фон", "ван", "ибн", "de", "du", "von", "van", "der", "le", "la", "ibn", "al"}
 )
@@ -100,6 +115,7 @@ def _is_initial(token: str) -> bool:
     return bool(_INITIALS.match(token)) or (len(token) == 1 and token.isalpha() and token.isupper())
 
 
+@lru_cache(maxsize=200_000)
 def _surname_score(token: str) -> int:
     if _PATRONYMIC_MALE.search(token) or _PATRONYMIC_FEMALE.search(token):
         return 0
@@ -132,10 +148,18 @@ def _take_patronymic(words: list[str]) -> tuple[list[str], str, int | None]:
             patronymic = f"{words[i - 1]} {word}"
             return words[: i - 1] + words[i + 1 :], patronymic, i - 1
     for i, word in enumerate(words):
-        is_patronymic = _PATRONYMIC_MALE.search(word) or _PATRONYMIC_FEMALE.search(word)
-        if i > 0 and is_patronymic and len(word) > 5:
+        if i > 0 and (len(word) > 5 or _ILYICH.match(word)) and is_patronymic(word):
+            return words[:i] + words[i + 1 :], word, i
+    for i, word in enumerate(words[1:-1], start=1):
+        if len(word) > 5 and _WEAK_PATRONYMIC.search(word):
             return words[:i] + words[i + 1 :], word, i
     return words, "", None
+
+
+@lru_cache(maxsize=200_000)
+def is_patronymic(word: str) -> bool:
+    """The word ends as a patronymic does, in any script ("Мажитович", "Grigorjewitsch")."""
+    return bool(_PATRONYMIC_MALE.search(word) or _PATRONYMIC_FEMALE.search(word))
 
 
 def _choose_surname(
@@ -148,6 +172,12 @@ def _choose_surname(
     if len(words) == 1:
         return 0, Order.GIVEN_FIRST if initials_first else hint
     scores = [_surname_score(w) for w in words]
+    if sum(1 for s in scores if s) > 1 or (max(scores) and len(words) == 2):
+        # a surname-like ending on a listed given name (Константин, Зарина) is not a surname's
+        demoted = [bool(s) and _listed_given(w) for w, s in zip(words, scores, strict=True)]
+        if any(demoted) and not all(demoted):
+            # the other word is the surname, however it ends (typos, akanye: Байтурсынува)
+            scores = [0 if d else s + 1 for d, s in zip(demoted, scores, strict=True)]
     best = max(scores)
     if patronymic_at == 1 and len(words) == 2:
         index = 1
@@ -161,6 +191,31 @@ def _choose_surname(
         index = 0
     order = Order.SURNAME_FIRST if index == 0 else Order.GIVEN_FIRST
     return index, order
+
+
+# Given names that end like a surname (-ин, -ын, -ов, -ев, -ина): Константин, Зарина, Тұрсын
+_SURNAME_LIKE_GIVEN = frozenset(
+    (
+        "константин валентин вениамин августин лев яков марина карина зарина мадина алина дина "
+        "полина галина ирина нина фаина амина сабина альбина кристина регина тұрсын турсын "
+        "сағын сагын жарылқасын жарылкасын оңласын онласын жалын әмин амин касын қасын"
+    ).split()
+)
+
+
+@lru_cache(maxsize=1)
+def _surname_like_given_canons() -> frozenset[str]:
+    from tagdyr.names.keys import canonical
+
+    return frozenset(canonical(name) for name in _SURNAME_LIKE_GIVEN)
+
+
+@lru_cache(maxsize=200_000)
+def _listed_given(word: str) -> bool:
+    """A given name that ends like a surname, in any script."""
+    from tagdyr.names.keys import canonical
+
+    return word.lower() in _SURNAME_LIKE_GIVEN or canonical(word) in _surname_like_given_canons()
 
 
 @lru_cache(maxsize=200_000)
@@ -194,8 +249,8 @@ def parse(written: str, hint: Order = Order.SURNAME_FIRST) -> ParsedName:
 
 
 _PATRONYMIC_SUFFIX = re.compile(
-    r"(ович|евич|ьевич|овна|евна|ична|инична|ұлы|улы|қызы|кызы|ovich|evich|ovitch|evitch|"
-    r"owitsch|ewitsch|ovitsj|evitsj|ovna|evna|owna|ewna|uly|ouly|qyzy|kyzy)$",
+    rf"(ьевич|ович|евич|овна|евна|инична|ична|ұлы|улы|қызы|кызы|uly|ūly|ouly|qyzy|kyzy|"
+    rf"{_LATIN_OVICH}|{_LATIN_OVNA})$",
     re.IGNORECASE,
 )
 

@@ -107,9 +107,17 @@ class Hypothesis:
     conventions: tuple[Convention, ...]
 
 
+# ISO 9 and scientific letters a plain ASCII fold would lose (û is Ю, not У)
+_ISO9_LETTERS = str.maketrans({
+    "û": "yu", "â": "ya", "ë": "yo", "ž": "zh", "š": "sh", "č": "ch", "ŝ": "shch", "ʹ": "",
+    "ʺ": "",
+})  # fmt: skip
+
+
 def fold_latin(word: str) -> str:
     """Lower-case ASCII with Kazakh-Latin letters as the digraphs the rules know."""
-    word = word.lower().replace("ş", "sh").replace("ç", "ch").replace("ğ", "gh")
+    word = word.lower().translate(_ISO9_LETTERS)
+    word = word.replace("ş", "sh").replace("ç", "ch").replace("ğ", "gh")
     word = word.replace("ñ", "n").replace("ı", "y")
     return "".join(c for c in ascii_fold(word) if c.isalpha() or c == "'")
 

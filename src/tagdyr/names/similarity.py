@@ -14,15 +14,19 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler
+from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from tagdyr.names.cleanup import Script, clean, dominant_script
+from tagdyr.names.frequencies import given_initial_share, given_share, surname_share, tf_bits
+from tagdyr.names.given_variants import names_of, variant_table
+from tagdyr.names.initials import first_sounds
 from tagdyr.names.keys import canonical, skeleton, skeletons
 from tagdyr.names.parse import Gender, Order, ParsedName, parse, patronymic_root
 from tagdyr.names.reverse import cyrillic_candidates
@@ -35,9 +39,11 @@ class Level(StrEnum):
     IDENTICAL = "identical"
     SAME_SOUND = "same_sound"
     SPELLED_ALIKE = "spelled_alike"
+    NAME_VARIANT = "name_variant"  # two forms of one given name (Жүсіп / Юсуп), from the table
     SOUNDS_ALIKE = "sounds_alike"
     OCR_VARIANT = "ocr_variant"
     SIMILAR = "similar"
+    DISTANT = "distant"  # alike by Jaro-Winkler, but three or more edits apart (Ахметов/Ахметбаев)
     INITIAL_MATCH = "initial_match"
     INITIAL_MISMATCH = "initial_mismatch"
     DIFFERENT = "different"
@@ -50,6 +56,11 @@ class Part(StrEnum):
     CROSSED = "crossed"  # a surname against a given name: the two names' orders disagree
     GENDER = "gender"
     ORDER = "order"
+    # term-frequency adjustments: the weight of an agreeing surname or initial grows with how
+    # rare the surname is / how few given names fit the initial (bits × a fitted coefficient)
+    SURNAME_FREQUENCY = "surname_frequency"
+    GIVEN_FREQUENCY = "given_frequency"
+    INITIAL_FREQUENCY = "initial_frequency"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +92,8 @@ class _Forms:
     initial: str
     initial_classes: frozenset[str]
     ocr: frozenset[str]
+    first_sounds: frozenset[str] = frozenset()  # as a full word (see names.initials)
+    names: frozenset[int] = frozenset()  # rows of the given-name variant table
 
 
 # Letters OCR confuses, folded to one symbol (applied to canonical ASCII forms): Cyrillic
@@ -102,21 +115,52 @@ def word_forms(word: str) -> _Forms:
     word = word.rstrip(".")
     canons = [canonical(word)]
     keys = set(skeletons(word))
+    readings: list[str] = []  # every Cyrillic reading, for the variant table only
     if dominant_script(word) is Script.LATIN and len(word) > 1:
         hypotheses = cyrillic_candidates(word)
+        readings = [canonical(h.cyrillic) for h in hypotheses]
         if hypotheses:
             best = hypotheses[0].score
             for h in hypotheses:
                 if h.score >= best - _HYPOTHESIS_MARGIN:
                     canons.append(canonical(h.cyrillic))
                     keys.update(skeletons(h.cyrillic))
+    canons += [_akanye_fold(c) for c in canons]
     unique = tuple(dict.fromkeys(c for c in canons if c))
+    names = names_of(tuple(dict.fromkeys((*unique, *readings))))
     initial = _initial(word)
     classes = frozenset(_initial_class(text) for text in (initial, *(c[:3] for c in unique)))
     if dominant_script(word) is Script.LATIN and initial[:1] in ("j", "y", "i"):
         # German/Norwegian "J." and English "Y." stand for Е, Я, Ю as well (Jerzhan, Yusup)
         classes |= {"Ae", "Aa", "Au", "Ai"} if initial[:1] != "i" else {"Ai"}
-    return _Forms(unique, frozenset(keys), initial, classes, frozenset(map(ocr_fold, unique)))
+    return _Forms(
+        unique,
+        frozenset(keys),
+        initial,
+        classes,
+        frozenset(map(ocr_fold, unique)),
+        first_sounds(word, False) | _variant_sounds(names),
+        names,
+    )
+
+
+def _variant_sounds(names: frozenset[int]) -> frozenset[str]:
+    """First sounds of every form of the word's given names (Искандер's И for Ескендір)."""
+    if not names:
+        return frozenset()
+    table = variant_table()
+    return frozenset().union(*(first_sounds(form, False) for n in names for form in table[n]))
+
+
+_AKANYE = re.compile(r"(?<=[^aeiouy])a(v|w|ff)(a?)$")
+
+
+def _akanye_fold(canon: str) -> str:
+    """A surname's -ав/-aw/-aff written for an unstressed -ов (and -ава for -ова) read back:
+    "ismagulaw" -> "ismagulov", "saparava" -> "saparova"; names in -slav are left alone."""
+    if len(canon) < 5 or canon.endswith(("slav", "slaw", "slava")):
+        return canon
+    return _AKANYE.sub(lambda m: "ov" + m.group(2), canon)
 
 
 _VOWEL_GROUPS = str.maketrans("aeiouy", "aeiuui")
@@ -144,10 +188,11 @@ def _initial(word: str) -> str:
 def compare_words(a: str, b: str) -> Level:
     """Evidence level for two name words in any scripts (either may be an initial)."""
     fa, fb = word_forms(a), word_forms(b)
-    if _is_initial(a) or _is_initial(b):
-        agree = _initials_agree(fa.initial, fb.initial) or bool(
-            fa.initial_classes & fb.initial_classes
-        )
+    a_initial, b_initial = _is_initial(a), _is_initial(b)
+    if a_initial or b_initial:
+        sounds_a = first_sounds(a, True) if a_initial else fa.first_sounds
+        sounds_b = first_sounds(b, True) if b_initial else fb.first_sounds
+        agree = bool(sounds_a & sounds_b) or _initials_agree(fa.initial, fb.initial)
         return Level.INITIAL_MATCH if agree else Level.INITIAL_MISMATCH
     if set(fa.canons) & set(fb.canons):
         return Level.IDENTICAL
@@ -155,6 +200,10 @@ def compare_words(a: str, b: str) -> Level:
     same_key = bool(fa.keys & fb.keys)
     if same_key and similarity >= 0.88:
         return Level.SAME_SOUND
+    if fa.names & fb.names:
+        return Level.NAME_VARIANT
+    if not same_key and similarity >= 0.84 and _edits(fa.canons, fb.canons) >= _DISTANT_EDITS:
+        return Level.DISTANT
     if similarity >= 0.92:
         return Level.SPELLED_ALIKE
     if same_key:
@@ -164,6 +213,13 @@ def compare_words(a: str, b: str) -> Level:
     if similarity >= 0.84:
         return Level.SIMILAR
     return Level.DIFFERENT
+
+
+_DISTANT_EDITS = 3  # a typo or an OCR slip changes one or two letters, not a syllable
+
+
+def _edits(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    return min(Levenshtein.distance(x, y) for x in a for y in b)
 
 
 def _is_initial(word: str) -> bool:
@@ -184,7 +240,7 @@ def load_weights() -> dict[str, Any]:
 
 
 def _weight(part: Part, level: str) -> float:
-    return float(load_weights()["weights"][part.value].get(level, 0.0))
+    return float(load_weights()["weights"].get(part.value, {}).get(level, 0.0))
 
 
 def _gender_evidence(a: ParsedName, b: ParsedName) -> Evidence | None:
@@ -246,6 +302,7 @@ def compare_parsed(a: ParsedName, b: ParsedName, threshold: float | None = None)
             swapped.append(Evidence(Part.ORDER, "", "", "swapped", order_weight))
             options.append(swapped)
     evidence = max(options, key=lambda ev: sum(e.weight for e in ev))
+    evidence = [*evidence, *_frequency_evidence(evidence, a, b)]
     gender = _gender_evidence(a, b)
     if gender:
         evidence = [*evidence, gender]
@@ -253,6 +310,52 @@ def compare_parsed(a: ParsedName, b: ParsedName, threshold: float | None = None)
     score = 1.0 / (1.0 + math.pow(2.0, -total))
     cut = load_weights()["threshold"] if threshold is None else threshold
     return NameScore(round(score, 4), score >= cut, tuple(evidence))
+
+
+_AGREEING = frozenset({Level.IDENTICAL, Level.SAME_SOUND, Level.SPELLED_ALIKE, Level.OCR_VARIANT})
+_AGREEING_GIVEN = _AGREEING | {Level.NAME_VARIANT}
+_FREQUENCY_PARTS = frozenset({Part.SURNAME_FREQUENCY, Part.GIVEN_FREQUENCY, Part.INITIAL_FREQUENCY})
+
+
+def frequency_bits(evidence: list[Evidence], a: ParsedName, b: ParsedName) -> list[Evidence]:
+    """The term-frequency bits (``frequencies.tf_bits``) of an agreeing surname and of an
+    agreeing given-name initial, as evidence of weight 0 carrying the bits in ``weight``."""
+    out = []
+    female = Gender.FEMALE in (a.gender, b.gender)
+    # a surname's rarity weighs differently when the given name is only an initial (or absent):
+    # then the surname is nearly all the evidence there is
+    given_full = any(e.part is Part.GIVEN and e.level in _AGREEING_GIVEN for e in evidence)
+    for e in evidence:
+        if e.part is Part.SURNAME and e.level in _AGREEING:
+            keys = word_forms(e.left).keys | word_forms(e.right).keys
+            bits = tf_bits(surname_share(keys), "surname")
+            level = "bits" if given_full else "bits_initial"
+            out.append(Evidence(Part.SURNAME_FREQUENCY, e.left, e.right, level, bits))
+        elif e.part is Part.GIVEN and e.level in _AGREEING_GIVEN:
+            keys = word_forms(e.left).keys | word_forms(e.right).keys
+            bits = tf_bits(given_share(keys), "given")
+            out.append(Evidence(Part.GIVEN_FREQUENCY, e.left, e.right, "bits", bits))
+        elif e.part is Part.GIVEN and e.level == Level.INITIAL_MATCH:
+            letters = _initial_letters(e.left, e.right)
+            share = given_initial_share(letters, female)
+            bits = tf_bits(share, "initial_f" if female else "initial_m")
+            out.append(Evidence(Part.INITIAL_FREQUENCY, e.left, e.right, "bits", bits))
+    return out
+
+
+def _initial_letters(a: str, b: str) -> frozenset[str]:
+    """The first sounds an initial (or both initials) can stand for."""
+    a_initial, b_initial = _is_initial(a), _is_initial(b)
+    if a_initial and b_initial:
+        return first_sounds(a, True) & first_sounds(b, True)
+    return first_sounds(a if a_initial else b, True)
+
+
+def _frequency_evidence(evidence: list[Evidence], a: ParsedName, b: ParsedName) -> list[Evidence]:
+    return [
+        Evidence(e.part, e.left, e.right, e.level, round(e.weight * _weight(e.part, e.level), 4))
+        for e in frequency_bits(evidence, a, b)
+    ]
 
 
 @lru_cache(maxsize=100_000)
@@ -268,3 +371,18 @@ def compare(a: str, b: str, threshold: float | None = None) -> NameScore:
 def evidence_levels(a: str, b: str) -> list[tuple[str, str]]:
     """(part, level) of the alignment the current weights choose (used to re-estimate them)."""
     return [(e.part.value, e.level) for e in compare(a, b).evidence]
+
+
+def evidence_features(a: str, b: str) -> dict[tuple[str, str], float]:
+    """The chosen alignment's indicators (1.0 per part and level) and term-frequency bits
+    (``(part, "bits")``), the design row of one pair when the weights are re-estimated."""
+    pa, pb = _parse_any(a), _parse_any(b)
+    evidence = compare_parsed(pa, pb).evidence
+    features: dict[tuple[str, str], float] = {}
+    for e in evidence:
+        if e.part not in _FREQUENCY_PARTS:
+            features[(e.part.value, e.level)] = 1.0
+    base = [e for e in evidence if e.part not in _FREQUENCY_PARTS]
+    for e in frequency_bits(base, pa, pb):
+        features[(e.part.value, e.level)] = e.weight
+    return features
