@@ -93,7 +93,10 @@ def init(db: DbOption = None) -> None:
 
 @app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="CSV, TSV, XLSX or ODS lists, or scans of lists (PNG, TIFF, JPEG, PDF).")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="CSV, TSV, XLSX or ODS lists, or scans (PNG, TIFF, JPEG, PDF)."),
+    ],
     source: SourceKeyOption = None,
     title: TitleOption = None,
     citation: Annotated[

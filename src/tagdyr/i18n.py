@@ -375,6 +375,13 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "act_token.create": {"en": "new API token", "ru": "новый токен", "kk": "жаңа токен"},
     "act_token.revoke": {"en": "token revoked", "ru": "токен отозван", "kk": "токен қайтарылды"},
+    # scans (tagdyr.scans): the row's image on dossiers and in review
+    "scan_row_image": {
+        "en": "The row on the scan",
+        "ru": "Строка на скане",
+        "kk": "Сканердегі жол",
+    },
+    "scan_manifest": {"en": "IIIF manifest", "ru": "IIIF-манифест", "kk": "IIIF манифесі"},
 }
 
 

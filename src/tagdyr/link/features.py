@@ -93,6 +93,8 @@ def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[st
     if not word or word.endswith("."):
         return None, None, None, None
     forms = list(word_forms(word).canons)
+    if not forms:  # no letters at all (an OCR misreading such as "—|"): nothing to compare
+        return None, None, None, None
     keys = list(skeletons(word))
     primary = keys[0] if keys else None
     if dominant_script(word) is Script.LATIN:

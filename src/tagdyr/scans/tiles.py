@@ -66,7 +66,7 @@ def cut(image: Image.Image) -> Iterator[tuple[str, bytes]]:
                 size = (_scaled(w, factor), _scaled(h, factor))
                 tile = image.crop((x, y, x + w, y + h)).resize(size, Image.Resampling.LANCZOS)
                 yield f"{x},{y},{w},{h}/{size[0]},{size[1]}/0/default.jpg", _jpeg(tile)
-        if factor > 1 and span < max(width, height):  # else the one tile is the page
+        if span < max(width, height):  # else the one tile is the whole page
             size = (_scaled(width, factor), _scaled(height, factor))
             whole = image.resize(size, Image.Resampling.LANCZOS)
             yield f"0,0,{width},{height}/{size[0]},{size[1]}/0/default.jpg", _jpeg(whole)

@@ -45,6 +45,7 @@ class RecordView:
     patronymic: str = ""
     gender: str = ""  # "m", "f" or "" (unknown)
     person_version: int | None = None  # for optimistic locking of review decisions
+    from_scan: bool = False  # a row of a scanned list: its crop is at /scans/crop/<id>.png
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +164,7 @@ def _record_view(row: Any) -> RecordView:
         birth_year=row.birth_year, verbatim=json.loads(row.verbatim),
         row_citation=normalized.get("citation"), person_uid=row.uid, surname=row.surname,
         given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
-        person_version=row.pversion,
+        person_version=row.pversion, from_scan="scan" in normalized,
     )  # fmt: skip
 
 
