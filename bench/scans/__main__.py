@@ -71,6 +71,7 @@ def _entries(directory: Path, pages: int) -> dict[str, list[list[str]]]:
             cyrillic = any("а" <= ch.lower() <= "я" or ch in "әғқңөұүһі" for ch in row["full_name"])
             script = "cyrillic" if cyrillic else "latin"
             cells = [row[c] for c in COLUMNS]
+            cells[0] = cells[0].removeprefix("L")  # the list numbers its rows
             if script == "cyrillic":
                 cells[5] = CAMPS_RU.get(cells[5], cells[5])
             if len(by_script[script]) < pages * ROWS_PER_PAGE:
@@ -128,6 +129,7 @@ def _link_f1(directory: Path, rows: list[list[str]], name: str) -> float:
 
     work = OUT / "link" / name
     work.mkdir(parents=True, exist_ok=True)
+    rows = [[r[0] if r[0].startswith("L") else f"L{r[0]}", *r[1:]] for r in rows]
     ids = {r[0] for r in rows}
     men = truth(directory)
     with (work / "truth.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -150,7 +152,7 @@ def _ocr_rows(result: dict[str, Any]) -> list[list[str]]:
     for i, truth_row in enumerate(result["truth_rows"]):
         got = result["rows"][i] if i < len(result["rows"]) else [""] * len(COLUMNS)
         got = (got + [""] * len(COLUMNS))[: len(COLUMNS)]
-        rows.append([truth_row[0], *got[1:]])
+        rows.append([f"L{truth_row[0]}", *got[1:]])
     return rows
 
 

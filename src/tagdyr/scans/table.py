@@ -25,6 +25,7 @@ Reader = Callable[[Image.Image, Box, int], list[Word]]
 _INK = 128  # darker than this is ink (after clean.even_contrast)
 _LINE_SHARE = 0.5  # a ruling line crosses at least this share of the table's extent
 _MIN_GAP_CHARS = 1.2  # a column gap is at least this many character heights wide
+_NOISE_CONFIDENCE = 50  # a word of one or two characters read below this is a speck
 
 
 @dataclass(slots=True)
@@ -192,7 +193,7 @@ def _groups(line: list[Word], char_height: float) -> int:
 
 def aligned_table(words: list[Word], page: int, image: Image.Image) -> PageTable:
     """A table without a grid: columns in the gaps no word crosses, rows in the text lines."""
-    words = [w for w in words if w.confidence > 10 or len(w.text) > 2]
+    words = [w for w in words if w.confidence >= _NOISE_CONFIDENCE or len(w.text) > 2]
     lines = text_lines(words)
     heights = sorted(w.box[3] - w.box[1] for w in words) or [1]
     char_height = float(heights[len(heights) // 2])
