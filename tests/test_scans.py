@@ -211,3 +211,17 @@ def test_crop_and_iiif_manifest_are_served_and_parse_back(
     assert client.get(f"{service}/0,0,100,100/100,/0/default.jpg").status_code == 404
     person_page = client.get("/source/mysen-scan")
     assert person_page.status_code == 200
+
+
+def test_a_doubtful_name_from_a_scan_tries_its_ocr_confusions() -> None:
+    from tagdyr.link.features import LinkRecord, features
+    from tagdyr.names import parse
+
+    misread = parse("Bcktanov Mazhit")
+    typed = features(LinkRecord("L1", "list", misread))
+    doubtful = features(LinkRecord("L1", "list", misread, name_confidence=60.0))
+    register = features(LinkRecord("R1", "register", parse("Bektanov Mazhit")))
+    assert not set(typed["surname_forms"]) & set(register["surname_forms"])
+    assert set(doubtful["surname_forms"]) & set(register["surname_forms"])
+    unreadable = features(LinkRecord("L1", "list", misread, name_confidence=20.0))
+    assert unreadable["surname_canon"] is None and unreadable["given_canon"] is None
