@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -225,3 +226,33 @@ def test_a_doubtful_name_from_a_scan_tries_its_ocr_confusions() -> None:
     assert set(doubtful["surname_forms"]) & set(register["surname_forms"])
     unreadable = features(LinkRecord("L1", "list", misread, name_confidence=20.0))
     assert unreadable["surname_canon"] is None and unreadable["given_canon"] is None
+
+
+def test_the_demo_scan_is_linked_and_its_manifest_opens_in_piffle(
+    demo_db: str, tmp_path: Path
+) -> None:
+    from piffle.presentation import IIIFPresentation
+
+    client = TestClient(create_app(load_settings(database_url=demo_db)))
+    engine = client.app.state.engine  # type: ignore[attr-defined]
+    with engine.connect() as conn:
+        doc_id = conn.execute(select(s.scan_page.c.document_id)).scalar_one()
+        typed = conn.execute(
+            select(s.record.c.full_name)
+            .join(s.source, s.source.c.id == s.record.c.source_id)
+            .where(s.source.c.key == "chokay-5th-group")
+            .order_by(s.record.c.row_number)
+        ).scalars().all()  # fmt: skip
+    path = tmp_path / "demo-manifest.json"
+    path.write_bytes(client.get(f"/iiif/{doc_id}/manifest.json").content)
+    parsed = IIIFPresentation.from_file(str(path))
+    rows = parsed["items"][0]["annotations"][0]["items"]
+    assert [r["body"]["label"]["none"][0] for r in rows] == list(typed)  # all 15, read exactly
+    person = rows[0]["body"]["id"]
+    assert "/person/" in person
+    dossier = client.get("/person/" + person.rsplit("/person/", 1)[1])
+    assert dossier.status_code == 200
+    crops = re.findall(r'src="(/scans/crop/\d+\.png)"', dossier.text)
+    assert len(crops) == 1  # the scan's row; the typed transcription has none
+    image = Image.open(io.BytesIO(client.get(crops[0]).content))
+    assert image.width > 1000 and image.height < 200

@@ -156,10 +156,12 @@ def _ocr_rows(result: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-def _record(rows: list[tuple[str, str, float, str]]) -> None:
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
-    ).stdout.strip()
+def _commit() -> str:
+    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    return done.stdout.strip()
+
+
+def _record(rows: list[tuple[str, str, float, str]], commit: str) -> None:
     new = not RESULTS.exists()
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     with RESULTS.open("a", encoding="utf-8") as handle:
@@ -178,6 +180,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--record", action="store_true", help="append to bench/results/scans.tsv")
     args = parser.parse_args()
+    commit = _commit()  # the code that runs, even if a commit lands meanwhile
     tuned, heldout = _data(TUNED_SEED), _data(HELDOUT_SEED)
     sets = [] if args.heldout_only else [(tuned, TUNED_SEED, level) for level in LEVELS]
     sets.append((heldout, HELDOUT_SEED, "heldout"))
@@ -232,7 +235,7 @@ def main() -> None:
                 log += [(f"{level}/{script}/{face}", "link_f1_clean", f_clean, ""),
                         (f"{level}/{script}/{face}", "link_f1_ocr", f_ocr, "")]  # fmt: skip
     if args.record:
-        _record(log)
+        _record(log, commit)
 
 
 if __name__ == "__main__":

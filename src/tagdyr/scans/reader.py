@@ -56,8 +56,8 @@ def _reread_doubtful(page: ScanPage, other: Any) -> None:
     camp name in a Cyrillic list); the more confident reading stays."""
     for row in page.table.rows:
         for cell in row.cells:
-            if not cell.text or cell.confidence >= _DOUBTFUL:
-                continue
+            if cell.confidence >= _DOUBTFUL or not any(ch.isalpha() for ch in cell.text):
+                continue  # sure enough, or digits and signs that both scripts share
             crop = page.image.crop(cell.box)
             crop.info["dpi"] = page.image.info.get("dpi", (300, 300))
             found = words(other, crop, page.number, (cell.box[0], cell.box[1]))
