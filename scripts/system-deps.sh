@@ -13,6 +13,8 @@ for lang in kaz rus eng deu fra nor osd; do
   ls /usr/share/tesseract-ocr/*/tessdata/$lang.traineddata >/dev/null 2>&1 || missing+=("tesseract-ocr-$lang")
 done
 if [ "${1:-all}" != "pdf" ]; then
+  # the scans' tests and benchmark draw their pages in DejaVu Sans Mono and DejaVu Serif
+  ls /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v runuser >/dev/null 2>&1 || missing+=(util-linux)
