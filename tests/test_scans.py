@@ -256,3 +256,45 @@ def test_the_demo_scan_is_linked_and_its_manifest_opens_in_piffle(
     assert len(crops) == 1  # the scan's row; the typed transcription has none
     image = Image.open(io.BytesIO(client.get(crops[0]).content))
     assert image.width > 1000 and image.height < 200
+
+
+def test_import_review_stops_at_the_workbench_and_corrections_keep_the_machine_reading(
+    sqlite_engine: Engine, scan_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from tagdyr.cli import app
+    from tests.web import csrf_of, log_in
+
+    monkeypatch.setenv("TAGDYR_UPLOAD_DIR", str(tmp_path / "uploads"))
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    said = CliRunner().invoke(app, ["import", str(scan_file), "--source", "mysen-scan",
+                                    "--review", "--db", url])  # fmt: skip
+    assert said.exit_code == 0, said.output
+    token = re.search(r"/scans/workbench/([0-9a-f]{32})", said.output.replace("\n", ""))
+    assert token, said.output
+    with sqlite_engine.connect() as conn:
+        assert conn.execute(select(s.record.c.id)).first() is None  # nothing imported yet
+    client = TestClient(create_app(load_settings(database_url=url)))
+    log_in(client, sqlite_engine)
+    where = f"/scans/workbench/{token.group(1)}"
+    grid = client.get(where)
+    assert grid.status_code == 200 and ROWS[2][1] in grid.text
+    csrf = csrf_of(grid.text)
+    saved = client.post(f"{where}/save", data={"csrf_token": csrf, "c:1:2:1": "Жуманиязов Кадем"},
+                        follow_redirects=False)  # fmt: skip
+    assert saved.status_code == 303
+    assert "Жуманиязов Кадем" in client.get(where).text
+    done = client.post(f"{where}/import", data={"csrf_token": csrf})
+    assert done.status_code == 200 and "4" in done.text
+    with sqlite_engine.connect() as conn:
+        names = conn.execute(select(s.record.c.full_name).order_by(s.record.c.id)).scalars().all()
+        keyed = conn.execute(select(s.scan_correction)).one()
+    assert names[2] == "Жуманиязов Кадем"
+    assert (keyed.machine, keyed.value, keyed.author, keyed.row, keyed.col) == (
+        ROWS[2][1],
+        "Жуманиязов Кадем",
+        "editor",
+        2,
+        1,
+    )

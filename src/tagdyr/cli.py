@@ -110,6 +110,9 @@ def import_(
     mapping: Annotated[
         Path | None, typer.Option(help="TOML file mapping column headers to fields.")
     ] = None,
+    review: Annotated[
+        bool, typer.Option(help="Scans: stop at the web UI's transcription workbench.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Import archival lists: every cell kept verbatim, names and dates normalized beside it."""
@@ -127,6 +130,9 @@ def import_(
             citation=citation or title or path.name,
             kind=kind,
         )
+        if review:
+            _stage_scan(path, info)
+            continue
         with _progress() as progress:
             task = progress.add_task(f"importing {path.name}", total=None)
 
@@ -148,6 +154,23 @@ def import_(
             f"(version {result.version}, encoding {result.encoding or 'n/a'})"
         )
         console.print(f"  columns: {fields}", style="dim")
+
+
+def _stage_scan(path: Path, info: Any) -> None:
+    """Read a scan and leave it in the workbench (``import --review``)."""
+    from tagdyr.scans.pages import is_scan
+    from tagdyr.scans.reader import read_scan
+    from tagdyr.scans.workbench import stage
+    from tagdyr.web.uploads import Uploads
+
+    if not is_scan(path):
+        raise TagdyrError(f"{path.name}: --review is for scans (PNG, JPEG, TIFF, PDF)")
+    data = path.read_bytes()
+    uploads = Uploads(load_settings().upload_dir)
+    token = uploads.save(path.name, data)
+    source = {"key": info.key, "title": info.title, "citation": info.citation}
+    stage(uploads.path(token).parent, read_scan(path, data), source)
+    console.print(f"{path.name}: read; correct and import it at /scans/workbench/{token}")
 
 
 @app.command("import-text")

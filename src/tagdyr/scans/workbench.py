@@ -20,13 +20,25 @@ from tagdyr.scans.reader import ScanPage
 from tagdyr.scans.table import Cell, PageTable, Row
 
 _STATE = "reading.json"
-_READING = "reading"  # the folder beside the upload holding the pages and the state
+_READING = "reading"
+SOURCE = "source.json"  # the folder beside the upload holding the pages and the state
 LOW_CONFIDENCE = 60.0  # characters read below this are highlighted for the editor
 
 
 def _cell(data: dict[str, Any]) -> Cell:
     return Cell(data["text"], tuple(data["box"]), data["confidence"],
                 [(ch, conf) for ch, conf in data["chars"]])  # fmt: skip
+
+
+def stage(folder: Path, pages: list[ScanPage], source: dict[str, str]) -> None:
+    """Keep a scan as read for the workbench, with the source it is to be imported into."""
+    save_reading(folder, pages)
+    (folder / SOURCE).write_text(json.dumps(source, ensure_ascii=False), encoding="utf-8")
+
+
+def staged_source(folder: Path) -> dict[str, str]:
+    data: dict[str, str] = json.loads((folder / SOURCE).read_text(encoding="utf-8"))
+    return data
 
 
 def save_reading(folder: Path, pages: list[ScanPage]) -> None:

@@ -3,7 +3,6 @@ every correction kept with its author and time, then imported like any list."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -19,7 +18,8 @@ from tagdyr.scans.workbench import (
     correct,
     load_reading,
     page_path,
-    save_reading,
+    stage,
+    staged_source,
 )
 from tagdyr.sources.importer import SourceInfo, source_key_for, store_document
 from tagdyr.web.auth import Editor
@@ -27,7 +27,6 @@ from tagdyr.web.deps import PathId
 from tagdyr.web.uploads import Uploads
 
 router = APIRouter()
-_SOURCE = "source.json"
 _CELL = "c:"  # form fields "c:page:row:col"
 
 
@@ -65,9 +64,7 @@ async def upload(
     uploads = _uploads(request)
     token = uploads.save(name, data)
     folder = uploads.path(token).parent
-    save_reading(folder, read_scan(Path(name), data))
-    source = {"key": key, "title": title, "citation": citation}
-    (folder / _SOURCE).write_text(json.dumps(source, ensure_ascii=False), encoding="utf-8")
+    stage(folder, read_scan(Path(name), data), {"key": key, "title": title, "citation": citation})
     return RedirectResponse(f"/scans/workbench/{token}", status_code=303)
 
 
@@ -91,7 +88,7 @@ def _grid(folder: Path) -> list[dict[str, Any]]:
 @router.get("/scans/workbench/{token}")
 def workbench(request: Request, token: str, _user: Editor) -> Response:
     folder = _folder(request, token)
-    source = json.loads((folder / _SOURCE).read_text(encoding="utf-8"))
+    source = staged_source(folder)
     render = request.app.state.render
     return render(  # type: ignore[no-any-return]
         request, "workbench.html", token=token, pages=_grid(folder), source=source,
@@ -132,7 +129,7 @@ async def import_scan(request: Request, token: str, user: Editor) -> Response:
     folder = _folder(request, token)
     correct(folder, await _changes(request), user.username)
     pages, corrections = load_reading(folder)
-    source = json.loads((folder / _SOURCE).read_text(encoding="utf-8"))
+    source = staged_source(folder)
     path = _scan_file(folder)
     info = SourceInfo(source["key"] or source_key_for(path), source["title"] or path.name,
                       source["citation"] or path.name)  # fmt: skip
