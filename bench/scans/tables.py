@@ -64,7 +64,8 @@ def main() -> None:
         for face in ("printed", "typewriter"):
             found = []
             for n, rows in enumerate(_rows(args.pages)):
-                image = degrade(render("Список", HEADER, rows, face, n).image, PROFILES["moderate"], n)
+                drawn = render("Список", HEADER, rows, face, n).image
+                image = degrade(drawn, PROFILES["moderate"], n)
                 buffer = io.BytesIO()
                 image.save(buffer, "PNG")
                 found.append(finder(buffer.getvalue()))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,6 +67,29 @@ def _reread_doubtful(page: ScanPage, other: Any) -> None:
                 row.cells[row.cells.index(cell)] = again
 
 
+_CYRILLIC_LETTER = r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]"
+_DIGIT_IN_WORD = re.compile(
+    rf"(?<={_CYRILLIC_LETTER})[0136](?!\d)|(?<!\d)[0136](?={_CYRILLIC_LETTER})"
+)
+_DIGIT_LETTERS = {"0": "о", "1": "і", "3": "з", "6": "б"}
+
+
+def repair_digits(text: str) -> str:
+    """A digit read inside a Cyrillic word is the letter it resembles ("Алтынәл1" → "Алтынәлі");
+    one character for one, so the characters' confidences keep their places."""
+    return _DIGIT_IN_WORD.sub(lambda m: _DIGIT_LETTERS[m.group()], text)
+
+
+def _repair(table: PageTable) -> None:
+    for row in table.rows:
+        for cell in row.cells:
+            fixed = repair_digits(cell.text)
+            if fixed != cell.text:
+                cell.text = fixed
+                cell.chars = [(fixed[i], conf) if i < len(fixed) else (ch, conf)
+                              for i, (ch, conf) in enumerate(cell.chars)]  # fmt: skip
+
+
 def read_page(image: Image.Image, number: int, lang: str | None = None) -> ScanPage:
     """One page: cleaned, then its table from ruling lines if it has a grid, else aligned."""
     cleaned = clean_page(image, tessdata())
@@ -93,6 +117,7 @@ def _read_table(
     read = ScanPage(number, page, table, cleaned.rotation, cleaned.skew, lang)
     if other is not None:
         _reread_doubtful(read, other)
+    _repair(table)
     return read
 
 

@@ -26,6 +26,7 @@ _INK = 128  # darker than this is ink (after clean.even_contrast)
 _LINE_SHARE = 0.5  # a ruling line crosses at least this share of the table's extent
 _MIN_GAP_CHARS = 1.2  # a column gap is at least this many character heights wide
 _NOISE_CONFIDENCE = 50  # a word of one or two characters read below this is a speck
+_GAP_NOISE_SHARE = 0.1  # a column gap may be crossed by stray words in this share of lines
 
 
 @dataclass(slots=True)
@@ -104,17 +105,27 @@ def text_lines(words: list[Word]) -> list[list[Word]]:
 
 
 def column_gaps(lines: list[list[Word]], char_height: float) -> list[tuple[int, int]]:
-    """The x-ranges where no word of any of ``lines`` stands, wide enough to part columns."""
+    """The x-ranges that (almost) no word of ``lines`` covers, wide enough to part columns: a
+    speck or a stain read as a word in one line does not close a gap all other lines keep."""
     if not lines:
         return []
     right = max(w.box[2] for line in lines for w in line)
     left = min(w.box[0] for line in lines for w in line)
-    covered = np.zeros(right + 1, dtype=bool)
+    covered = np.zeros(right + 1, dtype=np.int32)
     for line in lines:
+        seen = np.zeros(right + 1, dtype=bool)
         for w in line:
-            covered[w.box[0] : w.box[2] + 1] = True
-    gaps = _runs(~covered[left:])
+            if any(ch.isalnum() for ch in w.text):  # a dash or a speck parts no columns
+                seen[w.box[0] : w.box[2] + 1] = True
+        covered += seen
+    tolerated = max(1, int(_GAP_NOISE_SHARE * len(lines)))
+    gaps = _runs(covered[left:] <= tolerated) if len(lines) > 4 else _runs(covered[left:] == 0)
     return [(a + left, b + left) for a, b in gaps if b - a >= _MIN_GAP_CHARS * char_height]
+
+
+def _is_text(line: list[Word]) -> bool:
+    """A text line, not a rule, a stain or specks: at least two letters or digits."""
+    return sum(ch.isalnum() for w in line for ch in w.text) >= 2
 
 
 def cell_of(words: list[Word], box: Box) -> Cell:
@@ -163,7 +174,8 @@ def merge_wrapped(rows: list[Row]) -> list[Row]:
     """A row whose first cell is empty continues the row above it (a wrapped cell)."""
     merged: list[Row] = []
     for row in rows:
-        if merged and not row.cells[0].text and any(c.text for c in row.cells):
+        filled = sum(1 for c in row.cells if c.text)
+        if merged and not row.cells[0].text and 0 < filled <= max(1, len(row.cells) // 2):
             last = merged[-1]
             for mine, more in zip(last.cells, row.cells, strict=True):
                 if more.text:
@@ -194,7 +206,7 @@ def _groups(line: list[Word], char_height: float) -> int:
 def aligned_table(words: list[Word], page: int, image: Image.Image) -> PageTable:
     """A table without a grid: columns in the gaps no word crosses, rows in the text lines."""
     words = [w for w in words if w.confidence >= _NOISE_CONFIDENCE or len(w.text) > 2]
-    lines = text_lines(words)
+    lines = [line for line in text_lines(words) if _is_text(line)]
     heights = sorted(w.box[3] - w.box[1] for w in words) or [1]
     char_height = float(heights[len(heights) // 2])
     start = next((i for i, line in enumerate(lines) if _groups(line, char_height) >= 3), None)
