@@ -34,6 +34,15 @@ def _scaled(size: int, factor: int) -> int:
     return max(1, -(-size // factor))
 
 
+def _height_for(w: int, h: int, sw: int) -> int:
+    """The height of a region ``w``×``h`` scaled to width ``sw``, as the tiles were cut (each
+    side divided by the same power of two, rounded up)."""
+    for power in range(16):
+        if _scaled(w, 2**power) == sw:
+            return _scaled(h, 2**power)
+    return max(1, round(h * sw / w))
+
+
 def canonical(region: str, size: str, width: int, height: int) -> str | None:
     """The stored path of a request's region and size (``full``, ``max``, ``w,``, ``w,h``),
     or None where a level-0 service has no such tile."""
@@ -51,7 +60,7 @@ def canonical(region: str, size: str, width: int, height: int) -> str | None:
         if len(parts) != 2 or not parts[0].isdigit():
             return None
         sw = int(parts[0])
-        sh = int(parts[1]) if parts[1].isdigit() else max(1, round(h * sw / w))
+        sh = int(parts[1]) if parts[1].isdigit() else _height_for(w, h, sw)
     return f"{x},{y},{w},{h}/{sw},{sh}/0/default.jpg"
 
 
