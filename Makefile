@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-texts-real bench-load fuzz clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-texts-real bench-load bench-scans fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ system-deps:
 	@./scripts/system-deps.sh
 
 ## make bench: every benchmark, each printing its table
-bench: bench-names bench-extract bench-texts-real bench-febrl bench-linkage bench-web
+bench: bench-names bench-extract bench-texts-real bench-febrl bench-linkage bench-web bench-scans
 
 ## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
 bench-names: $(VENV)/.installed-bench
@@ -73,6 +73,10 @@ fuzz: install-dev
 ## make bench-web: search latency and recall on 1,000,000 persons against SQL LIKE
 bench-web: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.web
+
+## make bench-scans: reading synthetic scans (CER, field accuracy, linkage F1) vs plain tesseract
+bench-scans: $(VENV)/.installed-bench system-deps
+	$(BIN)/python -m bench.scans
 
 ## make bench-febrl: the public FEBRL4 sanity check, tagdyr against plain Splink's own model
 bench-febrl: $(VENV)/.installed-bench

@@ -124,7 +124,10 @@ def init(db: DbOption = None) -> None:
 
 @app.command("import")
 def import_(
-    files: Annotated[list[Path], typer.Argument(help="CSV, TSV, XLSX or ODS lists.")],
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="CSV, TSV, XLSX or ODS lists, or scans (PNG, TIFF, JPEG, PDF)."),
+    ],
     source: SourceKeyOption = None,
     title: TitleOption = None,
     citation: Annotated[
@@ -141,6 +144,9 @@ def import_(
         Path | None, typer.Option(help="TOML file mapping column headers to fields.")
     ] = None,
     profile: ProfileOption = None,
+    review: Annotated[
+        bool, typer.Option(help="Scans: stop at the web UI's transcription workbench.")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Import archival lists: every cell kept verbatim, names and dates normalized beside it."""
@@ -157,6 +163,9 @@ def import_(
             citation=citation or title or "",
             kind=kind or "",
         )
+        if review:
+            _stage_scan(path, info)
+            continue
         with _progress() as progress:
             task = progress.add_task(f"importing {path.name}", total=None)
 
@@ -193,6 +202,23 @@ def profiles_command() -> None:
         assert register is not None
         table.add_row(name, register.title, register.kind, ", ".join(register.detect))
     console.print(table)
+
+
+def _stage_scan(path: Path, info: Any) -> None:
+    """Read a scan and leave it in the workbench (``import --review``)."""
+    from tagdyr.scans.pages import is_scan
+    from tagdyr.scans.reader import read_scan
+    from tagdyr.scans.workbench import stage
+    from tagdyr.web.uploads import Uploads
+
+    if not is_scan(path):
+        raise TagdyrError(f"{path.name}: --review is for scans (PNG, JPEG, TIFF, PDF)")
+    data = path.read_bytes()
+    uploads = Uploads(load_settings().upload_dir)
+    token = uploads.save(path.name, data)
+    source = {"key": info.key, "title": info.title, "citation": info.citation}
+    stage(uploads.path(token).parent, read_scan(path, data), source)
+    console.print(f"{path.name}: read; correct and import it at /scans/workbench/{token}")
 
 
 @app.command("import-text")

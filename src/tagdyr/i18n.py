@@ -482,6 +482,53 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "список умерших",
         "kk": "қайтыс болғандар тізімі",
     },
+    # scans (tagdyr.scans): the row's image on dossiers and in review
+    "scan_row_image": {
+        "en": "The row on the scan",
+        "ru": "Строка на скане",
+        "kk": "Сканердегі жол",
+    },
+    "scan_manifest": {"en": "IIIF manifest", "ru": "IIIF-манифест", "kk": "IIIF манифесі"},
+    "wb_title": {
+        "en": "Transcription workbench",
+        "ru": "Расшифровка скана",
+        "kk": "Сканерді транскрипциялау",
+    },
+    "wb_intro": {
+        "en": "Upload a scan of a list (PNG, JPEG, TIFF or PDF): tagdyr reads its table, and "
+        "you correct the cells beside the page before importing it.",
+        "ru": "Загрузите скан списка (PNG, JPEG, TIFF или PDF): tagdyr распознает таблицу, а вы "
+        "исправите ячейки рядом с изображением страницы перед импортом.",
+        "kk": "Тізімнің сканерін жүктеңіз (PNG, JPEG, TIFF не PDF): tagdyr кестені оқиды, ал сіз "
+        "жүктеу алдында ұяшықтарды бет суретінің жанында түзетесіз.",
+    },
+    "wb_read": {"en": "Read the scan", "ru": "Распознать скан", "kk": "Сканерді оқу"},
+    "wb_keys": {
+        "en": "Click a cell to see it on the page, or the page to reach its cell. Enter and the "
+        "arrows move between rows, Escape restores the machine's reading, Ctrl+S saves. "
+        "Characters read with low confidence are highlighted.",
+        "ru": "Щёлкните ячейку, чтобы увидеть её на странице, или страницу, чтобы перейти к "
+        "ячейке. Enter и стрелки — переход по строкам, Escape возвращает машинное чтение, "
+        "Ctrl+S сохраняет. Знаки, распознанные неуверенно, выделены.",
+        "kk": "Ұяшықты бетте көру үшін оны басыңыз, не ұяшыққа өту үшін бетті басыңыз. Enter "
+        "мен көрсеткілер жолдар арасында жылжытады, Escape машинаның оқуын қайтарады, Ctrl+S "
+        "сақтайды. Сенімсіз оқылған таңбалар белгіленген.",
+    },
+    "wb_page": {"en": "Page", "ru": "Страница", "kk": "Бет"},
+    "wb_row": {"en": "row", "ru": "строка", "kk": "жол"},
+    "wb_keyed_by": {"en": "keyed by", "ru": "исправил(а)", "kk": "түзеткен"},
+    "wb_machine": {"en": "machine reading", "ru": "машинное чтение", "kk": "машина оқуы"},
+    "wb_save": {
+        "en": "Save corrections",
+        "ru": "Сохранить исправления",
+        "kk": "Түзетулерді сақтау",
+    },
+    "wb_import": {"en": "Import the list", "ru": "Импортировать список", "kk": "Тізімді жүктеу"},
+    "wb_link": {
+        "en": "A scan of a list? Open the transcription workbench.",
+        "ru": "Скан списка? Откройте расшифровку скана.",
+        "kk": "Тізімнің сканері ме? Транскрипциялау бетін ашыңыз.",
+    },
 }
 
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read

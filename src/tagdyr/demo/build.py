@@ -56,7 +56,7 @@ def build_demo(
     """Migrate, import every demo source (idempotent) and link."""
     migrate(engine)
     results = []
-    for source in demo_sources():
+    for source in [*demo_sources(), *demo_sources(data_dir() / "scans")]:  # scans: tagdyr.scans
         mapping = load_mapping_file(source.mapping) if source.mapping else None
         if source.profile:
             mapping = load_profile(source.profile)

@@ -65,6 +65,7 @@ class LinkRecord:
     camp: str = ""
     fielded: bool = False  # the name came in separate surname / given-name columns
     identifier: str = ""  # a personal number: POW tag, prisoner or service number
+    name_confidence: float | None = None  # OCR confidence (0–100) of a name read from a scan
 
     @property
     def birth_year(self) -> int | None:
@@ -93,6 +94,8 @@ def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[st
     if not word or word.endswith("."):
         return None, None, None, None
     forms = list(word_forms(word).canons)
+    if not forms:  # no letters at all (an OCR misreading such as "—|"): nothing to compare
+        return None, None, None, None
     keys = list(skeletons(word))
     primary = keys[0] if keys else None
     if dominant_script(word) is Script.LATIN:
@@ -104,6 +107,40 @@ def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[st
             keys = list(dict.fromkeys([*keys, *reading_keys]))
             return canonical(readings[0].cyrillic), forms, primary, keys
     return forms[0], forms, primary, keys
+
+
+# OCR confusions tried as variants of a doubtfully read name word, one swap at a time
+_OCR_SWAPS = (("rn", "m"), ("m", "rn"), ("c", "e"), ("e", "c"), ("И", "Н"), ("Н", "И"),
+              ("и", "н"), ("н", "и"), ("6", "б"), ("б", "6"), ("l", "I"), ("ii", "u"))  # fmt: skip
+DOUBTFUL_NAME = 85.0  # below this OCR confidence a name's confusions are tried as variants
+UNREADABLE_NAME = 40.0  # below this a name read from a scan counts as missing, not as different
+_MAX_VARIANTS = 12
+
+
+def ocr_variants(word: str) -> list[str]:
+    """The word with one OCR confusion undone (rn/m, c/e, И/Н, 6/б, …), each once."""
+    found: list[str] = []
+    for wrong, right in _OCR_SWAPS:
+        start = word.find(wrong)
+        while start >= 0 and len(found) < _MAX_VARIANTS:
+            found.append(word[:start] + right + word[start + len(wrong) :])
+            start = word.find(wrong, start + 1)
+    return list(dict.fromkeys(v for v in found if v != word))
+
+
+def _doubtful_forms(
+    word: str, parts: tuple[str | None, list[str] | None, str | None, list[str] | None],
+    confidence: float | None,
+) -> tuple[str | None, list[str] | None, str | None, list[str] | None]:  # fmt: skip
+    """A name word read from a scan: unreadable ones count as missing; doubtful ones also
+    carry the forms of their OCR variants."""
+    if confidence is None or confidence >= DOUBTFUL_NAME or parts[0] is None:
+        return parts
+    if confidence < UNREADABLE_NAME:
+        return None, None, None, None
+    canon, forms, primary, keys = parts
+    extra = [f for v in ocr_variants(word.strip()) for f in (_forms(v)[1] or [])]
+    return canon, list(dict.fromkeys([*(forms or []), *extra])), primary, keys
 
 
 def _initial_classes(name: ParsedName) -> list[str]:
@@ -156,8 +193,13 @@ def features(rec: LinkRecord) -> dict[str, Any]:
     """One row of the Splink input table for a record."""
     name = rec.name
     surname_word = name.surname.split()[-1] if name.surname else ""
-    surname_canon, surname_forms, surname_key, surname_keys = _forms(surname_word)
-    given_canon, given_forms, given_key, given_keys = _forms(name.given[0] if name.given else "")
+    given_word = name.given[0] if name.given else ""
+    surname_canon, surname_forms, surname_key, surname_keys = _doubtful_forms(
+        surname_word, _forms(surname_word), rec.name_confidence
+    )
+    given_canon, given_forms, given_key, given_keys = _doubtful_forms(
+        given_word, _forms(given_word), rec.name_confidence
+    )
     patronymic = patronymic_root(name.patronymic) if name.patronymic else ""
     place = _place_keys(rec.places)
     initials = _initial_classes(name)

@@ -12,7 +12,7 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -52,12 +52,11 @@ def _link_record(row: Any) -> LinkRecord:
         initials=tuple(f"{i.upper()}." for i in row.initials.split()),
         gender=Gender(row.gender),
     )
-    fields = {
-        k: v.strip()
-        for k, v in json.loads(row.normalized).get("fields", {}).items()
-        if v and v.strip()
-    }
-    return record_from_values(str(row.id), row.key, fields, name=name)
+    normalized = json.loads(row.normalized)
+    fields = {k: v.strip() for k, v in normalized.get("fields", {}).items() if v and v.strip()}
+    record = record_from_values(str(row.id), row.key, fields, name=name)
+    confidence = (normalized.get("scan") or {}).get("name_confidence")  # a row of a scan
+    return replace(record, name_confidence=confidence) if confidence is not None else record
 
 
 def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, str]]:

@@ -233,6 +233,13 @@ def import_table(
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    from tagdyr.scans.pages import is_scan  # a scan is read by tagdyr.scans (images, PDF)
+
+    if is_scan(path):
+        from tagdyr.scans.importer import prepare_scan
+
+        prepared = prepare_scan(path, data, mapping)
+        return store_document(engine, path, source, prepared, user=user, progress=progress)
     drafts, meta, used_encoding, detected = _drafts(path, data, encoding, mapping)
     if mapping and mapping.register:
         meta["profile"], meta["register"] = mapping.register.name, mapping.register.title
@@ -257,6 +264,8 @@ class Prepared:
     encoding_detected: bool
     text: str | None = None  # a text's content as decoded (articles, memoirs)
     figures: list[dict[str, Any]] = field(default_factory=list)  # figure rows, no document
+    # stores what else the document brings (a scan's pages), in the import's transaction
+    after: Callable[[Connection, int], None] | None = None
 
 
 def store_document(
@@ -331,6 +340,8 @@ def store_document(
                 },
             ).scalar_one()
             _store(conn, drafts, document_id, source_id, progress)
+            if prepared.after:
+                prepared.after(conn, document_id)
             if prepared.figures:
                 conn.execute(
                     s.figure.insert(), [{**f, "document_id": document_id} for f in prepared.figures]

@@ -46,6 +46,7 @@ class RecordView:
     gender: str = ""  # "m", "f" or "" (unknown)
     person_version: int | None = None  # for optimistic locking of review decisions
     provenance: dict[str, str] = field(default_factory=dict)  # the row's archival reference
+    from_scan: bool = False  # a row of a scanned list: its crop is at /scans/crop/<id>.png
 
     @property
     def archival_citation(self) -> str:
@@ -177,6 +178,7 @@ def _record_view(row: Any) -> RecordView:
         row_citation=normalized.get("citation"), person_uid=row.uid, surname=row.surname,
         given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
         person_version=row.pversion, provenance=normalized.get("provenance") or {},
+        from_scan="scan" in normalized,
     )  # fmt: skip
 
 

@@ -295,3 +295,44 @@ audit_person = Table(
     Column("person_uid", String(40), primary_key=True, comment="a person the event changed"),
     Index("ix_audit_person_person_uid", "person_uid"),
 )
+
+# Scanned documents (tagdyr.scans): each page's image as read (upright, straight, evened), its
+# static IIIF tiles, and the corrections editors made to the machine's reading.
+scan_page = Table(
+    "scan_page",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("document.id", ondelete="CASCADE"), nullable=False),
+    Column("page", Integer, nullable=False, comment="1-based"),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("dpi", Integer, nullable=False),
+    Column("image", Text, nullable=False, comment="base64 PNG: what the boxes refer to"),
+    Column("reading", Text, nullable=False, comment="JSON: rotation, skew, language, method"),
+    UniqueConstraint("document_id", "page"),
+)
+
+scan_tile = Table(
+    "scan_tile",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("page_id", ForeignKey("scan_page.id", ondelete="CASCADE"), nullable=False),
+    Column("path", String(200), nullable=False, comment="IIIF Image API path, e.g. full/max/0/…"),
+    Column("data", Text, nullable=False, comment="base64 JPEG"),
+    UniqueConstraint("page_id", "path"),
+)
+
+scan_correction = Table(
+    "scan_correction",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("document_id", ForeignKey("document.id", ondelete="CASCADE"), nullable=False),
+    Column("page", Integer, nullable=False),
+    Column("row", Integer, nullable=False, comment="0-based row of the page's table"),
+    Column("col", Integer, nullable=False, comment="0-based column"),
+    Column("machine", Text, nullable=False, comment="the cell as Tesseract read it"),
+    Column("value", Text, nullable=False, comment="the cell as the editor keyed it"),
+    Column("author", String(200), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index("ix_scan_correction_document_id", "document_id"),
+)

@@ -60,8 +60,10 @@ from tagdyr.web.deps import (
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
 from tagdyr.web.import_profiles import form_mapping, form_profile
+from tagdyr.web.scans import router as scans_router
 from tagdyr.web.security import guard, to_login
 from tagdyr.web.uploads import Uploads
+from tagdyr.web.workbench import router as workbench_router
 
 _PACKAGE = resources.files("tagdyr.web")
 _YEAR = 365 * 24 * 3600
@@ -102,6 +104,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.middleware("http")(guard(settings))
     app.include_router(auth_router)
     app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
+    app.include_router(scans_router)
+    app.include_router(workbench_router)
 
     def map_of(points: list[Any], title: str) -> str:
         return render_svg(points, title, settings.tiles_url, settings.tiles_attribution)

@@ -8,6 +8,7 @@ import secrets
 from pathlib import Path
 
 from tagdyr.errors import NotFoundError, SourceError
+from tagdyr.scans.pages import SCAN_FORMATS
 from tagdyr.sources.tabular import TABULAR_FORMATS
 from tagdyr.texts.reader import TEXT_FORMATS
 
@@ -22,7 +23,7 @@ class Uploads:
     def save(self, filename: str, data: bytes) -> str:
         name = Path(filename).name or "upload.csv"
         suffix = Path(name).suffix.lower().lstrip(".")
-        readable = sorted({*TABULAR_FORMATS, *TEXT_FORMATS})
+        readable = sorted({*TABULAR_FORMATS, *TEXT_FORMATS, *SCAN_FORMATS})
         if suffix not in readable:
             raise SourceError(
                 f"tagdyr reads {', '.join(readable)} files, not .{suffix or '?'}", file=name

@@ -1,0 +1,230 @@
+"""The list's table on a page: rows and columns from ruling lines, or from word alignment.
+
+A printed list has a grid: its horizontal and vertical ruling lines are found as long runs of
+ink, and each cell is read on its own inside them (the lines themselves never reach Tesseract).
+A typed list without a grid has its columns where no word of any row stands (the gaps of the
+words' union along the line), and its rows in Tesseract's text lines. A line whose first
+column is empty continues the row above it (a wrapped cell). Text above the table is the
+document's title.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+from PIL import Image
+
+from tagdyr.scans.ocr import Box, Word
+
+# reads the words inside a box of a page: (image, box, page number) -> words in page pixels
+Reader = Callable[[Image.Image, Box, int], list[Word]]
+
+_INK = 128  # darker than this is ink (after clean.even_contrast)
+_LINE_SHARE = 0.5  # a ruling line crosses at least this share of the table's extent
+_MIN_GAP_CHARS = 1.2  # a column gap is at least this many character heights wide
+_NOISE_CONFIDENCE = 50  # a word of one or two characters read below this is a speck
+_GAP_NOISE_SHARE = 0.1  # a column gap may be crossed by stray words in this share of lines
+
+
+@dataclass(slots=True)
+class Cell:
+    text: str
+    box: Box
+    confidence: float  # mean word confidence, 0–100; 0 for an empty cell
+    chars: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Row:
+    cells: list[Cell]
+    box: Box
+    lines: int = 1  # text lines merged into this row (a wrapped row has 2 or more)
+
+
+@dataclass(slots=True)
+class PageTable:
+    page: int
+    title: list[str]
+    header: list[Cell]
+    rows: list[Row]
+    method: str  # "ruled" or "aligned"
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """Start and end (exclusive) of each run of True."""
+    padded = np.concatenate([[False], mask, [False]])
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _long_runs(ink: np.ndarray, length: int) -> np.ndarray:
+    """Pixels lying in a horizontal run of ink at least ``length`` long."""
+    sums = np.cumsum(np.pad(ink, ((0, 0), (1, 0))).astype(np.int32), axis=1)
+    full = (sums[:, length:] - sums[:, :-length]) == length
+    marked = np.zeros_like(ink, dtype=bool)
+    for shift in range(0, length, max(1, length // 8)):
+        marked[:, shift : shift + full.shape[1]] |= full
+    return marked
+
+
+def ruling_lines(image: Image.Image) -> tuple[list[int], list[int]]:
+    """Centres of horizontal (y) and vertical (x) ruling lines."""
+    ink = np.asarray(image) < _INK
+    _h, w = ink.shape
+    horizontal = _long_runs(ink, max(20, w // 25))
+    rows = horizontal.sum(axis=1)
+    ys = [(a + b) // 2 for a, b in _runs(rows > _LINE_SHARE * rows.max())] if rows.max() else []
+    if len(ys) < 3:
+        return [], []
+    top, bottom = ys[0], ys[-1]
+    vertical = _long_runs(ink[top:bottom].T, max(20, (bottom - top) // 25))
+    cols = vertical.sum(axis=1)
+    span = bottom - top
+    xs = [(a + b) // 2 for a, b in _runs(cols > _LINE_SHARE * span)]
+    return ys, xs if len(xs) >= 3 else []
+
+
+def text_lines(words: list[Word]) -> list[list[Word]]:
+    """Words grouped into lines by their vertical centres, each line left to right."""
+    ordered = sorted(words, key=lambda w: (w.box[1] + w.box[3]) / 2)
+    lines: list[list[Word]] = []
+    for word in ordered:
+        centre = (word.box[1] + word.box[3]) / 2
+        height = word.box[3] - word.box[1]
+        if lines:
+            last = lines[-1]
+            last_centre = sum((w.box[1] + w.box[3]) / 2 for w in last) / len(last)
+            if abs(centre - last_centre) < 0.5 * max(height, 1):
+                last.append(word)
+                continue
+        lines.append([word])
+    return [sorted(line, key=lambda w: w.box[0]) for line in lines]
+
+
+def column_gaps(lines: list[list[Word]], char_height: float) -> list[tuple[int, int]]:
+    """The x-ranges that (almost) no word of ``lines`` covers, wide enough to part columns: a
+    speck or a stain read as a word in one line does not close a gap all other lines keep."""
+    if not lines:
+        return []
+    right = max(w.box[2] for line in lines for w in line)
+    left = min(w.box[0] for line in lines for w in line)
+    covered = np.zeros(right + 1, dtype=np.int32)
+    for line in lines:
+        seen = np.zeros(right + 1, dtype=bool)
+        for w in line:
+            if any(ch.isalnum() for ch in w.text):  # a dash or a speck parts no columns
+                seen[w.box[0] : w.box[2] + 1] = True
+        covered += seen
+    tolerated = max(1, int(_GAP_NOISE_SHARE * len(lines)))
+    gaps = _runs(covered[left:] <= tolerated) if len(lines) > 4 else _runs(covered[left:] == 0)
+    return [(a + left, b + left) for a, b in gaps if b - a >= _MIN_GAP_CHARS * char_height]
+
+
+def _is_text(line: list[Word]) -> bool:
+    """A text line, not a rule, a stain or specks: at least two letters or digits."""
+    return sum(ch.isalnum() for w in line for ch in w.text) >= 2
+
+
+def cell_of(words: list[Word], box: Box) -> Cell:
+    """A cell from the words inside it: text, mean confidence and each character's."""
+    chars: list[tuple[str, float]] = []
+    for i, word in enumerate(words):
+        if i:
+            chars.append((" ", 100.0))
+        chars.extend((c.text, c.confidence) for c in word.chars)
+    confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
+    return Cell(" ".join(w.text for w in words), box, round(confidence, 1), chars)
+
+
+def _inset(box: Box, by: int) -> Box:
+    return (box[0] + by, box[1] + by, box[2] - by, box[3] - by)
+
+
+def _has_ink(image: Image.Image, box: Box) -> bool:
+    crop = np.asarray(image.crop(box)) < _INK
+    return bool(crop.sum() > 0.002 * crop.size + 8)
+
+
+def ruled_table(
+    image: Image.Image, page: int, ys: list[int], xs: list[int], read: Reader
+) -> PageTable:
+    """Each cell between the ruling lines read on its own; the text above is the title."""
+    inset = max(4, image.width // 500)
+    grid: list[Row] = []
+    for top, bottom in itertools.pairwise(ys):
+        cells = []
+        for left, right in itertools.pairwise(xs):
+            box = _inset((left, top, right, bottom), inset)
+            found = read(image, box, page) if _has_ink(image, box) else []
+            cells.append(cell_of(found, box))
+        if any(c.text for c in cells):
+            grid.append(Row(cells, (xs[0], top, xs[-1], bottom)))
+    title_box = (0, 0, image.width, max(1, ys[0] - inset))
+    title_words = read(image, title_box, page) if _has_ink(image, title_box) else []
+    title = [" ".join(w.text for w in line) for line in text_lines(title_words)]
+    if not grid:
+        return PageTable(page, title, [], [], "ruled")
+    return PageTable(page, title, grid[0].cells, merge_wrapped(grid[1:]), "ruled")
+
+
+def merge_wrapped(rows: list[Row]) -> list[Row]:
+    """A row whose first cell is empty continues the row above it (a wrapped cell)."""
+    merged: list[Row] = []
+    for row in rows:
+        filled = sum(1 for c in row.cells if c.text)
+        if merged and not row.cells[0].text and 0 < filled <= max(1, len(row.cells) // 2):
+            last = merged[-1]
+            for mine, more in zip(last.cells, row.cells, strict=True):
+                if more.text:
+                    mine.text = f"{mine.text} {more.text}".strip()
+                    mine.chars = [*mine.chars, (" ", 100.0), *more.chars]
+                    mine.box = _union(mine.box, more.box)
+                    mine.confidence = min(mine.confidence or more.confidence, more.confidence)
+            last.box = _union(last.box, row.box)
+            last.lines += 1
+            continue
+        merged.append(row)
+    return merged
+
+
+def _union(a: Box, b: Box) -> Box:
+    return (min(a[0], b[0]), min(a[1], b[1]), max(a[2], b[2]), max(a[3], b[3]))
+
+
+def _groups(line: list[Word], char_height: float) -> int:
+    """How many runs of words a line has, parted by gaps wider than a column gap."""
+    gaps = sum(
+        1 for a, b in itertools.pairwise(line)
+        if b.box[0] - a.box[2] >= _MIN_GAP_CHARS * char_height
+    )  # fmt: skip
+    return gaps + 1
+
+
+def aligned_table(words: list[Word], page: int, image: Image.Image) -> PageTable:
+    """A table without a grid: columns in the gaps no word crosses, rows in the text lines."""
+    words = [w for w in words if w.confidence >= _NOISE_CONFIDENCE or len(w.text) > 2]
+    lines = [line for line in text_lines(words) if _is_text(line)]
+    heights = sorted(w.box[3] - w.box[1] for w in words) or [1]
+    char_height = float(heights[len(heights) // 2])
+    start = next((i for i, line in enumerate(lines) if _groups(line, char_height) >= 3), None)
+    if start is None:
+        return PageTable(page, [" ".join(w.text for w in ln) for ln in lines], [], [], "aligned")
+    title = [" ".join(w.text for w in line) for line in lines[:start]]
+    body = lines[start:]
+    gaps = column_gaps(body, char_height)
+    left = min(w.box[0] for line in body for w in line)
+    right = max(w.box[2] for line in body for w in line)
+    bounds = [left, *[(a + b) // 2 for a, b in gaps], right + 1]
+    rows = []
+    for line in body:
+        top = min(w.box[1] for w in line)
+        bottom = max(w.box[3] for w in line)
+        cells = []
+        for x0, x1 in itertools.pairwise(bounds):
+            inside = [w for w in line if x0 <= (w.box[0] + w.box[2]) / 2 < x1]
+            cells.append(cell_of(inside, (x0, top, x1, bottom)))
+        rows.append(Row(cells, (left, top, right, bottom)))
+    return PageTable(page, title, rows[0].cells, merge_wrapped(rows[1:]), "aligned")

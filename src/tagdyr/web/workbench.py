@@ -1,0 +1,139 @@
+"""The transcription workbench: a scan uploaded and read, its page beside an editable grid,
+every correction kept with its author and time, then imported like any list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+
+from tagdyr.errors import TagdyrError
+from tagdyr.scans.importer import prepare_scan
+from tagdyr.scans.pages import is_scan
+from tagdyr.scans.reader import read_scan
+from tagdyr.scans.workbench import (
+    LOW_CONFIDENCE,
+    correct,
+    load_reading,
+    page_path,
+    stage,
+    staged_source,
+)
+from tagdyr.sources.importer import SourceInfo, source_key_for, store_document
+from tagdyr.web.auth import Editor
+from tagdyr.web.deps import PathId
+from tagdyr.web.uploads import Uploads
+
+router = APIRouter()
+_CELL = "c:"  # form fields "c:page:row:col"
+
+
+def _uploads(request: Request) -> Uploads:
+    return Uploads(request.app.state.settings.upload_dir)
+
+
+def _folder(request: Request, token: str) -> Path:
+    return _uploads(request).path(token).parent
+
+
+def _scan_file(folder: Path) -> Path:
+    return next(p for p in sorted(folder.iterdir()) if p.is_file() and is_scan(p))
+
+
+@router.get("/scans/workbench")
+def upload_form(request: Request, _user: Editor) -> Response:
+    render = request.app.state.render
+    return render(request, "workbench_upload.html")  # type: ignore[no-any-return]
+
+
+@router.post("/scans/workbench")
+async def upload(
+    request: Request,
+    _user: Editor,
+    file: UploadFile,
+    key: Annotated[str, Form(max_length=100, pattern=r"^[a-z0-9][a-z0-9-]*$")],
+    title: Annotated[str, Form(max_length=500)],
+    citation: Annotated[str, Form(max_length=2000)],
+) -> Response:
+    name = file.filename or "scan.png"
+    if not is_scan(Path(name)):
+        raise TagdyrError(f"{name}: the workbench reads scans (PNG, JPEG, TIFF, PDF)")
+    data = await file.read()
+    uploads = _uploads(request)
+    token = uploads.save(name, data)
+    folder = uploads.path(token).parent
+    stage(folder, read_scan(Path(name), data), {"key": key, "title": title, "citation": citation})
+    return RedirectResponse(f"/scans/workbench/{token}", status_code=303)
+
+
+def _grid(folder: Path) -> list[dict[str, Any]]:
+    pages, corrections = load_reading(folder)
+    latest = {(c.page, c.row, c.col): c for c in corrections}
+    shown = []
+    for page in pages:
+        rows = []
+        for r, row in enumerate(page.table.rows):
+            cells = []
+            for c, cell in enumerate(row.cells):
+                keyed = latest.get((page.number, r, c))
+                cells.append({"cell": cell, "value": keyed.value if keyed else cell.text,
+                              "keyed": keyed, "col": c})  # fmt: skip
+            rows.append({"index": r, "cells": cells})
+        shown.append({"page": page, "header": [h.text for h in page.table.header], "rows": rows})
+    return shown
+
+
+@router.get("/scans/workbench/{token}")
+def workbench(request: Request, token: str, _user: Editor) -> Response:
+    folder = _folder(request, token)
+    source = staged_source(folder)
+    render = request.app.state.render
+    return render(  # type: ignore[no-any-return]
+        request, "workbench.html", token=token, pages=_grid(folder), source=source,
+        low=LOW_CONFIDENCE, filename=_scan_file(folder).name,
+    )  # fmt: skip
+
+
+@router.get("/scans/workbench/{token}/page/{number}.png")
+def page_image(request: Request, token: str, number: PathId, _user: Editor) -> Response:
+    path = page_path(_folder(request, token), number)
+    if not path.exists():
+        raise TagdyrError(f"the scan has no page {number}")
+    return Response(path.read_bytes(), media_type="image/png")
+
+
+async def _changes(request: Request) -> dict[tuple[int, int, int], str]:
+    form = await request.form()
+    changes = {}
+    for name, value in form.items():
+        if not name.startswith(_CELL):
+            continue
+        parts = name.removeprefix(_CELL).split(":")
+        if len(parts) != 3 or not all(p.isdigit() for p in parts):
+            raise TagdyrError(f"{name!r} names no cell")
+        page, row, col = (int(p) for p in parts)
+        changes[(page, row, col)] = str(value)[:2000]
+    return changes
+
+
+@router.post("/scans/workbench/{token}/save")
+async def save(request: Request, token: str, user: Editor) -> Response:
+    correct(_folder(request, token), await _changes(request), user.username)
+    return RedirectResponse(f"/scans/workbench/{token}", status_code=303)
+
+
+@router.post("/scans/workbench/{token}/import")
+async def import_scan(request: Request, token: str, user: Editor) -> Response:
+    folder = _folder(request, token)
+    correct(folder, await _changes(request), user.username)
+    pages, corrections = load_reading(folder)
+    source = staged_source(folder)
+    path = _scan_file(folder)
+    info = SourceInfo(source["key"] or source_key_for(path), source["title"] or path.name,
+                      source["citation"] or path.name)  # fmt: skip
+    prepared = prepare_scan(path, path.read_bytes(), None, pages=pages, corrections=corrections)
+    result = store_document(request.app.state.engine, path, info, prepared, user=user.username)
+    render = request.app.state.render
+    return render(request, "import_done.html", result=result, filename=path.name)  # type: ignore[no-any-return]
