@@ -170,6 +170,7 @@ candidate_pair = Table(
     Column("is_match", Boolean, nullable=False),
     Column("evidence", Text, nullable=False, server_default="{}", comment="JSON waterfall"),
     Index("ix_candidate_pair_records", "left_record_id", "right_record_id"),
+    Index("ix_candidate_pair_right_record_id", "right_record_id"),
 )
 
 judgement = Table(
@@ -184,6 +185,7 @@ judgement = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True), nullable=True),
     Index("ix_judgement_records", "left_record_id", "right_record_id"),
+    Index("ix_judgement_right_record_id", "right_record_id"),
 )
 
 place = Table(

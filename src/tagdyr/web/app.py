@@ -50,6 +50,7 @@ from tagdyr.web.deps import (
     Conn,
     FormId,
     Note,
+    PairSeen,
     PathId,
     QueryId,
     SearchFilters,
@@ -269,11 +270,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         right_id: FormId,
         verdict: Annotated[str, Form(max_length=20)],
         seen: Seen,
+        pair_seen: PairSeen = None,
         note: Note = "",
     ) -> Response:
         judgement_id = rv.judge(
-            request.app.state.engine, left_id, right_id, verdict, user.username, note, seen=seen
-        )
+            request.app.state.engine, left_id, right_id, verdict, user.username, note,
+            seen=seen, pair_seen=pair_seen,
+        )  # fmt: skip
         return RedirectResponse(f"/review?done={judgement_id}", status_code=303)
 
     @app.post("/review/undo")
