@@ -142,3 +142,21 @@ def test_clustering_does_not_depend_on_the_order_of_pairs() -> None:
     first = cluster(nodes, scored, groups=groups)
     second = cluster(nodes, list(reversed(scored)), groups=groups)
     assert sorted(map(sorted, first)) == sorted(map(sorted, second))
+
+
+def test_the_public_history_says_what_changed_not_who(linked: Engine) -> None:
+    from tagdyr import accounts
+
+    accounts.create_user(linked, "adm", "a long enough password 1", "admin", actor="cli:root")
+    with linked.connect() as conn:
+        admin = accounts.find_user(conn, "adm")
+    assert admin is not None
+    accounts.create_token(linked, admin, "nightly-harvest-script", actor="cli:root")
+    client = TestClient(create_app(load_settings(database_url=str(linked.url)), engine=linked))
+    public = client.get("/history?lang=en")
+    assert public.status_code == 200 and "linkage run" in public.text  # what and when
+    for who in ("adm", "created as admin", "nightly-harvest-script", "cli:root"):
+        assert who not in public.text
+    log_in(client, linked, "boss", role="admin")
+    seen_by_admin = client.get("/history?lang=en").text
+    assert "user adm created as admin" in seen_by_admin and "nightly-harvest-script" in seen_by_admin

@@ -73,6 +73,12 @@ def _seen_of(*records: Any) -> str:
     )
 
 
+def _is_admin(request: Request) -> bool:
+    """Account events (who was made what, token names) are for admins' eyes only."""
+    user = getattr(request.state, "user", None)
+    return bool(user is not None and user.is_admin)
+
+
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or load_settings()
     app = FastAPI(title="tagdyr", docs_url=None, redoc_url=None)
@@ -291,7 +297,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     @app.get("/history", response_class=HTMLResponse)
     def history(request: Request, conn: Conn, before: QueryId = None) -> Response:
         return render(
-            request, "history.html", events=events(conn, limit=_HISTORY_PAGE, before=before),
+            request, "history.html",
+            events=events(conn, limit=_HISTORY_PAGE, before=before, accounts=_is_admin(request)),
             person=None, limit=_HISTORY_PAGE, revertible=is_revertible,
         )  # fmt: skip
 
