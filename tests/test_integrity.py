@@ -158,5 +158,5 @@ def test_the_public_history_says_what_changed_not_who(linked: Engine) -> None:
     for who in ("adm", "created as admin", "nightly-harvest-script", "cli:root"):
         assert who not in public.text
     log_in(client, linked, "boss", role="admin")
-    seen_by_admin = client.get("/history?lang=en").text
-    assert "user adm created as admin" in seen_by_admin and "nightly-harvest-script" in seen_by_admin
+    by_admin = client.get("/history?lang=en").text
+    assert "user adm created as admin" in by_admin and "nightly-harvest-script" in by_admin
