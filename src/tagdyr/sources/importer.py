@@ -34,6 +34,22 @@ ProgressCallback = Callable[[int, int], None]
 _BATCH = 500
 
 
+_SOURCE_KEY = re.compile(r"\w[\w.-]*")
+
+
+def check_source_key(key: str, *, file: str = "source key", row: int | None = None) -> str:
+    """A source key is a slug (it is part of URLs and URIs): letters, digits, ``-``, ``_``
+    and ``.``, starting with a letter or digit, no ``..``, at most 200 characters."""
+    if len(key) > 200 or ".." in key or not _SOURCE_KEY.fullmatch(key):
+        raise SourceError(
+            f"source key {key[:80]!r} is not allowed: use letters, digits, '-', '_' and '.' "
+            "only (no '/', spaces, '?', '#' or '..'), at most 200 characters",
+            file=file,
+            row=row,
+        )
+    return key
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     key: str
@@ -41,6 +57,9 @@ class SourceInfo:
     citation: str
     kind: str = "list"
     languages: str = ""
+
+    def __post_init__(self) -> None:
+        check_source_key(self.key)
 
 
 @dataclass(frozen=True, slots=True)
