@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
+
 from tagdyr.errors import SourceError, TagdyrError
 from tagdyr.export.dump import import_dump, write_dump
 from tagdyr.settings import load_settings
@@ -64,7 +65,7 @@ def test_the_web_import_refuses_a_bad_source_key(sqlite_engine: Engine, tmp_path
     client.headers["X-CSRF-Token"] = log_in(client, sqlite_engine)
     page = client.post(
         "/import/preview",
-        files={"file": ("l.csv", "Nr;Navn\n1;Bektanow Mashit\n".encode(), "text/csv")},
+        files={"file": ("l.csv", b"Nr;Navn\n1;Bektanow Mashit\n", "text/csv")},
         data={"key": "../../etc/x y?z=1#frag", "title": "T", "citation": "C"},
     )
     if page.status_code == 200:  # refused at the preview or, at the latest, at the commit
