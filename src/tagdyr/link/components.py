@@ -33,14 +33,16 @@ def _neighbours(conn: Connection, run_id: int | None, nodes: set[int]) -> set[in
     p, j = s.candidate_pair, s.judgement
     found: set[int] = set()
     for chunk in _chunks(nodes):
-        if run_id is not None:
-            matched = (p.c.run_id == run_id) & p.c.is_match.is_(True)
-            found.update(conn.execute(
-                select(p.c.right_record_id).where(matched, p.c.left_record_id.in_(chunk))
-            ).scalars())  # fmt: skip
-            found.update(conn.execute(
-                select(p.c.left_record_id).where(matched, p.c.right_record_id.in_(chunk))
-            ).scalars())  # fmt: skip
+        if run_id is not None:  # by record only, so that the record indexes serve the query
+            for other, side in ((p.c.right_record_id, p.c.left_record_id),
+                                (p.c.left_record_id, p.c.right_record_id)):  # fmt: skip
+                found.update(
+                    row[0]
+                    for row in conn.execute(
+                        select(other, p.c.run_id, p.c.is_match).where(side.in_(chunk))
+                    )
+                    if row[1] == run_id and row[2]
+                )
         same = j.c.undone_at.is_(None) & (j.c.verdict == "same")
         found.update(conn.execute(
             select(j.c.right_record_id).where(same, j.c.left_record_id.in_(chunk))

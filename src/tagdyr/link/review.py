@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import ConflictError, NotFoundError, TagdyrError
-from tagdyr.link.components import component, lock_component
+from tagdyr.link.components import lock_component
 from tagdyr.link.run import latest_run_id, latest_verdicts, recluster
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events, last_change, log_event
@@ -254,6 +254,7 @@ def apply_judgements(
     seen: Mapping[str, int] | None = None,
     reverts: int | None = None,
     together: set[int] | None = None,
+    pair_seen: int | None = None,
 ) -> list[int]:
     """Store judgements (left, right, verdict), re-cluster their components and log it,
     inside the caller's transaction; the judgements' ids. ``together``: records that must end
@@ -267,18 +268,20 @@ def apply_judgements(
     ).scalar_one()
     if found != len(record_ids):
         raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
-    scope = lock_component(conn, latest_run_id(conn), record_ids)
+    scope = lock_component(conn, latest_run_id(conn), record_ids)  # holds what they join
+    if pair_seen is not None:  # first: it says who decided the very pair
+        _check_pair_seen(conn, pairs[0][0], pairs[0][1], pair_seen)
     _check_seen(conn, seen or {})
     before = _persons_of(conn, scope)
     ids = [_insert_judgement(conn, left, right, verdict, author, note)
            for left, right, verdict in pairs]  # fmt: skip
-    changed = set(recluster(conn, around=record_ids).changed_uids)
+    changed = set(recluster(conn, scope=scope).changed_uids)
     anchor = pairs[0][0]
     while together and (stragglers := together - _records_with(conn, anchor)):
         ids += [_insert_judgement(conn, anchor, r, "same", author, note)
                 for r in sorted(stragglers)]  # fmt: skip
-        changed |= recluster(conn, around=record_ids).changed_uids
-    _check_consistent(conn, component(conn, latest_run_id(conn), record_ids))
+        changed |= recluster(conn, scope=scope).changed_uids
+    _check_consistent(conn, scope)
     log_event(conn, author, action, summary, {"judgements": ids, "active": True, "note": note},
               before | changed, reverts)  # fmt: skip
     return ids
@@ -298,11 +301,9 @@ def judge(engine: Engine, left_id: int, right_id: int, verdict: str, author: str
     ``seen``: person uid -> version as the user's page showed them, ``pair_seen``: the pair's
     :func:`pair_version` as it showed it (optimistic locking)."""
     with _writing(engine, "the judgement") as conn:
-        lock_component(conn, latest_run_id(conn), {left_id, right_id})
-        _check_pair_seen(conn, left_id, right_id, pair_seen)
         summary = f"records {left_id} and {right_id} judged {verdict!r}"
         return apply_judgements(conn, [(left_id, right_id, verdict)], author, note, "judge",
-                                summary, seen=seen)[0]  # fmt: skip
+                                summary, seen=seen, pair_seen=pair_seen)[0]  # fmt: skip
 
 
 @contextmanager
@@ -398,7 +399,7 @@ def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, act
         .where(s.judgement.c.id.in_(judgement_ids))
         .values(undone_at=datetime.now(UTC))
     )
-    changed = recluster(conn, around=record_ids).changed_uids
+    changed = recluster(conn, scope=scope).changed_uids
     _check_consistent(conn, scope)
     log_event(conn, author, action, summary, {"judgements": judgement_ids, "active": False},
               before | changed, reverts)  # fmt: skip

@@ -387,34 +387,36 @@ def _matched_pairs(
     if run_id is None:
         return []
     p = s.candidate_pair
-    query = (
-        select(p.c.left_record_id, p.c.right_record_id, p.c.match_probability)
-        .where(p.c.run_id == run_id)
-        .where(p.c.is_match.is_(True))
-    )
-    queries = (
-        [query]
-        if among is None
-        else [query.where(p.c.left_record_id.in_(chunk)) for chunk in _chunks(sorted(among))]
-    )
-    return [
-        (str(r.left_record_id), str(r.right_record_id), r.match_probability)
-        for q in queries
-        for r in conn.execute(q)
-    ]
+    columns = (p.c.left_record_id, p.c.right_record_id, p.c.match_probability)
+    if among is None:
+        query = select(*columns).where(p.c.run_id == run_id).where(p.c.is_match.is_(True))
+        return [(str(a), str(b), prob) for a, b, prob in conn.execute(query)]
+    found: list[tuple[str, str, float]] = []
+    for chunk in _chunks(sorted(among)):  # by record only, so that its index serves the query
+        query = select(*columns, p.c.run_id, p.c.is_match).where(p.c.left_record_id.in_(chunk))
+        found += [
+            (str(r[0]), str(r[1]), r[2]) for r in conn.execute(query) if r[3] == run_id and r[4]
+        ]
+    return found
 
 
 def recluster(
-    conn: Connection, run_id: int | None = None, *, around: Iterable[int] | None = None
+    conn: Connection,
+    run_id: int | None = None,
+    *,
+    around: Iterable[int] | None = None,
+    scope: set[int] | None = None,
 ) -> Assignment:
     """Persons from a run's matched pairs (the latest finished run by default) and every
     active judgement, over the current records; call it under :func:`lock_for_writing`.
 
     ``around``: re-cluster only the connected component(s) of these records (a judgement's;
     call it under :func:`lock_for_judging`, the component locked by
-    :func:`~tagdyr.link.components.lock_component`)."""
+    :func:`~tagdyr.link.components.lock_component`); ``scope``: that component, already
+    found (it must hold whole components: one found before the decision does)."""
     run_id = run_id if run_id is not None else latest_run_id(conn)
-    scope = None if around is None else component(conn, run_id, around)
+    if scope is None and around is not None:
+        scope = component(conn, run_id, around)
     matches = _matched_pairs(conn, run_id, scope)
     nodes, groups = _current_records(conn, scope)
     must, cannot = active_judgements(conn, scope)

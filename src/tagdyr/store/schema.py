@@ -133,6 +133,7 @@ person = Table(
         ForeignKey("person.id", ondelete="SET NULL"),
         nullable=True,
         comment="set when re-linking folded this person into another: its URL redirects",
+        index=True,
     ),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
