@@ -209,6 +209,18 @@ def _drafts(
     return drafts, meta, table.encoding, table.encoding_detected
 
 
+def _persons_for(conn: Connection, document_id: int) -> frozenset[str]:
+    """Every current record belongs to one person: the new version's records become persons
+    of their own until `tagdyr link` joins them (the replaced version's records keep theirs,
+    so that reverting this import gives back the very persons). The uids of the new persons."""
+    from tagdyr.link.run import recluster
+
+    scope = set(
+        conn.execute(select(s.record.c.id).where(s.record.c.document_id == document_id)).scalars()
+    )
+    return recluster(conn, scope=scope).changed_uids
+
+
 def import_table(
     engine: Engine,
     path: Path,
@@ -323,12 +335,14 @@ def store_document(
                 conn.execute(
                     s.figure.insert(), [{**f, "document_id": document_id} for f in prepared.figures]
                 )
+            changed = _persons_for(conn, document_id)
             log_event(
                 conn, actor, "import",
                 f"{path.name} imported as version {version} of {source.key}: {len(drafts):,} "
                 "records",
                 {"document_id": document_id, "previous_document_id": previous,
                  "source_key": source.key, "version": version, "sha256": digest},
+                changed,
             )  # fmt: skip
     except IntegrityError as exc:
         raise StorageError(f"{path.name}: the database refused the import: {exc.orig}") from exc
