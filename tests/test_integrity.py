@@ -160,3 +160,32 @@ def test_the_public_history_says_what_changed_not_who(linked: Engine) -> None:
     log_in(client, linked, "boss", role="admin")
     by_admin = client.get("/history?lang=en").text
     assert "user adm created as admin" in by_admin and "nightly-harvest-script" in by_admin
+
+
+def test_the_login_throttle_holds_under_concurrent_attempts(postgres_url: str) -> None:
+    """Twelve wrong passwords at once from one address, on PostgreSQL: exactly five are
+    checked, the rest refused with 429 (several workers counted 7-8 before)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from tagdyr import accounts
+    from tagdyr.errors import AccessError
+    from tests.conftest import _fresh_postgres
+
+    _, engine = _fresh_postgres(postgres_url)
+    from tagdyr.store.db import migrate
+
+    migrate(engine)
+    accounts.create_user(engine, "anna", "a long enough password 1", "editor", actor="test")
+
+    def attempt(_: int) -> int:
+        try:
+            accounts.authenticate(engine, "anna", "wrong", "10.0.0.7", attempts=5,
+                                  window_minutes=15)  # fmt: skip
+        except AccessError as exc:
+            return exc.status
+        return 200
+
+    with ThreadPoolExecutor(max_workers=12) as pool:
+        statuses = sorted(pool.map(attempt, range(12)))
+    assert statuses == [401] * 5 + [429] * 7
+    engine.dispose()
