@@ -7,6 +7,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
@@ -189,3 +190,28 @@ def test_the_login_throttle_holds_under_concurrent_attempts(postgres_url: str) -
         statuses = sorted(pool.map(attempt, range(12)))
     assert statuses == [401] * 5 + [429] * 7
     engine.dispose()
+
+
+def test_a_linkage_run_leaves_no_spill_folder(
+    linked: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+    import tempfile
+
+    from tagdyr.link.run import link_database
+
+    spills = tmp_path / "tmp"
+    spills.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(spills))
+    link_database(linked, threshold=0.9, floor=0.001)
+    gc.collect()
+    assert list(spills.glob("tagdyr-duckdb-*")) == []
+
+
+def test_a_db_backup_leaves_no_part_files(sqlite_engine: Engine, tmp_path: Path) -> None:
+    from tagdyr.backup import backup
+
+    out = tmp_path / "backups" / "copy.db"
+    out.parent.mkdir()
+    assert "integrity ok" in backup(sqlite_engine, out)
+    assert sorted(p.name for p in out.parent.iterdir()) == ["copy.db"]
