@@ -200,8 +200,9 @@ def main() -> None:
     path = OUT / f"recluster-{args.records}.db"
     for leftover in path.parent.glob(path.name + "*"):
         leftover.unlink()
-    rows = measure(create_db_engine(f"sqlite:///{path}"), "SQLite", args.records,
-                   args.judgements, args.global_judgements)  # fmt: skip
+    sqlite = create_db_engine(f"sqlite:///{path}")
+    rows = measure(sqlite, "SQLite", args.records, args.judgements, args.global_judgements)
+    sqlite.dispose()
     if args.postgresql:
         from tests.pgserver import postgres_server
 
@@ -211,4 +212,5 @@ def main() -> None:
     print("\n| database | records | re-clustering | judgements | p50 ms | p95 ms | max ms |")
     print("|---|---:|---|---:|---:|---:|---:|")
     print("\n".join(rows))
-    path.unlink(missing_ok=True)
+    for leftover in path.parent.glob(path.name + "*"):  # the database, its -wal and -shm
+        leftover.unlink()
