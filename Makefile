@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-texts-real bench-load bench-scans fuzz clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-texts-real bench-load bench-scans bench-recluster fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,10 @@ bench-texts-real: $(VENV)/.installed-bench
 ## make bench-load: 50 readers on 1,000,000 persons, and 5 editors reviewing at once (PostgreSQL)
 bench-load: $(VENV)/.installed-bench system-deps
 	$(BIN)/python -m bench.load
+
+## make bench-recluster: judgement latency on 1,000,000 linked records, local vs global re-clustering
+bench-recluster: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.recluster
 
 ## make fuzz: coverage-guided fuzzing (atheris) of the importers and the name parser
 FUZZ_RUNS ?= 200000

@@ -420,3 +420,26 @@ def test_dump_refuses_a_full_database_and_a_damaged_file(engine: Engine, tmp_pat
     with pytest.raises(SourceError, match=r"claim\.jsonl is damaged"):
         import_dump(target, damaged)
     assert _count(target, s.record) == 0 and _count(target, s.person) == 0  # nothing half-stored
+
+
+@pytest.mark.parametrize("version", ["7.0", "5.5.1"])
+def test_a_cell_that_reads_like_a_pointer_stays_text(
+    sqlite_engine: Engine, tmp_path: Path, version: str
+) -> None:
+    rows = [["№", "Тегі", "Аты", "Әскери атағы"], ["1", "Қасымжанов", "Ғаббас", "@I1@"]]
+    source = write_list(tmp_path / "pointer.csv", rows)
+    import_table(sqlite_engine, source, SourceInfo("pointer-list", "Тізім", "сынақ"))
+    link_database(sqlite_engine, threshold=0.9, floor=0.01)
+    uids = _all(sqlite_engine)
+    with sqlite_engine.connect() as conn:
+        text_ = write_gedcom(conn, uids, BASE, version)
+    lines = text_.splitlines()
+    assert not any(line.endswith(" @I1@") for line in lines if " INDI" not in line)
+    assert "1 FACT @@I1@" in lines if version == "7.0" else "1 FACT @@I1@@" in lines
+    if version == "7.0":
+        import gedcom7
+
+        records = gedcom7.loads(text_)
+        assert gedcom7.validate(records) == []
+        person = next(r for r in records if r.tag == "INDI")
+        assert [c.text for c in person.children if c.tag == "FACT"] == ["@I1@"]

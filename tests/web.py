@@ -37,7 +37,8 @@ def log_in(client: TestClient, engine: Engine, username: str = "editor",
 
 
 _REVIEW_PAIR = re.compile(
-    r'name="left_id" value="(\d+)".*?name="right_id" value="(\d+)".*?name="seen" value="([^"]*)"',
+    r'name="left_id" value="(\d+)".*?name="right_id" value="(\d+)".*?name="seen" value="([^"]*)"'
+    r'.*?name="pair_seen" value="(\d+)"',
     re.S,
 )
 
@@ -52,5 +53,5 @@ def judgement_form(review_page: str, verdict: str) -> dict[str, str] | None:
     pair = _REVIEW_PAIR.search(review_page)
     if pair is None:
         return None
-    return {"left_id": pair[1], "right_id": pair[2], "seen": pair[3], "verdict": verdict,
-            "csrf_token": csrf_of(review_page)}  # fmt: skip
+    return {"left_id": pair[1], "right_id": pair[2], "seen": pair[3], "pair_seen": pair[4],
+            "verdict": verdict, "csrf_token": csrf_of(review_page)}  # fmt: skip

@@ -19,7 +19,7 @@ from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Connection, Engine, func, select, update
+from sqlalchemy import Connection, Engine, func, select, text, update
 
 from tagdyr.errors import AccessError, ConfigError, NotFoundError
 from tagdyr.store import schema as s
@@ -168,6 +168,7 @@ def authenticate(engine: Engine, username: str, password: str, address: str, *,
     address within the window, and says the same thing for a wrong name or password."""
     since = _now() - timedelta(minutes=window_minutes)
     with engine.begin() as conn:
+        _lock_address(conn, address)
         conn.execute(  # attempts older than a day say nothing any more
             s.login_attempt.delete().where(s.login_attempt.c.at < _now() - timedelta(days=1))
         )
@@ -198,6 +199,21 @@ def authenticate(engine: Engine, username: str, password: str, address: str, *,
     if not ok or row is None:
         raise AccessError("wrong username or password", status=401)
     return _user(row)
+
+
+_THROTTLE_LOCK = 0x6C6F67  # "log": with the address's hash, one lock per address
+
+
+def _lock_address(conn: Connection, address: str) -> None:
+    """Count and record one address's attempts one at a time (several workers would
+    otherwise all count the same failures and let more through). PostgreSQL: an advisory
+    lock on the address until the transaction ends; SQLite: the DELETE that follows takes
+    the database's write lock already."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(
+            text("SELECT pg_advisory_xact_lock(:key, hashtext(:address))"),
+            {"key": _THROTTLE_LOCK, "address": address[:64]},
+        )
 
 
 def _verify(password_hash: str, password: str) -> bool:

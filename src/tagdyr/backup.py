@@ -51,8 +51,11 @@ def backup(engine: Engine, out: Path) -> str:
     part.unlink(missing_ok=True)
     with sqlite3.connect(source, timeout=30) as live, sqlite3.connect(part) as copy:
         live.backup(copy, pages=1024)
+        copy.execute("PRAGMA journal_mode=DELETE")  # one file: no -wal/-shm beside the copy
     copy.close()
     verdict = _integrity(part)
+    for leftover in (part.with_name(part.name + "-wal"), part.with_name(part.name + "-shm")):
+        leftover.unlink(missing_ok=True)
     if verdict != "ok":
         part.unlink()
         raise StorageError(f"the backup copy failed its integrity check ({verdict}); retry")

@@ -40,6 +40,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tagdyr import __version__
 from tagdyr.errors import SourceError, StorageError
+from tagdyr.sources.importer import check_source_key
 from tagdyr.store import schema as s
 from tagdyr.store.db import head_revision, require_current_schema, storage_error
 
@@ -79,13 +80,21 @@ def _encode(value: Any) -> Any:
     return value
 
 
+_PYTHON_TYPES: dict[str, tuple[type, ...]] = {
+    "integer": (int,), "number": (int, float), "boolean": (bool,), "string": (str,),
+    "datetime": (str,),
+}  # fmt: skip
+
+
 def _decode(value: Any, kind: str) -> Any:
+    """A JSON value as the column of type ``kind`` stores it; ValueError if it is not one."""
     if value is None:
         return None
+    wrong_bool = isinstance(value, bool) and kind in ("integer", "number")
+    if wrong_bool or not isinstance(value, _PYTHON_TYPES[kind]):
+        raise ValueError(f"{json.dumps(value, ensure_ascii=False)[:40]} is not {kind}")
     if kind == "datetime":
-        return dt.datetime.fromisoformat(value)
-    if kind == "boolean":
-        return bool(value)
+        return dt.datetime.fromisoformat(str(value))
     return value
 
 
@@ -153,12 +162,53 @@ def _open(path: Path) -> tuple[zipfile.ZipFile, dict[str, Any]]:
         descriptor = json.loads(archive.read("datapackage.json"))
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise SourceError(f"not a tagdyr dump ({exc})", file=path.name) from exc
-    if descriptor.get("profile") != FORMAT:
+    if not isinstance(descriptor, dict) or descriptor.get("profile") != FORMAT:
         archive.close()
         raise SourceError(
-            f"not a {FORMAT} file (profile {descriptor.get('profile')!r})", file=path.name
+            f"not a {FORMAT} file (its datapackage.json has no profile {FORMAT!r})",
+            file=path.name,
         )
     return archive, descriptor
+
+
+def _check_descriptor(descriptor: Any, archive: zipfile.ZipFile, filename: str) -> None:
+    """Refuse a descriptor that does not describe a whole dump of this tagdyr's tables: every
+    data table once, each with its file present in the archive, a row count and a checksum."""
+
+    def refuse(problem: str) -> None:
+        raise SourceError(f"datapackage.json: {problem}; nothing was restored", file=filename)
+
+    resources = descriptor.get("resources") if isinstance(descriptor, dict) else None
+    if not isinstance(resources, list):
+        refuse("it has no list of resources")
+    assert isinstance(resources, list)
+    if not isinstance(descriptor.get("schema_revision"), str):
+        refuse("it names no schema_revision")
+    known, files = {t.name for t in _tables()}, set(archive.namelist())
+    names: list[str] = []
+    for number, resource in enumerate(resources, start=1):
+        ok = isinstance(resource, dict) and all(
+            isinstance(resource.get(key), kind)
+            for key, kind in (("name", str), ("path", str), ("rows", int), ("hash", str))
+        )
+        fields = resource.get("schema", {}).get("fields") if ok else None
+        if (
+            not ok
+            or not isinstance(fields, list)
+            or not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields)
+        ):
+            refuse(f"resource {number} lacks its name, path, rows, hash or schema fields")
+        if resource["name"] not in known:
+            refuse(f"resource {resource['name']!r} is not a table of this tagdyr")
+        if resource["path"] not in files:
+            refuse(f"the file {resource['path']} of table {resource['name']} is missing")
+        names.append(resource["name"])
+    doubled = sorted({n for n in names if names.count(n) > 1})
+    missing = sorted({t.name for t in _tables(accounts=False)} - set(names))
+    if doubled:
+        refuse(f"tables {', '.join(doubled)} are listed twice")
+    if missing:
+        refuse(f"tables {', '.join(missing)} are missing from its resources")
 
 
 def _filled_tables(conn: Connection) -> list[str]:
@@ -173,6 +223,7 @@ def import_dump(engine: Engine, path: Path) -> dict[str, int]:
     require_current_schema(engine)
     archive, descriptor = _open(path)
     with archive:
+        _check_descriptor(descriptor, archive, path.name)
         if descriptor["schema_revision"] != head_revision(engine):
             raise SourceError(
                 f"the dump has schema revision {descriptor['schema_revision']}, this tagdyr "
@@ -212,24 +263,60 @@ def _load(
     table: Table,
     filename: str,
 ) -> int:
-    kinds = {f["name"]: f["type"] for f in resource["schema"]["fields"]}
-    unknown = set(kinds) - {c.name for c in table.columns}
+    kinds = {c.name: _type(c) for c in table.columns}  # the types are this tagdyr's own
+    unknown = {f["name"] for f in resource["schema"]["fields"]} - set(kinds)
     if unknown:
         raise SourceError(
             f"columns {sorted(unknown)} are not in this tagdyr's {table.name}", file=filename
         )
-    digest, batch, count = hashlib.sha256(), [], 0
+    try:
+        _verify(archive, resource, filename)
+        count, deferred = _insert_lines(conn, archive, resource, table, kinds, filename)
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise SourceError(f"{resource['path']} cannot be read ({exc})", file=filename) from exc
+    for change in deferred:
+        conn.execute(
+            s.person.update()
+            .where(s.person.c.id == change["id"])
+            .values(merged_into_id=change["merged_into_id"])
+        )
+    return count
+
+
+def _verify(archive: zipfile.ZipFile, resource: dict[str, Any], filename: str) -> None:
+    """Refuse a table's file whose checksum or row count is not the descriptor's, before
+    anything of it is read as rows."""
+    digest, count = hashlib.sha256(), 0
+    with archive.open(resource["path"]) as handle:
+        for line in handle:
+            digest.update(line)
+            count += 1
+    if f"sha256:{digest.hexdigest()}" != resource["hash"] or count != resource["rows"]:
+        raise SourceError(
+            f"{resource['path']} is damaged (its checksum or row count differs "
+            "from datapackage.json); nothing was restored",
+            file=filename,
+        )
+
+
+def _insert_lines(conn: Connection, archive: zipfile.ZipFile, resource: dict[str, Any],
+                  table: Table, kinds: dict[str, str],
+                  filename: str) -> tuple[int, list[dict[str, Any]]]:  # fmt: skip
+    """Insert a table's lines; the row count and the deferred merges."""
+    batch: list[dict[str, Any]] = []
+    count = 0
     deferred: list[dict[str, Any]] = []  # person.merged_into_id, set once every person exists
     with archive.open(resource["path"]) as handle:
         for number, line in enumerate(handle, start=1):
-            digest.update(line)
             try:
                 raw = json.loads(line)
             except ValueError as exc:
                 raise SourceError(
                     f"{resource['path']}: not JSON ({exc})", file=filename, row=number
                 ) from exc
-            row = {k: _decode(v, kinds[k]) for k, v in raw.items()}
+            row = _row(raw, kinds, f"{resource['path']}", filename, number)
+            if table is s.source:
+                check_source_key(str(row.get("key", "")), file=filename, row=number)
             if table is s.person and row.get("merged_into_id") is not None:
                 deferred.append({"id": row["id"], "merged_into_id": row["merged_into_id"]})
                 row["merged_into_id"] = None
@@ -240,19 +327,22 @@ def _load(
                 batch = []
     if batch:
         conn.execute(table.insert(), batch)
-    for change in deferred:
-        conn.execute(
-            s.person.update()
-            .where(s.person.c.id == change["id"])
-            .values(merged_into_id=change["merged_into_id"])
-        )
-    if f"sha256:{digest.hexdigest()}" != resource["hash"] or count != resource["rows"]:
-        raise SourceError(
-            f"{resource['path']} is damaged (its checksum or row count differs "
-            "from datapackage.json); nothing was restored",
-            file=filename,
-        )
-    return count
+    return count, deferred
+
+
+def _row(raw: Any, kinds: dict[str, str], where: str, filename: str, number: int) -> dict[str, Any]:
+    """One line of a table's file as a row to insert, or a SourceError naming what is wrong."""
+    if not isinstance(raw, dict):
+        raise SourceError(f"{where}: a line is not a JSON object", file=filename, row=number)
+    row: dict[str, Any] = {}
+    for key, value in raw.items():
+        if key not in kinds:
+            raise SourceError(f"{where}: no column {key!r}", file=filename, row=number)
+        try:
+            row[key] = _decode(value, kinds[key])
+        except ValueError as exc:
+            raise SourceError(f"{where}: {exc}", file=filename, row=number, column=key) from exc
+    return row
 
 
 def _reset_sequences(conn: Connection) -> None:

@@ -75,13 +75,16 @@ class _Lines:
         if payload is None or payload == "":
             self.lines.append(head)
             return
-        if _POINTER.fullmatch(payload):
-            self.lines.append(f"{head} {payload}")
-            return
         first, *rest = payload.replace("\r\n", "\n").replace("\r", "\n").split("\n")
         self._line(head, level, first)
         for more in rest:
             self._line(f"{level + 1} CONT", level + 1, more)
+
+    def pointer(self, level: int, tag: str, xref: str) -> None:
+        """A line pointing at a record: the only place a payload is written as ``@X@``
+        (a cell that reads like a pointer is text, escaped like any other)."""
+        assert _POINTER.fullmatch(xref), f"{xref!r} is not a GEDCOM pointer"
+        self.lines.append(f"{level} {tag} {xref}")
 
     def _line(self, head: str, level: int, text: str) -> None:
         if self.version != "7.0":
@@ -97,7 +100,7 @@ class _Lines:
 
 
 def _citation(out: _Lines, level: int, xref: str, record: RecordView, value: str) -> None:
-    out.add(level, "SOUR", f"@{xref}@")
+    out.pointer(level, "SOUR", f"@{xref}@")
     out.add(level + 1, "PAGE", record.page)
     if value:
         out.add(level + 1, "DATA")

@@ -5,6 +5,10 @@ is a cannot-link that no chain of scored pairs may break. Scored pairs are then 
 the most to the least probable, skipping any join that would put a cannot-linked pair together
 or two entries of one list together (one list entry is one person: a list's ``group``); only a
 human "same" may join entries of one list (a clerk's duplicate entry).
+
+The result depends only on the pairs, not on the order they come in (ties are broken by the
+records' ids), so clustering one connected component alone gives exactly the persons that
+clustering every record gives for it: a judgement re-clusters only what it touches.
 """
 
 from __future__ import annotations
@@ -61,7 +65,7 @@ def cluster(
         small, large = sorted((comps.members[ra], comps.members[rb]), key=len)
         return not any(forbidden.get(n, set()) & large for n in small)
 
-    for a, b in must_link:
+    for a, b in sorted(must_link):
         if a in comps.parent and b in comps.parent and allowed(a, b):
             comps.union(a, b)
 
@@ -69,7 +73,7 @@ def cluster(
         ra, rb = comps.find(a), comps.find(b)
         return ra == rb or not (comps.groups[ra] & comps.groups[rb])
 
-    for a, b, _ in sorted(scored, key=lambda item: -item[2]):
+    for a, b, _ in sorted(scored, key=lambda item: (-item[2], item[0], item[1])):
         if a in comps.parent and b in comps.parent and allowed(a, b) and separate_lists(a, b):
             comps.union(a, b)
     return [set(members) for members in comps.members.values()]

@@ -10,6 +10,7 @@ them into :class:`Pair` objects with a readable waterfall.
 from __future__ import annotations
 
 import math
+import weakref
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -97,6 +98,13 @@ def _spark_session(master: str | None) -> Any:
     return session
 
 
+def _remove_spill(connection: Any, folder: str) -> None:
+    import shutil
+
+    connection.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 def _backend(engine: str, spark_master: str | None) -> Any:
     if engine == "duckdb":
         import tempfile
@@ -105,12 +113,16 @@ def _backend(engine: str, spark_master: str | None) -> Any:
         from splink import DuckDBAPI
 
         # bounded memory: DuckDB spills to disk past the limit instead of failing
+        spill = tempfile.mkdtemp(prefix="tagdyr-duckdb-")
         connection = duckdb.connect(config={
-            "temp_directory": tempfile.mkdtemp(prefix="tagdyr-duckdb-"),
+            "temp_directory": spill,
             "memory_limit": DUCKDB_MEMORY_LIMIT,
             "preserve_insertion_order": False,
         })  # fmt: skip
-        return DuckDBAPI(connection=connection)
+        api = DuckDBAPI(connection=connection)
+        # the spill folder goes with the backend (a run leaves no empty tagdyr-duckdb-* behind)
+        weakref.finalize(api, _remove_spill, connection, spill)
+        return api
     if engine == "spark":
         from splink.backends.spark import SparkAPI
 

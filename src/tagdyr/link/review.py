@@ -21,10 +21,11 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import ConflictError, NotFoundError, TagdyrError
-from tagdyr.link.run import latest_run_id, recluster
+from tagdyr.link.components import lock_component
+from tagdyr.link.run import latest_run_id, latest_verdicts, recluster
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events, last_change, log_event
-from tagdyr.store.db import lock_for_writing, storage_error
+from tagdyr.store.db import lock_for_judging, storage_error
 from tagdyr.store.queries import RecordView, get_records, resolve_person
 
 VERDICTS = ("same", "not_same", "unsure")
@@ -39,6 +40,7 @@ class ReviewItem:
     match_weight: float
     is_match: bool
     evidence: list[dict[str, Any]]
+    pair_version: int = 0  # how often the pair was judged or undone, as the page showed it
 
     @property
     def same_person_now(self) -> bool:
@@ -116,6 +118,7 @@ def review_queue(conn: Connection, limit: int = 20) -> list[ReviewItem]:
             match_weight=row.match_weight,
             is_match=row.is_match,
             evidence=json.loads(row.evidence or "[]"),
+            pair_version=pair_version(conn, row.left_record_id, row.right_record_id),
         )
         for row in rows
     ]
@@ -137,6 +140,72 @@ def _check_seen(conn: Connection, seen: Mapping[str, int]) -> None:
             )
 
 
+def _pair(left_id: int, right_id: int) -> Any:
+    j = s.judgement
+    return or_(
+        and_(j.c.left_record_id == left_id, j.c.right_record_id == right_id),
+        and_(j.c.left_record_id == right_id, j.c.right_record_id == left_id),
+    )
+
+
+def pair_version(conn: Connection, left_id: int, right_id: int) -> int:
+    """How many times the pair of records was judged or a judgement of it undone: it grows
+    with every decision on the pair (optimistic locking for pairs, as versions are for
+    persons)."""
+    j = s.judgement
+    made, undone = conn.execute(
+        select(func.count(), func.count(j.c.undone_at)).where(_pair(left_id, right_id))
+    ).one()
+    return int(made) + int(undone)
+
+
+def _check_pair_seen(conn: Connection, left_id: int, right_id: int, seen: int | None) -> None:
+    """Refuse a decision taken on a page that showed the pair before someone else decided it."""
+    if seen is None or pair_version(conn, left_id, right_id) == seen:
+        return
+    j = s.judgement
+    last = conn.execute(
+        select(j.c.verdict, j.c.author, j.c.created_at, j.c.undone_at)
+        .where(_pair(left_id, right_id))
+        .order_by(j.c.id.desc())
+    ).first()
+    by = ""
+    if last is not None:
+        what = "undone" if last.undone_at is not None else f"judged {last.verdict!r}"
+        by = f": {what} by {last.author} ({last.created_at:%Y-%m-%d %H:%M} UTC)"
+    raise ConflictError(
+        f"records {left_id} and {right_id} were decided since your page showed them{by}; "
+        "nothing was stored: reload the page and decide again"
+    )
+
+
+def _check_consistent(conn: Connection, scope: set[int]) -> None:
+    """Refuse (the transaction rolls back) when the persons now contradict an active
+    judgement: two judgements that cannot both hold (a "same" that a chain of others makes
+    a "not same", or the reverse)."""
+    owner = {
+        str(rid): pid
+        for rid, pid in conn.execute(
+            select(s.person_record.c.record_id, s.person_record.c.person_id).where(
+                s.person_record.c.record_id.in_(sorted(scope))
+            )
+        )
+    }
+    broken = sorted(
+        f"{' and '.join(sorted(pair, key=int))} judged {verdict!r}"
+        for pair, verdict in latest_verdicts(conn, scope).items()
+        if verdict in ("same", "not_same") and all(r in owner for r in pair)
+        and (len({owner[r] for r in pair}) == 1) != (verdict == "same")
+    )  # fmt: skip
+    if broken:
+        raise ConflictError(
+            "this decision contradicts other judgements (records "
+            + "; ".join(broken)
+            + "): nothing was stored; undo the judgement it contradicts first, or merge or "
+            "split the persons from the dossier"
+        )
+
+
 def _persons_of(conn: Connection, record_ids: Iterable[int]) -> set[str]:
     return set(
         conn.execute(
@@ -154,10 +223,7 @@ def _insert_judgement(conn: Connection, left_id: int, right_id: int, verdict: st
     if left_id == right_id:
         raise TagdyrError("a record cannot be judged against itself")
     j = s.judgement
-    pair = or_(
-        and_(j.c.left_record_id == left_id, j.c.right_record_id == right_id),
-        and_(j.c.left_record_id == right_id, j.c.right_record_id == left_id),
-    )
+    pair = _pair(left_id, right_id)
     latest = conn.execute(
         select(j.c.verdict, j.c.author)
         .where(pair, j.c.undone_at.is_(None))
@@ -187,36 +253,57 @@ def apply_judgements(
     *,
     seen: Mapping[str, int] | None = None,
     reverts: int | None = None,
+    together: set[int] | None = None,
+    pair_seen: int | None = None,
 ) -> list[int]:
-    """Store judgements (left, right, verdict), re-cluster and log it, inside the caller's
-    transaction and under the write lock; the judgements' ids."""
+    """Store judgements (left, right, verdict), re-cluster their components and log it,
+    inside the caller's transaction; the judgements' ids. ``together``: records that must end
+    up in one person (a merge): any the scores alone would not keep gets a "same" too."""
     author = author.strip()
     if not author:
         raise TagdyrError("a judgement needs its author")
-    record_ids = {r for left, right, _ in pairs for r in (left, right)}
+    record_ids = {r for left, right, _ in pairs for r in (left, right)} | (together or set())
     found = conn.execute(
         select(func.count()).select_from(s.record).where(s.record.c.id.in_(record_ids))
     ).scalar_one()
     if found != len(record_ids):
         raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
+    scope = lock_component(conn, latest_run_id(conn), record_ids)  # holds what they join
+    if pair_seen is not None:  # first: it says who decided the very pair
+        _check_pair_seen(conn, pairs[0][0], pairs[0][1], pair_seen)
     _check_seen(conn, seen or {})
-    before = _persons_of(conn, record_ids)
+    before = _persons_of(conn, scope)
     ids = [_insert_judgement(conn, left, right, verdict, author, note)
            for left, right, verdict in pairs]  # fmt: skip
-    changed = recluster(conn).changed_uids
+    changed = set(recluster(conn, scope=scope).changed_uids)
+    anchor = pairs[0][0]
+    while together and (stragglers := together - _records_with(conn, anchor)):
+        ids += [_insert_judgement(conn, anchor, r, "same", author, note)
+                for r in sorted(stragglers)]  # fmt: skip
+        changed |= recluster(conn, scope=scope).changed_uids
+    _check_consistent(conn, scope)
     log_event(conn, author, action, summary, {"judgements": ids, "active": True, "note": note},
               before | changed, reverts)  # fmt: skip
     return ids
 
 
+def _records_with(conn: Connection, record_id: int) -> set[int]:
+    """The records of the person ``record_id`` belongs to."""
+    pr = s.person_record
+    person = select(pr.c.person_id).where(pr.c.record_id == record_id).scalar_subquery()
+    return set(conn.execute(select(pr.c.record_id).where(pr.c.person_id == person)).scalars())
+
+
 def judge(engine: Engine, left_id: int, right_id: int, verdict: str, author: str,
-          note: str = "", *, seen: Mapping[str, int] | None = None) -> int:  # fmt: skip
+          note: str = "", *, seen: Mapping[str, int] | None = None,
+          pair_seen: int | None = None) -> int:  # fmt: skip
     """Record a judgement on two records and re-cluster; the judgement's id (for undo).
-    ``seen``: person uid -> version as the user's page showed them (optimistic locking)."""
+    ``seen``: person uid -> version as the user's page showed them, ``pair_seen``: the pair's
+    :func:`pair_version` as it showed it (optimistic locking)."""
     with _writing(engine, "the judgement") as conn:
         summary = f"records {left_id} and {right_id} judged {verdict!r}"
         return apply_judgements(conn, [(left_id, right_id, verdict)], author, note, "judge",
-                                summary, seen=seen)[0]  # fmt: skip
+                                summary, seen=seen, pair_seen=pair_seen)[0]  # fmt: skip
 
 
 @contextmanager
@@ -224,7 +311,7 @@ def _writing(engine: Engine, doing: str) -> Iterator[Connection]:
     """One transaction holding the write lock; database failures in the user's words."""
     try:
         with engine.begin() as conn:
-            lock_for_writing(conn)
+            lock_for_judging(conn)
             yield conn
     except DBAPIError as exc:
         raise storage_error(exc, doing) from exc
@@ -241,15 +328,36 @@ def _records_of(conn: Connection, uid: str) -> list[int]:
 
 def merge_persons(engine: Engine, uid: str, other_uid: str, author: str, note: str = "",
                   *, seen: Mapping[str, int] | None = None) -> int:  # fmt: skip
-    """Say two persons are one man: a "same" judgement between a record of each."""
+    """Say two persons are one man: a "same" judgement between a record of each. It is said
+    of the persons, so it outweighs earlier "not same" judgements between their records (a
+    split taken back): each of those gets a "same" too, so that every record of both persons
+    stays in the one person (undoing the merge brings the older judgements back)."""
     with _writing(engine, "the merge") as conn:
+        ours, theirs = _records_of(conn, uid), _records_of(conn, other_uid)
+        lock_component(conn, latest_run_id(conn), set(ours) | set(theirs))
         _check_seen(conn, seen or {})
         ours, theirs = _records_of(conn, uid), _records_of(conn, other_uid)
         if not ours or not theirs or set(ours) == set(theirs):
             raise TagdyrError(f"{uid} and {other_uid} are already one person")
         summary = f"persons {uid} and {other_uid} merged"  # (seen: checked above, first)
-        return apply_judgements(conn, [(ours[0], theirs[0], "same")], author, note, "merge",
-                                summary)[0]  # fmt: skip
+        pairs = [(ours[0], theirs[0], "same")] + [
+            (left, right, "same") for left, right in _judged_apart(conn, ours, theirs)
+            if {left, right} != {ours[0], theirs[0]}
+        ]  # fmt: skip
+        return apply_judgements(conn, pairs, author, note, "merge", summary,
+                                together=set(ours) | set(theirs))[0]  # fmt: skip
+
+
+def _judged_apart(conn: Connection, ours: list[int], theirs: list[int]) -> list[tuple[int, int]]:
+    """Pairs of a record of ``ours`` and one of ``theirs`` whose latest verdict is "not same"."""
+    theirs_set = {str(r) for r in theirs}
+    return sorted(
+        (int(a), int(b)) if a not in theirs_set else (int(b), int(a))
+        for pair, verdict in latest_verdicts(conn, set(ours)).items()
+        if verdict == "not_same" and len(pair & theirs_set) == 1
+        for a, b in [sorted(pair)]
+        if len(pair - theirs_set) == 1
+    )
 
 
 def split_record(engine: Engine, record_id: int, author: str, note: str = "",
@@ -257,6 +365,7 @@ def split_record(engine: Engine, record_id: int, author: str, note: str = "",
     """Take a record out of its person: "not same" judgements against the person's other
     records, all in one transaction (the ids of the judgements, to undo them)."""
     with _writing(engine, "the split") as conn:
+        lock_component(conn, latest_run_id(conn), {record_id})
         _check_seen(conn, seen or {})
         person_id = conn.execute(
             select(s.person_record.c.person_id).where(s.person_record.c.record_id == record_id)
@@ -282,13 +391,16 @@ def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, act
     ).all()
     if len(records) != len(judgement_ids):
         raise NotFoundError(f"no active judgement {', '.join(map(str, judgement_ids))} to undo")
-    before = _persons_of(conn, {r for row in records for r in row})
+    record_ids = {r for row in records for r in row}
+    scope = lock_component(conn, latest_run_id(conn), record_ids)
+    before = _persons_of(conn, scope)
     conn.execute(
         update(s.judgement)
         .where(s.judgement.c.id.in_(judgement_ids))
         .values(undone_at=datetime.now(UTC))
     )
-    changed = recluster(conn).changed_uids
+    changed = recluster(conn, scope=scope).changed_uids
+    _check_consistent(conn, scope)
     log_event(conn, author, action, summary, {"judgements": judgement_ids, "active": False},
               before | changed, reverts)  # fmt: skip
 

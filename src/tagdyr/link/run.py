@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.link.cluster import cluster
+from tagdyr.link.components import component
 from tagdyr.link.engine import Pair, predict
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.files import record_from_values
@@ -94,16 +95,32 @@ def link_records_by_id(conn: Connection, ids: list[str]) -> dict[str, LinkRecord
     return {str(row.id): _link_record(row) for row in conn.execute(query)}
 
 
-def active_judgements(conn: Connection) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """Active must-links and cannot-links; the latest judgement of a pair wins."""
-    rows = conn.execute(
-        select(s.judgement.c.left_record_id, s.judgement.c.right_record_id, s.judgement.c.verdict)
-        .where(s.judgement.c.undone_at.is_(None))
-        .order_by(s.judgement.c.created_at, s.judgement.c.id)
-    ).all()
+def latest_verdicts(conn: Connection, among: set[int] | None = None) -> dict[frozenset[str], str]:
+    """The verdict of every pair with an active judgement (all, or those with a record
+    ``among``): the latest judgement of a pair wins."""
+    j = s.judgement
+    query = select(
+        j.c.id, j.c.left_record_id, j.c.right_record_id, j.c.verdict, j.c.created_at
+    ).where(j.c.undone_at.is_(None))
+    if among is None:
+        rows = list(conn.execute(query).all())
+    else:
+        found = {}
+        for chunk in _chunks(sorted(among)):
+            for side in (j.c.left_record_id, j.c.right_record_id):
+                found.update({r.id: r for r in conn.execute(query.where(side.in_(chunk)))})
+        rows = list(found.values())
     latest: dict[frozenset[str], str] = {}
-    for left, right, verdict in rows:
+    for _, left, right, verdict, _ in sorted(rows, key=lambda r: (r.created_at, r.id)):
         latest[frozenset((str(left), str(right)))] = verdict
+    return latest
+
+
+def active_judgements(
+    conn: Connection, among: set[int] | None = None
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Active must-links and cannot-links; the latest judgement of a pair wins."""
+    latest = latest_verdicts(conn, among)
     must = [tuple(sorted(k)) for k, v in latest.items() if v == "same"]
     cannot = [tuple(sorted(k)) for k, v in latest.items() if v == "not_same"]
     return must, cannot  # type: ignore[return-value]
@@ -157,16 +174,29 @@ def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
         yield items[start : start + size]
 
 
-def assign_persons(conn: Connection, clusters: list[set[str]], now: datetime) -> Assignment:
+def _previous_persons(conn: Connection, scope: set[int] | None) -> dict[str, int]:
+    """Record id -> the person it belongs to now (every record, or those of ``scope``)."""
+    pr = s.person_record
+    query = select(pr.c.record_id, pr.c.person_id)
+    if scope is None:
+        return {str(rid): pid for rid, pid in conn.execute(query)}
+    return {
+        str(rid): pid
+        for chunk in _chunks(sorted(scope))
+        for rid, pid in conn.execute(query.where(pr.c.record_id.in_(chunk)))
+    }
+
+
+def assign_persons(
+    conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
+) -> Assignment:
     """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
-    to (stable URLs across runs); only persons whose records changed are written."""
-    previous = {
-        str(rid): pid for rid, pid in conn.execute(
-            select(s.person_record.c.record_id, s.person_record.c.person_id))
-    }  # fmt: skip
+    to (stable URLs across runs); only persons whose records changed are written.
+    ``scope``: the clusters cover only these records (a component); the rest stay as they are."""
+    previous = _previous_persons(conn, scope)
     claimed: set[int] = set()
     assignment: list[tuple[int, list[int]]] = []
-    for members in sorted(clusters, key=len, reverse=True):
+    for members in sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m))):
         votes = Counter(previous[m] for m in members if m in previous)
         ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
         record_ids = sorted(int(m) for m in members)
@@ -332,33 +362,62 @@ def latest_run_id(conn: Connection) -> int | None:
     ).scalar_one_or_none()
 
 
-def _current_records(conn: Connection) -> tuple[list[str], dict[str, str]]:
-    """Current records, and for records of lists the list (document) each belongs to."""
-    rows = conn.execute(
+def _current_records(
+    conn: Connection, among: set[int] | None = None
+) -> tuple[list[str], dict[str, str]]:
+    """Current records (all, or those ``among``), and for records of lists their list."""
+    query = (
         select(s.record.c.id, s.record.c.document_id, s.source.c.kind)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .where(s.document.c.is_current.is_(True))
-    ).all()
+    )
+    if among is None:
+        rows = list(conn.execute(query).all())
+    else:
+        rows = [r for chunk in _chunks(sorted(among))
+                for r in conn.execute(query.where(s.record.c.id.in_(chunk)))]  # fmt: skip
     return [str(r.id) for r in rows], list_groups(rows)
 
 
-def recluster(conn: Connection, run_id: int | None = None) -> Assignment:
-    """Persons from a run's matched pairs (the latest finished run by default) and every
-    active judgement, over the current records; call it under :func:`lock_for_writing`."""
-    run_id = run_id if run_id is not None else latest_run_id(conn)
-    matches: list[tuple[str, str, float]] = []
-    if run_id is not None:
-        p = s.candidate_pair
-        matches = [
-            (str(r.left_record_id), str(r.right_record_id), r.match_probability)
-            for r in conn.execute(
-                select(p.c.left_record_id, p.c.right_record_id, p.c.match_probability)
-                .where(p.c.run_id == run_id)
-                .where(p.c.is_match.is_(True))
-            )
+def _matched_pairs(
+    conn: Connection, run_id: int | None, among: set[int] | None
+) -> list[tuple[str, str, float]]:
+    if run_id is None:
+        return []
+    p = s.candidate_pair
+    columns = (p.c.left_record_id, p.c.right_record_id, p.c.match_probability)
+    if among is None:
+        query = select(*columns).where(p.c.run_id == run_id).where(p.c.is_match.is_(True))
+        return [(str(a), str(b), prob) for a, b, prob in conn.execute(query)]
+    found: list[tuple[str, str, float]] = []
+    for chunk in _chunks(sorted(among)):  # by record only, so that its index serves the query
+        query = select(*columns, p.c.run_id, p.c.is_match).where(p.c.left_record_id.in_(chunk))
+        found += [
+            (str(r[0]), str(r[1]), r[2]) for r in conn.execute(query) if r[3] == run_id and r[4]
         ]
-    nodes, groups = _current_records(conn)
-    must, cannot = active_judgements(conn)
+    return found
+
+
+def recluster(
+    conn: Connection,
+    run_id: int | None = None,
+    *,
+    around: Iterable[int] | None = None,
+    scope: set[int] | None = None,
+) -> Assignment:
+    """Persons from a run's matched pairs (the latest finished run by default) and every
+    active judgement, over the current records; call it under :func:`lock_for_writing`.
+
+    ``around``: re-cluster only the connected component(s) of these records (a judgement's;
+    call it under :func:`lock_for_judging`, the component locked by
+    :func:`~tagdyr.link.components.lock_component`); ``scope``: that component, already
+    found (it must hold whole components: one found before the decision does)."""
+    run_id = run_id if run_id is not None else latest_run_id(conn)
+    if scope is None and around is not None:
+        scope = component(conn, run_id, around)
+    matches = _matched_pairs(conn, run_id, scope)
+    nodes, groups = _current_records(conn, scope)
+    must, cannot = active_judgements(conn, scope)
     clusters = cluster(nodes, matches, must_link=must, cannot_link=cannot, groups=groups)
-    return assign_persons(conn, clusters, datetime.now(UTC))
+    return assign_persons(conn, clusters, datetime.now(UTC), scope=scope)

@@ -36,6 +36,22 @@ ProgressCallback = Callable[[int, int], None]
 _BATCH = 500
 
 
+_SOURCE_KEY = re.compile(r"\w[\w.-]*")
+
+
+def check_source_key(key: str, *, file: str = "source key", row: int | None = None) -> str:
+    """A source key is a slug (it is part of URLs and URIs): letters, digits, ``-``, ``_``
+    and ``.``, starting with a letter or digit, no ``..``, at most 200 characters."""
+    if len(key) > 200 or ".." in key or not _SOURCE_KEY.fullmatch(key):
+        raise SourceError(
+            f"source key {key[:80]!r} is not allowed: use letters, digits, '-', '_' and '.' "
+            "only (no '/', spaces, '?', '#' or '..'), at most 200 characters",
+            file=file,
+            row=row,
+        )
+    return key
+
+
 @dataclass(frozen=True, slots=True)
 class SourceInfo:
     key: str
@@ -43,6 +59,9 @@ class SourceInfo:
     citation: str
     kind: str = ""  # list, register, file, text; empty: the import profile's, else list
     languages: str = ""
+
+    def __post_init__(self) -> None:
+        check_source_key(self.key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,6 +237,18 @@ def complete_source(
     )
 
 
+def _persons_for(conn: Connection, document_id: int) -> frozenset[str]:
+    """Every current record belongs to one person: the new version's records become persons
+    of their own until `tagdyr link` joins them (the replaced version's records keep theirs,
+    so that reverting this import gives back the very persons). The uids of the new persons."""
+    from tagdyr.link.run import recluster
+
+    scope = set(
+        conn.execute(select(s.record.c.id).where(s.record.c.document_id == document_id)).scalars()
+    )
+    return recluster(conn, scope=scope).changed_uids
+
+
 def import_table(
     engine: Engine,
     path: Path,
@@ -346,12 +377,14 @@ def store_document(
                 conn.execute(
                     s.figure.insert(), [{**f, "document_id": document_id} for f in prepared.figures]
                 )
+            changed = _persons_for(conn, document_id)
             log_event(
                 conn, actor, "import",
                 f"{path.name} imported as version {version} of {source.key}: {len(drafts):,} "
                 "records",
                 {"document_id": document_id, "previous_document_id": previous,
                  "source_key": source.key, "version": version, "sha256": digest},
+                changed,
             )  # fmt: skip
     except IntegrityError as exc:
         raise StorageError(f"{path.name}: the database refused the import: {exc.orig}") from exc

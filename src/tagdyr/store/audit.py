@@ -18,10 +18,8 @@ from sqlalchemy import Connection, select
 
 from tagdyr.store import schema as s
 
-ACTIONS = (
-    "import", "link", "judge", "merge", "split", "undo", "revert",
-    "user.create", "user.change", "token.create", "token.revoke",
-)  # fmt: skip
+ACCOUNT_ACTIONS = ("user.create", "user.change", "token.create", "token.revoke")
+ACTIONS = ("import", "link", "judge", "merge", "split", "undo", "revert", *ACCOUNT_ACTIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,10 +70,15 @@ def events(
     person_uids: Iterable[str] | None = None,
     limit: int = 100,
     before: int | None = None,
+    accounts: bool = True,
 ) -> list[Event]:
-    """Events newest first; only those that changed one of ``person_uids`` when given."""
+    """Events newest first; only those that changed one of ``person_uids`` when given.
+    ``accounts=False``: without the events of accounts (users, tokens: they say who, and
+    the public history says what changed and when, not who)."""
     e = s.audit_event
     query = select(e).order_by(e.c.id.desc()).limit(limit)
+    if not accounts:
+        query = query.where(e.c.action.not_in(ACCOUNT_ACTIONS))
     if person_uids is not None:
         chosen = select(s.audit_person.c.event_id).where(
             s.audit_person.c.person_uid.in_(list(person_uids))

@@ -134,13 +134,24 @@ _WRITE_LOCK_KEY = 0x74616764  # "tagd": one lock for every change that re-cluste
 
 
 def lock_for_writing(conn: Connection) -> None:
-    """Serialize writers that read the whole person graph and rewrite it (judgements,
-    imports, linkage results, reverts), taken first thing in their transaction.
+    """Serialize writers that read the whole person graph and rewrite it (imports, linkage
+    results, their reverts), taken first thing in their transaction.
 
     PostgreSQL: a transaction-scoped advisory lock; later statements (READ COMMITTED) then
     see everything the previous writer committed. SQLite: a write statement that matches no
     row still takes the database's write lock, so the transaction holds it from here on."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _WRITE_LOCK_KEY})
+    else:
+        conn.execute(text("UPDATE person SET version = version WHERE 0"))
+
+
+def lock_for_judging(conn: Connection) -> None:
+    """Let a writer that re-clusters only the components it touches (judgements and their
+    undo) run beside others like it, but not beside a whole-graph writer: PostgreSQL takes the
+    same advisory lock shared (the components' persons are then locked row by row, see
+    :mod:`tagdyr.link.components`); SQLite has a single writer, as in :func:`lock_for_writing`."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _WRITE_LOCK_KEY})
     else:
         conn.execute(text("UPDATE person SET version = version WHERE 0"))

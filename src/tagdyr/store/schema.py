@@ -133,6 +133,7 @@ person = Table(
         ForeignKey("person.id", ondelete="SET NULL"),
         nullable=True,
         comment="set when re-linking folded this person into another: its URL redirects",
+        index=True,
     ),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
@@ -170,6 +171,7 @@ candidate_pair = Table(
     Column("is_match", Boolean, nullable=False),
     Column("evidence", Text, nullable=False, server_default="{}", comment="JSON waterfall"),
     Index("ix_candidate_pair_records", "left_record_id", "right_record_id"),
+    Index("ix_candidate_pair_right_record_id", "right_record_id"),
 )
 
 judgement = Table(
@@ -184,6 +186,7 @@ judgement = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("undone_at", DateTime(timezone=True), nullable=True),
     Index("ix_judgement_records", "left_record_id", "right_record_id"),
+    Index("ix_judgement_right_record_id", "right_record_id"),
 )
 
 place = Table(

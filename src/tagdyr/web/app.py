@@ -51,6 +51,7 @@ from tagdyr.web.deps import (
     Conn,
     FormId,
     Note,
+    PairSeen,
     PathId,
     QueryId,
     SearchFilters,
@@ -74,6 +75,12 @@ def _seen_of(*records: Any) -> str:
     return " ".join(
         f"{r.person_uid}:{r.person_version}" for r in records if r.person_uid is not None
     )
+
+
+def _is_admin(request: Request) -> bool:
+    """Account events (who was made what, token names) are for admins' eyes only."""
+    user = getattr(request.state, "user", None)
+    return bool(user is not None and user.is_admin)
 
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
@@ -277,11 +284,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         right_id: FormId,
         verdict: Annotated[str, Form(max_length=20)],
         seen: Seen,
+        pair_seen: PairSeen = None,
         note: Note = "",
     ) -> Response:
         judgement_id = rv.judge(
-            request.app.state.engine, left_id, right_id, verdict, user.username, note, seen=seen
-        )
+            request.app.state.engine, left_id, right_id, verdict, user.username, note,
+            seen=seen, pair_seen=pair_seen,
+        )  # fmt: skip
         return RedirectResponse(f"/review?done={judgement_id}", status_code=303)
 
     @app.post("/review/undo")
@@ -296,7 +305,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     @app.get("/history", response_class=HTMLResponse)
     def history(request: Request, conn: Conn, before: QueryId = None) -> Response:
         return render(
-            request, "history.html", events=events(conn, limit=_HISTORY_PAGE, before=before),
+            request, "history.html",
+            events=events(conn, limit=_HISTORY_PAGE, before=before, accounts=_is_admin(request)),
             person=None, limit=_HISTORY_PAGE, revertible=is_revertible,
         )  # fmt: skip
 

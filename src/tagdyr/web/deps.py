@@ -19,6 +19,8 @@ FormId = Annotated[int, Form(ge=1, le=MAX_ID)]
 PathId = Annotated[int, Path(ge=1, le=MAX_ID)]
 QueryId = Annotated[int | None, Query(ge=1, le=MAX_ID)]
 Note = Annotated[str, Form(max_length=2000)]  # why a decision was taken
+# a pair's version as the review page showed it (optimistic locking for pairs)
+PairSeen = Annotated[int | None, Form(ge=0, le=MAX_ID)]
 
 
 def seen_versions(seen: Annotated[str, Form(max_length=2000)] = "") -> dict[str, int]:

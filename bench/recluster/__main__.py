@@ -1,0 +1,3 @@
+from bench.recluster.run import main
+
+main()

@@ -1,0 +1,107 @@
+"""The connected component of records a decision touches, so that it re-clusters only that.
+
+Records are joined in a graph by the latest run's matched pairs and by "same" judgements (the
+only things that put two records into one person). Clustering a component alone gives the
+same persons as clustering everything (see :mod:`tagdyr.link.cluster`), so a judgement
+re-clusters the component(s) of its records and nothing else. The component also takes in
+every record of a person it reaches, so a person is never rewritten in part.
+
+On PostgreSQL the persons of the component are locked (``SELECT … FOR UPDATE``) until the
+transaction ends, so decisions on other components run side by side; the component is found
+again after each lock until it no longer grows (a concurrent decision may have extended it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from sqlalchemy import Connection, select
+
+from tagdyr.store import schema as s
+
+_CHUNK = 500
+
+
+def _chunks(items: Iterable[int]) -> Iterator[list[int]]:
+    ordered = sorted(items)
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start : start + _CHUNK]
+
+
+def _neighbours(conn: Connection, run_id: int | None, nodes: set[int]) -> set[int]:
+    """Records joined to ``nodes`` by a matched pair of the run or an active "same"."""
+    p, j = s.candidate_pair, s.judgement
+    found: set[int] = set()
+    for chunk in _chunks(nodes):
+        if run_id is not None:  # by record only, so that the record indexes serve the query
+            for other, side in ((p.c.right_record_id, p.c.left_record_id),
+                                (p.c.left_record_id, p.c.right_record_id)):  # fmt: skip
+                found.update(
+                    row[0]
+                    for row in conn.execute(
+                        select(other, p.c.run_id, p.c.is_match).where(side.in_(chunk))
+                    )
+                    if row[1] == run_id and row[2]
+                )
+        same = j.c.undone_at.is_(None) & (j.c.verdict == "same")
+        found.update(conn.execute(
+            select(j.c.right_record_id).where(same, j.c.left_record_id.in_(chunk))
+        ).scalars())  # fmt: skip
+        found.update(conn.execute(
+            select(j.c.left_record_id).where(same, j.c.right_record_id.in_(chunk))
+        ).scalars())  # fmt: skip
+    return found
+
+
+def _person_ids(conn: Connection, records: set[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(records):
+        found.update(conn.execute(
+            select(s.person_record.c.person_id).where(s.person_record.c.record_id.in_(chunk))
+        ).scalars())  # fmt: skip
+    return found
+
+
+def _records_of_persons(conn: Connection, persons: set[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(persons):
+        found.update(conn.execute(
+            select(s.person_record.c.record_id).where(s.person_record.c.person_id.in_(chunk))
+        ).scalars())  # fmt: skip
+    return found
+
+
+def component(conn: Connection, run_id: int | None, seeds: Iterable[int]) -> set[int]:
+    """Every record connected to ``seeds``, with all records of the persons among them."""
+    reached = set(seeds)
+    frontier = set(reached)
+    while frontier:
+        while frontier:
+            frontier = _neighbours(conn, run_id, frontier) - reached
+            reached |= frontier
+        frontier = _records_of_persons(conn, _person_ids(conn, reached)) - reached
+        reached |= frontier
+    return reached
+
+
+def lock_component(conn: Connection, run_id: int | None, seeds: Iterable[int]) -> set[int]:
+    """The component of ``seeds``, its persons locked for this transaction (PostgreSQL;
+    SQLite has one writer at a time anyway)."""
+    seeds = set(seeds)
+    found = component(conn, run_id, seeds)
+    if conn.dialect.name != "postgresql":
+        return found
+    locked: set[int] = set()
+    while True:
+        persons = _person_ids(conn, found) - locked
+        if not persons:
+            return found
+        for chunk in _chunks(persons):
+            conn.execute(
+                select(s.person.c.id)
+                .where(s.person.c.id.in_(chunk))
+                .order_by(s.person.c.id)
+                .with_for_update()
+            ).all()
+        locked |= persons
+        found = component(conn, run_id, seeds | found)
