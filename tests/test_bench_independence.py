@@ -17,6 +17,7 @@ BUILDERS = (
     "linkage/names_data.py",
     "names/dataset.py",
     "names/pools.py",
+    "web/data.py",
 )
 # new generators are covered by name: bench/scans/generate.py, bench/x/dataset_y.py, …
 PATTERNS = ("*/generate*.py", "*/dataset*.py", "*/pools*.py", "*/data.py", "*/places*.py")
