@@ -80,13 +80,15 @@ def _record(rows: list[tuple[str, str, float]], note: str) -> None:
             handle.write(f"{date}\t{commit}\t{setting}\t{metric}\t{value:.4f}\t{note}\n")
 
 
-def quality(directory: Path, title: str, label: str) -> list[tuple[str, str, float]]:
+def quality(
+    directory: Path, title: str, label: str, methods: tuple[str, ...] = METHODS
+) -> list[tuple[str, str, float]]:
     print(
         f"\n{title}\n\n| method | P | R | F1 | best F1 (P / R, threshold) | recall@1 / @5 / @20 "
         "| matched / true share | pairs | time s | peak MB |\n" + "|---" * 10 + "|"
     )
     rows = []
-    for method in METHODS:
+    for method in methods:
         job = _job(method, directory)
         if "error" in job:
             print(f"| {method} | failed: {job['error']} |", flush=True)
@@ -127,6 +129,7 @@ def main() -> None:
     parser.add_argument("--register", type=int, default=100_000)
     parser.add_argument("--list", type=int, default=10_000)
     parser.add_argument("--only", choices=[s for s, _, _ in SETTINGS], action="append")
+    parser.add_argument("--methods", nargs="+", choices=METHODS, default=list(METHODS))
     parser.add_argument(
         "--record", metavar="NOTE", help="append figures to bench/results/linkage.tsv"
     )
@@ -144,6 +147,7 @@ def main() -> None:
             f"{label}{held}: {near:.1%} of the register's men have a namesake born within a "
             f"year ({same_place:.1%} also from the same raion)",
             label,
+            tuple(args.methods),
         )
         calibration_table(directory)
     if args.record:
