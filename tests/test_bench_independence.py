@@ -96,14 +96,3 @@ def test_the_check_finds_a_tagdyr_import(tmp_path: Path) -> None:
 def test_the_check_follows_bench_imports() -> None:
     """bench/linkage/job.py runs tagdyr; a module importing it reaches tagdyr."""
     assert _tagdyr_imports(BENCH / "linkage" / "job.py")
-
-
-DEMO = BENCH.parent / "src" / "tagdyr" / "demo"
-
-
-@pytest.mark.parametrize("name", ["synthetic.py", "clerks.py"])
-def test_the_demo_data_are_not_rendered_by_the_names_engine(name: str) -> None:
-    """The synthetic demo backs the linkage tests' floors: it may use its own clerks' tables
-    (tagdyr.demo.clerks) but nothing of the names engine or the linkage it measures."""
-    imports = [m for _, m in _imports(DEMO / name) if m.split(".")[0] == "tagdyr"]
-    assert all(m.startswith("tagdyr.demo.clerks") for m in imports), imports
