@@ -42,15 +42,17 @@ system-deps:
 	@./scripts/system-deps.sh
 
 ## make bench: every benchmark, each printing its table
-bench: bench-names bench-extract bench-texts-real bench-febrl bench-linkage bench-web bench-scans
+bench: bench-names bench-extract bench-texts-real bench-febrl bench-linkage bench-web bench-scans bench-recluster bench-load
 
 ## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
 bench-names: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.names
 
-## make bench-linkage: linkage vs plain Splink and recordlinkage; time and memory at 1M records
+## make bench-linkage: linkage vs competent Splink and recordlinkage on independent data, three
+## settings (rich, sparse, held-out); LINKAGE_ARGS="--register 1000000" for a larger register
+LINKAGE_ARGS ?=
 bench-linkage: $(VENV)/.installed-bench
-	$(BIN)/python -m bench.linkage
+	$(BIN)/python -m bench.linkage $(LINKAGE_ARGS)
 
 ## make bench-extract: person mentions in texts against natasha and capitalised tokens
 bench-extract: $(VENV)/.installed-bench
@@ -74,9 +76,11 @@ fuzz: install-dev
 	for target in names tables texts; do \
 		$(BIN)/python -m fuzz.harness $$target -atheris_runs=$(FUZZ_RUNS) || exit 1; done
 
-## make bench-web: search latency and recall on 1,000,000 persons against SQL LIKE
+## make bench-web: search latency and recall@20 on 1,000,000 persons vs SQLite FTS5 (and LIKE);
+## WEB_ARGS="--size 100000" for a smaller register
+WEB_ARGS ?=
 bench-web: $(VENV)/.installed-bench
-	$(BIN)/python -m bench.web
+	$(BIN)/python -m bench.web $(WEB_ARGS)
 
 ## make bench-scans: reading synthetic scans (CER, field accuracy, linkage F1) vs plain tesseract
 bench-scans: $(VENV)/.installed-bench system-deps

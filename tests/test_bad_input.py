@@ -14,7 +14,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import Engine, func, select
 
@@ -30,7 +30,7 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".xlsx", ".ods")
 TEXT_SUFFIXES = (".txt", ".html", ".docx", ".pdf")
 ROWS = [["№", "Фамилия", "Имя", "Год"], ["1", "Бектанов", "Мажит", "1914"],
         ["2", "Қасымжанов", "Ғаббас", "1918"]]  # fmt: skip
-FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+FUZZ = settings(max_examples=150, deadline=None)  # every health check on
 
 
 def _read(path: Path) -> None:

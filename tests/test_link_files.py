@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import shutil
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -62,7 +63,9 @@ def test_link_two_files_writes_the_contract_and_finds_the_truth(
     precision, recall = correct / len(matches), correct / len(true_pairs)
     f1 = 2 * precision * recall / (precision + recall)
     print(f"demo files: precision {precision:.3f}, recall {recall:.3f}, F1 {f1:.3f}")
-    assert f1 >= 0.9 and precision >= 0.9 and recall >= 0.85
+    # measured 2026-12-02 on the demo: P 0.907, R 0.986, F1 0.944;
+    # floors: measured − 0.03 (precision, nearly at its old floor of 0.9, stays there)
+    assert f1 >= 0.914 and precision >= 0.9 and recall >= 0.956
     # near misses below the threshold are reported too (a reviewer sees them)
     assert any(float(r["match_probability"]) < 0.9 for r in rows)
 
@@ -101,7 +104,14 @@ def test_dedupe_one_file(demo_files: tuple[Path, Path], tmp_path: Path) -> None:
     truth = _truth()
     matches = [r for r in _rows(out) if r["is_match"] == "1"]
     assert matches
-    assert sum(truth[r["left_id"]] == truth[r["right_id"]] for r in matches) / len(matches) >= 0.9
+    correct = sum(truth[r["left_id"]] == truth[r["right_id"]] for r in matches)
+    registered = [e for e in truth if e.startswith("synthetic_register")]
+    by_person = Counter(truth[e] for e in registered)
+    true_pairs = sum(n * (n - 1) // 2 for n in by_person.values())
+    precision, recall = correct / len(matches), correct / true_pairs
+    print(f"demo dedupe: precision {precision:.3f}, recall {recall:.3f}")
+    # measured 2026-12-02: precision 0.968, recall 1.000; floors: measured − 0.03
+    assert precision >= 0.938 and recall >= 0.97
 
 
 def test_explain_shows_each_piece_of_evidence(demo_files: tuple[Path, Path]) -> None:

@@ -17,6 +17,10 @@ class Scores:
     recall: float
     f1: float
     recall_at_5: float
+    recall_at_1: float = 0.0
+    recall_at_20: float = 0.0
+    matched_share: float = 0.0  # share of list entries given a match at the default
+    true_share: float = 0.0  # share of list entries whose man is in the register
 
 
 def scores(
@@ -49,13 +53,15 @@ def truth(directory: Path) -> dict[str, str]:
 def score_link(links: Path, directory: Path) -> Scores:
     """Pairwise P/R/F1 of is_match (list entry × register record of one man), and recall@5:
     the share of list entries with a man in the register whose top five candidates hold one
-    of his records."""
+    of his records (and @1, @20); the share of entries given a match at the default decision
+    beside the true share of entries whose man is in the register."""
     men = truth(directory)
     records_of: dict[str, set[str]] = defaultdict(set)
     for ident, man in men.items():
         if ident.startswith("R"):
             records_of[man].add(ident)
     candidates: dict[str, list[tuple[float, str]]] = defaultdict(list)
+    matched_entries: set[str] = set()
     pairs = matches = correct = 0
     with links.open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
@@ -65,13 +71,22 @@ def score_link(links: Path, directory: Path) -> Scores:
             if row["is_match"] == "1":
                 matches += 1
                 correct += men[left] == men[right]
+                matched_entries.add(left)
     listed = [i for i in men if i.startswith("L")]
     expected = sum(len(records_of[men[i]]) for i in listed)
     findable = [i for i in listed if records_of[men[i]]]
-    hits = sum(
-        any(men[r] == men[i] for _, r in sorted(candidates[i], reverse=True)[:5]) for i in findable
-    )
-    return scores(pairs, matches, correct, expected, hits / len(findable) if findable else 0)
+    ranked = {i: [r for _, r in sorted(candidates[i], reverse=True)] for i in findable}
+
+    def recall_at(k: int) -> float:
+        hits = sum(any(men[r] == men[i] for r in ranked[i][:k]) for i in findable)
+        return hits / len(findable) if findable else 0.0
+
+    base = scores(pairs, matches, correct, expected, recall_at(5))
+    return Scores(
+        **{**base.__dict__, "recall_at_1": recall_at(1), "recall_at_20": recall_at(20),
+           "matched_share": len(matched_entries) / len(listed) if listed else 0.0,
+           "true_share": len(findable) / len(listed) if listed else 0.0},
+    )  # fmt: skip
 
 
 def score_dedupe(links: Path, directory: Path) -> Scores:

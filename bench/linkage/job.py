@@ -34,7 +34,7 @@ def run(method: str, directory: Path, dedupe: bool) -> None:
                 floor=0.01,
                 train=method == "tagdyr-trained",
             )
-    elif method == "splink-ascii":
+    elif method == "splink":
         plain_splink(listed, register, out)
     elif method == "recordlinkage":
         recordlinkage_baseline(listed, register, out)

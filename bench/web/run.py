@@ -1,56 +1,66 @@
-"""Search latency and recall on 1,000,000 persons, against what a user would do instead.
+"""Search recall and latency on a generated register, against what a developer would build
+instead.
 
-    python -m bench.web              # or: make bench-web (builds bench/out/web1m.db once)
+    python -m bench.web                        # or: make bench-web (1,000,000 persons)
+    python -m bench.web --size 100000          # a smaller register
+    python -m bench.web --record "note"        # also append to bench/results/web.tsv
 
-The database: the linkage benchmark's generated register of 1,000,000 records (russified
-Cyrillic, clerks' drift, duplicates), imported by tagdyr's importer in ten parts, each record
-its own person (no linkage: the search is what is measured). The queries: 300 entries of the
-generated repatriation list (Latin renderings by English, Norwegian, German and French clerks,
-a quarter in Kazakh Cyrillic, initials, typos, swapped order) whose man is in the register.
+The database: a register from the linkage benchmark's independent generator (bench.web.data;
+russified Cyrillic, clerks' drift, duplicates), imported by tagdyr's importer in ten parts,
+each record its own person (no linkage: the search is what is measured). The queries: 300
+names of the generated lists whose man is in the register (Latin renderings by English,
+British, German, French and Norwegian conventions, Russian and Kazakh Cyrillic, initials,
+typos, OCR, either order). Two settings: *tuning* and *heldout* (another seed and noise
+profile: never tune on it).
 
 * tagdyr: `tagdyr.search.search`, the function behind the web UI's search box;
-* baseline: what a database user types: `lower(full_name) LIKE '%word%'` for the query's
-  longest word (SQL LIKE, as in most archive catalogues).
+* SQLite FTS5 over anyascii-folded names, prefix terms, BM25 (bench.web.fts): the competent
+  alternative;
+* SQL LIKE of the query's longest word (the old baseline, kept to compare with old figures).
 
 Reported: latency p50 / p95 / max (ms, warm, one process, SQLite) and recall@20 (the share of
-queries whose man's record is among the first 20 results).
+queries with one of the man's records among the first 20 results).
 """
 
 from __future__ import annotations
 
-import csv
+import argparse
 import statistics
+import subprocess
 import time
 import uuid
-from collections import defaultdict
 from collections.abc import Callable
 from datetime import UTC, datetime
-from itertools import islice
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
-from bench.linkage.generate import generate
+from bench.web import fts
+from bench.web.data import OUT, SETTINGS, dataset, queries
 from tagdyr.search import search
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine, migrate
 
-OUT = Path(__file__).resolve().parent.parent / "out"
-DATA = OUT / "l1m"
-DATABASE = OUT / "web1m.db"
 PARTS = 10
-QUERIES = 300
+RESULTS = Path(__file__).resolve().parent.parent / "results" / "web.tsv"
+MILLION = 1_000_000
 
 
-def _split(register: Path, parts: int) -> list[Path]:
+def _database(setting: str, size: int) -> Path:
+    if setting == "tuning" and size == MILLION:
+        return OUT / "web1m.db"  # the name bench/load uses
+    return OUT / f"web-{setting}-{size // 1000}k.db"
+
+
+def _split(register: Path, parts: int, directory: Path) -> list[Path]:
     with register.open(encoding="utf-8") as handle:
         header = handle.readline()
         rows = handle.readlines()
     size = -(-len(rows) // parts)
     paths = []
     for n in range(parts):
-        path = OUT / f"web-register-{n + 1}.csv"
+        path = directory / f"register-part-{n + 1}.csv"
         path.write_text(header + "".join(rows[n * size : (n + 1) * size]), encoding="utf-8")
         paths.append(path)
     return paths
@@ -71,40 +81,33 @@ def _singleton_persons(engine: Engine) -> None:
             )
 
 
-def build() -> Engine:
-    if not (DATA / "truth.csv").exists():
-        generate(1_000_000, 10_000, DATA)
-    engine = create_db_engine(f"sqlite:///{DATABASE}")
-    if DATABASE.exists():
+def build(setting: str = "tuning", size: int = MILLION) -> Engine:
+    directory = dataset(setting, size)
+    database = _database(setting, size)
+    engine = create_db_engine(f"sqlite:///{database}")
+    if database.exists():
         return engine
     migrate(engine)
     started = time.perf_counter()
-    for n, part in enumerate(_split(DATA / "register.csv", PARTS), start=1):
+    for n, part in enumerate(_split(directory / "register.csv", PARTS, directory), start=1):
         source = SourceInfo(f"register-{n}", f"Generated register, part {n}", "bench", "register")
         import_table(engine, part, source)
         print(f"  imported part {n}/{PARTS} ({time.perf_counter() - started:.0f} s)", flush=True)
     _singleton_persons(engine)
-    print(f"  built {DATABASE} in {time.perf_counter() - started:.0f} s", flush=True)
+    print(f"  built {database} in {time.perf_counter() - started:.0f} s", flush=True)
     return engine
 
 
-def _queries(conn: Connection) -> list[tuple[str, set[int]]]:
-    """(written name, ids of the man's register records) for list entries whose man is in it."""
-    men: dict[str, str] = {}
-    records_of: dict[str, list[str]] = defaultdict(list)
-    with (DATA / "truth.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            men[row["id"]] = row["man"]
-            if row["id"].startswith("R"):
-                records_of[row["man"]].append(row["id"])
-    entry_ids = dict(conn.execute(select(s.record.c.entry_id, s.record.c.id)).all())
-    queries = []
-    with (DATA / "list.csv").open(encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            wanted = {entry_ids[r] for r in records_of[men[row["id"]]] if r in entry_ids}
-            if wanted:
-                queries.append((row["full_name"], wanted))
-    return list(islice(queries, QUERIES))
+def _queries(
+    conn: Connection, setting: str = "tuning", size: int = MILLION
+) -> list[tuple[str, set[int]]]:
+    """(written name, record ids of the man's register records) for list entries whose man
+    is in the register."""
+    record_ids = dict(conn.execute(select(s.record.c.entry_id, s.record.c.id)).all())
+    return [
+        (name, {record_ids[e] for e in wanted if e in record_ids})
+        for name, wanted in queries(dataset(setting, size))
+    ]
 
 
 def _like(conn: Connection, query: str, limit: int = 20) -> list[int]:
@@ -118,36 +121,86 @@ def _like(conn: Connection, query: str, limit: int = 20) -> list[int]:
     )
 
 
-def _measure(run: Callable[[str], list[int]], queries: list[tuple[str, set[int]]]) -> str:
-    for query, _ in queries[:20]:
+def _measure(
+    run: Callable[[str], list[int]], asked: list[tuple[str, set[int]]]
+) -> tuple[float, float, float, float]:
+    for query, _ in asked[:20]:
         run(query)  # warm caches
     times, found = [], 0
-    for query, wanted in queries:
+    for query, wanted in asked:
         start = time.perf_counter()
         ids = run(query)
         times.append((time.perf_counter() - start) * 1000)
         found += bool(wanted & set(ids[:20]))
     times.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
-    return (
-        f"{statistics.median(times):.1f} | {p95:.1f} | {times[-1]:.1f} | {found / len(queries):.3f}"
+    return statistics.median(times), p95, times[-1], found / len(asked)
+
+
+def _commit() -> str:
+    root = Path(__file__).resolve().parent.parent.parent
+    done = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=root
     )
+    return done.stdout.strip()
 
 
-def main() -> None:
-    engine = build()
+def _record(rows: list[tuple[str, str, float]], note: str) -> None:
+    RESULTS.parent.mkdir(exist_ok=True)
+    new = not RESULTS.exists()
+    date, commit = datetime.now(UTC).strftime("%Y-%m-%d"), _commit()
+    with RESULTS.open("a", encoding="utf-8") as handle:
+        if new:
+            handle.write("date\tcommit\tset\tmetric\tvalue\tnote\n")
+        for setting, metric, value in rows:
+            handle.write(f"{date}\t{commit}\t{setting}\t{metric}\t{value:.4f}\t{note}\n")
+
+
+def run_setting(setting: str, size: int) -> list[tuple[str, str, float]]:
+    engine = build(setting, size)
+    directory = dataset(setting, size)
+    index = fts.build(directory / "register.csv", directory / "fts.sqlite")
+    label = f"{setting}-{size // 1000}k"
+    rows = []
     with engine.connect() as conn:
         conn.execute(text("PRAGMA cache_size = -200000"))
         persons = conn.execute(select(func.count()).select_from(s.person)).scalar_one()
-        queries = _queries(conn)
+        asked = _queries(conn, setting, size)
+        record_ids = dict(conn.execute(select(s.record.c.entry_id, s.record.c.id)).all())
+        held = " (HELD OUT: never tune on it)" if setting == "heldout" else ""
         print(
-            f"\nSearch on {persons:,} persons, {len(queries)} list names as queries\n\n"
-            "| method | p50 ms | p95 ms | max ms | recall@20 |\n|---|---|---|---|---|"
+            f"\n{label}{held}: search on {persons:,} persons, {len(asked)} list names as "
+            "queries\n\n| method | p50 ms | p95 ms | max ms | recall@20 |\n|---|---|---|---|---|"
         )
-        tagdyr = _measure(lambda q: [h.record_id for h in search(conn, q, limit=20)], queries)
-        print(f"| tagdyr search (names engine, any script) | {tagdyr} |", flush=True)
-        like = _measure(lambda q: _like(conn, q), queries)
-        print(f"| SQL LIKE on the longest word | {like} |", flush=True)
+        methods: dict[str, Callable[[str], list[int]]] = {
+            "tagdyr search (names engine, any script)": lambda q: [
+                h.record_id for h in search(conn, q, limit=20)
+            ],
+            "SQLite FTS5, anyascii-folded, prefix terms, BM25": lambda q: [
+                record_ids[e] for e in fts.search(index, q)
+            ],
+            "SQL LIKE on the longest word (old baseline)": lambda q: _like(conn, q),
+        }
+        for (title, method), key in zip(methods.items(), ("tagdyr", "fts5", "like"), strict=True):
+            p50, p95, worst, recall = _measure(method, asked)
+            print(f"| {title} | {p50:.1f} | {p95:.1f} | {worst:.1f} | {recall:.3f} |", flush=True)
+            rows += [(label, f"{key}:recall@20", recall), (label, f"{key}:p50_ms", p50),
+                     (label, f"{key}:p95_ms", p95)]  # fmt: skip
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--size", type=int, default=MILLION)
+    parser.add_argument("--only", choices=sorted(SETTINGS), action="append")
+    parser.add_argument("--record", metavar="NOTE", help="append figures to bench/results/web.tsv")
+    args = parser.parse_args()
+    rows = []
+    for setting in SETTINGS:
+        if not args.only or setting in args.only:
+            rows += run_setting(setting, args.size)
+    if args.record:
+        _record(rows, args.record)
 
 
 if __name__ == "__main__":

@@ -4,7 +4,11 @@ A Soviet-style register in russified Cyrillic (with clerks' drift and duplicate 
 Norwegian-style repatriation list in Latin letters (English, Norwegian and German clerks, typos,
 birth years off by one, name order swapped), with a known overlap between them. The people are
 drawn from name pools at random: they describe nobody. The truth (which rows are one person)
-is written beside them so that tests can measure linkage on the demo.
+is written beside them so that tests can measure linkage on the demo. The list is rendered by
+tagdyr's own ``romanize``: the linkage tests' floors on it (tests/test_link*.py) guard against
+regressions only; quality is measured on independent data in bench/linkage. (Rendered by
+independent tables instead, the demo's database-mode ``--train`` fails: EM drives a level's m
+to 0 and Splink refuses it — see NOTE-benches.)
 
 Run ``python -m tagdyr.demo.synthetic`` to regenerate the shipped files (deterministic).
 """

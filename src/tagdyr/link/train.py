@@ -11,6 +11,8 @@ below MIN_PROBABILITY. The result is a new version of the model, saved as JSON b
 
 from __future__ import annotations
 
+import warnings
+from collections.abc import Callable
 from typing import Any
 
 from tagdyr.errors import LinkageError
@@ -57,24 +59,36 @@ def _merge(base: Parameters, learned: Parameters) -> Parameters:
 NAMES = ("surname", "given_name")
 
 
-def _names_m(datasets: list[list[LinkRecord]], model: Model, link_type: str) -> Parameters:
+class TrainingWarning(UserWarning):
+    """A part of the training failed and the base model's values stand in for it."""
+
+
+def _names_m(
+    datasets: list[list[LinkRecord]], model: Model, link_type: str
+) -> tuple[Parameters, str]:
     """m of the name comparisons by EM on the names alone, within blocks of one birth year and
     one oblast: the other evidence is held fixed there, so the names must tell matches apart.
-    Empty when the data have no oblasts to block on."""
+    Returns the learned values (empty if none) and what happened: "estimated", "skipped: …"
+    (the data have no oblasts to block on) or "failed: …" (EM raised; the message says why)."""
     from splink import block_on
 
     if not any(r.places for d in datasets for r in d):
-        return {}
+        return {}, "skipped: no record has a place to block on"
     linker, _ = make_linker(datasets, model, link_type=link_type, only=NAMES)
     try:
         linker.training.estimate_parameters_using_expectation_maximisation(
             block_on("birth_year", "region_key"),
             estimate_without_term_frequencies=True,
         )
-    except Exception:  # Splink refuses blocks without comparisons (small or placeless data)
-        return {}
+    except Exception as exc:  # Splink's EM raises its own errors and DuckDB's
+        reason = " ".join(str(exc).split())[:300]
+        return {}, f"failed: {type(exc).__name__}: {reason}"
     learned = parameters_from_linker(linker)
-    return {name: learned[name] for name in NAMES if name in learned}
+    return {name: learned[name] for name in NAMES if name in learned}, "estimated"
+
+
+def _warn(message: str) -> None:
+    warnings.warn(message, TrainingWarning, stacklevel=3)
 
 
 def train_model(
@@ -84,8 +98,12 @@ def train_model(
     link_type: str = "link_only",
     engine: str = "duckdb",
     max_pairs: float = 5e6,
+    warn: Callable[[str], None] = _warn,
 ) -> Model:
-    """A new version of ``base`` with parameters estimated from ``datasets``."""
+    """A new version of ``base`` with parameters estimated from ``datasets``.
+
+    A step of EM that fails is never silent: ``warn`` is told (the CLI prints it) and the saved
+    model records it under ``trained["em"]``, beside the steps that succeeded."""
 
     datasets = [d for d in datasets if d]
     total = sum(len(d) for d in datasets)
@@ -113,21 +131,30 @@ def train_model(
                 params["m"] = base.parameters[names][label]["m"]
     parameters = _merge(base.parameters, learned)
     prior = float(linker._settings_obj._probability_two_random_records_match)
-    names_m = _names_m(datasets, Model(base.name, base.version, prior, parameters, {}), link_type)
+    names_m, names_em = _names_m(
+        datasets, Model(base.name, base.version, prior, parameters, {}), link_type
+    )
     parameters = _merge(parameters, names_m)
     names_source = (
         "EM on the names alone within birth-year and oblast blocks"
-        if names_m
-        else f"kept from {base.label} (too few comparisons in birth-year and oblast blocks)"
+        if names_em == "estimated"
+        else f"kept from {base.label} ({names_em})"
     )
+    if names_em.startswith("failed"):
+        warn(
+            f"EM on the names could not be estimated from these data ({names_em}); the names' "
+            f"m probabilities are kept from {base.label}"
+        )
+    stamp = trained_stamp(
+        total,
+        "u: random sampling; prior and m of the non-name comparisons: EM within "
+        f"exact-name blocks; the names' m: {names_source}; from {base.label}",
+    )
+    stamp["em"] = {"exact-name blocks": "estimated", "names": names_em}
     return Model(
         name=base.name if base.name.endswith("-trained") else f"{base.name}-trained",
         version=base.version + 1,
         prior=prior,
         parameters=parameters,
-        trained=trained_stamp(
-            total,
-            "u: random sampling; prior and m of the non-name comparisons: EM within "
-            f"exact-name blocks; the names' m: {names_source}; from {base.label}",
-        ),
+        trained=stamp,
     )
