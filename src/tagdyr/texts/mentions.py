@@ -1,5 +1,8 @@
-"""Person mentions in running text (Kazakh, Russian, English, French), by rules and lexicons,
-not by a general NER model (none reads Kazakh offline).
+"""Person mentions in running text (Kazakh, Russian, English, French): by a model where one
+reads the paragraph's language — natasha for Russian, a CRF trained on KazNERD for Kazakh
+(:mod:`tagdyr.texts.russian_model`, :mod:`tagdyr.texts.kazakh_model`), chosen by the peers'
+gold sets in ``bench/extract`` — and by rules and lexicons for the forms news text lacks
+(initials split across lines, glued initials) and for English and French.
 
 The text is cut into groups of capitalised words and initials (one line break allowed after an
 initial: "Б.\\nВолин"; none needed after it: "Қ.Қайсенов"; NBSP and particles "de", "von"
