@@ -3,7 +3,11 @@ sentences of our own: none is taken from KazNERD, factRuEval, the seeds or the r
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tagdyr.texts.mentions import find_mentions
 
@@ -92,3 +96,23 @@ def test_a_famous_person_is_found(text: str, person: str) -> None:
 )
 def test_initials_beside_the_models(text: str, persons: list[str]) -> None:
     assert _spans(text) == persons
+
+
+_WORDS = (
+    "Қасым", "Тоқаев", "Т.", "Ж.", "Әрине", "ауылға", "Министр", "Армия", "Алматы", "және",
+    "Иван", "Петров", "министр", "в", "Москве", "Н.П.", "Голдман", "Сакс", "Президент", "келді",
+)  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", " ", ". ", "\n", ", ", ""])),
+        max_size=25,
+    )
+)
+@settings(max_examples=60, deadline=None)  # natasha's first call loads its model
+def test_mentions_stand_where_they_say_and_never_overlap(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    found = find_mentions(text)
+    assert all(text[m.start : m.end] == m.text and m.text.strip() == m.text for m in found)
+    assert all(a.end <= b.start for a, b in pairwise(found))
