@@ -121,17 +121,24 @@ def capitalised_baseline(texts: dict[str, str]) -> list[Span]:
 
 
 def natasha_method(texts: dict[str, str]) -> list[Span]:
-    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+    """natasha as its authors show it: segment, tag NER, then ``span.normalize`` for each
+    person's base form; its persons are clustered by their normalised form (case aside)."""
+    from natasha import Doc, MorphVocab, NewsEmbedding, NewsMorphTagger, NewsNERTagger, Segmenter
 
-    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    embedding, vocab = NewsEmbedding(), MorphVocab()
+    segmenter, morph = Segmenter(), NewsMorphTagger(embedding)
+    tagger = NewsNERTagger(embedding)
     spans = []
     for name, text in texts.items():
         doc = Doc(text)
         doc.segment(segmenter)
+        doc.tag_morph(morph)
         doc.tag_ner(tagger)
         for span in doc.spans:
             if span.type == "PER":
-                spans.append(Span(name, span.start, span.stop, span.text, span.text.lower()))
+                span.normalize(vocab)
+                base = span.normal or span.text
+                spans.append(Span(name, span.start, span.stop, base, base.lower()))
     return spans
 
 
@@ -202,8 +209,27 @@ def score_claims(texts: dict[str, str], gold: list[Span]) -> None:
 
 
 def main() -> None:
+    import argparse
+
+    from bench.extract.against_peers import peer_rows, real_text_rows, record
+
+    parser = argparse.ArgumentParser(prog="python -m bench.extract")
+    parser.add_argument("--record", metavar="NOTE", help="append the figures to the log")
+    parser.add_argument("--only", choices=("own", "peers"), help="one half of the tables")
+    args = parser.parse_args()
+    rows: list[tuple[str, str, float, str]] = []
+    if args.only != "peers":
+        rows += own_sets()
+    if args.only != "own":
+        rows += peer_rows() + real_text_rows()
+    if args.record:
+        record(rows, args.record)
+
+
+def own_sets() -> list[tuple[str, str, float, str]]:
     every_text: dict[str, str] = {}
     every_span: list[Span] = []
+    rows = []
     for name, folder in (
         ("development set", GOLD),
         ("held-out set 1", HELD_OUT),
@@ -215,16 +241,19 @@ def main() -> None:
         every_span += spans
     if SEED_TEXTS.is_dir():
         seed_texts, seed_gold = load_standoff()
-        report("the three seed texts", seed_texts, seed_gold)
+        for method, language, f1 in report("the three seed texts", seed_texts, seed_gold):
+            rows.append((f"seeds/{language}", f"{method} F1", f1, ""))
         every_text.update(seed_texts)
         every_span += seed_gold
         score_claims(seed_texts, seed_gold)
     else:
         print(f"\nSeed texts not found at {SEED_TEXTS}: set TAGDYR_SEEDS to score them.")
     report("all sets in one run (persons clustered across every text)", every_text, every_span)
+    return rows
 
 
-def report(name: str, texts: dict[str, str], gold: list[Span]) -> None:
+def report(name: str, texts: dict[str, str], gold: list[Span]) -> list[tuple[str, str, float]]:
+    """Print the table of one set; return (method, language, F1) for the languages it has."""
     methods: dict[str, Callable[[dict[str, str]], list[Span]]] = {
         "tagdyr": tagdyr_method,
         "natasha (Russian NER)": natasha_method,
@@ -235,12 +264,16 @@ def report(name: str, texts: dict[str, str], gold: list[Span]) -> None:
         "| method | language | gold mentions | P | R | F1 | base form | B-cubed F1 |\n"
         "|---|---|---|---|---|---|---|---|"
     )
+    figures = []
     for label, method in methods.items():
         predicted = method(texts)
         for language in ("kk", "ru", "en", "fr", "all"):
             n, p, r, f1, base, b3 = score(gold, predicted, language)
             print(f"| {label} | {language} | {n} | {p:.3f} | {r:.3f} | {f1:.3f} | {base:.3f} | "
                   f"{b3:.3f} |", flush=True)  # fmt: skip
+            if n:
+                figures.append((label.split(" ")[0], language, f1))
+    return figures
 
 
 if __name__ == "__main__":

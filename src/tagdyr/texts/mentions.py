@@ -1,5 +1,8 @@
-"""Person mentions in running text (Kazakh, Russian, English, French), by rules and lexicons,
-not by a general NER model (none reads Kazakh offline).
+"""Person mentions in running text (Kazakh, Russian, English, French): by a model where one
+reads the paragraph's language — natasha for Russian, a CRF trained on KazNERD for Kazakh
+(:mod:`tagdyr.texts.russian_model`, :mod:`tagdyr.texts.kazakh_model`), chosen by the peers'
+gold sets in ``bench/extract`` — and by rules and lexicons for the forms news text lacks
+(initials split across lines, glued initials) and for English and French.
 
 The text is cut into groups of capitalised words and initials (one line break allowed after an
 initial: "Б.\\nВолин"; none needed after it: "Қ.Қайсенов"; NBSP and particles "de", "von"
@@ -28,7 +31,7 @@ from dataclasses import dataclass, replace
 
 from tagdyr.names.morph import base_name, kazakh_base
 from tagdyr.names.similarity import Level, compare_words
-from tagdyr.texts import lexicon
+from tagdyr.texts import kazakh_model, lexicon, russian_model
 from tagdyr.texts.body import body_spans
 from tagdyr.texts.language import detect_language
 
@@ -290,10 +293,110 @@ def _short_mentions(
     return found
 
 
+_MODELS = {"kk": kazakh_model.person_spans, "ru": russian_model.person_spans}
+_INITIAL_IN = re.compile(rf"(?<![{_LOWER}{_UPPER}]){_INITIAL}")
+
+
+def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The body cut at blank lines (each paragraph has its language), spaces around left out."""
+    found = []
+    for start, end in body:
+        for match in re.finditer(r"\S(?:(?!\n[ \t\u00a0]*\n)[\s\S])*", text[start:end]):
+            found.append((start + match.start(), start + match.end()))
+    return found
+
+
+_ADJECTIVE_OR_TITLE = re.compile(
+    r"(ый|ий|ой)$|^(президент|министр|премьер|генерал|посол|депутат|аким|әкім)"
+)
+
+
+def _glued_on(word: str) -> bool:
+    """A word that is never part of a name: a stop word, a title, an adjective or a verb."""
+    lowered = word.lower()
+    return (
+        lowered in lexicon.STOP_WORDS
+        or lowered in lexicon.INSTITUTION_WORDS
+        or (not is_surname(word) and lexicon.is_ordinary_word(word, sentence_start=False))
+    )
+
+
+def _trimmed(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
+    """A model's span without the words glued on at its edges: a title or an ordinary word
+    before the name, a title or a nominative adjective after it ("Шарлю де Голлю
+    Чрезвычайный"; a surname in another case may look like an adjective: "Юрию
+    Долгорукому"); None when nothing of a name is left."""
+    words = [
+        (start + m.start(), start + m.end())
+        for m in re.finditer(r"[^\W\d_][\w'’-]*", reader.text[start:end])
+    ]
+    if not words or all(reader.not_a_name(reader.text[s:e], s) for s, e in words):
+        return None
+    while words and _glued_on(reader.text[slice(*words[0])]):
+        words = words[1:]
+    while (
+        words
+        and _glued_on(reader.text[slice(*words[-1])])
+        and _ADJECTIVE_OR_TITLE.search(reader.text[slice(*words[-1])].lower())
+    ):
+        words = words[:-1]
+    if not words:
+        return None
+    first = start if reader.text[start : words[0][0]].strip() == "" else words[0][0]
+    return first, words[-1][1]
+
+
+def _model_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]]
+) -> tuple[list[Mention], list[tuple[int, int]]]:
+    """Persons the model of a paragraph's language finds (natasha for Russian, the KazNERD
+    model for Kazakh), with base forms by the names engine; and the paragraphs read so. A
+    span whose every word is no part of a name by the rules ("Великой Отечественной", a word
+    the text also writes in lower case), or that names an army or a place, is left out."""
+    found, read = [], []
+    for start, end in _paragraphs(text, body):
+        model = _MODELS.get(reader.language_at(start))
+        if model is None:
+            continue
+        read.append((start, end))
+        for span in model(text, start, end):
+            trimmed = _trimmed(reader, *span)
+            if trimmed is None:
+                continue
+            s, e = trimmed
+            words = text[s:e].split()
+            if any(
+                kazakh_base(w.lower().replace("ə", "ә")) in lexicon.INSTITUTION_WORDS for w in words
+            ) or reader.names_a_place_or_unit(s, e, len(words) == 1):
+                continue  # fmt: skip
+            found.append(_mention(reader, file, s, e))
+    return found, read
+
+
+def _beside(
+    model: list[Mention], rules: list[Mention], read: list[tuple[int, int]]
+) -> list[Mention]:
+    """Where no model read the paragraph, the rules' mentions; where one did, the model's,
+    and the rules' with initials (forms news text lacks: "П.К.\nПономаренко", "Қ.Қайсенов"),
+    which replace a model's mention they overlap."""
+
+    def overlap(a: Mention, b: Mention) -> bool:
+        return a.start < b.end and b.start < a.end
+
+    def in_read(m: Mention) -> bool:
+        return any(s <= m.start < e for s, e in read)
+
+    with_initials = [m for m in rules if in_read(m) and _INITIAL_IN.search(m.text)]
+    kept = [m for m in model if not any(overlap(m, r) for r in with_initials)]
+    rest = [m for m in rules if not in_read(m)]
+    return sorted(kept + with_initials + rest, key=lambda m: m.start)
+
+
 def find_mentions(text: str, file: str = "") -> list[Mention]:
     """Person mentions in the body of ``text``, in order, not overlapping; ``cluster`` empty."""
     reader, body = _Reader(text), body_spans(text)
-    full = _full_mentions(text, file, reader, body)
+    model, read = _model_mentions(text, file, reader, body)
+    full = _beside(model, _full_mentions(text, file, reader, body), read)
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
 

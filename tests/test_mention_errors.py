@@ -1,0 +1,118 @@
+"""The kinds of error the peers' gold sets found in person mentions (issue 24), each on
+sentences of our own: none is taken from KazNERD, factRuEval, the seeds or the real texts."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tagdyr.texts.mentions import find_mentions
+
+
+def _spans(text: str) -> list[str]:
+    return [m.text for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Әрине, ауыл мектебінде жаңа спорт залы ашылады.",
+        "Қорытынды жиналыс келесі аптада аудан орталығында өтеді.",
+        "Бұрын бұл көшеде шағын наубайхана жұмыс істейтін.",
+        "Мына жобаның құны бірнеше миллион теңгеге бағаланды.",
+    ],
+)
+def test_a_sentence_initial_common_word_is_no_person(text: str) -> None:
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morgan Stanley компаниясы Алматыда өкілдігін ашатынын мәлімдеді.",
+        "Қазақстан Халық Банкі жаңа несие бағдарламасын іске қосты.",
+    ],
+)
+def test_an_organisation_is_no_person(text: str) -> None:
+    assert _spans(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Министр Ерлан Сапарбеков жиынға төрағалық етті.", "Ерлан Сапарбеков"),
+        ("Кеше Президент Нұрлан Әбдіров жаңа ауруханаға барды.", "Нұрлан Әбдіров"),
+        ("Вчера министр Сергей Калашников открыл новую школу.", "Сергей Калашников"),
+    ],
+)
+def test_a_title_stays_out_of_the_span(text: str, person: str) -> None:
+    assert _spans(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Айгүл Бекмұратова Шымкенттегі кітапханаға кітаптар сыйлады.", "Айгүл Бекмұратова"),
+        ("Жазушы Мұхтар Ерғалиев Астанадағы кездесуде сөз сөйледі.", "Мұхтар Ерғалиев"),
+    ],
+)
+def test_the_next_capitalised_word_is_not_glued_on(text: str, person: str) -> None:
+    assert _spans(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Жиналыста Зейін бірінші болып сөз алды.", "Зейін"),
+        ("Осы кезде Бейсен ағай ауылға оралды.", "Бейсен"),
+    ],
+)
+def test_a_given_name_alone_is_found(text: str, person: str) -> None:
+    assert _spans(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Оқушылар Абайдың өлеңдерін жатқа айтты.", "Абайдың"),
+        ("Геолог Қаныш Сәтбаев кен орнын алғаш зерттеген.", "Қаныш Сәтбаев"),
+    ],
+)
+def test_a_famous_person_is_found(text: str, person: str) -> None:
+    assert _spans(text) == [person]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # forms news text lacks: initials across a line break, glued initials
+        ("Бөлімді кейін Ж.\nСерікбаев басқарды.", ["Ж.\nСерікбаев"]),
+        ("Соғыстан соң Т.Әбілов елге оралды.", ["Т.Әбілов"]),
+        ("Отрядом командовал Н.П.\nГорбунов.", ["Н.П.\nГорбунов"]),
+    ],
+)
+def test_initials_beside_the_models(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons
+
+
+_WORDS = (
+    "Қасым", "Тоқаев", "Т.", "Ж.", "Әрине", "ауылға", "Министр", "Армия", "Алматы", "және",
+    "Иван", "Петров", "министр", "в", "Москве", "Н.П.", "Голдман", "Сакс", "Президент", "келді",
+)  # fmt: skip
+
+
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS), st.sampled_from([" ", " ", ". ", "\n", ", ", ""])),
+        max_size=25,
+    )
+)
+@settings(max_examples=60, deadline=None)  # natasha's first call loads its model
+def test_mentions_stand_where_they_say_and_never_overlap(parts: list[tuple[str, str]]) -> None:
+    text = "".join(word + gap for word, gap in parts)
+    found = find_mentions(text)
+    assert all(text[m.start : m.end] == m.text and m.text.strip() == m.text for m in found)
+    assert all(a.end <= b.start for a, b in pairwise(found))
