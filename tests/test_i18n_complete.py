@@ -13,7 +13,8 @@ import pytest
 from tagdyr.accounts import ROLES
 from tagdyr.i18n import _STRINGS, LANGUAGES, localize
 from tagdyr.link.gazetteer import label, places
-from tagdyr.search import FACETS
+from tagdyr.names.similarity import Level, Part
+from tagdyr.search import FACETS, SORTS
 from tagdyr.store.audit import ACTIONS
 from tagdyr.texts.claims import KINDS
 
@@ -58,7 +59,9 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
     """Keys built at run time (``t('kind_' ~ c.kind)``) come from these families only, so the
     families below cover every such key."""
     prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
-    assert prefixes <= {"kind_", "act_", "cmp_", "facet_", "related_", "role_"}, prefixes
+    known = {"kind_", "act_", "cmp_", "facet_", "related_", "role_"}
+    known |= {"sort_", "match_", "match_part_", "match_level_"}
+    assert prefixes <= known, prefixes
 
 
 @pytest.mark.parametrize(
@@ -70,6 +73,10 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("facet_", FACETS),
         ("role_", ROLES),
         ("related_", ("list", "camp", "unit")),
+        ("sort_", SORTS),
+        ("match_", ("strong", "fair", "weak")),
+        ("match_part_", tuple(p.value for p in Part if p is not Part.ORDER)),
+        ("match_level_", tuple(level.value for level in Level)),
     ],
 )
 def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:

@@ -21,9 +21,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kk": "Кез келген жазылуы мен әліпбидегі есім",
     },
     "search_placeholder": {
-        "en": "e.g. Жұманиязов, Joumaniazov, Bektanow",
-        "ru": "напр. Жұманиязов, Joumaniazov, Bektanow",
-        "kk": "мысалы, Жұманиязов, Joumaniazov, Bektanow",
+        "en": "e.g. Бектанов, Bektanow Mashit, Tschingaliew",
+        "ru": "напр. Бектанов, Bektanow Mashit, Tschingaliew",
+        "kk": "мысалы, Бектанов, Bektanow Mashit, Tschingaliew",
     },
     "sources": {"en": "Sources", "ru": "Источники", "kk": "Дереккөздер"},
     "records": {"en": "Records", "ru": "Записи", "kk": "Жазбалар"},
@@ -418,6 +418,77 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kk": "{date} — күнтізбеде мұндай күн жоқ ({year} — кібісе жыл емес)",
     },
 }
+
+# Browsing, search explanations and the readable dossier (web helper)
+_STRINGS.update(
+    {
+        "sort_by": {"en": "Sort by", "ru": "Порядок", "kk": "Сұрыптау"},
+        "sort_relevance": {"en": "best match", "ru": "по совпадению", "kk": "сәйкестік бойынша"},
+        "sort_name": {"en": "name", "ru": "по имени", "kk": "аты бойынша"},
+        "sort_born": {"en": "year of birth", "ru": "по году рождения", "kk": "туған жылы бойынша"},
+        "pages": {"en": "Pages", "ru": "Страницы", "kk": "Беттер"},
+        "page": {"en": "page", "ru": "страница", "kk": "бет"},
+        "previous_page": {"en": "previous", "ru": "назад", "kk": "алдыңғы"},
+        "next_page": {"en": "next", "ru": "дальше", "kk": "келесі"},
+        "map_of_places": {"en": "Map of places", "ru": "Карта мест", "kk": "Орындар картасы"},
+        "search_within": {
+            "en": "Search among them",
+            "ru": "Искать среди них",
+            "kk": "Олардың ішінен іздеу",
+        },
+        "page_of": {"en": "Page of", "ru": "Страница:", "kk": "Беті:"},
+        "match_part_surname": {"en": "surname", "ru": "фамилия", "kk": "тегі"},
+        "match_part_given": {"en": "given name", "ru": "имя", "kk": "аты"},
+        "match_part_patronymic": {"en": "patronymic", "ru": "отчество", "kk": "әкесінің аты"},
+        "match_part_crossed": {
+            "en": "name in the other order",
+            "ru": "имя и фамилия наоборот",
+            "kk": "аты мен тегі ауысқан",
+        },
+        "match_part_gender": {"en": "gender", "ru": "пол", "kk": "жынысы"},
+        "match_level_identical": {"en": "the same name", "ru": "то же имя", "kk": "сол есім"},
+        "match_level_same_sound": {
+            "en": "the same sounds",
+            "ru": "те же звуки",
+            "kk": "дыбыстары бірдей",
+        },
+        "match_level_spelled_alike": {
+            "en": "spelled alike",
+            "ru": "пишется похоже",
+            "kk": "жазылуы ұқсас",
+        },
+        "match_level_sounds_alike": {
+            "en": "sounds alike",
+            "ru": "звучит похоже",
+            "kk": "дыбысталуы ұқсас",
+        },
+        "match_level_ocr_variant": {
+            "en": "a misreading of the same letters",
+            "ru": "те же буквы, неверно прочитанные",
+            "kk": "сол әріптер, қате оқылған",
+        },
+        "match_level_similar": {"en": "similar", "ru": "похоже", "kk": "ұқсас"},
+        "match_level_initial_match": {
+            "en": "the initial agrees",
+            "ru": "инициал совпадает",
+            "kk": "бас әрпі сәйкес",
+        },
+        "match_level_initial_mismatch": {
+            "en": "the initial differs",
+            "ru": "инициал другой",
+            "kk": "бас әрпі басқа",
+        },
+        "match_level_different": {"en": "different", "ru": "другое", "kk": "басқа"},
+        "match_other_script": {
+            "en": "in another script",
+            "ru": "в другой письменности",
+            "kk": "басқа жазуда",
+        },
+        "match_strong": {"en": "strong", "ru": "сильное совпадение", "kk": "күшті сәйкестік"},
+        "match_fair": {"en": "fair", "ru": "среднее совпадение", "kk": "орташа сәйкестік"},
+        "match_weak": {"en": "weak", "ru": "слабое совпадение", "kk": "әлсіз сәйкестік"},
+    }
+)
 
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read
 # back so the interface can say them in its language; the stored text stays as it is.

@@ -22,7 +22,6 @@ from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.revert import is_revertible, revert
-from tagdyr.search import faceted_search
 from tagdyr.settings import Settings, load_settings
 from tagdyr.sources.columns import MappingFile
 from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
@@ -46,6 +45,8 @@ from tagdyr.texts.reader import read_text
 from tagdyr.texts.store import import_text
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
+from tagdyr.web.browse import browse_search
+from tagdyr.web.browse import router as browse_router
 from tagdyr.web.deps import (
     _LANG_COOKIE,
     Conn,
@@ -100,6 +101,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.render = render
     app.middleware("http")(guard(settings))
     app.include_router(auth_router)
+    app.include_router(browse_router)
     app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
 
     def map_of(points: list[Any], title: str) -> str:
@@ -136,9 +138,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         conn: Conn,
         filters: SearchFilters,
         q: Annotated[str, Query(max_length=200)] = "",
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        sort: Annotated[str, Query(pattern="^(relevance|name|born)$")] = "relevance",
     ) -> Response:
-        result = faceted_search(conn, q, filters) if q.strip() else None
-        params = {"q": q, **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}
+        browsing = browse_search(conn, q, filters, page, sort)
+        result = browsing.result
+        params = {"q": q, "sort": None if sort == "relevance" else sort,
+                  **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}  # fmt: skip
 
         def url(path: str = "/search", **changes: Any) -> str:
             merged = {**params, **changes}
@@ -146,8 +152,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
         template = "_results.html" if request.headers.get("hx-request") else "search.html"
         return render(
-            request, template, q=q, result=result, filters=filters, active=params, url=url
-        )
+            request, template, q=q, result=result, filters=filters, active=params, url=url,
+            browsing=browsing,
+        )  # fmt: skip
 
     @app.get("/person/{uid}", response_class=HTMLResponse)
     def person(request: Request, uid: str, conn: Conn) -> Response:
