@@ -11,12 +11,14 @@ from importlib import resources
 import pytest
 
 from tagdyr.accounts import ROLES
+from tagdyr.dossier import SUMMARY_KINDS
 from tagdyr.i18n import _STRINGS, LANGUAGES, localize
 from tagdyr.link.gazetteer import label, places
 from tagdyr.names.similarity import Level, Part
 from tagdyr.search import FACETS, SORTS
 from tagdyr.store.audit import ACTIONS
 from tagdyr.texts.claims import KINDS
+from tagdyr.web.person_view import FATE_PHRASES
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -60,7 +62,7 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
     families below cover every such key."""
     prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
     known = {"kind_", "act_", "cmp_", "facet_", "related_", "role_"}
-    known |= {"sort_", "match_", "match_part_", "match_level_"}
+    known |= {"sort_", "match_", "match_part_", "match_level_", "verdict_", "link_"}
     assert prefixes <= known, prefixes
 
 
@@ -77,6 +79,11 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("match_", ("strong", "fair", "weak")),
         ("match_part_", tuple(p.value for p in Part if p is not Part.ORDER)),
         ("match_level_", tuple(level.value for level in Level)),
+        ("summary_", SUMMARY_KINDS),
+        ("kind_", SUMMARY_KINDS),
+        ("verdict_", ("agree", "differ")),
+        ("link_", ("only", "confirmed", "very_strong", "strong", "probable", "weak", "manual")),
+        ("", tuple(FATE_PHRASES.values())),
     ],
 )
 def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:

@@ -490,6 +490,154 @@ _STRINGS.update(
     }
 )
 
+# The readable dossier (web helper)
+_STRINGS.update(
+    {
+        "synthetic_note": {
+            "en": (
+                "Some records here come from the demo's "
+                "synthetic sources: generated data that describes nobody."
+            ),
+            "ru": (
+                "Часть записей — из синтетических источников "
+                "демо: сгенерированные данные, ни о ком."
+            ),
+            "kk": (
+                "Кейбір жазбалар демоның синтетикалық "
+                "дереккөздерінен: ешкімді сипаттамайтын жасанды деректер."
+            ),
+        },
+        "synthetic_record": {
+            "en": "Synthetic: generated for the demo, describes nobody.",
+            "ru": "Синтетическая запись: создана для демо, ни о ком.",
+            "kk": "Синтетикалық жазба: демо үшін жасалған, ешкімді сипаттамайды.",
+        },
+        "fate_summary": {"en": "His fate in brief", "ru": "Судьба кратко", "kk": "Тағдыры қысқаша"},
+        "summary_note": {
+            "en": (
+                "Made from the records below, only what "
+                "they state; each statement names its sources."
+            ),
+            "ru": (
+                "Составлено по записям ниже, только то, что в "
+                "них сказано; у каждого сведения — его источники."
+            ),
+            "kk": (
+                "Төмендегі жазбалардан, тек оларда айтылғаны; әр дерек өз дереккөздерін көрсетеді."
+            ),
+        },
+        "summary_birth": {"en": "born {what}", "ru": "родился {what}", "kk": "туған: {what}"},
+        "summary_conscription": {
+            "en": "called up {what}",
+            "ru": "призван {what}",
+            "kk": "әскерге шақырылған: {what}",
+        },
+        "summary_rank": {
+            "en": "rank: {what}",
+            "ru": "звание: {what}",
+            "kk": "әскери атағы: {what}",
+        },
+        "summary_capture": {
+            "en": "taken prisoner {what}",
+            "ru": "попал в плен {what}",
+            "kk": "тұтқынға түскен: {what}",
+        },
+        "summary_camp": {
+            "en": "held in the camp {what}",
+            "ru": "содержался в лагере {what}",
+            "kk": "лагерде болған: {what}",
+        },
+        "summary_fate": {
+            "en": "fate as recorded: {what}",
+            "ru": "судьба по записи: {what}",
+            "kk": "жазба бойынша тағдыры: {what}",
+        },
+        "summary_repatriation": {
+            "en": "repatriated {what}",
+            "ru": "репатриирован {what}",
+            "kk": "елге қайтарылған: {what}",
+        },
+        "summary_arrest": {
+            "en": "arrested {what}",
+            "ru": "арестован {what}",
+            "kk": "тұтқындалған: {what}",
+        },
+        "summary_sentence": {
+            "en": "sentenced: {what}",
+            "ru": "осуждён: {what}",
+            "kk": "сотталған: {what}",
+        },
+        "summary_death": {"en": "died {what}", "ru": "умер {what}", "kk": "қайтыс болған: {what}"},
+        "summary_rehabilitation": {
+            "en": "rehabilitated {what}",
+            "ru": "реабилитирован {what}",
+            "kk": "ақталған: {what}",
+        },
+        "summary_differ": {
+            "en": "the sources differ on: {what}",
+            "ru": "источники расходятся: {what}",
+            "kk": "дереккөздер келіспейді: {what}",
+        },
+        "verdict_agree": {
+            "en": "sources agree",
+            "ru": "источники согласны",
+            "kk": "дереккөздер келіседі",
+        },
+        "verdict_differ": {
+            "en": "sources differ",
+            "ru": "источники расходятся",
+            "kk": "дереккөздер келіспейді",
+        },
+        "link_label": {
+            "en": "Link to this person",
+            "ru": "Связь с этим человеком",
+            "kk": "Осы адаммен байланысы",
+        },
+        "link_only": {"en": "his only record", "ru": "единственная запись", "kk": "жалғыз жазба"},
+        "link_confirmed": {
+            "en": "confirmed by a historian",
+            "ru": "подтверждена историком",
+            "kk": "тарихшы растаған",
+        },
+        "link_very_strong": {"en": "very strong", "ru": "очень надёжная", "kk": "өте сенімді"},
+        "link_strong": {"en": "strong", "ru": "надёжная", "kk": "сенімді"},
+        "link_probable": {"en": "probable", "ru": "вероятная", "kk": "ықтимал"},
+        "link_weak": {"en": "weak: check it", "ru": "слабая: проверьте", "kk": "әлсіз: тексеріңіз"},
+        "link_manual": {
+            "en": "joined by hand",
+            "ru": "объединена вручную",
+            "kk": "қолмен біріктірілген",
+        },
+        "cite_person": {
+            "en": "Cite this person",
+            "ru": "Как ссылаться на этого человека",
+            "kk": "Осы адамға сілтеме",
+        },
+        "cite_record": {
+            "en": "Cite this record",
+            "ru": "Как ссылаться на эту запись",
+            "kk": "Осы жазбаға сілтеме",
+        },
+        "fate_captured": {"en": "taken prisoner", "ru": "попал в плен", "kk": "тұтқынға түскен"},
+        "fate_captured_freed": {
+            "en": "taken prisoner (freed)",
+            "ru": "попал в плен (освободился)",
+            "kk": "тұтқынға түскен (босатылған)",
+        },
+        "fate_missing": {
+            "en": "missing in action",
+            "ru": "пропал без вести",
+            "kk": "хабарсыз кеткен",
+        },
+        "fate_killed": {"en": "killed", "ru": "погиб", "kk": "қаза тапқан"},
+        "fate_died_captive": {
+            "en": "died in captivity",
+            "ru": "умер в плену",
+            "kk": "тұтқында қайтыс болған",
+        },
+    }
+)
+
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read
 # back so the interface can say them in its language; the stored text stays as it is.
 _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (

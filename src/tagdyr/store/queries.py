@@ -45,6 +45,8 @@ class RecordView:
     patronymic: str = ""
     gender: str = ""  # "m", "f" or "" (unknown)
     person_version: int | None = None  # for optimistic locking of review decisions
+    row_number: int | None = None  # 1-based, header counted (the anchor on the source page)
+    person_label: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,7 @@ class ClaimView:
     citation: str
     location: str
     id: int = 0  # the claim's number in the database (its URI in exports)
+    value_norm: str | None = None
 
 
 @dataclass(slots=True)
@@ -147,7 +150,8 @@ def get_source(conn: Connection, key: str) -> SourceSummary:
 def _record_query() -> Any:
     return (
         select(s.record, s.source.c.key.label("source_key"), s.source.c.title,
-               s.source.c.citation, s.person.c.uid, s.person.c.version.label("pversion"))
+               s.source.c.citation, s.person.c.uid, s.person.c.version.label("pversion"),
+               s.person.c.label.label("plabel"))
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .outerjoin(s.person_record, s.person_record.c.record_id == s.record.c.id)
@@ -163,7 +167,7 @@ def _record_view(row: Any) -> RecordView:
         birth_year=row.birth_year, verbatim=json.loads(row.verbatim),
         row_citation=normalized.get("citation"), person_uid=row.uid, surname=row.surname,
         given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
-        person_version=row.pversion,
+        person_version=row.pversion, row_number=row.row_number, person_label=row.plabel or "",
     )  # fmt: skip
 
 
@@ -241,7 +245,7 @@ def get_dossier(conn: Connection, ident: str) -> Dossier:
         ClaimView(kind=r.kind, value=r.value, date_start=r.date_start, date_end=r.date_end,
                   precision=r.date_precision, place=r.place, note=r.note, record_id=r.record_id,
                   source_key=r.key, source_title=r.title, citation=r.citation,
-                  location=r.location, id=r.id)
+                  location=r.location, id=r.id, value_norm=r.value_norm)
         for r in claim_rows
     ]  # fmt: skip
     names = list(dict.fromkeys(r.full_name for r in records if r.full_name))

@@ -60,8 +60,10 @@ from tagdyr.web.deps import (
 )
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
+from tagdyr.web.person_view import dossier_context
 from tagdyr.web.security import guard, to_login
 from tagdyr.web.uploads import Uploads
+from tagdyr.web.urls import public_base
 
 _PACKAGE = resources.files("tagdyr.web")
 _YEAR = 365 * 24 * 3600
@@ -162,7 +164,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if living != uid:
             return RedirectResponse(f"/person/{living}", status_code=301)
         if JSONLD in request.headers.get("accept", ""):
-            return person_jsonld(conn, uid, settings.base_url)  # the URI, dereferenced
+            return person_jsonld(conn, uid, public_base(request))  # the URI, dereferenced
         dossier = get_dossier(conn, uid)
         points = claim_points(dossier.claims, _language(request))
         return render(
@@ -172,6 +174,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             related=related_persons(conn, dossier),
             points=points,
             map_svg=Markup(map_of(points, dossier.label)),  # built from escaped parts
+            **dossier_context(request, conn, dossier),
         )
 
     @app.post("/person/{uid}/split")

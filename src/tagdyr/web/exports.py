@@ -24,6 +24,7 @@ from tagdyr.search import Filters
 from tagdyr.store.queries import resolve_person
 from tagdyr.web.browse import browse_search
 from tagdyr.web.deps import Conn, SearchFilters, _language
+from tagdyr.web.urls import public_base
 
 router = APIRouter()
 JSONLD = "application/ld+json"
@@ -31,7 +32,7 @@ _MAX_PERSONS = 20_000  # persons per web export; the CLI has no limit
 
 
 def _base(request: Request) -> str:
-    return str(request.app.state.settings.base_url)
+    return public_base(request)
 
 
 def _file(data: bytes | str, media: str, name: str) -> Response:
