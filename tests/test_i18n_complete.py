@@ -62,7 +62,7 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
     families below cover every such key."""
     prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
     known = {"kind_", "act_", "cmp_", "facet_", "related_", "role_"}
-    known |= {"sort_", "match_", "match_part_", "match_level_", "verdict_", "link_"}
+    known |= {"sort_", "match_", "match_part_", "match_level_", "verdict_", "link_", "evidence_"}
     assert prefixes <= known, prefixes
 
 
@@ -82,6 +82,7 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("summary_", SUMMARY_KINDS),
         ("kind_", SUMMARY_KINDS),
         ("verdict_", ("agree", "differ")),
+        ("evidence_", ("for", "against", "neutral")),
         ("link_", ("only", "confirmed", "very_strong", "strong", "probable", "weak", "manual")),
         ("", tuple(FATE_PHRASES.values())),
     ],

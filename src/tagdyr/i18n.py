@@ -638,6 +638,28 @@ _STRINGS.update(
     }
 )
 
+# The review's evidence in words (web helper)
+_STRINGS.update(
+    {
+        "evidence_bar": {"en": "For or against", "ru": "За или против", "kk": "Қолдайды ма"},
+        "evidence_for": {
+            "en": "speaks for the same man",
+            "ru": "говорит за то, что это один человек",
+            "kk": "бір адам екенін қолдайды",
+        },
+        "evidence_against": {
+            "en": "speaks against the same man",
+            "ru": "говорит против того, что это один человек",
+            "kk": "бір адам екеніне қарсы",
+        },
+        "evidence_neutral": {
+            "en": "says nothing either way",
+            "ru": "ни за, ни против",
+            "kk": "ештеңе білдірмейді",
+        },
+    }
+)
+
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read
 # back so the interface can say them in its language; the stored text stays as it is.
 _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -60,7 +60,7 @@ from tagdyr.web.deps import (
 )
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
-from tagdyr.web.person_view import dossier_context
+from tagdyr.web.person_view import FATE_PHRASES, dossier_context
 from tagdyr.web.security import guard, to_login
 from tagdyr.web.uploads import Uploads
 from tagdyr.web.urls import public_base
@@ -155,7 +155,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         template = "_results.html" if request.headers.get("hx-request") else "search.html"
         return render(
             request, template, q=q, result=result, filters=filters, active=params, url=url,
-            browsing=browsing,
+            browsing=browsing, fate_key=FATE_PHRASES.get,
         )  # fmt: skip
 
     @app.get("/person/{uid}", response_class=HTMLResponse)
