@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
 
-from tests.test_browser import CHROMIUM_ARGS, SCREENSHOTS, _chromium, server
+from tests.test_browser import (
+    CHROMIUM_ARGS,
+    SCREENSHOTS,
+    _chromium,
+    _log_in,
+    review_server,
+    server,
+)
 
 pytestmark = pytest.mark.browser
-__all__ = ["server"]  # the fixture, imported to be used here
+__all__ = ["review_server", "server"]  # the fixtures, imported to be used here
 
 
 @pytest.fixture(scope="module")
@@ -78,3 +86,19 @@ def test_search_explains_and_the_dossier_reads(page, server: str) -> None:  # ty
     row = page.locator(f"#{target}").locator("xpath=ancestor::tr")
     assert "Бектанов" in row.inner_text()
     page.screenshot(path=str(SCREENSHOTS / "source-row-ru.png"))
+
+
+def test_review_shows_bars_sentences_and_persons_by_name(page, review_server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto(review_server + "/?lang=en")  # the language cookie is per host, not per port
+    _log_in(page, review_server, "/review")
+    page.goto(review_server + "/review?lang=en")
+    rows = page.locator("table.waterfall tbody tr")
+    assert rows.count() > 3
+    bars = page.locator("svg.evidence-bar rect")
+    assert bars.count() >= 1
+    said = page.locator(".evidence-says").all_inner_texts()
+    assert set(said) <= {"speaks for the same man", "speaks against the same man",
+                         "says nothing either way"} and said  # fmt: skip
+    cards = " ".join(page.locator(".pair .record").all_inner_texts())
+    assert "Person: " in cards and not re.search(r"Person [0-9a-f]{12}", cards)
+    page.screenshot(path=str(SCREENSHOTS / "review-bars-en.png"), full_page=True)
