@@ -11,11 +11,14 @@ from importlib import resources
 import pytest
 
 from tagdyr.accounts import ROLES
+from tagdyr.dossier import SUMMARY_KINDS
 from tagdyr.i18n import _STRINGS, LANGUAGES, localize
 from tagdyr.link.gazetteer import label, places
-from tagdyr.search import FACETS
+from tagdyr.names.similarity import Level, Part
+from tagdyr.search import FACETS, SORTS
 from tagdyr.store.audit import ACTIONS
 from tagdyr.texts.claims import KINDS
+from tagdyr.web.person_view import FATE_PHRASES
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -71,6 +74,7 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
     families below cover every such key."""
     prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
     known = {"kind_", "act_", "cmp_", "facet_", "related_", "role_", "record_kind_"}
+    known |= {"sort_", "match_", "match_part_", "match_level_", "verdict_", "link_", "evidence_"}
     assert prefixes <= known, prefixes
 
 
@@ -84,6 +88,16 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("role_", ROLES),
         ("related_", ("list", "camp", "unit")),
         ("record_kind_", _record_kinds()),
+        ("sort_", SORTS),
+        ("match_", ("strong", "fair", "weak")),
+        ("match_part_", tuple(p.value for p in Part if p is not Part.ORDER)),
+        ("match_level_", tuple(level.value for level in Level)),
+        ("summary_", SUMMARY_KINDS),
+        ("kind_", SUMMARY_KINDS),
+        ("verdict_", ("agree", "differ")),
+        ("evidence_", ("for", "against", "neutral")),
+        ("link_", ("only", "confirmed", "very_strong", "strong", "probable", "weak", "manual")),
+        ("", tuple(FATE_PHRASES.values())),
     ],
 )
 def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:

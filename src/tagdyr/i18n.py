@@ -21,9 +21,9 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kk": "Кез келген жазылуы мен әліпбидегі есім",
     },
     "search_placeholder": {
-        "en": "e.g. Жұманиязов, Joumaniazov, Bektanow",
-        "ru": "напр. Жұманиязов, Joumaniazov, Bektanow",
-        "kk": "мысалы, Жұманиязов, Joumaniazov, Bektanow",
+        "en": "e.g. Бектанов, Bektanow Mashit, Tschingaliew",
+        "ru": "напр. Бектанов, Bektanow Mashit, Tschingaliew",
+        "kk": "мысалы, Бектанов, Bektanow Mashit, Tschingaliew",
     },
     "sources": {"en": "Sources", "ru": "Источники", "kk": "Дереккөздер"},
     "records": {"en": "Records", "ru": "Записи", "kk": "Жазбалар"},
@@ -530,6 +530,247 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kk": "Тізімнің сканері ме? Транскрипциялау бетін ашыңыз.",
     },
 }
+
+# Browsing, search explanations and the readable dossier (web helper)
+_STRINGS.update(
+    {
+        "sort_by": {"en": "Sort by", "ru": "Порядок", "kk": "Сұрыптау"},
+        "sort_relevance": {"en": "best match", "ru": "по совпадению", "kk": "сәйкестік бойынша"},
+        "sort_name": {"en": "name", "ru": "по имени", "kk": "аты бойынша"},
+        "sort_born": {"en": "year of birth", "ru": "по году рождения", "kk": "туған жылы бойынша"},
+        "pages": {"en": "Pages", "ru": "Страницы", "kk": "Беттер"},
+        "page": {"en": "page", "ru": "страница", "kk": "бет"},
+        "previous_page": {"en": "previous", "ru": "назад", "kk": "алдыңғы"},
+        "next_page": {"en": "next", "ru": "дальше", "kk": "келесі"},
+        "map_of_places": {"en": "Map of places", "ru": "Карта мест", "kk": "Орындар картасы"},
+        "search_within": {
+            "en": "Search among them",
+            "ru": "Искать среди них",
+            "kk": "Олардың ішінен іздеу",
+        },
+        "page_of": {"en": "Page of", "ru": "Страница:", "kk": "Беті:"},
+        "match_part_surname": {"en": "surname", "ru": "фамилия", "kk": "тегі"},
+        "match_part_given": {"en": "given name", "ru": "имя", "kk": "аты"},
+        "match_part_patronymic": {"en": "patronymic", "ru": "отчество", "kk": "әкесінің аты"},
+        "match_part_crossed": {
+            "en": "name in the other order",
+            "ru": "имя и фамилия наоборот",
+            "kk": "аты мен тегі ауысқан",
+        },
+        "match_part_gender": {"en": "gender", "ru": "пол", "kk": "жынысы"},
+        "match_level_identical": {"en": "the same name", "ru": "то же имя", "kk": "сол есім"},
+        "match_level_same_sound": {
+            "en": "the same sounds",
+            "ru": "те же звуки",
+            "kk": "дыбыстары бірдей",
+        },
+        "match_level_spelled_alike": {
+            "en": "spelled alike",
+            "ru": "пишется похоже",
+            "kk": "жазылуы ұқсас",
+        },
+        "match_level_sounds_alike": {
+            "en": "sounds alike",
+            "ru": "звучит похоже",
+            "kk": "дыбысталуы ұқсас",
+        },
+        "match_level_ocr_variant": {
+            "en": "a misreading of the same letters",
+            "ru": "те же буквы, неверно прочитанные",
+            "kk": "сол әріптер, қате оқылған",
+        },
+        "match_level_similar": {"en": "similar", "ru": "похоже", "kk": "ұқсас"},
+        "match_level_initial_match": {
+            "en": "the initial agrees",
+            "ru": "инициал совпадает",
+            "kk": "бас әрпі сәйкес",
+        },
+        "match_level_initial_mismatch": {
+            "en": "the initial differs",
+            "ru": "инициал другой",
+            "kk": "бас әрпі басқа",
+        },
+        "match_level_different": {"en": "different", "ru": "другое", "kk": "басқа"},
+        "match_other_script": {
+            "en": "in another script",
+            "ru": "в другой письменности",
+            "kk": "басқа жазуда",
+        },
+        "match_strong": {"en": "strong", "ru": "сильное совпадение", "kk": "күшті сәйкестік"},
+        "match_fair": {"en": "fair", "ru": "среднее совпадение", "kk": "орташа сәйкестік"},
+        "match_weak": {"en": "weak", "ru": "слабое совпадение", "kk": "әлсіз сәйкестік"},
+    }
+)
+
+# The readable dossier (web helper)
+_STRINGS.update(
+    {
+        "synthetic_note": {
+            "en": (
+                "Some records here come from the demo's "
+                "synthetic sources: generated data that describes nobody."
+            ),
+            "ru": (
+                "Часть записей — из синтетических источников "
+                "демо: сгенерированные данные, ни о ком."
+            ),
+            "kk": (
+                "Кейбір жазбалар демоның синтетикалық "
+                "дереккөздерінен: ешкімді сипаттамайтын жасанды деректер."
+            ),
+        },
+        "synthetic_record": {
+            "en": "Synthetic: generated for the demo, describes nobody.",
+            "ru": "Синтетическая запись: создана для демо, ни о ком.",
+            "kk": "Синтетикалық жазба: демо үшін жасалған, ешкімді сипаттамайды.",
+        },
+        "fate_summary": {"en": "His fate in brief", "ru": "Судьба кратко", "kk": "Тағдыры қысқаша"},
+        "summary_note": {
+            "en": (
+                "Made from the records below, only what "
+                "they state; each statement names its sources."
+            ),
+            "ru": (
+                "Составлено по записям ниже, только то, что в "
+                "них сказано; у каждого сведения — его источники."
+            ),
+            "kk": (
+                "Төмендегі жазбалардан, тек оларда айтылғаны; әр дерек өз дереккөздерін көрсетеді."
+            ),
+        },
+        "summary_birth": {"en": "born {what}", "ru": "родился {what}", "kk": "туған: {what}"},
+        "summary_conscription": {
+            "en": "called up {what}",
+            "ru": "призван {what}",
+            "kk": "әскерге шақырылған: {what}",
+        },
+        "summary_rank": {
+            "en": "rank: {what}",
+            "ru": "звание: {what}",
+            "kk": "әскери атағы: {what}",
+        },
+        "summary_capture": {
+            "en": "taken prisoner {what}",
+            "ru": "попал в плен {what}",
+            "kk": "тұтқынға түскен: {what}",
+        },
+        "summary_camp": {
+            "en": "held in the camp {what}",
+            "ru": "содержался в лагере {what}",
+            "kk": "лагерде болған: {what}",
+        },
+        "summary_fate": {
+            "en": "fate as recorded: {what}",
+            "ru": "судьба по записи: {what}",
+            "kk": "жазба бойынша тағдыры: {what}",
+        },
+        "summary_repatriation": {
+            "en": "repatriated {what}",
+            "ru": "репатриирован {what}",
+            "kk": "елге қайтарылған: {what}",
+        },
+        "summary_arrest": {
+            "en": "arrested {what}",
+            "ru": "арестован {what}",
+            "kk": "тұтқындалған: {what}",
+        },
+        "summary_sentence": {
+            "en": "sentenced: {what}",
+            "ru": "осуждён: {what}",
+            "kk": "сотталған: {what}",
+        },
+        "summary_death": {"en": "died {what}", "ru": "умер {what}", "kk": "қайтыс болған: {what}"},
+        "summary_rehabilitation": {
+            "en": "rehabilitated {what}",
+            "ru": "реабилитирован {what}",
+            "kk": "ақталған: {what}",
+        },
+        "summary_differ": {
+            "en": "the sources differ on: {what}",
+            "ru": "источники расходятся: {what}",
+            "kk": "дереккөздер келіспейді: {what}",
+        },
+        "verdict_agree": {
+            "en": "sources agree",
+            "ru": "источники согласны",
+            "kk": "дереккөздер келіседі",
+        },
+        "verdict_differ": {
+            "en": "sources differ",
+            "ru": "источники расходятся",
+            "kk": "дереккөздер келіспейді",
+        },
+        "link_label": {
+            "en": "Link to this person",
+            "ru": "Связь с этим человеком",
+            "kk": "Осы адаммен байланысы",
+        },
+        "link_only": {"en": "his only record", "ru": "единственная запись", "kk": "жалғыз жазба"},
+        "link_confirmed": {
+            "en": "confirmed by a historian",
+            "ru": "подтверждена историком",
+            "kk": "тарихшы растаған",
+        },
+        "link_very_strong": {"en": "very strong", "ru": "очень надёжная", "kk": "өте сенімді"},
+        "link_strong": {"en": "strong", "ru": "надёжная", "kk": "сенімді"},
+        "link_probable": {"en": "probable", "ru": "вероятная", "kk": "ықтимал"},
+        "link_weak": {"en": "weak: check it", "ru": "слабая: проверьте", "kk": "әлсіз: тексеріңіз"},
+        "link_manual": {
+            "en": "joined by hand",
+            "ru": "объединена вручную",
+            "kk": "қолмен біріктірілген",
+        },
+        "cite_person": {
+            "en": "Cite this person",
+            "ru": "Как ссылаться на этого человека",
+            "kk": "Осы адамға сілтеме",
+        },
+        "cite_record": {
+            "en": "Cite this record",
+            "ru": "Как ссылаться на эту запись",
+            "kk": "Осы жазбаға сілтеме",
+        },
+        "fate_captured": {"en": "taken prisoner", "ru": "попал в плен", "kk": "тұтқынға түскен"},
+        "fate_captured_freed": {
+            "en": "taken prisoner (freed)",
+            "ru": "попал в плен (освободился)",
+            "kk": "тұтқынға түскен (босатылған)",
+        },
+        "fate_missing": {
+            "en": "missing in action",
+            "ru": "пропал без вести",
+            "kk": "хабарсыз кеткен",
+        },
+        "fate_killed": {"en": "killed", "ru": "погиб", "kk": "қаза тапқан"},
+        "fate_died_captive": {
+            "en": "died in captivity",
+            "ru": "умер в плену",
+            "kk": "тұтқында қайтыс болған",
+        },
+    }
+)
+
+# The review's evidence in words (web helper)
+_STRINGS.update(
+    {
+        "evidence_bar": {"en": "For or against", "ru": "За или против", "kk": "Қолдайды ма"},
+        "evidence_for": {
+            "en": "speaks for the same man",
+            "ru": "говорит за то, что это один человек",
+            "kk": "бір адам екенін қолдайды",
+        },
+        "evidence_against": {
+            "en": "speaks against the same man",
+            "ru": "говорит против того, что это один человек",
+            "kk": "бір адам екеніне қарсы",
+        },
+        "evidence_neutral": {
+            "en": "says nothing either way",
+            "ru": "ни за, ни против",
+            "kk": "ештеңе білдірмейді",
+        },
+    }
+)
 
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read
 # back so the interface can say them in its language; the stored text stays as it is.

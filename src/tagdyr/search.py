@@ -8,7 +8,7 @@ the best record of each person explains the hit ("found as Djoumaniazov in the T
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from sqlalchemy import Connection, func, select
@@ -17,7 +17,7 @@ from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.names import canonical, clean, parse, skeletons
 from tagdyr.names.parse import Order
-from tagdyr.names.similarity import compare
+from tagdyr.names.similarity import NameScore, compare
 from tagdyr.store import schema as s
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
@@ -35,6 +35,19 @@ class Hit:
     source_title: str
     record_id: int
     birth_year: int | None
+    evidence: tuple[tuple[str, str, bool], ...] = ()  # (part, level, across scripts)
+    records: int = 1  # how much is known of the person: its records and sources
+    sources: int = 1
+
+    @property
+    def strength(self) -> str:
+        """The name evidence in a word: "strong", "fair" or "weak"."""
+        if self.score >= _STRONG:
+            return "strong"
+        return "fair" if self.score >= _FAIR else "weak"
+
+
+_STRONG, _FAIR = 0.85, 0.65  # a full name that agrees; a surname alone that agrees
 
 
 def _query_keys(query: str) -> set[str]:
@@ -47,17 +60,39 @@ def _query_keys(query: str) -> set[str]:
     return keys
 
 
-def score_name(
+def match_name(
     query: str, written: str, given_name: str = "", one_word: bool | None = None
-) -> float:
+) -> NameScore:
     """How well a written name answers a query, by the names engine's own score. A one-word
     query may be a surname or a given name, so it is also tried against the given name."""
-    score = compare(query, written).score
+    result = compare(query, written)
     if one_word is None:
         one_word = len(clean(query).split()) == 1
     if given_name and one_word:
-        score = max(score, compare(query, given_name).score)
-    return score
+        as_given = compare(query, given_name)
+        if as_given.score > result.score:
+            result = as_given
+    return result
+
+
+def score_name(
+    query: str, written: str, given_name: str = "", one_word: bool | None = None
+) -> float:
+    """The score of :func:`match_name`."""
+    return match_name(query, written, given_name, one_word).score
+
+
+def _script(text: str) -> str:
+    return "cyrillic" if any("\u0400" <= ch <= "\u04ff" for ch in text) else "latin"
+
+
+def _evidence(result: NameScore) -> tuple[tuple[str, str, bool], ...]:
+    """The name evidence of a hit in words a page can say: part, level, across scripts."""
+    return tuple(
+        (str(e.part), e.level, _script(e.left) != _script(e.right))
+        for e in result.evidence
+        if e.left and e.right
+    )
 
 
 def _candidates(keys: set[str]) -> Any:
@@ -184,12 +219,23 @@ def _facts(conn: Connection, hits: list[Hit]) -> dict[int, Facts]:
     return facts
 
 
+SORTS = ("relevance", "name", "born")
+
+
 def faceted_search(
-    conn: Connection, query: str, filters: Filters | None = None, *, limit: int = 50
+    conn: Connection,
+    query: str,
+    filters: Filters | None = None,
+    *,
+    limit: int = 50,
+    offset: int = 0,
+    sort: str = "relevance",
 ) -> SearchResult:
-    """:func:`search` narrowed by ``filters``, with facet counts (persons) over what passes."""
+    """:func:`search` narrowed by ``filters``, with facet counts (persons) over what passes.
+    Without a name, every person passing the filters (browsing a camp, a place, a decade),
+    by name; ``sort`` "name" or "born" orders any result, ``offset`` pages it."""
     filters = filters or Filters()
-    hits = search(conn, query, limit=_MAX_CANDIDATES)
+    hits = search(conn, query, limit=_MAX_CANDIDATES) if query.strip() else _everyone(conn)
     facts = _facts(conn, hits)
     passing = [h for h in hits if facts[h.record_id].passes(filters)]
     facets: dict[str, list[tuple[str, str, int]]] = {}
@@ -199,24 +245,40 @@ def faceted_search(
         )
         ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0][1]))
         facets[facet] = [(value, label, n) for (value, label), n in ranked]
-    return SearchResult(passing[:limit], len(passing), facets)
+    if sort == "name" or (sort == "relevance" and not query.strip()):
+        passing.sort(key=lambda h: (h.label.casefold(), h.person_uid or ""))
+    elif sort == "born":
+        born = {h.record_id: min(facts[h.record_id].years, default=None) for h in passing}
+        passing.sort(key=lambda h: (born[h.record_id] is None, born[h.record_id] or 0,
+                                    h.label.casefold()))  # fmt: skip
+        passing = [replace(h, birth_year=born[h.record_id]) for h in passing]
+    page = passing[offset : offset + limit]
+    if not query.strip():
+        page = [replace(h, birth_year=min(facts[h.record_id].years, default=None)) for h in page]
+    return SearchResult(page, len(passing), facets)
+
+
+def _everyone(conn: Connection) -> list[Hit]:
+    """Every living person as a hit (no name evidence), in label order."""
+    rows = conn.execute(
+        select(s.person.c.uid, s.person.c.label, func.min(s.person_record.c.record_id),
+               func.count(s.person_record.c.record_id))
+        .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+        .where(s.person.c.merged_into_id.is_(None))
+        .group_by(s.person.c.id, s.person.c.uid, s.person.c.label)
+        .order_by(s.person.c.label, s.person.c.uid)
+    ).all()  # fmt: skip
+    return [
+        Hit(uid, label, 1.0, label, "", record_id, None, records=int(n))
+        for uid, label, record_id, n in rows
+    ]
 
 
 def persons_matching(conn: Connection, query: str, filters: Filters | None = None) -> list[str]:
     """Uids of the persons a search would show (every one, not the first page); with an empty
     query, every person passing ``filters``, in label order. Exports select with this."""
     filters = filters or Filters()
-    if query.strip():
-        hits = search(conn, query, limit=_MAX_CANDIDATES)
-    else:
-        rows = conn.execute(
-            select(s.person.c.uid, s.person.c.label, func.min(s.person_record.c.record_id))
-            .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
-            .where(s.person.c.merged_into_id.is_(None))
-            .group_by(s.person.c.id, s.person.c.uid, s.person.c.label)
-            .order_by(s.person.c.label, s.person.c.uid)
-        ).all()  # fmt: skip
-        hits = [Hit(uid, label, 1.0, label, "", record_id, None) for uid, label, record_id in rows]
+    hits = search(conn, query, limit=_MAX_CANDIDATES) if query.strip() else _everyone(conn)
     if filters:
         passing: list[Hit] = []
         for start in range(0, len(hits), _MAX_CANDIDATES):
@@ -246,19 +308,50 @@ def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
     one_word = len(clean(query).split()) == 1
     best: dict[str, Hit] = {}
     for row in rows:
-        score = score_name(query, row.full_name, row.given_name, one_word)
-        if score < 0.5:
+        result = match_name(query, row.full_name, row.given_name, one_word)
+        if result.score < 0.5:
             continue
         group = row.uid or f"record-{row.id}"
         hit = Hit(
             row.uid,
             row.label or row.full_name,
-            round(score, 3),
+            round(result.score, 3),
             row.full_name,
             row.title,
             row.id,
             row.birth_year,
+            _evidence(result),
         )
         if group not in best or hit.score > best[group].score:
             best[group] = hit
-    return sorted(best.values(), key=lambda h: (-h.score, h.label))[:limit]
+    hits = _with_knowledge(conn, list(best.values()))
+    return sorted(hits, key=_rank)[:limit]
+
+
+def _rank(hit: Hit) -> tuple[Any, ...]:
+    """Name evidence first, then how much is known: of two persons whose names answer alike,
+    the one with more records and sources comes first (a five-record man before a bare
+    mention of the same surname)."""
+    return (-hit.score, -hit.records, -hit.sources, hit.label)
+
+
+def _with_knowledge(conn: Connection, hits: list[Hit]) -> list[Hit]:
+    """The hits with their persons' numbers of records and sources."""
+    uids = [h.person_uid for h in hits if h.person_uid]
+    known: dict[str, tuple[int, int]] = {}
+    for start in range(0, len(uids), 900):
+        rows = conn.execute(
+            select(s.person.c.uid, func.count(s.record.c.id),
+                   func.count(func.distinct(s.record.c.source_id)))
+            .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+            .join(s.record, s.record.c.id == s.person_record.c.record_id)
+            .where(s.person.c.uid.in_(uids[start : start + 900]))
+            .group_by(s.person.c.uid)
+        )  # fmt: skip
+        known.update({uid: (int(n), int(m)) for uid, n, m in rows})
+    return [
+        replace(h, records=known[h.person_uid][0], sources=known[h.person_uid][1])
+        if h.person_uid in known
+        else h
+        for h in hits
+    ]

@@ -70,6 +70,14 @@ def build_demo(
     return results, run
 
 
+def synthetic_sources(directory: Path | None = None) -> dict[str, str]:
+    """Key -> citation of the demo's generated sources (``synthetic = true`` in the manifest):
+    they describe nobody, and pages say so."""
+    directory = directory or data_dir()
+    manifest = tomllib.loads((directory / "sources.toml").read_text(encoding="utf-8"))
+    return {e["key"]: e["citation"] for e in manifest["source"] if e.get("synthetic")}
+
+
 DEMO_USER = "demo"
 
 

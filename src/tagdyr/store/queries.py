@@ -47,6 +47,8 @@ class RecordView:
     person_version: int | None = None  # for optimistic locking of review decisions
     provenance: dict[str, str] = field(default_factory=dict)  # the row's archival reference
     from_scan: bool = False  # a row of a scanned list: its crop is at /scans/crop/<id>.png
+    row_number: int | None = None  # 1-based, header counted (the anchor on the source page)
+    person_label: str = ""
 
     @property
     def archival_citation(self) -> str:
@@ -76,6 +78,7 @@ class ClaimView:
     citation: str
     location: str
     id: int = 0  # the claim's number in the database (its URI in exports)
+    value_norm: str | None = None
 
 
 @dataclass(slots=True)
@@ -161,7 +164,8 @@ def get_source(conn: Connection, key: str) -> SourceSummary:
 def _record_query() -> Any:
     return (
         select(s.record, s.source.c.key.label("source_key"), s.source.c.title,
-               s.source.c.citation, s.person.c.uid, s.person.c.version.label("pversion"))
+               s.source.c.citation, s.person.c.uid, s.person.c.version.label("pversion"),
+               s.person.c.label.label("plabel"))
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .outerjoin(s.person_record, s.person_record.c.record_id == s.record.c.id)
@@ -179,6 +183,7 @@ def _record_view(row: Any) -> RecordView:
         given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
         person_version=row.pversion, provenance=normalized.get("provenance") or {},
         from_scan="scan" in normalized,
+        row_number=row.row_number, person_label=row.plabel or "",
     )  # fmt: skip
 
 
@@ -256,7 +261,7 @@ def get_dossier(conn: Connection, ident: str) -> Dossier:
         ClaimView(kind=r.kind, value=r.value, date_start=r.date_start, date_end=r.date_end,
                   precision=r.date_precision, place=r.place, note=r.note, record_id=r.record_id,
                   source_key=r.key, source_title=r.title, citation=r.citation,
-                  location=r.location, id=r.id)
+                  location=r.location, id=r.id, value_norm=r.value_norm)
         for r in claim_rows
     ]  # fmt: skip
     names = list(dict.fromkeys(r.full_name for r in records if r.full_name))

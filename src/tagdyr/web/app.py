@@ -22,7 +22,6 @@ from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.revert import is_revertible, revert
-from tagdyr.search import faceted_search
 from tagdyr.settings import Settings, load_settings
 from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
 from tagdyr.sources.preview import field_choices, preview_table
@@ -46,6 +45,8 @@ from tagdyr.texts.reader import read_text
 from tagdyr.texts.store import import_text
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
+from tagdyr.web.browse import browse_search
+from tagdyr.web.browse import router as browse_router
 from tagdyr.web.deps import (
     _LANG_COOKIE,
     Conn,
@@ -61,9 +62,11 @@ from tagdyr.web.deps import (
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
 from tagdyr.web.import_profiles import form_mapping, form_profile
+from tagdyr.web.person_view import FATE_PHRASES, dossier_context
 from tagdyr.web.scans import router as scans_router
 from tagdyr.web.security import guard, to_login
 from tagdyr.web.uploads import Uploads
+from tagdyr.web.urls import public_base
 from tagdyr.web.workbench import router as workbench_router
 
 _PACKAGE = resources.files("tagdyr.web")
@@ -110,6 +113,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.render = render
     app.middleware("http")(guard(settings))
     app.include_router(auth_router)
+    app.include_router(browse_router)
     app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
     app.include_router(scans_router)
     app.include_router(workbench_router)
@@ -148,9 +152,13 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         conn: Conn,
         filters: SearchFilters,
         q: Annotated[str, Query(max_length=200)] = "",
+        page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+        sort: Annotated[str, Query(pattern="^(relevance|name|born)$")] = "relevance",
     ) -> Response:
-        result = faceted_search(conn, q, filters) if q.strip() else None
-        params = {"q": q, **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}
+        browsing = browse_search(conn, q, filters, page, sort)
+        result = browsing.result
+        params = {"q": q, "sort": None if sort == "relevance" else sort,
+                  **{k: v for k, v in asdict(filters).items() if v not in (None, "")}}  # fmt: skip
 
         def url(path: str = "/search", **changes: Any) -> str:
             merged = {**params, **changes}
@@ -158,8 +166,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
         template = "_results.html" if request.headers.get("hx-request") else "search.html"
         return render(
-            request, template, q=q, result=result, filters=filters, active=params, url=url
-        )
+            request, template, q=q, result=result, filters=filters, active=params, url=url,
+            browsing=browsing, fate_key=FATE_PHRASES.get,
+        )  # fmt: skip
 
     @app.get("/person/{uid}", response_class=HTMLResponse)
     def person(request: Request, uid: str, conn: Conn) -> Response:
@@ -167,7 +176,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         if living != uid:
             return RedirectResponse(f"/person/{living}", status_code=301)
         if JSONLD in request.headers.get("accept", ""):
-            return person_jsonld(conn, uid, settings.base_url)  # the URI, dereferenced
+            return person_jsonld(conn, uid, public_base(request))  # the URI, dereferenced
         dossier = get_dossier(conn, uid)
         points = claim_points(dossier.claims, _language(request))
         return render(
@@ -177,6 +186,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             related=related_persons(conn, dossier),
             points=points,
             map_svg=Markup(map_of(points, dossier.label)),  # built from escaped parts
+            **dossier_context(request, conn, dossier),
         )
 
     @app.post("/person/{uid}/split")

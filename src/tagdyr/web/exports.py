@@ -11,7 +11,6 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 
 from tagdyr.errors import NotFoundError
 from tagdyr.export.collection import build_collection, render_html, render_pdf
@@ -22,9 +21,10 @@ from tagdyr.export.tables import TABLES, build_tables, csv_bytes, write_xlsx
 from tagdyr.export.uris import VOCABULARY
 from tagdyr.link.gazetteer import places
 from tagdyr.search import Filters
-from tagdyr.store import schema as s
 from tagdyr.store.queries import resolve_person
+from tagdyr.web.browse import browse_search
 from tagdyr.web.deps import Conn, SearchFilters, _language
+from tagdyr.web.urls import public_base
 
 router = APIRouter()
 JSONLD = "application/ld+json"
@@ -32,7 +32,7 @@ _MAX_PERSONS = 20_000  # persons per web export; the CLI has no limit
 
 
 def _base(request: Request) -> str:
-    return str(request.app.state.settings.base_url)
+    return public_base(request)
 
 
 def _file(data: bytes | str, media: str, name: str) -> Response:
@@ -167,16 +167,18 @@ def vocabulary(request: Request) -> Response:
 
 
 @router.get("/place/{key}", response_class=HTMLResponse)
-def place_page(request: Request, key: str, conn: Conn) -> Response:
-    """A gazetteer place (the URI of places in the exports) and the persons who were there."""
+def place_page(
+    request: Request,
+    key: str,
+    conn: Conn,
+    page: Annotated[int, Query(ge=1, le=100_000)] = 1,
+    sort: Annotated[str, Query(pattern="^(relevance|name|born)$")] = "name",
+) -> Response:
+    """A gazetteer place (the URI of places in the exports) and the persons who were there,
+    page by page."""
     known = places()
     if key not in known:
         raise NotFoundError(f"no place {key!r} in the gazetteer")
-    uids = selected_uids(conn, Selection(filters=Filters(place=key)))
-    rows = conn.execute(
-        select(s.person.c.uid, s.person.c.label)
-        .where(s.person.c.uid.in_(uids[:500]))
-        .order_by(s.person.c.label)
-    ).all()
+    browsing = browse_search(conn, "", Filters(place=key), page, sort)
     render = request.app.state.render
-    return render(request, "place.html", place=known[key], count=len(uids), persons=rows)  # type: ignore[no-any-return]
+    return render(request, "place.html", place=known[key], browsing=browsing)  # type: ignore[no-any-return]
