@@ -18,3 +18,12 @@ def analysed_part(text: str, cap: int) -> str:
     head = text[: cap + 1]
     cut = max(head.rfind(" "), head.rfind(","))
     return head[:cut] if cut > 0 else ""
+
+
+def sheet_limits() -> tuple[int, int]:
+    """(rows, columns) one sheet may fill: the ``max_sheet_rows`` and ``max_sheet_columns``
+    settings (``TAGDYR_MAX_SHEET_ROWS`` …), read when a file is read."""
+    from tagdyr.settings import load_settings
+
+    settings = load_settings()
+    return settings.max_sheet_rows, settings.max_sheet_columns

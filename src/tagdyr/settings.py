@@ -93,6 +93,20 @@ class Settings(BaseSettings):
         description="Searches and exports one address may make per minute, per server worker "
         "(0 = no limit, e.g. for a load test).",
     )
+    max_sheet_rows: int = Field(
+        500_000,
+        ge=1,
+        description="Rows with content one sheet of an XLSX or ODS file may have (a row an ODS "
+        "file repeats counts each time); a file beyond it is refused naming file, sheet and row, "
+        "before its rows are built.",
+    )
+    max_sheet_columns: int = Field(
+        500,
+        ge=1,
+        description="Columns one row of a list file may fill (a cell an ODS file repeats counts "
+        "each time, an XLSX cell far to the right counts up to its column); beyond it the file "
+        "is refused naming file, sheet, row and column.",
+    )
     workers: int = Field(
         1,
         ge=1,
