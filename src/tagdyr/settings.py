@@ -56,6 +56,12 @@ class Settings(BaseSettings):
         Path(tempfile.gettempdir()) / "tagdyr-uploads",
         description="Where files uploaded through the web import form wait to be imported.",
     )
+    upload_keep_hours: float = Field(
+        24,
+        gt=0,
+        description="Hours an upload nobody imported (an abandoned preview) is kept; an imported "
+        "file is deleted at once.",
+    )
     base_url: str = Field(
         "http://127.0.0.1:8000",
         description="Public address of this tagdyr: the stable URIs of persons, records and "

@@ -19,9 +19,15 @@ from tagdyr.accounts import User, session_user, token_user
 from tagdyr.settings import Settings
 
 SESSION_COOKIE = "tagdyr_session"
+_READS = ("GET", "HEAD", "OPTIONS")
 CSRF_COOKIE = "tagdyr_csrf"
 _OPEN_PATHS = ("/login", "/static/", "/healthz")
 _LIMITED_PATHS = ("/search", "/export/", "/api/search")
+_ANONYMOUS_CHANGES = ("/login", "/logout")  # the only changes a visitor without a login sends
+# Request bodies: a form of the UI, a login, an upload. Larger ones get 413 before they are
+# read (Content-Length) or as soon as the bytes sent pass the limit (FastAPI's body limit).
+FORM_BYTES = 1024 * 1024
+LOGIN_BYTES = 16 * 1024
 
 
 class RateLimiter:
@@ -126,6 +132,9 @@ def guard(settings: Settings) -> Callable[[Request, Callable[[Request], Awaitabl
             response = JSONResponse({"detail": "the API token is not valid"}, status_code=401)
         elif not settings.public_read and user is None and not path.startswith(_OPEN_PATHS):
             response = _refused(request, 401, "this tagdyr is private: log in first")
+        elif user is None and request.method not in _READS and path not in _ANONYMOUS_CHANGES:
+            # before the body is read: an anonymous upload is refused, not spooled to disk
+            response = _refused(request, 401, "log in as an editor to do this")
         elif path.startswith(_LIMITED_PATHS) and not limiter.allow(client_address(request)):
             response = JSONResponse(
                 {"detail": "too many searches from your address: wait a minute"},
