@@ -5,6 +5,8 @@ closing note. Servers are real `tagdyr serve` processes where the event loop mat
 
 from __future__ import annotations
 
+import io
+import os
 import random
 import re
 import socket
@@ -31,6 +33,7 @@ from tagdyr.sources.tabular import read_table
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine, migrate
 from tagdyr.web.app import create_app
+from tagdyr.web.uploads import Uploads
 from tests.files import CHOKAY_LIKE, write_csv
 from tests.serving import tagdyr_server
 from tests.web import PASSWORD, csrf_of, login_form
@@ -309,3 +312,68 @@ def test_bodies_are_refused_by_role_and_size_before_they_are_read(
         assert answer.startswith(b"HTTP/1.1 413"), answer[:200]
         assert httpx.get(base + "/healthz").status_code == 200
     assert not any(spool.rglob("*")) and not any(uploads.rglob("*.csv"))
+
+
+def test_a_name_with_a_right_to_left_override_cannot_reorder_the_page(
+    sqlite_engine: Engine, tmp_path: Path
+) -> None:
+    name = "Бектанов \u202eМажит"
+    rows = [["№", "ФИО", "Год рождения"], ["1", name, "1914"]]
+    import_table(sqlite_engine, write_csv(tmp_path / "l.csv", rows), SourceInfo("l", "l", "l"))
+    link_database(sqlite_engine, threshold=0.9, floor=0.001)
+    client = TestClient(create_app(load_settings(), sqlite_engine))
+    with sqlite_engine.connect() as conn:
+        uid = conn.execute(select(s.person.c.uid)).scalar_one()
+    page = client.get(f"/person/{uid}").text
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title and "\u202e" not in title[1]  # no markup in a title: the control is dropped
+    assert title[1].startswith("\u2068Бектанов Мажит\u2069")  # and the name isolated
+    assert f"<h1><bdi>{name}</bdi></h1>" in page
+    assert f"<li><bdi>{name}</bdi></li>" in page and f"<td><bdi>{name}</bdi></td>" in page
+    found = client.get("/search", params={"q": "Бектанов"}).text
+    assert f"<bdi>{name}</bdi>" in found
+    assert all(m.start() > m.string.rfind("<bdi>", 0, m.start()) > m.string.rfind("</bdi>", 0,
+               m.start()) for m in re.finditer("\u202e", page))  # fmt: skip
+
+
+def test_a_login_on_a_read_only_database_says_so(tmp_path: Path) -> None:
+    path = tmp_path / "ro.db"
+    writable = create_db_engine(f"sqlite:///{path}")
+    migrate(writable)
+    accounts.create_user(writable, "editor", PASSWORD, "editor", actor="test")
+    writable.dispose()
+    read_only = create_db_engine(f"sqlite:///file:{path}?mode=ro&uri=true")
+    client = TestClient(create_app(load_settings(), read_only), raise_server_exceptions=False)
+    for password in (PASSWORD, "wrong"):
+        form = login_form(client.get("/login").text, "editor") | {"password": password}
+        page = client.post("/login", data=form, follow_redirects=False)
+        assert page.status_code == 503, page.text
+        assert "the database is read-only" in page.text
+
+
+def test_an_upload_name_longer_than_a_file_system_allows(engine: Engine, tmp_path: Path) -> None:
+    settings = load_settings(database_url=str(engine.url), upload_dir=tmp_path / "uploads")
+    client = TestClient(create_app(settings, engine=engine))
+    with engine.connect() as conn:
+        if accounts.find_user(conn, "editor") is None:
+            accounts.create_user(engine, "editor", PASSWORD, "editor", actor="test")
+    client.post("/login", data=login_form(client.get("/login").text, "editor"))
+    client.headers["X-CSRF-Token"] = csrf_of(client.get("/account").text)
+    name = "Список казахов " * 30 + ".csv"  # 480 bytes in UTF-8
+    page = client.post("/import/preview", files={"file": (name, _big_csv(3))},
+                       data={"key": "long", "title": "Long", "citation": "c"})  # fmt: skip
+    assert page.status_code == 200, page.text
+    stored = [p.name for p in (tmp_path / "uploads").rglob("*.csv")]
+    assert len(stored) == 1 and len(stored[0].encode()) <= 255 and stored[0].endswith(".csv")
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page.text))
+    assert "3 records imported" in client.post("/import/commit", data=fields).text
+    assert not any((tmp_path / "uploads").rglob("*.csv"))  # deleted once imported
+
+
+def test_abandoned_uploads_are_deleted_after_the_keep_time(tmp_path: Path) -> None:
+    uploads = Uploads(tmp_path / "u", keep_hours=1)
+    old = uploads.save("old.csv", io.BytesIO(b"a,b\n1,2\n"))
+    stale = time.time() - 2 * 3600
+    os.utime(tmp_path / "u" / old, (stale, stale))
+    fresh = uploads.save("new.csv", io.BytesIO(b"a,b\n1,2\n"))  # each upload sweeps
+    assert not (tmp_path / "u" / old).exists() and uploads.path(fresh).name == "new.csv"

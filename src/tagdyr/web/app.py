@@ -40,6 +40,7 @@ from tagdyr.store.queries import (
 )
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
+from tagdyr.web.bidi import title_text
 from tagdyr.web.deps import (
     _LANG_COOKIE,
     Conn,
@@ -76,6 +77,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))
+    templates.env.filters["title_text"] = title_text
     app.state.uploads = Uploads(settings.upload_dir, settings.upload_keep_hours)
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
