@@ -331,7 +331,7 @@ def test_a_name_with_a_right_to_left_override_cannot_reorder_the_page(
     assert f"<h1><bdi>{name}</bdi></h1>" in page
     assert f"<li><bdi>{name}</bdi></li>" in page and f"<td><bdi>{name}</bdi></td>" in page
     found = client.get("/search", params={"q": "Бектанов"}).text
-    assert f"<bdi>{name}</bdi>" in found
+    assert re.search(f'<bdi><a href="/person/{uid}">{name}</a></bdi>', found)
     assert all(m.start() > m.string.rfind("<bdi>", 0, m.start()) > m.string.rfind("</bdi>", 0,
                m.start()) for m in re.finditer("\u202e", page))  # fmt: skip
 
