@@ -9,6 +9,7 @@ import io
 import os
 import random
 import re
+import shutil
 import socket
 import string
 import threading
@@ -21,7 +22,7 @@ from pathlib import Path
 import httpx
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 
 from tagdyr import accounts
 from tagdyr.errors import SourceError
@@ -36,7 +37,7 @@ from tagdyr.web.app import create_app
 from tagdyr.web.uploads import Uploads
 from tests.files import CHOKAY_LIKE, write_csv
 from tests.serving import tagdyr_server
-from tests.web import PASSWORD, csrf_of, login_form
+from tests.web import PASSWORD, csrf_of, log_in, login_form
 
 
 def _letters(count: int, seed: int = 1) -> str:
@@ -377,3 +378,36 @@ def test_abandoned_uploads_are_deleted_after_the_keep_time(tmp_path: Path) -> No
     os.utime(tmp_path / "u" / old, (stale, stale))
     fresh = uploads.save("new.csv", io.BytesIO(b"a,b\n1,2\n"))  # each upload sweeps
     assert not (tmp_path / "u" / old).exists() and uploads.path(fresh).name == "new.csv"
+
+
+def test_exports_count_against_the_rate_limit_by_their_cost(linked: Engine) -> None:
+    settings = load_settings(database_url=str(linked.url), search_rate_per_minute=25)
+    client = TestClient(create_app(settings, linked))
+    codes = [client.get("/export/collection.html").status_code for _ in range(3)]
+    assert codes == [200, 200, 429]  # 10 units each: a collection renders every dossier
+    assert [client.get("/search?q=Bektanov").status_code for _ in range(6)] == [200] * 5 + [429]
+    other = TestClient(create_app(load_settings(database_url=str(linked.url),
+                                                search_rate_per_minute=3), linked))  # fmt: skip
+    with linked.connect() as conn:
+        uid = conn.execute(select(s.person.c.uid)).scalars().first()
+    for suffix in (".ged", ".jsonld"):  # a person's exports are limited too
+        codes = [other.get(f"/person/{uid}{suffix}").status_code for _ in range(2)]
+        assert 429 in codes or suffix == ".ged", codes
+    assert other.get(f"/person/{uid}.ged").status_code == 429
+
+
+def test_large_anonymous_exports_are_refused_editors_get_them(demo_db: str, tmp_path: Path) -> None:
+    copy = tmp_path / "demo.db"  # the session's demo database stays as it is
+    shutil.copy(demo_db.removeprefix("sqlite:///"), copy)
+    engine = create_db_engine(f"sqlite:///{copy}")
+    client = TestClient(create_app(load_settings(database_url=f"sqlite:///{copy}"), engine))
+    with engine.connect() as conn:
+        persons = conn.execute(select(func.count()).select_from(s.person)).scalar_one()
+    assert persons > 100  # more than a visitor's collection gives, fewer than a table export
+    for url in ("/export/collection.pdf", "/export/collection.html"):
+        refused = client.get(url)
+        assert refused.status_code == 403, (url, refused.status_code)
+        assert f"{persons:,} persons are selected; without a login" in refused.text
+    assert client.get("/export/persons.csv").status_code == 200
+    log_in(client, engine, "exporter")
+    assert client.get("/export/collection.html").status_code == 200
