@@ -15,7 +15,7 @@ import string
 import threading
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -28,6 +28,7 @@ from tagdyr import accounts
 from tagdyr.errors import SourceError
 from tagdyr.link.run import link_database
 from tagdyr.settings import load_settings
+from tagdyr.sources.archives import guarded
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.sources.preview import preview_table
 from tagdyr.sources.tabular import read_table
@@ -411,3 +412,18 @@ def test_large_anonymous_exports_are_refused_editors_get_them(demo_db: str, tmp_
     assert client.get("/export/persons.csv").status_code == 200
     log_in(client, engine, "exporter")
     assert client.get("/export/collection.html").status_code == 200
+
+
+def test_a_bug_in_our_row_code_is_not_called_a_damaged_file() -> None:
+    def damaged() -> Iterator[int]:
+        yield 1
+        raise zipfile.BadZipFile("Bad CRC-32 for file 'xl/worksheets/sheet1.xml'")
+
+    said = []
+    with pytest.raises(SourceError, match=r"damaged .*Bad CRC-32"):
+        for item in guarded(damaged(), lambda exc: SourceError(f"damaged ({exc})", file="a")):
+            said.append(item)
+    assert said == [1]  # what came before the damage was handed over
+    with pytest.raises(KeyError, match="our own bug"):  # the caller's error is its own
+        for _ in guarded(iter([1]), lambda exc: SourceError("damaged", file="a")):
+            raise KeyError("our own bug")
