@@ -22,7 +22,8 @@ def free_port() -> int:
 
 
 def _wait(process: subprocess.Popen[str], base: str, log: Path) -> None:
-    for _ in range(300):
+    seconds = float(os.environ.get("SERVE_STARTUP_SECONDS", "30"))  # a loaded machine: more
+    for _ in range(int(seconds * 10)):
         if process.poll() is not None:
             raise RuntimeError(f"tagdyr serve stopped: {log.read_text()[-3000:]}")
         try:
@@ -30,7 +31,7 @@ def _wait(process: subprocess.Popen[str], base: str, log: Path) -> None:
                 return
         except httpx.TransportError:
             time.sleep(0.1)
-    raise RuntimeError("tagdyr serve did not answer within 30 s")
+    raise RuntimeError(f"tagdyr serve did not answer within {seconds:.0f} s")
 
 
 @contextmanager

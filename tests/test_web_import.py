@@ -63,6 +63,10 @@ def test_upload_map_a_column_and_import(engine: Engine, tmp_path: Path) -> None:
     assert "<td>editor</td>" in history
     source = client.get("/source/test-list").text
     assert "Жұмағалиев Мағдау" in source and "1917" in source
+    twice = client.post("/import/commit", data=form)  # a second click: the same import
+    assert re.search(r"2 records imported into .*test-list", twice.text)
+    assert not any((tmp_path / "uploads" / form["token"]).glob("list.csv"))  # deleted
+    form["token"] = _form(_upload(client, ROWS.encode("utf-8")))["token"]
     again = client.post("/import/commit", data=form)
     assert "nothing changed" in again.text  # same bytes: a no-op
 

@@ -2,10 +2,12 @@
 
     python -m bench.load            # or: make bench-load  (READ_SECONDS=60 by default)
 
-1. Readers: 50 concurrent clients for READ_SECONDS against `tagdyr serve --workers 2` on the
-   1,000,000 persons of bench.web (SQLite), half search pages (list names in Latin and Kazakh
-   Cyrillic), half dossier pages of random persons. The search rate limit is off (all clients
-   share one address).
+1. Readers: 50 concurrent clients for READ_SECONDS against `tagdyr serve --workers 3` on
+   PostgreSQL holding PERSONS persons (default 1,000,000: the linkage benchmark's generated
+   register, imported as ten lists of PERSONS/10 entries, each record its own person), half
+   search pages (list names in Latin and Kazakh Cyrillic), half dossier pages of random persons
+   (each dossier shows the persons of the same list: a list of 100,000 entries). The search
+   rate limit is off (all clients share one address).
 2. Editors: 5 editors reviewing at once (log in, open the queue, judge with the page's person
    versions) while 20 readers browse, against `tagdyr serve --workers 3` on PostgreSQL with the
    demo database; a stale page is refused with 409 and counts as refused, not as an error.
@@ -17,6 +19,7 @@ connection, or any status but the expected ones). Clients and server share the 2
 from __future__ import annotations
 
 import asyncio
+import csv
 import os
 import random
 import statistics
@@ -30,13 +33,16 @@ from tests.pgserver import postgres_server
 from tests.serving import tagdyr_server
 from tests.web import PASSWORD, judgement_form, login_form
 
-from bench.web.run import OUT, _queries
-from bench.web.run import build as build_million
+from bench.linkage.generate import generate
+from bench.web.run import OUT, PARTS, _singleton_persons, _split
 from tagdyr import accounts
 from tagdyr.demo.build import build_demo
+from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store.db import create_db_engine, migrate
 
 READERS = 50
+PERSONS = int(os.environ.get("PERSONS", "1000000"))
+READ_WORKERS = 3
 EDITORS = 5
 READ_SECONDS = float(os.environ.get("READ_SECONDS", "60"))
 DECISIONS = 15  # per editor
@@ -99,24 +105,43 @@ def _row(name: str, samples: list[tuple[float, int]], seconds: float, ok: set[in
             f"{max(times, default=0):.0f} | {refused} | {errors} |")  # fmt: skip
 
 
-def _read_phase() -> list[str]:
-    engine = build_million()
-    migrate(engine)  # the schema of this tagdyr (accounts, audit log)
+def _build_readers(url: str) -> tuple[list[str], list[str], int]:
+    """The readers' database on PostgreSQL: (queries, dossier uids, persons)."""
+    data = OUT / f"load-{PERSONS}"
+    if not (data / "truth.csv").exists():
+        generate(PERSONS, max(PERSONS // 100, 300), data)
+    engine = create_db_engine(url)
+    migrate(engine)
+    started = time.perf_counter()
+    for n, part in enumerate(_split(data / "register.csv", PARTS), start=1):
+        import_table(engine, part, SourceInfo(f"list-{n}", f"Generated list, part {n}", "bench"))
+        print(f"  imported part {n}/{PARTS} ({time.perf_counter() - started:.0f} s)", flush=True)
+    _singleton_persons(engine)
+    with engine.begin() as conn:
+        conn.execute(text("ANALYZE"))
     with engine.connect() as conn:
-        queries = [q for q, _ in _queries(conn)]
         uids = list(conn.execute(text("SELECT uid FROM person ORDER BY random() LIMIT 5000"))
                     .scalars())  # fmt: skip
         persons = conn.execute(text("SELECT count(*) FROM person")).scalar_one()
     engine.dispose()
-    samples: Samples = defaultdict(list)
-    url = f"sqlite:///{OUT / 'web1m.db'}"
-    with tagdyr_server(url, workers=2, search_rate_per_minute="0") as base:
-        asyncio.run(_readers(base, queries, uids, 5, 10, defaultdict(list)))  # warm up
-        seconds = asyncio.run(_readers(base, queries, uids, READ_SECONDS, READERS, samples))
+    with (data / "list.csv").open(encoding="utf-8") as handle:
+        queries = [row["full_name"] for row in csv.DictReader(handle)][:300]
+    print(f"  built {persons:,} persons in {time.perf_counter() - started:.0f} s", flush=True)
+    return queries, uids, persons
+
+
+def _read_phase() -> list[str]:
+    with postgres_server() as server_url:
+        url = _database(server_url, "load_readers")
+        queries, uids, persons = _build_readers(url)
+        samples: Samples = defaultdict(list)
+        with tagdyr_server(url, workers=READ_WORKERS, search_rate_per_minute="0") as base:
+            asyncio.run(_readers(base, queries, uids, 5, 10, defaultdict(list)))  # warm up
+            seconds = asyncio.run(_readers(base, queries, uids, READ_SECONDS, READERS, samples))
     ok = {200}
     return [
-        f"Readers: {READERS} clients for {seconds:.0f} s, `tagdyr serve --workers 2`, "
-        f"SQLite, {persons:,} persons",
+        f"Readers: {READERS} clients for {seconds:.0f} s, `tagdyr serve --workers "
+        f"{READ_WORKERS}`, PostgreSQL, {persons:,} persons in {PARTS} lists",
         "",
         "| requests | n | per s | p50 ms | p95 ms | max ms | refused (409) | errors |",
         "|---|---|---|---|---|---|---|---|",
@@ -126,13 +151,17 @@ def _read_phase() -> list[str]:
     ]
 
 
+def _database(server_url: str, name: str) -> str:
+    admin = create_db_engine(server_url)
+    with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return server_url.rsplit("/", 1)[0] + f"/{name}"
+
+
 def _edit_phase() -> list[str]:
     with postgres_server() as server_url:
-        admin = create_db_engine(server_url)
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("CREATE DATABASE load_demo"))
-        admin.dispose()
-        url = server_url.rsplit("/", 1)[0] + "/load_demo"
+        url = _database(server_url, "load_demo")
         engine = create_db_engine(url)
         build_demo(engine, threshold=0.9, floor=0.01)
         for n in range(EDITORS):

@@ -6,6 +6,7 @@ anything else is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from pathlib import Path
@@ -215,7 +216,7 @@ def _stage_scan(path: Path, info: Any) -> None:
         raise TagdyrError(f"{path.name}: --review is for scans (PNG, JPEG, TIFF, PDF)")
     data = path.read_bytes()
     uploads = Uploads(load_settings().upload_dir)
-    token = uploads.save(path.name, data)
+    token = uploads.save(path.name, io.BytesIO(data))
     source = {"key": info.key, "title": info.title, "citation": info.citation}
     stage(uploads.path(token).parent, read_scan(path, data), source)
     console.print(f"{path.name}: read; correct and import it at /scans/workbench/{token}")

@@ -529,6 +529,25 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "Скан списка? Откройте расшифровку скана.",
         "kk": "Тізімнің сканері ме? Транскрипциялау бетін ашыңыз.",
     },
+    # availability: background imports, refusals of costly or oversized requests
+    "import_running": {
+        "en": "Importing… rows stored",
+        "ru": "Идёт импорт… сохранено строк",
+        "kk": "Жүктелуде… сақталған жолдар",
+    },
+    "import_running_help": {
+        "en": "This page follows the import and shows its result when it is done; you may "
+        "leave it and come back.",
+        "ru": "Страница следит за импортом и покажет результат, когда он закончится; её можно "
+        "закрыть и вернуться позже.",
+        "kk": "Бұл бет жүктеуді бақылап, аяқталғанда нәтижесін көрсетеді; оны жауып, кейін "
+        "қайта ашуға болады.",
+    },
+    "unavailable": {
+        "en": "Cannot do this now",
+        "ru": "Сейчас это невозможно",
+        "kk": "Қазір мүмкін емес",
+    },
 }
 
 # Browsing, search explanations and the readable dossier (web helper)

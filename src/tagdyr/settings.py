@@ -56,6 +56,12 @@ class Settings(BaseSettings):
         Path(tempfile.gettempdir()) / "tagdyr-uploads",
         description="Where files uploaded through the web import form wait to be imported.",
     )
+    upload_keep_hours: float = Field(
+        24,
+        gt=0,
+        description="Hours an upload nobody imported (an abandoned preview) is kept; an imported "
+        "file is deleted at once.",
+    )
     base_url: str = Field(
         "http://127.0.0.1:8000",
         description="Public address of this tagdyr: the stable URIs of persons, records and "
@@ -92,6 +98,20 @@ class Settings(BaseSettings):
         ge=0,
         description="Searches and exports one address may make per minute, per server worker "
         "(0 = no limit, e.g. for a load test).",
+    )
+    max_sheet_rows: int = Field(
+        500_000,
+        ge=1,
+        description="Rows with content one sheet of an XLSX or ODS file may have (a row an ODS "
+        "file repeats counts each time); a file beyond it is refused naming file, sheet and row, "
+        "before its rows are built.",
+    )
+    max_sheet_columns: int = Field(
+        500,
+        ge=1,
+        description="Columns one row of a list file may fill (a cell an ODS file repeats counts "
+        "each time, an XLSX cell far to the right counts up to its column); beyond it the file "
+        "is refused naming file, sheet, row and column.",
     )
     workers: int = Field(
         1,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from tagdyr.limits import MAX_ANALYSED_PLACE, analysed_part
 from tagdyr.names import canonical, dominant_script, has_kazakh_letters
 from tagdyr.names.cleanup import Script
 
@@ -112,6 +113,7 @@ _READINGS = 5
 @lru_cache(maxsize=100_000)
 def resolve(text: str) -> tuple[str, ...]:
     """Gazetteer keys a place string names, most specific first, with their ancestors."""
+    text = analysed_part(text, MAX_ANALYSED_PLACE)
     words = [w for w in re.split(r"[\s,;:()/]+|(?<=\.)", text) if w]
     marked = any(_norm(w) in _RAION_MARKERS for w in words)
     found: list[str] = []

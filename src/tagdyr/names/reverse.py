@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from tagdyr.limits import MAX_ANALYSED_WORD
 from tagdyr.names.translit import Convention, ascii_fold
 
 Rules = dict[str, tuple[tuple[str, float], ...]]
@@ -165,7 +166,7 @@ def implausibility(cyrillic: str) -> float:
 def cyrillic_candidates(word: str, limit: int = 6) -> tuple[Hypothesis, ...]:
     """Up to ``limit`` russified Cyrillic readings of a Latin name word, best first."""
     folded = fold_latin(word.replace("ï", "i") if word.endswith("ï") else word)
-    if not folded:
+    if not folded or len(folded) > MAX_ANALYSED_WORD:  # no name word: the beam search is O(n²)
         return ()
     best: dict[str, tuple[float, list[Convention]]] = {}
     for convention in _CONVENTION_RULES:

@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from tagdyr.errors import SourceError
-from tagdyr.sources.archives import check_archive, parser_said
+from tagdyr.limits import sheet_limits
+from tagdyr.sources.archives import PARSER_ERRORS, check_archive, guarded, parser_said
 from tagdyr.sources.columns import match_header
 from tagdyr.sources.encoding import decode
 from tagdyr.sources.formulas import is_export, unguard
@@ -157,31 +158,85 @@ def _xlsx_cell(value: Any) -> str:
     return str(value)
 
 
+@dataclass(frozen=True, slots=True)
+class _Bounds:
+    """The rows and columns one sheet may fill (settings max_sheet_rows, max_sheet_columns),
+    checked on the numbers a file declares, before its cells are built."""
+
+    filename: str
+    sheet: str | None
+    rows: int
+    columns: int
+
+    def check(self, row: int, width: int) -> None:
+        where = f"sheet {self.sheet!r}: " if self.sheet else ""
+        if row > self.rows:
+            raise SourceError(
+                f"{where}the sheet has content in row {row:,}, beyond the {self.rows:,} rows "
+                "a list may have (setting max_sheet_rows); is this a list?",
+                file=self.filename,
+                row=row,
+            )
+        if width > self.columns:
+            raise SourceError(
+                f"{where}the row has a value in column {width:,}, beyond the {self.columns:,} "
+                "columns a list may have (setting max_sheet_columns); is this a list?",
+                file=self.filename,
+                row=row,
+                column=width,
+            )
+
+
+def _bounds(filename: str, sheet: str | None) -> _Bounds:
+    rows, columns = sheet_limits()
+    return _Bounds(filename, sheet, rows, columns)
+
+
+def _xlsx_damaged(path: Path, exc: BaseException) -> SourceError:
+    return SourceError(f"the XLSX workbook is damaged ({parser_said(exc)})", file=path.name)
+
+
+def _xlsx_rows(worksheet: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells) of the rows the sheet stores. openpyxl's own iter_rows pads every
+    row to the declared dimension and builds the rows in between (a 4 KB file may declare
+    A1:XFD1048576): its parser is used directly, and only the rows the file holds are built."""
+    from openpyxl.worksheet._reader import WorkSheetParser
+
+    bounds = _bounds(path.name, worksheet.title)
+    workbook = worksheet.parent
+    with worksheet._get_source() as source:  # openpyxl's read-only sheet XML
+        parser = WorkSheetParser(
+            source, worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
+            date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats,
+        )  # fmt: skip
+        for number, cells in guarded(parser.parse(), lambda exc: _xlsx_damaged(path, exc)):
+            filled = [(c["column"], c["value"]) for c in cells if c["value"] is not None]
+            if not filled:
+                continue
+            width = max(column for column, _ in filled)
+            bounds.check(number, width)
+            row = [""] * width
+            for column, value in filled:
+                row[column - 1] = _xlsx_cell(value)
+            yield number, row
+
+
 def _read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook  # heavy; only when needed
 
     check_archive(path, "XLSX")
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # a damaged workbook makes zipfile, zlib or lxml raise anything
+    except PARSER_ERRORS as exc:
         raise SourceError(
             f"not a readable XLSX workbook ({parser_said(exc)})", file=path.name
         ) from exc
     sheets = []
     try:
         for worksheet in workbook.worksheets:
-            numbered = [
-                (i, [_xlsx_cell(v) for v in row])
-                for i, row in enumerate(worksheet.iter_rows(values_only=True), start=1)
-            ]
+            numbered = list(_xlsx_rows(worksheet, path))
             if any(any(c.strip() for c in cells) for _, cells in numbered):
                 sheets.append(_build_sheet(worksheet.title, numbered, path.name))
-    except SourceError:
-        raise
-    except Exception as exc:  # damage found while reading rows: anything, as above
-        raise SourceError(
-            f"the XLSX workbook is damaged ({parser_said(exc)})", file=path.name
-        ) from exc
     finally:
         workbook.close()
     return Table(path.name, "xlsx", None, False, sheets)
@@ -197,7 +252,7 @@ def _ods_text(cell: Any) -> str:
             if child.nodeType == Element.TEXT_NODE:
                 parts.append(str(child.data))
             elif child.qname[1] == "s":
-                parts.append(" " * int(child.getAttribute("c") or 1))
+                parts.append(" " * min(_ods_count(child.getAttribute("c")), MAX_CELL_CHARS + 1))
             elif child.qname[1] == "tab":
                 parts.append("\t")
             elif child.qname[1] == "line-break":
@@ -214,23 +269,44 @@ def _ods_text(cell: Any) -> str:
     return "\n".join(paragraphs)
 
 
-def _ods_rows(table: Any) -> Iterator[tuple[int, list[str]]]:
-    """(row number, cells); repeated empty rows advance the number without being expanded."""
+def _ods_count(value: Any) -> int:
+    """A repeat or space count as written ("" or a damaged number: 1)."""
+    text = str(value or "")
+    return int(text) if text.isdigit() and int(text) >= 1 else 1
+
+
+def _ods_cells(row: Any, bounds: _Bounds, number: int) -> list[str]:
+    """The cells of one row; repeated cells counted against the column cap before they are
+    built, and empty cells kept in place only when a value follows them."""
+    cells: list[str] = []
+    empty = 0
+    for cell in row.childNodes:
+        if cell.qname[1] not in ("table-cell", "covered-table-cell"):
+            continue
+        text = _ods_text(cell) if cell.qname[1] == "table-cell" else ""
+        repeat = _ods_count(cell.getAttribute("numbercolumnsrepeated"))
+        if not text:
+            empty += repeat
+            continue
+        bounds.check(number, len(cells) + empty + repeat)
+        cells.extend([""] * empty + [text] * repeat)
+        empty = 0
+    return cells
+
+
+def _ods_rows(table: Any, filename: str) -> Iterator[tuple[int, list[str]]]:
+    """(row number, cells); repeated empty rows advance the number without being expanded,
+    repeated rows with content are counted against the row cap before they are built."""
     from odf.table import TableRow
 
+    bounds = _bounds(filename, table.getAttribute("name"))
     row_number = 1
     for row in table.getElementsByType(TableRow):
-        cells: list[str] = []
-        for cell in row.childNodes:
-            if cell.qname[1] not in ("table-cell", "covered-table-cell"):
-                continue
-            text = _ods_text(cell) if cell.qname[1] == "table-cell" else ""
-            repeat = int(cell.getAttribute("numbercolumnsrepeated") or 1)
-            cells.extend([text] * (repeat if text else min(repeat, 1)))
-        while cells and not cells[-1]:
-            cells.pop()
-        repeat_rows = int(row.getAttribute("numberrowsrepeated") or 1)
+        repeat_rows = _ods_count(row.getAttribute("numberrowsrepeated"))
+        cells = _ods_cells(row, bounds, row_number)
         if cells:
+            last = row_number + repeat_rows - 1
+            bounds.check(min(last, max(row_number, bounds.rows + 1)), len(cells))  # the first out
             for _ in range(repeat_rows):
                 yield row_number, cells
                 row_number += 1
@@ -246,11 +322,11 @@ def _read_ods(path: Path) -> Table:
     try:
         document = load(str(path))
         tables = document.spreadsheet.getElementsByType(OdsTable)
-        rows = [(table.getAttribute("name"), list(_ods_rows(table))) for table in tables]
-    except Exception as exc:  # odfpy raises anything from zipfile, xml and KeyError
+    except PARSER_ERRORS as exc:
         raise SourceError(
             f"not a readable ODS spreadsheet ({parser_said(exc)})", file=path.name
         ) from exc
+    rows = [(table.getAttribute("name"), list(_ods_rows(table, path.name))) for table in tables]
     sheets = [
         _build_sheet(name, numbered, path.name)
         for name, numbered in rows

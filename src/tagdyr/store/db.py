@@ -7,6 +7,7 @@ schema is behind the code is refused with a message that says what to run.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -69,12 +70,28 @@ def head_revision(engine: Engine) -> str:
     return head
 
 
+def _cannot_open(engine: Engine, exc: DBAPIError, doing: str) -> StorageError:
+    """Why SQLite's "unable to open database file" happened, when its folder is read-only:
+    WAL journaling keeps -wal and -shm files beside the database, so the folder must be
+    writable even for reading."""
+    database = engine.url.database
+    if engine.url.get_backend_name() == "sqlite" and database and ":memory:" not in database:
+        folder = Path(database.removeprefix("file:").split("?")[0]).resolve().parent
+        if "unable to open database file" in str(exc.orig) and not os.access(folder, os.W_OK):
+            return StorageError(
+                f"cannot write {folder}: the directory is read-only, and SQLite keeps its "
+                "journal files (-wal, -shm) beside the database; make the directory writable "
+                "or copy the database to a writable place"
+            )
+    return StorageError(f"cannot {doing} the database {engine.url!r}: {exc.orig}")
+
+
 def current_revision(engine: Engine) -> str | None:
     try:
         with engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
     except OperationalError as exc:
-        raise StorageError(f"cannot open the database {engine.url!r}: {exc.orig}") from exc
+        raise _cannot_open(engine, exc, "open") from exc
 
 
 def migrate(engine: Engine) -> str:
@@ -82,7 +99,7 @@ def migrate(engine: Engine) -> str:
     try:
         command.upgrade(alembic_config(engine), "head")
     except OperationalError as exc:
-        raise StorageError(f"cannot migrate the database {engine.url!r}: {exc.orig}") from exc
+        raise _cannot_open(engine, exc, "migrate") from exc
     return head_revision(engine)
 
 

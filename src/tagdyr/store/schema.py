@@ -21,6 +21,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    func,
     true,
 )
 
@@ -95,6 +96,7 @@ record = Table(
     UniqueConstraint("document_id", "row_number", "sheet"),
     Index("ix_record_surname_key_birth_year", "surname_key", "birth_year"),
     Index("ix_record_source_entry", "source_id", "entry_id"),
+    Index("ix_record_document", "document_id"),  # the records of a list (related persons)
 )
 
 name_key = Table(
@@ -120,6 +122,10 @@ claim = Table(
     Column("note", Text, nullable=True, comment="anything odd about the statement"),
     Column("field", String(100), nullable=False, comment="the column the claim was read from"),
 )
+# who else was in this camp or unit: the value's head only (a btree entry has a size limit and a
+# value is stored as written, of any length); the query compares the whole value too
+CLAIM_VALUE_HEAD = 200
+Index("ix_claim_kind_value_head", claim.c.kind, func.substr(claim.c.value, 1, CLAIM_VALUE_HEAD))
 
 person = Table(
     "person",

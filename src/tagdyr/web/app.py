@@ -7,15 +7,16 @@ from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import FastAPI, Form, Query, Request, UploadFile
+from fastapi import FastAPI, Form, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DBAPIError
 
-from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
+from tagdyr.errors import AccessError, ConflictError, NotFoundError, StorageError, TagdyrError
 from tagdyr.i18n import LANGUAGES, localize, translate
 from tagdyr.link import review as rv
 from tagdyr.link.gazetteer import label as place_label
@@ -23,13 +24,10 @@ from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.revert import is_revertible, revert
 from tagdyr.settings import Settings, load_settings
-from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
-from tagdyr.sources.preview import field_choices, preview_table
-from tagdyr.sources.profiles import shipped_profiles
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events
-from tagdyr.store.db import create_db_engine
+from tagdyr.store.db import create_db_engine, storage_error
 from tagdyr.store.queries import (
     get_dossier,
     get_source,
@@ -40,11 +38,9 @@ from tagdyr.store.queries import (
     resolve_person,
     text_segments,
 )
-from tagdyr.texts.mentions import cluster_mentions, find_mentions
-from tagdyr.texts.reader import read_text
-from tagdyr.texts.store import import_text
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
+from tagdyr.web.bidi import title_text
 from tagdyr.web.browse import browse_search
 from tagdyr.web.browse import router as browse_router
 from tagdyr.web.deps import (
@@ -61,10 +57,11 @@ from tagdyr.web.deps import (
 )
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
-from tagdyr.web.import_profiles import form_mapping, form_profile
+from tagdyr.web.imports import router as import_router
+from tagdyr.web.limits import TagdyrApp
 from tagdyr.web.person_view import FATE_PHRASES, dossier_context
 from tagdyr.web.scans import router as scans_router
-from tagdyr.web.security import guard, to_login
+from tagdyr.web.security import FORM_BYTES, guard, to_login
 from tagdyr.web.uploads import Uploads
 from tagdyr.web.urls import public_base
 from tagdyr.web.workbench import router as workbench_router
@@ -88,12 +85,13 @@ def _is_admin(request: Request) -> bool:
 
 def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
     settings = settings or load_settings()
-    app = FastAPI(title="tagdyr", docs_url=None, redoc_url=None)
+    app = TagdyrApp(title="tagdyr", docs_url=None, redoc_url=None, max_body_size=FORM_BYTES)
     app.state.engine = engine or create_db_engine(settings.database_url)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))
-    uploads = Uploads(settings.upload_dir)
+    templates.env.filters["title_text"] = title_text
+    app.state.uploads = Uploads(settings.upload_dir, settings.upload_keep_hours)
 
     def render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
         lang = _language(request)
@@ -114,6 +112,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.middleware("http")(guard(settings))
     app.include_router(auth_router)
     app.include_router(browse_router)
+    app.include_router(import_router)
     app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
     app.include_router(scans_router)
     app.include_router(workbench_router)
@@ -254,6 +253,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         )
         return render(request, "error.html", status=422, message=problems, heading="refused")
 
+    @app.exception_handler(StorageError)
+    async def storage_refused(request: Request, exc: StorageError) -> Response:
+        return render(request, "error.html", status=503, message=str(exc), heading="unavailable")
+
+    @app.exception_handler(DBAPIError)
+    async def database_refused(request: Request, exc: DBAPIError) -> Response:
+        return await storage_refused(request, storage_error(exc, "the change"))
+
     @app.exception_handler(TagdyrError)
     async def bad_request(request: Request, exc: TagdyrError) -> Response:
         return render(request, "error.html", status=400, message=str(exc), heading="refused")
@@ -335,65 +342,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             decades=[(f"{d}–{d + 9}", n) for d, n in stats.by_birth_decade],
             map_svg=Markup(map_of(stats.points, translate("map", _language(request)))),
         )
-
-    @app.get("/import", response_class=HTMLResponse)
-    def import_form(request: Request, _user: Editor) -> Response:
-        return render(request, "import.html", profiles=list(shipped_profiles()))
-
-    @app.post("/import/preview", response_class=HTMLResponse)
-    async def import_preview(
-        request: Request,
-        _user: Editor,
-        file: UploadFile,
-        key: Annotated[str, Form(max_length=100)],
-        title: Annotated[str, Form(max_length=500)],
-        citation: Annotated[str, Form(max_length=2000)],
-        kind: Annotated[str, Form(max_length=20)] = "list",
-        encoding: Annotated[str, Form(max_length=40)] = "",
-        profile: Annotated[str, Form(max_length=200)] = "",
-    ) -> Response:
-        token = uploads.save(file.filename or "upload.csv", await file.read())
-        path = uploads.path(token)
-        source = {"key": key, "title": title, "citation": citation, "kind": kind}
-        if kind == "text":
-            document = read_text(path, encoding or None)
-            return render(
-                request, "import_text_preview.html", document=document, token=token,
-                mentions=cluster_mentions(find_mentions(document.text, path.name)),
-                source=source, encoding=encoding,
-            )  # fmt: skip
-        preview = preview_table(path, encoding or None, form_profile(profile))
-        return render(
-            request, "import_preview.html", preview=preview, token=token, choices=field_choices(),
-            source=source, encoding=encoding,
-        )  # fmt: skip
-
-    @app.post("/import/commit", response_class=HTMLResponse)
-    async def import_commit(request: Request, user: Editor) -> Response:
-        form = await request.form()
-        token = str(form.get("token", ""))
-        path = uploads.path(token)
-        chosen = {
-            str(k).removeprefix("col:"): str(v)
-            for k, v in form.items()
-            if str(k).startswith("col:")
-        }
-        source = SourceInfo(
-            str(form.get("key", "")).strip() or source_key_for(path),
-            str(form.get("title", "")).strip() or path.name,
-            str(form.get("citation", "")).strip() or path.name,
-            str(form.get("kind", "list")),
-        )
-        encoding = str(form.get("encoding", "")) or None
-        engine = request.app.state.engine
-        if source.kind == "text":
-            result = import_text(engine, path, source, encoding=encoding, user=user.username)
-        else:
-            mapping = form_mapping(chosen, str(form.get("profile", "")))
-            result = import_table(
-                engine, path, source, encoding=encoding, mapping=mapping, user=user.username
-            )
-        return render(request, "import_done.html", result=result, filename=path.name)
 
     @app.get("/healthz")
     def health(conn: Conn) -> dict[str, str]:

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
 import hmac
+from concurrent.futures import ThreadPoolExecutor
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from tagdyr import accounts
 from tagdyr.accounts import User
 from tagdyr.errors import AccessError
 from tagdyr.web.deps import Conn, PathId
-from tagdyr.web.security import SESSION_COOKIE, client_address
+from tagdyr.web.security import LOGIN_BYTES, SESSION_COOKIE, client_address
 
 router = APIRouter()
+_HASHING = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tagdyr-login")  # per worker
 
 
 async def _sent_csrf(request: Request) -> str:
@@ -81,7 +86,7 @@ def login_form(request: Request, next: str = "/") -> Response:
     return _render(request, "login.html", next=_safe_next(next))
 
 
-@router.post("/login")
+@router.post("/login", max_body_size=LOGIN_BYTES)
 async def login(
     request: Request,
     username: Annotated[str, Form(max_length=80)],
@@ -91,15 +96,17 @@ async def login(
     await check_csrf(request)
     settings = request.app.state.settings
     engine = request.app.state.engine
-    try:
-        user = accounts.authenticate(
-            engine, username, password, client_address(request),
-            attempts=settings.login_attempts, window_minutes=settings.login_window_minutes,
-        )  # fmt: skip
+    check = partial(
+        accounts.authenticate, engine, username, password, client_address(request),
+        attempts=settings.login_attempts, window_minutes=settings.login_window_minutes,
+    )  # fmt: skip
+    try:  # argon2 (64 MB, CPU) in a pool of its own: 40 logins at once wait for each other,
+        # not the thread pool that every page and /healthz use
+        user = await asyncio.wrap_future(_HASHING.submit(check))
     except AccessError as exc:
         return _render(request, "login.html", status=exc.status, next=_safe_next(next),
                        error=str(exc), username=username)  # fmt: skip
-    cookie, _ = accounts.open_session(engine, user, settings.session_hours)
+    cookie, _ = await run_in_threadpool(accounts.open_session, engine, user, settings.session_hours)
     response = RedirectResponse(_safe_next(next), status_code=303)
     response.set_cookie(
         SESSION_COOKIE, cookie, max_age=settings.session_hours * 3600, httponly=True,
@@ -113,7 +120,7 @@ async def logout(request: Request) -> Response:
     await check_csrf(request)
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        accounts.close_session(request.app.state.engine, cookie)
+        await run_in_threadpool(accounts.close_session, request.app.state.engine, cookie)
     response = RedirectResponse("/", status_code=303)
     response.delete_cookie(SESSION_COOKIE)
     return response

@@ -4,15 +4,19 @@ vocabulary page and the place pages that the exports' URIs point at."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import re
+import threading
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from tagdyr.errors import NotFoundError
+from tagdyr.errors import AccessError, NotFoundError
 from tagdyr.export.collection import build_collection, render_html, render_pdf
 from tagdyr.export.gedcom import VERSIONS, write_gedcom
 from tagdyr.export.jsonld import TERMS, person_document, write_collection
@@ -29,6 +33,11 @@ from tagdyr.web.urls import public_base
 router = APIRouter()
 JSONLD = "application/ld+json"
 _MAX_PERSONS = 20_000  # persons per web export; the CLI has no limit
+_ANONYMOUS_PERSONS = 500  # persons per export for a visitor without a login
+_ANONYMOUS_COLLECTION = 100  # persons per printable collection for a visitor without a login
+# printable collections are rendered one at a time per server worker; a few more may wait
+_COLLECTIONS = ThreadPoolExecutor(max_workers=1, thread_name_prefix="tagdyr-collection")
+_WAITING = threading.BoundedSemaphore(4)
 
 
 def _base(request: Request) -> str:
@@ -43,8 +52,9 @@ def _file(data: bytes | str, media: str, name: str) -> Response:
 
 
 def _selected(
-    conn: Conn, q: str, filters: Filters, person: list[str] | None
-) -> tuple[Selection, list[str]]:
+    conn: Conn, q: str, filters: Filters, person: list[str] | None, request: Request,
+    anonymous_cap: int = _ANONYMOUS_PERSONS,
+) -> tuple[Selection, list[str]]:  # fmt: skip
     selection = Selection(query=q, filters=filters, persons=tuple(person or ()))
     uids = require_some(selected_uids(conn, selection), selection)
     if len(uids) > _MAX_PERSONS:
@@ -52,7 +62,31 @@ def _selected(
             f"{len(uids):,} persons are selected, more than a web export gives "
             f"({_MAX_PERSONS:,}); narrow the search or use `tagdyr export`"
         )
+    if len(uids) > anonymous_cap and request.state.user is None:
+        raise AccessError(
+            f"{len(uids):,} persons are selected; without a login an export gives at most "
+            f"{anonymous_cap:,}: narrow the search, log in, or use `tagdyr export`"
+        )
     return selection, uids
+
+
+async def _bounded(request: Request, work: Callable[[], Response]) -> Response:
+    """``work`` in the collections' own worker (never more than one at a time), dropped if
+    the visitor leaves before it starts; refused when too many already wait."""
+    if not _WAITING.acquire(blocking=False):
+        raise AccessError("the server is busy with other collections: try again in a minute",
+                          status=503)  # fmt: skip
+    try:
+        job = _COLLECTIONS.submit(work)
+        waited = asyncio.wrap_future(job)
+        while True:
+            done, _ = await asyncio.wait({waited}, timeout=0.5)
+            if done:
+                return waited.result()
+            if await request.is_disconnected() and job.cancel():
+                return Response(status_code=499)  # nobody is listening: not rendered
+    finally:
+        _WAITING.release()
 
 
 Q = Annotated[str, Query(max_length=200)]
@@ -93,7 +127,7 @@ def export_csv(
 ) -> Response:
     if table not in TABLES:
         raise NotFoundError(f"no table {table!r}; tables: {', '.join(TABLES)}")
-    _, uids = _selected(conn, q, filters, person)
+    _, uids = _selected(conn, q, filters, person, request)
     tables = build_tables(conn, uids, _base(request))
     return _file(csv_bytes(tables[table]), "text/csv; charset=utf-8", f"tagdyr-{table}.csv")
 
@@ -102,7 +136,7 @@ def export_csv(
 def export_xlsx(
     request: Request, conn: Conn, filters: SearchFilters, q: Q = "", person: PersonIds = None
 ) -> Response:
-    _, uids = _selected(conn, q, filters, person)
+    _, uids = _selected(conn, q, filters, person, request)
     buffer = io.BytesIO()
     write_xlsx(build_tables(conn, uids, _base(request)).values(), buffer)
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -113,7 +147,7 @@ def export_xlsx(
 def export_jsonld(
     request: Request, conn: Conn, filters: SearchFilters, q: Q = "", person: PersonIds = None
 ) -> Response:
-    _, uids = _selected(conn, q, filters, person)
+    _, uids = _selected(conn, q, filters, person, request)
     buffer = io.StringIO()
     write_collection(conn, uids, _base(request), buffer)
     return _file(buffer.getvalue(), JSONLD, "tagdyr.jsonld")
@@ -128,16 +162,15 @@ def export_gedcom(
     person: PersonIds = None,
     version: GedcomVersion = "7.0",
 ) -> Response:
-    _, uids = _selected(conn, q, filters, person)
+    _, uids = _selected(conn, q, filters, person, request)
     text = write_gedcom(conn, uids, _base(request), version)
     return _file(text, "text/vnd.familysearch.gedcom", f"tagdyr-gedcom{version}.ged")
 
 
 @router.get("/export/collection.{fmt}")
-def export_collection(
+async def export_collection(
     request: Request,
     fmt: str,
-    conn: Conn,
     filters: SearchFilters,
     q: Q = "",
     person: PersonIds = None,
@@ -145,18 +178,20 @@ def export_collection(
 ) -> Response:
     if fmt not in ("html", "pdf"):
         raise NotFoundError(f"the collection comes as .html or .pdf, not .{fmt}")
-    selection, uids = _selected(conn, q, filters, person)
-    collection = build_collection(
-        conn,
-        uids,
-        title=title or title_of(conn, selection),
-        selection=selection.describe(),
-        base=_base(request),
-        lang=_language(request),
-    )
-    if fmt == "pdf":
-        return _file(render_pdf(collection), "application/pdf", "tagdyr-collection.pdf")
-    return HTMLResponse(render_html(collection))
+    base, lang = _base(request), _language(request)
+
+    def work() -> Response:
+        with request.app.state.engine.connect() as conn:
+            selection, uids = _selected(conn, q, filters, person, request, _ANONYMOUS_COLLECTION)
+            collection = build_collection(
+                conn, uids, title=title or title_of(conn, selection),
+                selection=selection.describe(), base=base, lang=lang,
+            )  # fmt: skip
+        if fmt == "pdf":
+            return _file(render_pdf(collection), "application/pdf", "tagdyr-collection.pdf")
+        return HTMLResponse(render_html(collection))
+
+    return await _bounded(request, work)
 
 
 @router.get("/vocab", response_class=HTMLResponse)

@@ -19,9 +19,31 @@ from tagdyr.accounts import User, session_user, token_user
 from tagdyr.settings import Settings
 
 SESSION_COOKIE = "tagdyr_session"
+_READS = ("GET", "HEAD", "OPTIONS")
 CSRF_COOKIE = "tagdyr_csrf"
 _OPEN_PATHS = ("/login", "/static/", "/healthz")
 _LIMITED_PATHS = ("/search", "/export/", "/api/search")
+_EXPORT_SUFFIXES = (".jsonld", ".ged")  # a person's exports: limited like the others
+# what one request counts against the rate limit: a page is 1; a selection's export builds the
+# records of up to thousands of persons; a printable collection renders them, a PDF most of all
+_COSTS = (("/export/collection.pdf", 30), ("/export/collection.", 10), ("/export/", 5))
+
+
+def request_cost(path: str) -> int:
+    """Rate-limit units of a request to ``path``; 0 = not limited."""
+    for prefix, cost in _COSTS:
+        if path.startswith(prefix):
+            return cost
+    if path.startswith(_LIMITED_PATHS) or path.endswith(_EXPORT_SUFFIXES):
+        return 1
+    return 0
+
+
+_ANONYMOUS_CHANGES = ("/login", "/logout")  # the only changes a visitor without a login sends
+# Request bodies: a form of the UI, a login, an upload. Larger ones get 413 before they are
+# read (Content-Length) or as soon as the bytes sent pass the limit (FastAPI's body limit).
+FORM_BYTES = 1024 * 1024
+LOGIN_BYTES = 16 * 1024
 
 
 class RateLimiter:
@@ -32,7 +54,8 @@ class RateLimiter:
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def allow(self, key: str) -> bool:
+    def allow(self, key: str, cost: int = 1) -> bool:
+        """Count a request of ``cost`` units (a page is 1), unless it would pass the limit."""
         if self.per_minute <= 0:
             return True
         now = time.monotonic()
@@ -40,9 +63,9 @@ class RateLimiter:
             hits = self._hits.setdefault(key, deque())
             while hits and hits[0] <= now - 60:
                 hits.popleft()
-            if len(hits) >= self.per_minute:
+            if len(hits) + cost > self.per_minute:
                 return False
-            hits.append(now)
+            hits.extend([now] * cost)
             if len(self._hits) > 10_000:  # forget idle addresses
                 self._hits = {k: v for k, v in self._hits.items() if v and v[-1] > now - 60}
             return True
@@ -126,9 +149,15 @@ def guard(settings: Settings) -> Callable[[Request, Callable[[Request], Awaitabl
             response = JSONResponse({"detail": "the API token is not valid"}, status_code=401)
         elif not settings.public_read and user is None and not path.startswith(_OPEN_PATHS):
             response = _refused(request, 401, "this tagdyr is private: log in first")
-        elif path.startswith(_LIMITED_PATHS) and not limiter.allow(client_address(request)):
+        elif user is None and request.method not in _READS and path not in _ANONYMOUS_CHANGES:
+            # before the body is read: an anonymous upload is refused, not spooled to disk
+            response = _refused(request, 401, "log in as an editor to do this")
+        elif (cost := request_cost(path)) and not limiter.allow(client_address(request), cost):
             response = JSONResponse(
-                {"detail": "too many searches from your address: wait a minute"},
+                {
+                    "detail": "too many searches or exports from your address (a collection "
+                    "counts as many): wait a minute"
+                },
                 status_code=429,
                 headers={"Retry-After": "60"},
             )

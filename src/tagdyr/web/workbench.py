@@ -3,11 +3,13 @@ every correction kept with its author and time, then imported like any list."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from tagdyr.errors import TagdyrError
 from tagdyr.scans.importer import prepare_scan
@@ -24,6 +26,7 @@ from tagdyr.scans.workbench import (
 from tagdyr.sources.importer import SourceInfo, source_key_for, store_document
 from tagdyr.web.auth import Editor
 from tagdyr.web.deps import PathId
+from tagdyr.web.imports import UPLOAD_BYTES
 from tagdyr.web.uploads import Uploads
 
 router = APIRouter()
@@ -48,7 +51,7 @@ def upload_form(request: Request, _user: Editor) -> Response:
     return render(request, "workbench_upload.html")  # type: ignore[no-any-return]
 
 
-@router.post("/scans/workbench")
+@router.post("/scans/workbench", max_body_size=UPLOAD_BYTES)  # a scan, like an import
 async def upload(
     request: Request,
     _user: Editor,
@@ -62,9 +65,10 @@ async def upload(
         raise TagdyrError(f"{name}: the workbench reads scans (PNG, JPEG, TIFF, PDF)")
     data = await file.read()
     uploads = _uploads(request)
-    token = uploads.save(name, data)
+    token = await run_in_threadpool(uploads.save, name, io.BytesIO(data))
     folder = uploads.path(token).parent
-    stage(folder, read_scan(Path(name), data), {"key": key, "title": title, "citation": citation})
+    reading = await run_in_threadpool(read_scan, Path(name), data)  # OCR: off the event loop
+    stage(folder, reading, {"key": key, "title": title, "citation": citation})
     return RedirectResponse(f"/scans/workbench/{token}", status_code=303)
 
 

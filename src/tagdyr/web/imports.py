@@ -1,0 +1,152 @@
+"""Import from the browser: upload (streamed to disk), preview, and the import itself as a
+background job whose progress the page follows. Parsing, importing and rendering run in
+worker threads, never on the event loop, so one big file does not stall other visitors."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from starlette.concurrency import run_in_threadpool
+
+from tagdyr.errors import NotFoundError, TagdyrError
+from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
+from tagdyr.sources.preview import field_choices, preview_table
+from tagdyr.sources.profiles import shipped_profiles
+from tagdyr.texts.mentions import cluster_mentions, find_mentions
+from tagdyr.texts.reader import read_text
+from tagdyr.texts.store import import_text
+from tagdyr.web.auth import Editor
+from tagdyr.web.import_profiles import form_mapping, form_profile
+from tagdyr.web.uploads import MAX_BYTES, Uploads
+
+router = APIRouter()
+JOB_WAIT_SECONDS = 3.0  # a small import's page comes back at once; a longer one shows progress
+UPLOAD_BYTES = MAX_BYTES + 1024 * 1024  # the file and the form's other fields
+_PROGRESS_EVERY = 0.5  # seconds between two writes of a job's progress
+
+
+def _render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
+    response: Response = request.app.state.render(request, name, status=status, **context)
+    return response
+
+
+def _uploads(request: Request) -> Uploads:
+    uploads: Uploads = request.app.state.uploads
+    return uploads
+
+
+def _pool(request: Request) -> ThreadPoolExecutor:
+    state = request.app.state
+    if getattr(state, "import_pool", None) is None:
+        state.import_pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="tagdyr-import")
+    pool: ThreadPoolExecutor = state.import_pool
+    return pool
+
+
+@router.get("/import", response_class=HTMLResponse)
+def import_form(request: Request, _user: Editor) -> Response:
+    return _render(request, "import.html", profiles=list(shipped_profiles()))
+
+
+def _preview_context(
+    path: Path, source: dict[str, str], encoding: str, profile: str
+) -> tuple[str, Any]:
+    if source["kind"] == "text":
+        document = read_text(path, encoding or None)
+        mentions = cluster_mentions(find_mentions(document.text, path.name))
+        return "import_text_preview.html", {"document": document, "mentions": mentions}
+    preview = preview_table(path, encoding or None, form_profile(profile))
+    return "import_preview.html", {"preview": preview, "choices": field_choices()}
+
+
+@router.post("/import/preview", response_class=HTMLResponse, max_body_size=UPLOAD_BYTES)
+async def import_preview(
+    request: Request,
+    _user: Editor,
+    file: UploadFile,
+    key: Annotated[str, Form(max_length=100)],
+    title: Annotated[str, Form(max_length=500)],
+    citation: Annotated[str, Form(max_length=2000)],
+    kind: Annotated[str, Form(max_length=20)] = "list",
+    encoding: Annotated[str, Form(max_length=40)] = "",
+    profile: Annotated[str, Form(max_length=200)] = "",
+) -> Response:
+    uploads = _uploads(request)
+    token = await run_in_threadpool(uploads.save, file.filename or "upload.csv", file.file)
+    path = uploads.path(token)
+    source = {"key": key, "title": title, "citation": citation, "kind": kind}
+    template, context = await run_in_threadpool(_preview_context, path, source, encoding, profile)
+    return _render(request, template, token=token, source=source, encoding=encoding, **context)
+
+
+def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, engine: Any) -> None:
+    path = uploads.path(token)
+    source = SourceInfo(
+        form.get("key", "").strip() or source_key_for(path),
+        form.get("title", "").strip() or path.name,
+        form.get("citation", "").strip() or path.name,
+        form.get("kind", "list"),
+    )
+    encoding = form.get("encoding", "") or None
+    last = [0.0]
+
+    def progress(done: int, total: int) -> None:
+        if time.monotonic() - last[0] >= _PROGRESS_EVERY or done == total:
+            last[0] = time.monotonic()
+            uploads.write_job(token, {"state": "running", "done": done, "total": total})
+
+    try:  # the page may have stopped waiting: the job's end is written for the job page
+        if source.kind == "text":
+            result = import_text(engine, path, source, encoding=encoding, user=user)
+        else:
+            chosen = {k.removeprefix("col:"): v for k, v in form.items() if k.startswith("col:")}
+            result = import_table(engine, path, source, encoding=encoding, user=user,
+                                  mapping=form_mapping(chosen, form.get("profile", "")),
+                                  progress=progress)  # fmt: skip
+    except Exception as exc:
+        said = str(exc) if isinstance(exc, TagdyrError) else "the import failed: see the log"
+        uploads.write_job(token, {"state": "failed", "error": said})  # the file stays: retry
+        raise
+    uploads.write_job(token, {"state": "done", "result": asdict(result), "filename": path.name})
+    uploads.forget_file(token)
+
+
+@router.post("/import/commit", response_class=HTMLResponse)
+async def import_commit(request: Request, user: Editor) -> Response:
+    form = {str(k): str(v) for k, v in (await request.form()).items()}
+    token = form.get("token", "")
+    uploads = _uploads(request)
+    if uploads.job(token) is None:
+        uploads.path(token)  # a gone upload: 404 now
+    if uploads.claim_job(token):
+        engine = request.app.state.engine
+        job: Future[None] = _pool(request).submit(
+            _run_import, uploads, token, form, user.username, engine
+        )
+        try:  # a small import answers at once (its errors too); a long one shows progress
+            await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job)), JOB_WAIT_SECONDS)
+        except TimeoutError:
+            return RedirectResponse(f"/import/job/{token}", status_code=303)
+    return import_job(request, token, user)
+
+
+@router.get("/import/job/{token}", response_class=HTMLResponse)
+def import_job(request: Request, token: str, _user: Editor) -> Response:
+    """A running import's progress (the page reloads itself), or its result."""
+    state = _uploads(request).job(token)
+    if state is None:
+        raise NotFoundError("no import was started for this upload; upload the file again")
+    if state["state"] == "failed":
+        raise TagdyrError(state["error"])
+    if state["state"] == "running":
+        return _render(request, "import_job.html", done=state.get("done", 0),
+                       total=state.get("total", 0))  # fmt: skip
+    return _render(request, "import_done.html", result=state["result"],
+                   filename=state["filename"])  # fmt: skip
