@@ -1,4 +1,4 @@
-"""The names engine, phenomenon by phenomenon (DESIGN.md §6), with properties over real names."""
+"""The names engine, phenomenon by phenomenon (README), with properties over real names."""
 
 from __future__ import annotations
 

@@ -555,7 +555,7 @@ def _pick(records: dict[str, LinkRecord], ident: str, where: object) -> LinkReco
 def extract(
     files: Annotated[list[Path], typer.Argument(help="Texts: TXT, MD, HTML, DOCX or PDF.")],
     jsonl: Annotated[
-        bool, typer.Option("--jsonl", help="One JSON object per mention (DESIGN.md §5).")
+        bool, typer.Option("--jsonl", help="One JSON object per mention (docs/architecture.md).")
     ] = False,
     encoding: Annotated[str | None, typer.Option(help="Encoding of TXT/HTML inputs.")] = None,
     claims: Annotated[

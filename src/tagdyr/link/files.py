@@ -79,7 +79,7 @@ def _rows(path: Path, encoding: str | None) -> tuple[list[str], Iterator[tuple[i
 def read_records(
     path: Path, dataset: str, *, encoding: str | None = None, mapping: MappingFile | None = None
 ) -> list[LinkRecord]:
-    """The person records of a file, per the person-record CSV contract (DESIGN.md §5)."""
+    """The person records of a file, per the person-record CSV contract (docs/architecture.md)."""
     try:
         header, rows = _rows(path, encoding)
     except OSError as exc:

@@ -1,4 +1,4 @@
-"""Mapping column headers to tagdyr's fields (DESIGN.md §5), in six languages.
+"""Mapping column headers to tagdyr's fields (docs/architecture.md), in six languages.
 
 Automatic mapping reads headers as clerks and historians wrote them ("Фамилия и.и.з.",
 "Аты-жөні", "Etternavn", "Geburtsjahr", "Nom", "г.г. рож.") and can be overridden by a small

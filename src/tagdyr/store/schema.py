@@ -1,4 +1,4 @@
-"""The database schema (SQLAlchemy Core), after the data model of DESIGN.md §3.
+"""The database schema (SQLAlchemy Core), after docs/architecture.md.
 
 Dates are ISO-like *text* (``1914``, ``1914-02``, ``1914-02-29``) with a precision column,
 because sources state dates that no calendar type accepts. Verbatim values are JSON text

@@ -1,5 +1,5 @@
 """Everything extracted from one text besides person mentions, as objects of the mentions JSONL
-contract with a ``kind`` (DESIGN.md §5): each claim about a mentioned person (with the
+contract with a ``kind`` (docs/architecture.md): each claim about a mentioned person (with the
 person's ``cluster`` and the mention it was read beside), each figure with what it counts,
 each citation with the bibliography entry or footnote it points at."""
 
