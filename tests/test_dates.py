@@ -51,3 +51,15 @@ def test_impossible_date_is_kept_and_explained() -> None:
 def test_dates_inside_other_words_are_found() -> None:
     found = find_date("1938, Павлодарский РВК, Казахская ССР")
     assert found is not None and (found.start, found.precision) == ("1938", Precision.YEAR)
+
+
+def test_a_month_and_year_keep_the_month() -> None:
+    """OBD Memorial's "Дата выбытия" often gives "07.1942": July 1942, not the year alone."""
+    from tagdyr.dates import Precision, find_date, parse_date
+
+    july = parse_date("07.1942")
+    assert july is not None and (july.start, july.precision) == ("1942-07", Precision.MONTH)
+    inside = find_date("выбыл 7.1942")
+    assert inside is not None and inside.start == "1942-07"
+    odd = find_date("13.1942")  # no month 13: the year is what it states
+    assert odd is not None and (odd.start, odd.precision) == ("1942", Precision.YEAR)

@@ -502,3 +502,20 @@ def test_the_import_form_detects_the_profile_and_keeps_its_compound_cells(
     assert births["Сапаров"][1]["citation"] == CITATION
     bad = dict(form, profile="nonesuch")
     assert client.post("/import/commit", data=bad).status_code == 400
+
+
+def test_the_command_line_dossier_cites_the_archival_reference(
+    obd_engine: Engine, tmp_path: Path
+) -> None:
+    """`tagdyr person` names the row's archival reference, as the web dossier does."""
+    from typer.testing import CliRunner
+
+    from tagdyr.cli import app
+
+    shown = CliRunner().invoke(
+        app,
+        ["person", _uid_of(obd_engine, "Сапаров"), "--db", str(tmp_path / "one.db")],
+        env={"COLUMNS": "300"},
+    )
+    assert shown.exit_code == 0, shown.output
+    assert CITATION in shown.output

@@ -647,10 +647,10 @@ def person(
         note = f" [red]({c.note})[/red]" if c.note else ""
         timeline.add_row(c.date_start or "", c.kind, c.value + note, c.place or "", c.source_title)
     console.print(timeline)
-    recs = Table("record", "source", "where", "cells as written")
+    recs = Table("record", "source", "where (archival reference; row)", "cells as written")
     for r in dossier.records:
         cells = "; ".join(f"{k}: {v}" for k, v in r.verbatim.items() if v)
-        recs.add_row(str(r.id), r.citation, r.location, cells)
+        recs.add_row(str(r.id), r.citation, r.page, cells)  # the archival reference first
     console.print(recs)
 
 

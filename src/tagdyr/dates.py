@@ -110,6 +110,7 @@ def _parse_words(text: str) -> FuzzyDate | None:
     return FuzzyDate(iso, iso, Precision.MONTH)
 
 
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[./](\d{4})$")  # "07.1942": July 1942
 # a day or month the clerk did not know: "__.__.1914", "xx.xx.1914", "00.05.1914", "??.??.1914"
 _BLANKED = re.compile(r"^([_x?х0]{1,2}|\d{1,2})[./-]([_x?х0]{1,2}|\d{1,2})[./-](\d{4})$")
 
@@ -148,6 +149,9 @@ def parse_date(text: str) -> FuzzyDate | None:
         return FuzzyDate(inner.start, inner.end, Precision.ABOUT, inner.note)
     if _YEAR.match(value):
         return FuzzyDate(value, value, Precision.YEAR)
+    if (match := _MONTH_YEAR.match(value)) and 1 <= int(match.group(1)) <= 12:
+        month_iso = _iso(int(match.group(2)), int(match.group(1)))
+        return FuzzyDate(month_iso, month_iso, Precision.MONTH)
     if match := _RANGE.match(value):
         first = int(match.group(1))
         last_text = match.group(2)
@@ -172,7 +176,7 @@ def parse_year(text: str) -> int | None:
 _EMBEDDED = re.compile(
     r"(?<![\w.])([_x?х0]{1,2}[./-][_x?х0\d]{1,2}[./-]\d{4})\b|"
     r"\b(\d{1,2}[./-]\d{1,2}[./-]\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|"
-    r"[^\W\d_]+\s+\d{1,2},\s+\d{4}|1[6-9]\d\d|20\d\d)\b"
+    r"[^\W\d_]+\s+\d{1,2},\s+\d{4}|(?:0?[1-9]|1[0-2])[./]\d{4}|1[6-9]\d\d|20\d\d)\b"
 )
 
 
