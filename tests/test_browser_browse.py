@@ -70,11 +70,11 @@ def test_search_explains_and_the_dossier_reads(page, server: str) -> None:  # ty
     first.get_by_role("link", name="Бектанов Мажит").click()
     page.wait_for_url("**/person/*")
     summary = page.locator(".fate-summary").inner_text()
-    assert "born 1914[1][2][3];" in summary
+    assert "born 1914[1][2][3][4];" in summary  # Mysen, MoD, Pavlodar, OBD excerpt
     assert "taken prisoner (freed)" in summary
     assert page.locator("tr.claim-birth").count() == 1
     assert "sources agree" in page.locator("tr.claim-birth").inner_text()
-    assert page.locator(".link-strength").count() == 3
+    assert page.locator(".link-strength").count() == 4  # Mysen, MoD, Pavlodar, the OBD excerpt
     cite = page.locator("#cite-person").input_value()
     assert server + "/person/" in cite and "Riksarkivet" in cite
     page.screenshot(path=str(SCREENSHOTS / "person-readable-en.png"), full_page=True)

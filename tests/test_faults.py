@@ -98,6 +98,7 @@ def test_linkage_killed_keeps_the_previous_results(demo_db: str, tmp_path: Path)
     process = subprocess.Popen(
         [sys.executable, "-m", "tagdyr.cli", "link", "--db", str(path)],
         stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,  # the stages are said on stderr
         text=True,
         env={**os.environ, "COLUMNS": "200"},
     )

@@ -49,7 +49,7 @@ def test_split_then_merge_back_keeps_every_record_of_the_dossier(
     mod = record_id(engine, "kz-mod-memorial", "2")
     uid = uid_of(engine, pavlodar)
     dossier = _records_of(engine, uid)
-    assert {pavlodar, mod} <= dossier and len(dossier) == 3  # Mysen, MoD, Pavlodar
+    assert {pavlodar, mod} <= dossier and len(dossier) == 4  # Mysen, MoD, Pavlodar, OBD
 
     rv.split_record(engine, pavlodar, "demo", "not this man?")
     assert _records_of(engine, uid) == dossier - {pavlodar}

@@ -500,7 +500,12 @@ def test_the_import_form_detects_the_profile_and_keeps_its_compound_cells(
         births.setdefault(r["surname"], (r["birth_year"], provenance))
     assert births["Тулегенов"][0] == 1907
     assert births["Сапаров"][1]["citation"] == CITATION
-    bad = dict(form, profile="nonesuch")
+    again = client.post(  # a new upload: a committed one only shows its import's result
+        "/import/preview",
+        files={"file": ("obd2.csv", data, "text/csv")},
+        data={"key": "obd2", "title": "OBD", "citation": "OBD Memorial"},
+    ).text
+    bad = dict(_form(again), profile="nonesuch")
     assert client.post("/import/commit", data=bad).status_code == 400
 
 

@@ -23,7 +23,7 @@ def client(demo_db: str) -> TestClient:
 
 
 def _listed(page: str) -> list[str]:
-    return re.findall(r'<li>\s*<a href="/person/([0-9a-f]+)">', page)
+    return re.findall(r'<li>\s*(?:<bdi>)?<a href="/person/([0-9a-f]+)">', page)
 
 
 def _total(page: str) -> int:
@@ -132,7 +132,9 @@ def with_a_bare_mention(demo_db: str, tmp_path_factory: pytest.TempPathFactory) 
 
 def test_the_man_with_five_records_before_a_bare_mention(with_a_bare_mention: TestClient) -> None:
     page = with_a_bare_mention.get("/search?q=Bektanov&lang=en").text
-    hits = re.findall(r"<li>\s*(?:<a href=\"/person/[0-9a-f]+\">)?([^<\n]+?)(?:</a>)?\s*<", page)
+    hits = re.findall(
+        r"<li>\s*<bdi>(?:<a href=\"/person/[0-9a-f]+\">)?([^<\n]+?)(?:</a>)?</bdi>", page
+    )
     assert "Бектанов Мажит" in hits and "Бектанов" in hits, hits
     assert hits.index("Бектанов Мажит") < hits.index("Бектанов")
 

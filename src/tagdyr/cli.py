@@ -290,6 +290,8 @@ class _Stages:
     def stage(self, message: str) -> None:
         self._finish()
         self.current = self.display.add_task(message, total=1)
+        if not err_console.is_terminal:  # a log or a pipe: no live display, one line a stage
+            err_console.print(message)
 
     def _finish(self) -> None:
         if self.current is not None:

@@ -402,6 +402,11 @@ _STRINGS: dict[str, dict[str, str]] = {
         "kk": "{file}, {sheet} парағы, {row}-жол",
     },
     "loc_row": {"en": "{file}, row {row}", "ru": "{file}, строка {row}", "kk": "{file}, {row}-жол"},
+    "loc_page_row": {
+        "en": "{file}, page {page}, row {row}",
+        "ru": "{file}, стр. {page}, строка {row}",
+        "kk": "{file}, {page}-бет, {row}-жол",
+    },
     "loc_characters": {
         "en": "{file}, characters {start}–{end}",
         "ru": "{file}, символы {start}–{end}",
@@ -599,6 +604,16 @@ _STRINGS.update(
             "kk": "сол әріптер, қате оқылған",
         },
         "match_level_similar": {"en": "similar", "ru": "похоже", "kk": "ұқсас"},
+        "match_level_name_variant": {
+            "en": "another form of the same given name",
+            "ru": "другая форма того же имени",
+            "kk": "сол есімнің басқа түрі",
+        },
+        "match_level_distant": {
+            "en": "alike, but many letters apart",
+            "ru": "похоже, но различаются многие буквы",
+            "kk": "ұқсас, бірақ көп әрпі өзгеше",
+        },
         "match_level_initial_match": {
             "en": "the initial agrees",
             "ru": "инициал совпадает",
@@ -795,6 +810,7 @@ _STRINGS.update(
 # back so the interface can say them in its language; the stored text stays as it is.
 _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("loc_sheet_row", re.compile(r"(?P<file>.+), sheet (?P<sheet>.+), row (?P<row>\d+)")),
+    ("loc_page_row", re.compile(r"(?P<file>.+), page (?P<page>\d+), row (?P<row>\d+)")),
     ("loc_row", re.compile(r"(?P<file>.+), row (?P<row>\d+)")),
     (
         "loc_page_characters",

@@ -17,7 +17,7 @@ from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.names import canonical, clean, parse, skeletons
 from tagdyr.names.parse import Order
-from tagdyr.names.similarity import NameScore, compare
+from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
 from tagdyr.store import schema as s
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
@@ -91,7 +91,7 @@ def _evidence(result: NameScore) -> tuple[tuple[str, str, bool], ...]:
     return tuple(
         (str(e.part), e.level, _script(e.left) != _script(e.right))
         for e in result.evidence
-        if e.left and e.right
+        if e.left and e.right and e.part not in FREQUENCY_PARTS  # weights, not reasons
     )
 
 

@@ -63,6 +63,10 @@ class Part(StrEnum):
     INITIAL_FREQUENCY = "initial_frequency"
 
 
+# parts that weigh an agreement by how common the name is: no comparison of their own
+FREQUENCY_PARTS = frozenset({Part.SURNAME_FREQUENCY, Part.GIVEN_FREQUENCY, Part.INITIAL_FREQUENCY})
+
+
 @dataclass(frozen=True, slots=True)
 class Evidence:
     part: Part

@@ -23,6 +23,7 @@ from tagdyr.dossier import (
 from tagdyr.i18n import translate
 from tagdyr.link.gazetteer import label, resolve
 from tagdyr.store.queries import Dossier, RecordView, Related
+from tagdyr.web.bidi import title_text
 from tagdyr.web.deps import _language
 from tagdyr.web.urls import public_base
 
@@ -67,13 +68,14 @@ def fact_value(fact: Fact, lang: str) -> str:
 def cite_person(dossier: Dossier, base: str) -> str:
     today = dt.date.today().isoformat()
     sources = "; ".join(dict.fromkeys(r.citation for r in dossier.records))
-    return f"{dossier.label}. tagdyr, {base}/person/{dossier.uid} (accessed {today}). {sources}."
+    name = title_text(dossier.label)  # plain text: bidi controls dropped, the name isolated
+    return f"{name}. tagdyr, {base}/person/{dossier.uid} (accessed {today}). {sources}."
 
 
 def cite_record(record: RecordView, base: str, uid: str) -> str:
-    where = record.row_citation or record.location
+    where = record.row_citation or record.page  # the archival reference first, then the row
     return (
-        f"{record.full_name}. {record.citation}; {where}. "
+        f"{title_text(record.full_name)}. {record.citation}; {where}. "
         f"tagdyr, {base}/person/{uid}#record-{record.id}."
     )
 
