@@ -3,33 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 
-from tests.test_browser import (
-    CHROMIUM_ARGS,
+from tests.test_browser import (  # the same server, browser and page fixtures
     SCREENSHOTS,
-    _chromium,
     _log_in,
+    page,
     review_server,
     server,
 )
 
 pytestmark = pytest.mark.browser
-__all__ = ["review_server", "server"]  # the fixtures, imported to be used here
-
-
-@pytest.fixture(scope="module")
-def page(server: str) -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=_chromium(), args=CHROMIUM_ARGS)
-        context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 900})
-        yield context.new_page()
-        browser.close()
+__all__ = ["page", "review_server", "server"]  # the fixtures, imported to be used here
 
 
 def test_browse_by_years_then_a_place_from_the_facets(page, server: str) -> None:  # type: ignore[no-untyped-def]

@@ -88,3 +88,11 @@ def test_statistics_name_camps_in_the_language_and_link_them(demo_db: str) -> No
     assert '<a href="/place/mysen">Mysen</a>' in english
     assert 'href="/place/mysen"' in russian.split("<svg", 1)[1]  # the map's marker is a link
     assert client.get("/place/mysen", params={"lang": "ru"}).text.count("Мюзен") >= 2
+
+
+def test_a_place_key_the_gazetteer_lacks_is_shown_as_given(demo_db: str) -> None:
+    """Found by the API fuzz test: ``/search?place=<anything>`` answered 500."""
+    assert label("atlantis", "ru") == "atlantis"
+    client = TestClient(create_app(load_settings(database_url=demo_db)))
+    page = client.get("/search", params={"place": "atlantis"})
+    assert page.status_code == 200 and "atlantis" in page.text

@@ -154,7 +154,9 @@ def label(key: str, lang: str) -> str:
     """The name of a place in an interface language: the first Latin-script spelling for
     English, the first Russian one for Russian, the first Kazakh one (Kazakh letters or a
     Kazakh word such as "облысы") for Kazakh, else the Russian one; the first name of all if
-    the gazetteer has none in that script."""
+    the gazetteer has none in that script; a key the gazetteer lacks, as given."""
+    if key not in places():
+        return key
     names = places()[key].names
     cyrillic = [n for n in names if dominant_script(n) is Script.CYRILLIC]
     russian = [n for n in cyrillic if not _is_kazakh(n)]

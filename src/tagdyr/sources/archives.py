@@ -23,6 +23,7 @@ T = TypeVar("T")
 PARSER_ERRORS: tuple[type[Exception], ...] = (
     zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, KeyError,
     ParseError, ExpatError, SyntaxError, ValueError, TypeError,
+    NotImplementedError,  # zipfile: "That compression method is not supported" (a damaged entry)
 )  # fmt: skip
 
 MAX_UNPACKED = 512 * 1024 * 1024  # a real list or article unpacks to a few MB
