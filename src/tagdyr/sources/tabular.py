@@ -321,11 +321,17 @@ def _read_ods(path: Path) -> Table:
     check_archive(path, "ODS")
     try:
         document = load(str(path))
-        tables = document.spreadsheet.getElementsByType(OdsTable)
+        spreadsheet = document.spreadsheet
     except PARSER_ERRORS as exc:
         raise SourceError(
             f"not a readable ODS spreadsheet ({parser_said(exc)})", file=path.name
         ) from exc
+    if spreadsheet is None:
+        raise SourceError(
+            "not a readable ODS spreadsheet (its content.xml holds no spreadsheet body)",
+            file=path.name,
+        )
+    tables = spreadsheet.getElementsByType(OdsTable)
     rows = [(table.getAttribute("name"), list(_ods_rows(table, path.name))) for table in tables]
     sheets = [
         _build_sheet(name, numbered, path.name)
