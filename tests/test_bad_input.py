@@ -120,6 +120,28 @@ def test_deeply_nested_html_is_read(tmp_path: Path) -> None:
     assert "Бектанов Мажит" in document.text
 
 
+def test_a_text_document_named_ods_is_refused_by_name(tmp_path: Path) -> None:
+    """An OpenDocument text renamed ``.ods`` has a body but no spreadsheet in it (found by the
+    fuzzers: it gave an AttributeError)."""
+    odt = tmp_path / "letter.ods"
+    office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+    with zipfile.ZipFile(odt, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr(
+            "META-INF/manifest.xml",
+            '<manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"'
+            ' manifest:version="1.2"><manifest:file-entry manifest:full-path="/"'
+            ' manifest:media-type="application/vnd.oasis.opendocument.text"/></manifest:manifest>',
+        )
+        archive.writestr(
+            "content.xml",
+            f'<office:document-content xmlns:office="{office}" office:version="1.2">'
+            "<office:body><office:text/></office:body></office:document-content>",
+        )
+    with pytest.raises(TagdyrError, match=r"letter\.ods.*no spreadsheet"):
+        read_table(odt, odt.read_bytes())
+
+
 def test_a_zip_bomb_posing_as_xlsx_is_refused(tmp_path: Path) -> None:
     bomb = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:

@@ -321,7 +321,7 @@ def _read_ods(path: Path) -> Table:
     check_archive(path, "ODS")
     try:
         document = load(str(path))
-        spreadsheet = document.spreadsheet
+        spreadsheet = getattr(document, "spreadsheet", None)  # absent in a text document
     except PARSER_ERRORS as exc:
         raise SourceError(
             f"not a readable ODS spreadsheet ({parser_said(exc)})", file=path.name
