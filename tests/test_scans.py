@@ -22,6 +22,7 @@ from sqlalchemy import Engine, select
 
 from tagdyr.errors import SourceError
 from tagdyr.scans.clean import clean_page, find_skew
+from tagdyr.scans.importer import HEADER_ROW
 from tagdyr.scans.ocr import tessdata
 from tagdyr.scans.pages import read_pages
 from tagdyr.scans.reader import read_page
@@ -30,6 +31,7 @@ from tagdyr.settings import load_settings
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.web.app import create_app
+from tests.web import csrf_of, log_in
 
 HEADER = ["№", "Фамилия, имя", "Год рождения", "Место жительства", "Звание"]
 ROWS = [
@@ -267,7 +269,6 @@ def test_import_review_stops_at_the_workbench_and_corrections_keep_the_machine_r
     from typer.testing import CliRunner
 
     from tagdyr.cli import app
-    from tests.web import csrf_of, log_in
 
     monkeypatch.setenv("TAGDYR_UPLOAD_DIR", str(tmp_path / "uploads"))
     url = sqlite_engine.url.render_as_string(hide_password=False)
@@ -301,3 +302,59 @@ def test_import_review_stops_at_the_workbench_and_corrections_keep_the_machine_r
         2,
         1,
     )
+
+
+def test_three_editors_key_settle_and_import_a_scan_in_the_web_app(
+    sqlite_engine: Engine, scan_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from tagdyr.cli import app
+
+    monkeypatch.setenv("TAGDYR_UPLOAD_DIR", str(tmp_path / "uploads"))
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    said = CliRunner().invoke(app, ["import", str(scan_file), "--source", "mysen-scan",
+                                    "--review", "--double-keying", "--db", url])  # fmt: skip
+    assert said.exit_code == 0, said.output
+    token = re.search(r"/scans/workbench/([0-9a-f]{32})", said.output.replace("\n", ""))
+    assert token, said.output
+    where = f"/scans/workbench/{token.group(1)}"
+    clients = {}
+    for name in ("anna", "berik", "chokan"):
+        clients[name] = TestClient(create_app(load_settings(database_url=url)))
+        log_in(clients[name], sqlite_engine, name)
+    anna, berik, chokan = clients["anna"], clients["berik"], clients["chokan"]
+    grid = anna.get(where)
+    assert grid.status_code == 200 and "wb-finish" in grid.text
+    keyed = {"csrf_token": csrf_of(grid.text), "c:1:2:1": "Жуманиязов Кадем", "h:1:1": "ФИО"}
+    assert anna.post(f"{where}/finish", data=keyed, follow_redirects=False).status_code == 303
+    assert "wb-finished" in anna.get(where).text
+    seen = berik.get(where).text  # anna's keying is not shown to the second keyer
+    assert "Жуманиязов Кадем" not in seen and ROWS[2][1] in seen
+    keyed = {"csrf_token": csrf_of(seen), "h:1:1": "ФИО"}
+    assert berik.post(f"{where}/finish", data=keyed, follow_redirects=False).status_code == 303
+    page = chokan.get(f"{where}/compare")
+    assert page.status_code == 200
+    assert page.text.count('class="wb-settle"') == 1  # the heading was keyed alike by both
+    assert "Жуманиязов Кадем" in page.text and ROWS[2][1] in page.text
+    early = chokan.post(f"{where}/import", data={"csrf_token": csrf_of(page.text)})
+    assert early.status_code == 400 and "not settled" in early.text
+    own = anna.post(f"{where}/settle", data={"csrf_token": csrf_of(anna.get(where).text),
+                                              "c:1:2:1": "x"})  # fmt: skip
+    assert own.status_code == 400 and "third editor" in own.text
+    csrf = csrf_of(page.text)
+    settled = chokan.post(f"{where}/settle", data={"csrf_token": csrf, "c:1:2:1": ROWS[2][1]},
+                          follow_redirects=False)  # fmt: skip
+    assert settled.status_code == 303
+    done = chokan.post(f"{where}/import", data={"csrf_token": csrf})
+    assert done.status_code == 200, done.text
+    with sqlite_engine.connect() as conn:
+        names = conn.execute(select(s.record.c.full_name).order_by(s.record.c.id)).scalars().all()
+        kept = conn.execute(select(s.scan_correction).order_by(s.scan_correction.c.id)).all()
+        columns = conn.execute(select(s.document.c.mapping)).scalar_one()
+    assert names[2] == ROWS[2][1]
+    assert [(k.author, k.row, k.value) for k in kept] == [
+        ("anna", 2, "Жуманиязов Кадем"), ("anna", HEADER_ROW, "ФИО"),
+        ("berik", HEADER_ROW, "ФИО"), ("chokan", 2, ROWS[2][1]),
+    ]  # fmt: skip
+    assert "ФИО" in str(columns)

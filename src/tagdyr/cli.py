@@ -148,6 +148,10 @@ def import_(
     review: Annotated[
         bool, typer.Option(help="Scans: stop at the web UI's transcription workbench.")
     ] = False,
+    double_keying: Annotated[
+        bool,
+        typer.Option(help="With --review: two editors key the scan, a third settles."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Import archival lists: every cell kept verbatim, names and dates normalized beside it."""
@@ -165,8 +169,10 @@ def import_(
             kind=kind or "",
         )
         if review:
-            _stage_scan(path, info)
+            _stage_scan(path, info, double=double_keying)
             continue
+        if double_keying:
+            raise TagdyrError("--double-keying is for scans read with --review")
         with _progress() as progress:
             task = progress.add_task(f"importing {path.name}", total=None)
 
@@ -205,7 +211,7 @@ def profiles_command() -> None:
     console.print(table)
 
 
-def _stage_scan(path: Path, info: Any) -> None:
+def _stage_scan(path: Path, info: Any, *, double: bool = False) -> None:
     """Read a scan and leave it in the workbench (``import --review``)."""
     from tagdyr.scans.pages import is_scan
     from tagdyr.scans.reader import read_scan
@@ -218,7 +224,7 @@ def _stage_scan(path: Path, info: Any) -> None:
     uploads = Uploads(load_settings().upload_dir)
     token = uploads.save(path.name, io.BytesIO(data))
     source = {"key": info.key, "title": info.title, "citation": info.citation}
-    stage(uploads.path(token).parent, read_scan(path, data), source)
+    stage(uploads.path(token).parent, read_scan(path, data), source, double=double)
     console.print(f"{path.name}: read; correct and import it at /scans/workbench/{token}")
 
 

@@ -534,6 +534,58 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "Скан списка? Откройте расшифровку скана.",
         "kk": "Тізімнің сканері ме? Транскрипциялау бетін ашыңыз.",
     },
+    # scans: the header corrected like any cell, and double keying (two editors, a third settles)
+    "wb_heading": {"en": "column heading", "ru": "заголовок столбца", "kk": "баған тақырыбы"},
+    "wb_double": {
+        "en": "Double keying: two editors transcribe the scan independently and a third "
+        "settles where they differ",
+        "ru": "Двойной ввод: два редактора расшифровывают скан независимо, третий решает, где "
+        "они расходятся",
+        "kk": "Қос теру: екі редактор сканерді бір-бірінен тәуелсіз теріп шығады, олар "
+        "алшақтаған жерді үшіншісі шешеді",
+    },
+    "wb_double_on": {
+        "en": "Double keying: you see the machine's reading and only your own corrections. "
+        "Editors who have finished their keying:",
+        "ru": "Двойной ввод: вы видите машинное чтение и только свои исправления. Закончили "
+        "ввод редакторов:",
+        "kk": "Қос теру: сіз машина оқуын және тек өз түзетулеріңізді көресіз. Терісін "
+        "аяқтаған редакторлар:",
+    },
+    "wb_finish": {
+        "en": "I have finished my keying",
+        "ru": "Я закончил(а) ввод",
+        "kk": "Мен теруді аяқтадым",
+    },
+    "wb_finished": {
+        "en": "You have finished your keying. A second editor keys the scan, then a third "
+        "settles the differences.",
+        "ru": "Вы закончили ввод. Второй редактор вводит скан, затем третий решает расхождения.",
+        "kk": "Сіз теруді аяқтадыңыз. Сканерді екінші редактор тереді, содан кейін үшіншісі "
+        "алшақтықтарды шешеді.",
+    },
+    "wb_compare": {
+        "en": "Differences between the two keyings",
+        "ru": "Расхождения двух вводов",
+        "kk": "Екі терудің алшақтықтары",
+    },
+    "wb_compare_help": {
+        "en": "Where the two editors keyed a cell differently, type the value the scan shows. "
+        "A keyer cannot settle their own differences.",
+        "ru": "Где два редактора ввели ячейку по-разному, впишите значение, которое видно на "
+        "скане. Вводивший не может решать свои расхождения.",
+        "kk": "Екі редактор ұяшықты әртүрлі терген жерде сканерде көрінген мәнді жазыңыз. "
+        "Терген адам өз алшақтықтарын шеше алмайды.",
+    },
+    "wb_settle": {"en": "Settle", "ru": "Утвердить", "kk": "Бекіту"},
+    "wb_settled": {"en": "settled", "ru": "утверждено", "kk": "бекітілді"},
+    "wb_agree": {
+        "en": "The two keyings agree in every cell.",
+        "ru": "Два ввода совпадают во всех ячейках.",
+        "kk": "Екі теру барлық ұяшықта сәйкес келеді.",
+    },
+    "wb_keyer": {"en": "keyer", "ru": "вводивший", "kk": "терген"},
+    "wb_column": {"en": "column", "ru": "столбец", "kk": "баған"},
     # availability: background imports, refusals of costly or oversized requests
     "import_running": {
         "en": "Importing… rows stored",

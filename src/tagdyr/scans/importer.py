@@ -21,6 +21,7 @@ from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.store import schema as s
 
 NAME_FIELDS = ("full_name", "surname", "given_name", "patronymic")
+HEADER_ROW = -1  # a correction's row number when it corrects the table's header
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,6 +34,13 @@ class Correction:
     value: str
     author: str
     at: datetime
+
+
+def machine_reading(pages: list[ScanPage], page: int, row: int, col: int) -> str:
+    """What the machine read in a cell (``row`` :data:`HEADER_ROW` for the header)."""
+    table = pages[page - 1].table
+    cells = table.header if row == HEADER_ROW else table.rows[row].cells
+    return cells[col].text
 
 
 def _row_scan(
@@ -64,7 +72,8 @@ def scan_drafts(
     drafts: list[RecordDraft] = []
     columns: dict[str, str] = {}
     for page in pages:
-        header = [c.text for c in page.table.header]
+        header = [keyed.get((page.number, HEADER_ROW, col), c.text)
+                  for col, c in enumerate(page.table.header)]  # fmt: skip
         mapping = map_columns(header, override, filename)
         if not {"full_name", "surname", "given_name"} & set(mapping.values()):
             raise SourceError(
@@ -120,7 +129,7 @@ def prepare_scan(
         if corrections:
             conn.execute(s.scan_correction.insert(), [
                 {"document_id": document_id, "page": c.page, "row": c.row, "col": c.col,
-                 "machine": pages[c.page - 1].table.rows[c.row].cells[c.col].text,
+                 "machine": machine_reading(pages, c.page, c.row, c.col),
                  "value": c.value, "author": c.author, "at": c.at}
                 for c in corrections
             ])  # fmt: skip
