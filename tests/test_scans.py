@@ -358,3 +358,39 @@ def test_three_editors_key_settle_and_import_a_scan_in_the_web_app(
         ("berik", HEADER_ROW, "ФИО"), ("chokan", 2, ROWS[2][1]),
     ]  # fmt: skip
     assert "ФИО" in str(columns)
+
+
+@pytest.mark.parametrize("face", ["printed", "typewriter"])
+def test_a_row_crossed_out_by_the_clerk_is_kept_and_marked_struck_through(face: str) -> None:
+    drawn = render(TITLE, HEADER, ROWS, face, 5, struck=frozenset({1}))
+    page = read_page(degrade(drawn.image, PROFILES["moderate"], 5), 1)
+    rows = page.table.rows
+    assert [row.struck for row in rows] == [False, True, False, False]
+    assert [row.cells[2].text for row in rows] == [r[2] for r in ROWS]  # no row split or lost
+
+
+def _uid_of_record(engine: Engine, record_id: int) -> str:
+    join = s.person.join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+    query = select(s.person.c.uid).select_from(join).where(s.person_record.c.record_id == record_id)
+    with engine.connect() as conn:
+        return str(conn.execute(query).scalar_one())
+
+
+def test_a_struck_row_is_imported_and_its_dossier_says_it_was_crossed_out(
+    sqlite_engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "struck.png"
+    drawn = render(TITLE, HEADER, ROWS, "printed", 5, struck=frozenset({1}))
+    degrade(drawn.image, PROFILES["moderate"], 5).save(path, dpi=(250, 250))
+    import_table(sqlite_engine, path, SourceInfo("struck-scan", "Struck (scan)", "RA"))
+    with sqlite_engine.connect() as conn:
+        rows = conn.execute(select(s.record).order_by(s.record.c.id)).all()
+    assert [json.loads(r.normalized)["scan"]["struck"] for r in rows] == [0, 1, 0, 0]
+    url = sqlite_engine.url.render_as_string(hide_password=False)
+    client = TestClient(create_app(load_settings(database_url=url)))
+
+    def dossier(record_id: int) -> str:
+        return client.get(f"/person/{_uid_of_record(sqlite_engine, record_id)}?lang=ru").text
+
+    assert "вычеркнуто на скане" in dossier(rows[1].id)
+    assert "вычеркнуто на скане" not in dossier(rows[0].id)

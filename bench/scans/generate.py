@@ -94,8 +94,16 @@ def _type_text(
         x += font.getlength(ch)
 
 
-def render(title: str, header: list[str], rows: list[list[str]], face: str, seed: int) -> Page:
-    """One page at 300 dpi: the title line, then the table (ruled for the printed face)."""
+def render(
+    title: str,
+    header: list[str],
+    rows: list[list[str]],
+    face: str,
+    seed: int,
+    struck: frozenset[int] = frozenset(),
+) -> Page:
+    """One page at 300 dpi: the title line, then the table (ruled for the printed face);
+    the rows numbered in ``struck`` (0-based) crossed out by hand with a line through them."""
     rng = random.Random(seed)
     font = _font(face, 40)
     widths = _widths(header, rows, font)
@@ -122,6 +130,10 @@ def render(title: str, header: list[str], rows: list[list[str]], face: str, seed
             draw.line([(lefts[0], top + r * line_h), (lefts[-1], top + r * line_h)], 0, 3)
         for x in lefts:
             draw.line([(x, top), (x, bottom)], fill=0, width=3)
+    for r in struck:  # a clerk's pen: a slightly slanted stroke through the whole entry
+        y = top + (r + 1) * line_h + line_h // 2 + rng.randint(-4, 4)
+        slant = rng.randint(-6, 6)
+        draw.line([(lefts[0] + 25, y), (lefts[-1] - 25, y + slant)], fill=30, width=5)
     return Page(image, title, header, rows)
 
 

@@ -586,6 +586,11 @@ _STRINGS: dict[str, dict[str, str]] = {
     },
     "wb_keyer": {"en": "keyer", "ru": "вводивший", "kk": "терген"},
     "wb_column": {"en": "column", "ru": "столбец", "kk": "баған"},
+    "wb_struck": {
+        "en": "struck through on the scan",
+        "ru": "вычеркнуто на скане",
+        "kk": "сканерде сызылып тасталған",
+    },
     # availability: background imports, refusals of costly or oversized requests
     "import_running": {
         "en": "Importing… rows stored",

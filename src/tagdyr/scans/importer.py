@@ -52,6 +52,7 @@ def _row_scan(
         "row": index,
         "box": list(row.box),
         "lines": row.lines,
+        "struck": row.struck,
         "name_confidence": min((c.confidence for c in names), default=None),
         "cells": [
             {"box": list(c.box), "confidence": c.confidence, "machine": m}

@@ -13,7 +13,14 @@ from PIL import Image
 from tagdyr.scans.clean import Cleaned, clean_page
 from tagdyr.scans.ocr import CYRILLIC_LANGS, LATIN_LANGS, Box, Word, engine, tessdata, words
 from tagdyr.scans.pages import read_pages
-from tagdyr.scans.table import PageTable, aligned_table, cell_of, ruled_table, ruling_lines
+from tagdyr.scans.table import (
+    PageTable,
+    aligned_table,
+    cell_of,
+    lift_lines,
+    ruled_table,
+    ruling_lines,
+)
 
 _PROBE_SHARE = 0.35  # the share of the page, from the top, read to choose the script
 _DOUBTFUL = 80.0  # a cell read below this confidence is read again with the other script
@@ -113,7 +120,8 @@ def _read_table(
     if ys and xs:
         table = ruled_table(page, number, ys, xs, _cell_reader(api))
     else:
-        table = aligned_table(words(api, page, number), number, page)
+        lifted, lines_drawn = lift_lines(page)  # underlines and strokes through rows
+        table = aligned_table(words(api, lifted, number), number, page, lines_drawn)
     read = ScanPage(number, page, table, cleaned.rotation, cleaned.skew, lang)
     if other is not None:
         _reread_doubtful(read, other)

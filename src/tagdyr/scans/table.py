@@ -5,7 +5,9 @@ ink, and each cell is read on its own inside them (the lines themselves never re
 A typed list without a grid has its columns where no word of any row stands (the gaps of the
 words' union along the line), and its rows in Tesseract's text lines. A line whose first
 column is empty continues the row above it (a wrapped cell). Text above the table is the
-document's title.
+document's title. A row crossed out by a line through its middle (a clerk's deletion, often a
+death or a transfer) is kept and marked as struck through; on a ruled page such a line is not
+taken for a ruling line.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ _LINE_SHARE = 0.5  # a ruling line crosses at least this share of the table's ex
 _MIN_GAP_CHARS = 1.2  # a column gap is at least this many character heights wide
 _NOISE_CONFIDENCE = 50  # a word of one or two characters read below this is a speck
 _GAP_NOISE_SHARE = 0.1  # a column gap may be crossed by stray words in this share of lines
+_STRIKE_SHARE = 0.4  # a line through a row's middle this share of its width crosses it out
+_STRIKE_BAND = (0.3, 0.75)
+_DASHES = set("-‐‑‒–—―_")  # the row's middle, as shares of its height from the top
 
 
 @dataclass(slots=True)
@@ -42,6 +47,7 @@ class Row:
     cells: list[Cell]
     box: Box
     lines: int = 1  # text lines merged into this row (a wrapped row has 2 or more)
+    struck: bool = False  # crossed out on the page by a line through its middle
 
 
 @dataclass(slots=True)
@@ -85,6 +91,97 @@ def ruling_lines(image: Image.Image) -> tuple[list[int], list[int]]:
     span = bottom - top
     xs = [(a + b) // 2 for a, b in _runs(cols > _LINE_SHARE * span)]
     return ys, xs if len(xs) >= 3 else []
+
+
+def _strike(image: Image.Image, box: Box) -> tuple[Box, np.ndarray] | None:
+    """The middle band of a row and the pixels of a line through it, if one crosses it out:
+    a horizontal run of ink across a good share of its width, where text has only strokes."""
+    x0, y0, x1, y1 = box
+    height, width = y1 - y0, x1 - x0
+    if height < 8 or width < 40:
+        return None
+    top, bottom = (y0 + int(share * height) for share in _STRIKE_BAND)
+    band = np.asarray(image.crop((x0, top, x1, bottom))) < _INK
+    line = _long_runs(band, int(_STRIKE_SHARE * width))
+    return ((x0, top, x1, bottom), line) if line.any() else None
+
+
+def is_struck(image: Image.Image, box: Box) -> bool:
+    """Whether a line runs through the middle of a row (a clerk's deletion)."""
+    return _strike(image, box) is not None
+
+
+def _lift(pixels: np.ndarray, line: np.ndarray) -> None:
+    """Make a line's pixels paper, except where a letter's stroke runs on above and below it
+    (there the stroke is closed again), in place."""
+    grown = line.copy()
+    grown[1:] |= line[:-1]
+    grown[:-1] |= line[1:]
+    ink = pixels < _INK
+    for x in np.flatnonzero(grown.any(axis=0)):
+        column = np.asarray(grown[:, x], dtype=bool)
+        for run_start, run_end in _runs(column):
+            above, below = run_start - 1, run_end
+            stroke = above >= 0 and below < len(ink) and ink[above, x] and ink[below, x]
+            pixels[run_start:run_end, x] = 0 if stroke else 255
+
+
+def _image_like(pixels: np.ndarray, image: Image.Image) -> Image.Image:
+    made = Image.fromarray(pixels)
+    made.info = dict(image.info)  # its resolution, which Tesseract is told
+    return made
+
+
+def erase_strike(image: Image.Image, box: Box) -> Image.Image:
+    """The page with the line through a row lifted off, so the words under it can be read;
+    the page itself is not changed."""
+    found = _strike(image, box)
+    if found is None:
+        return image
+    (x0, top, x1, bottom), line = found
+    pixels = np.array(image)
+    _lift(pixels[top:bottom, x0:x1], line)
+    return _image_like(pixels, image)
+
+
+def lift_lines(image: Image.Image) -> tuple[Image.Image, list[int]]:
+    """A page without a grid with its long horizontal lines lifted off (a typed underline, a
+    clerk's strokes through rows), so the words under them can be read, and each line's
+    height on the page."""
+    pixels = np.array(image)
+    line = _long_runs(pixels < _INK, max(40, image.width // 5))
+    if not line.any():
+        return image, []
+    _lift(pixels, line)
+    rows_with_a_line = np.asarray(line.any(axis=1), dtype=bool)
+    return _image_like(pixels, image), [(a + b) // 2 for a, b in _runs(rows_with_a_line)]
+
+
+def _on_a_line(word: Word, lines: list[int]) -> bool:
+    """A word lying across a drawn line: what is left of the line reads as dashes."""
+    return any(word.box[1] - 4 <= y <= word.box[3] + 4 for y in lines)
+
+
+def _crosses(box: Box, lines: list[int]) -> bool:
+    height = box[3] - box[1]
+    top, bottom = (box[1] + int(share * height) for share in _STRIKE_BAND)
+    return any(top <= y <= bottom for y in lines)
+
+
+def without_strikes(ys: list[int]) -> list[int]:
+    """Ruling lines without the lines drawn through a row's middle: a line close to both its
+    neighbours, which are themselves one row's spacing apart, crosses out that row."""
+    if len(ys) < 4:
+        return ys
+    spacing = float(np.median(np.diff(ys)))
+    kept = [ys[0]]
+    for i in range(1, len(ys) - 1):
+        before, after = ys[i] - kept[-1], ys[i + 1] - ys[i]
+        whole = ys[i + 1] - kept[-1]
+        if max(before, after) < 0.75 * spacing and 0.75 * spacing <= whole <= 1.35 * spacing:
+            continue
+        kept.append(ys[i])
+    return [*kept, ys[-1]]
 
 
 def text_lines(words: list[Word]) -> list[list[Word]]:
@@ -153,15 +250,21 @@ def ruled_table(
 ) -> PageTable:
     """Each cell between the ruling lines read on its own; the text above is the title."""
     inset = max(4, image.width // 500)
+    ys = without_strikes(ys)
     grid: list[Row] = []
     for top, bottom in itertools.pairwise(ys):
+        whole = _inset((xs[0], top, xs[-1], bottom), inset)
+        struck = is_struck(image, whole)
+        source = erase_strike(image, whole) if struck else image
         cells = []
         for left, right in itertools.pairwise(xs):
             box = _inset((left, top, right, bottom), inset)
-            found = read(image, box, page) if _has_ink(image, box) else []
+            found = read(source, box, page) if _has_ink(source, box) else []
+            if struck:  # what is left of the line at a cell's edge reads as dashes
+                found = [w for w in found if not set(w.text) <= _DASHES]
             cells.append(cell_of(found, box))
         if any(c.text for c in cells):
-            grid.append(Row(cells, (xs[0], top, xs[-1], bottom)))
+            grid.append(Row(cells, (xs[0], top, xs[-1], bottom), struck=struck))
     title_box = (0, 0, image.width, max(1, ys[0] - inset))
     title_words = read(image, title_box, page) if _has_ink(image, title_box) else []
     title = [" ".join(w.text for w in line) for line in text_lines(title_words)]
@@ -185,6 +288,7 @@ def merge_wrapped(rows: list[Row]) -> list[Row]:
                     mine.confidence = min(mine.confidence or more.confidence, more.confidence)
             last.box = _union(last.box, row.box)
             last.lines += 1
+            last.struck = last.struck or row.struck
             continue
         merged.append(row)
     return merged
@@ -203,9 +307,17 @@ def _groups(line: list[Word], char_height: float) -> int:
     return gaps + 1
 
 
-def aligned_table(words: list[Word], page: int, image: Image.Image) -> PageTable:
-    """A table without a grid: columns in the gaps no word crosses, rows in the text lines."""
+def aligned_table(
+    words: list[Word],
+    page: int,
+    image: Image.Image,
+    lines_drawn: list[int] = (),  # type: ignore[assignment]
+) -> PageTable:
+    """A table without a grid: columns in the gaps no word crosses, rows in the text lines;
+    a row with one of ``lines_drawn`` (heights of long lines, see :func:`lift_lines`) through
+    its middle is struck through."""
     words = [w for w in words if w.confidence >= _NOISE_CONFIDENCE or len(w.text) > 2]
+    words = [w for w in words if not (set(w.text) <= _DASHES and _on_a_line(w, lines_drawn))]
     lines = [line for line in text_lines(words) if _is_text(line)]
     heights = sorted(w.box[3] - w.box[1] for w in words) or [1]
     char_height = float(heights[len(heights) // 2])
@@ -226,5 +338,6 @@ def aligned_table(words: list[Word], page: int, image: Image.Image) -> PageTable
         for x0, x1 in itertools.pairwise(bounds):
             inside = [w for w in line if x0 <= (w.box[0] + w.box[2]) / 2 < x1]
             cells.append(cell_of(inside, (x0, top, x1, bottom)))
-        rows.append(Row(cells, (left, top, right, bottom)))
+        box = (left, top, right, bottom)
+        rows.append(Row(cells, box, struck=_crosses(box, lines_drawn)))
     return PageTable(page, title, rows[0].cells, merge_wrapped(rows[1:]), "aligned")

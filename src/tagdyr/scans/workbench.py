@@ -82,7 +82,8 @@ def _pages(state: dict[str, Any], folder: Path) -> list[ScanPage]:
         t = p["table"]
         table = PageTable(
             t["page"], t["title"], [_cell(c) for c in t["header"]],
-            [Row([_cell(c) for c in r["cells"]], tuple(r["box"]), r["lines"]) for r in t["rows"]],
+            [Row([_cell(c) for c in r["cells"]], tuple(r["box"]), r["lines"],
+                 r.get("struck", False)) for r in t["rows"]],
             t["method"],
         )  # fmt: skip
         image = Image.open(page_path(folder, p["number"]))

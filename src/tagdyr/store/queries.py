@@ -48,6 +48,7 @@ class RecordView:
     person_version: int | None = None  # for optimistic locking of review decisions
     provenance: dict[str, str] = field(default_factory=dict)  # the row's archival reference
     from_scan: bool = False  # a row of a scanned list: its crop is at /scans/crop/<id>.png
+    struck: bool = False  # a scanned row crossed out on the page (a clerk's deletion)
     row_number: int | None = None  # 1-based, header counted (the anchor on the source page)
     person_label: str = ""
 
@@ -184,6 +185,7 @@ def _record_view(row: Any) -> RecordView:
         given_name=row.given_name, patronymic=row.patronymic, gender=row.gender,
         person_version=row.pversion, provenance=normalized.get("provenance") or {},
         from_scan="scan" in normalized,
+        struck=bool(normalized.get("scan", {}).get("struck")),
         row_number=row.row_number, person_label=row.plabel or "",
     )  # fmt: skip
 

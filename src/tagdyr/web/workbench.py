@@ -97,7 +97,7 @@ def _grid(folder: Path, viewer: str) -> list[dict[str, Any]]:
                 keyed = latest.get((page.number, r, c))
                 cells.append({"cell": cell, "value": keyed.value if keyed else cell.text,
                               "keyed": keyed, "col": c})  # fmt: skip
-            rows.append({"index": r, "cells": cells})
+            rows.append({"index": r, "cells": cells, "struck": row.struck})
         shown.append({"page": page, "header": [h["value"] for h in header],
                       "heading": header, "rows": rows})  # fmt: skip
     return shown
