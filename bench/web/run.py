@@ -69,6 +69,8 @@ def _split(register: Path, parts: int, directory: Path) -> list[Path]:
 def _singleton_persons(engine: Engine) -> None:
     now = datetime.now(UTC)
     with engine.begin() as conn:
+        if conn.execute(select(func.count()).select_from(s.person)).scalar_one():
+            return  # the importer made each record its own person already
         rows = conn.execute(select(s.record.c.id, s.record.c.full_name)).all()
         for start in range(0, len(rows), 50_000):
             chunk = rows[start : start + 50_000]
