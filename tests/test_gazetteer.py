@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagdyr.link.features import features, record_from_name, repair_ocr
+from tagdyr.link.features import features, record_from_name
 from tagdyr.link.gazetteer import places, resolve
+from tagdyr.names.index import repair_ocr
 
 
 @pytest.mark.parametrize(

@@ -510,9 +510,7 @@ def _explain(
     as_json: bool,
     db: str | None,
 ) -> None:
-    from dataclasses import asdict
-
-    from tagdyr.link.engine import explain_pair
+    from tagdyr.link.explanation import explain_files, explain_records
 
     if len(ids) != 2:
         raise TagdyrError("usage: tagdyr link explain LEFT_ID RIGHT_ID [--left FILE --right FILE]")
@@ -521,34 +519,40 @@ def _explain(
 
         if not (left and right):
             raise TagdyrError("give both --left and --right files, or neither (database ids)")
-        pool = {
-            r.unique_id: r for r in read_records(left, LEFT, encoding=encoding, mapping=mapping)
-        }
-        other = {
-            r.unique_id: r for r in read_records(right, RIGHT, encoding=encoding, mapping=mapping)
-        }
-        a, b = _pick(pool, ids[0], left), _pick(other, ids[1], right)
+        pool = read_records(left, LEFT, encoding=encoding, mapping=mapping)
+        other = read_records(right, RIGHT, encoding=encoding, mapping=mapping)
+        a = _pick({r.unique_id: r for r in pool}, ids[0], left)
+        b = _pick({r.unique_id: r for r in other}, ids[1], right)
+        shown = explain_files(pool, other, ids[0], ids[1], model)
     else:
         from tagdyr.link.run import link_records_by_id
 
         with _engine(db).connect() as conn:
             found = link_records_by_id(conn, [ids[0], ids[1]])
-        a, b = _pick(found, ids[0], "the database"), _pick(found, ids[1], "the database")
-    pair = explain_pair(a, b, model)
+            a, b = _pick(found, ids[0], "the database"), _pick(found, ids[1], "the database")
+            shown = explain_records(conn, ids[0], ids[1], model)
     if as_json:
-        sys.stdout.write(json.dumps(asdict(pair), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json.dumps(shown.as_dict(), ensure_ascii=False, indent=2) + "\n")
         return
     table = Table("evidence", "level", "weight (log₂)", "running total")
-    total = pair.prior_weight
-    table.add_row("prior", "two random records", f"{pair.prior_weight:+.2f}", f"{total:+.2f}")
-    for e in pair.evidence:
-        total += e.match_weight
-        table.add_row(e.comparison, e.level, f"{e.match_weight:+.2f}", f"{total:+.2f}")
-    console.print(f"{a.name.written} ~ {b.name.written}")
+    prior = shown.prior_weight
+    table.add_row("prior", "two random records", f"{prior:+.2f}", f"{prior:+.2f}")
+    for step in shown.steps:
+        weight, total = f"{step.match_weight:+.2f}", f"{step.total:+.2f}"
+        table.add_row(step.comparison, step.level, weight, total)
+    console.print(f"{a.name.written} ~ {b.name.written} ({_scored_by(shown.scored_by)})")
     console.print(table)
     console.print(
-        f"match probability {pair.match_probability:.4f} (match weight {pair.match_weight:+.2f})"
+        f"match probability {shown.match_probability:.4f} (match weight {shown.match_weight:+.2f})"
     )
+
+
+def _scored_by(how: str) -> str:
+    if how.startswith("run"):
+        return f"as linkage {how} scored it"
+    if how == "direct":
+        return "not a candidate of the latest run: compared directly, with that run's prior"
+    return "as linking the two files scores it"
 
 
 def _pick(records: dict[str, LinkRecord], ident: str, where: object) -> LinkRecord:
@@ -614,9 +618,11 @@ def search(
 ) -> None:
     """Find persons by any spelling of their name."""
     from tagdyr.search import search as run_search
+    from tagdyr.search import suggestions
 
     with _engine(db).connect() as conn:
         hits = run_search(conn, query, limit=limit)
+        meant = [] if hits else suggestions(conn, query)
     table = Table("person", "name", "born", "score", "found as", "in")
     for h in hits:
         table.add_row(
@@ -628,6 +634,8 @@ def search(
             h.source_title,
         )
     console.print(table if hits else f"nobody found for {query!r}")
+    if meant:
+        console.print("did you mean: " + "; ".join(meant) + "?")
 
 
 @app.command()

@@ -863,6 +863,17 @@ _STRINGS.update(
     }
 )
 
+# Search: "did you mean" when a name finds nobody (search helper)
+_STRINGS.update(
+    {
+        "did_you_mean": {
+            "en": "Did you mean",
+            "ru": "Возможно, вы искали",
+            "kk": "Іздегеніңіз мынау емес пе:",
+        },
+    }
+)
+
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read
 # back so the interface can say them in its language; the stored text stays as it is.
 _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -1,8 +1,12 @@
 """Name search in any script: "Жұманиязов", "Joumaniazov", "Dschumanijasow", "Ж. Саин".
 
-The query is parsed by the names engine; every word's canonical form and skeletons are looked
-up in the ``name_key`` index; candidates are ranked by the names engine's calibrated score, and
-the best record of each person explains the hit ("found as Djoumaniazov in the Toulouse list").
+The query is parsed by the names engine; its words' keys from the name index
+(:mod:`tagdyr.names.index`: canonical forms, the Cyrillic readings of Latin words, skeletons)
+are looked up in the ``name_key`` table, and when they find few persons, the deletion
+neighbourhoods of its forms (one wrong, missing or extra letter); candidates are ranked by
+the names engine's calibrated score, and the best record of each person explains the hit
+("found as Djoumaniazov in the Toulouse list"). A search that finds nobody offers names about
+two letters away (:func:`suggestions`, "did you mean").
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, func, select
+from sqlalchemy import Connection, case, func, or_, select
 
 from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.points import PLACE_VALUES, place_texts
-from tagdyr.names import canonical, clean, parse, skeletons
+from tagdyr.names import clean, parse
+from tagdyr.names.index import query_keys
 from tagdyr.names.parse import Order
 from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
 from tagdyr.store import schema as s
@@ -50,14 +55,10 @@ class Hit:
 _STRONG, _FAIR = 0.85, 0.65  # a full name that agrees; a surname alone that agrees
 
 
-def _query_keys(query: str) -> set[str]:
-    """Index keys of the query's name words (initials are matched by scoring, not looked up)."""
-    parsed = parse(clean(query), Order.UNKNOWN)
-    keys: set[str] = set()
-    for word in (parsed.surname, *parsed.given, parsed.patronymic, *parsed.extra):
-        for part in word.split():
-            keys.update(k for k in (canonical(part), *skeletons(part)) if k)
-    return keys
+def _query_keys(query: str, distance: int = 0) -> set[str]:
+    """The name index's keys of the query's words (initials are matched by scoring, not
+    looked up); with ``distance``, also the deletion neighbourhoods of their forms."""
+    return set(query_keys(parse(clean(query), Order.UNKNOWN), distance))
 
 
 def match_name(
@@ -96,14 +97,20 @@ def _evidence(result: NameScore) -> tuple[tuple[str, str, bool], ...]:
 
 
 def _candidates(keys: set[str]) -> Any:
-    """Ids of the records that share most index keys with the query (surname and given name,
-    canonical and skeleton), at most ``_SCORED``: the names engine scores only these."""
+    """Ids of the records that share most index keys with the query (canonical forms with
+    their Cyrillic readings, skeletons, and for a widened search deletion neighbourhoods), a
+    record whose surname's own form or key is among them first, at most ``_SCORED``: the
+    names engine scores only these."""
     shared = func.count(func.distinct(s.name_key.c.key))
+    surname_agrees = case(
+        (or_(s.record.c.surname_canon.in_(keys), s.record.c.surname_key.in_(keys)), 2), else_=0
+    )
     return (
         select(s.name_key.c.record_id)
+        .join(s.record, s.record.c.id == s.name_key.c.record_id)
         .where(s.name_key.c.key.in_(keys))
-        .group_by(s.name_key.c.record_id)
-        .order_by(shared.desc(), s.name_key.c.record_id)
+        .group_by(s.name_key.c.record_id, s.record.c.surname_canon, s.record.c.surname_key)
+        .order_by((shared + surname_agrees).desc(), s.name_key.c.record_id)
         .limit(_SCORED)
     )
 
@@ -290,10 +297,30 @@ def persons_matching(conn: Connection, query: str, filters: Filters | None = Non
 
 
 def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
-    """Persons (or unlinked records) whose names answer ``query``, best first."""
+    """Persons (or unlinked records) whose names answer ``query``, best first. When the exact
+    keys find fewer than ``_FEW`` persons, the search widens to names one letter away."""
     keys = _query_keys(query)
     if not keys:
         return []
+    best, floor = _scored(conn, query, keys), _ANSWERS
+    if sum(h.score >= _ANSWERS for h in best.values()) < _FEW:
+        best, floor = _scored(conn, query, _query_keys(query, distance=1), best), _SLIP_ANSWERS
+    hits = _with_knowledge(conn, [h for h in best.values() if h.score >= floor])
+    return sorted(hits, key=_rank)[:limit]
+
+
+_FEW = 20  # persons found by the exact keys below which the search widens
+_ANSWERS = 0.5  # the names engine's score from which a name answers the query
+# … and in a widened search: "Kumaev" for Кунаев (0.38), one letter off, is still an answer,
+# ranked below every better one; a different name of the same length scores about 0.01
+_SLIP_ANSWERS = 0.3
+
+
+def _scored(
+    conn: Connection, query: str, keys: set[str], best: dict[str, Hit] | None = None
+) -> dict[str, Hit]:
+    """The best-scoring record of every person among the candidates of ``keys``."""
+    best = dict(best or {})
     candidate_ids = _candidates(keys).subquery()
     rows = conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
@@ -306,12 +333,11 @@ def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
                s.document.c.is_current.is_(True))
     ).all()  # fmt: skip
     one_word = len(clean(query).split()) == 1
-    best: dict[str, Hit] = {}
     for row in rows:
-        result = match_name(query, row.full_name, row.given_name, one_word)
-        if result.score < 0.5:
-            continue
         group = row.uid or f"record-{row.id}"
+        if group in best and best[group].record_id == row.id:
+            continue
+        result = match_name(query, row.full_name, row.given_name, one_word)
         hit = Hit(
             row.uid,
             row.label or row.full_name,
@@ -324,8 +350,21 @@ def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
         )
         if group not in best or hit.score > best[group].score:
             best[group] = hit
-    hits = _with_knowledge(conn, list(best.values()))
-    return sorted(hits, key=_rank)[:limit]
+    return best
+
+
+def suggestions(conn: Connection, query: str, limit: int = 5) -> list[str]:
+    """ "Did you mean": names as written up to about two letters away from the query's words,
+    the names engine's best first, for a search that found nobody."""
+    keys = _query_keys(query, distance=2)
+    if not keys:
+        return []
+    scored = sorted(_scored(conn, query, keys).values(), key=lambda h: (-h.score, h.label))
+    said: list[str] = []
+    for hit in scored:
+        if hit.label.casefold() not in {name.casefold() for name in said}:
+            said.append(hit.label)
+    return said[:limit]
 
 
 def _rank(hit: Hit) -> tuple[Any, ...]:

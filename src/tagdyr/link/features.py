@@ -1,9 +1,11 @@
 """Feature columns for Splink, computed by the names engine, the gazetteer and the rank table.
 
 DuckDB's string similarity functions count bytes, not characters, so Splink only ever compares
-ASCII columns computed here (canonical forms and skeletons), never raw Cyrillic. A Latin name
-gets, besides its own ASCII form, the canonical forms of its most plausible Cyrillic originals,
-so "Joumaniazov" and "Жұманиязов" share a form exactly.
+ASCII columns computed here (canonical forms and skeletons), never raw Cyrillic. The name
+columns come from the name index (``names/index.py``), the one place that derives a name's
+keys for search and linkage alike: a Latin name gets, besides its own ASCII form, the
+canonical forms of its most plausible Cyrillic originals, so "Joumaniazov" and "Жұманиязов"
+share a form exactly.
 """
 
 from __future__ import annotations
@@ -15,10 +17,9 @@ from typing import Any
 from tagdyr.dates import FuzzyDate, Precision
 from tagdyr.link.gazetteer import places, resolve
 from tagdyr.link.ranks import rank_code, rank_ordinal
-from tagdyr.names import canonical, parse, skeletons
-from tagdyr.names.cleanup import Script, dominant_script
+from tagdyr.names import canonical, parse
+from tagdyr.names.index import word_keys
 from tagdyr.names.parse import Order, ParsedName, patronymic_root
-from tagdyr.names.reverse import cyrillic_candidates
 from tagdyr.names.similarity import word_forms
 
 FEATURE_COLUMNS = (
@@ -48,8 +49,6 @@ FEATURE_COLUMNS = (
     "camp_key",
     "identifier",
 )
-_READINGS = 4  # Cyrillic readings of a Latin word kept as comparison forms
-_KEYED_READINGS = 2  # … of which the best ones also give blocking keys
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,41 +71,13 @@ class LinkRecord:
         return self.birth.year if self.birth else None
 
 
-_OCR_CAPITAL_I = re.compile(r"(?<!^Mc)(?<=[a-z])I(?=[a-z])")  # "KaIdyrkulov": a scanned l
-# an e scanned as c: c before a consonant that no transcription puts after it (Tcmirzadajev,
-# Jclugalijev, Nourtacv); ch, ck, cz, sch and tch stay
-_OCR_C_FOR_E = re.compile(r"(?<=[A-Za-z])c(?=[bdfgjlmnpqrstvwxy])")
-_OCR_DIGITS = str.maketrans({"6": "б", "0": "о", "3": "з"})  # "Алтын6етов"
-_CYRILLIC_WITH_DIGIT = re.compile(r"[а-яёәғқңөұүһі][603]|[603][а-яёәғқңөұүһі]", re.IGNORECASE)
-
-
-def repair_ocr(word: str) -> str:
-    """Undo the commonest OCR confusions inside a name word: a capital I between lower-case
-    Latin letters is an l, a c before a consonant an e, a digit inside a Cyrillic word the
-    letter it resembles. Only for comparison: the record keeps the word as written."""
-    word = _OCR_C_FOR_E.sub("e", _OCR_CAPITAL_I.sub("l", word))
-    return word.translate(_OCR_DIGITS) if _CYRILLIC_WITH_DIGIT.search(word) else word
-
-
 def _forms(word: str) -> tuple[str | None, list[str] | None, str | None, list[str] | None]:
-    """(canonical, comparison forms, primary skeleton, all skeletons) of one name word."""
-    word = repair_ocr(word.strip())
-    if not word or word.endswith("."):
+    """(canonical, comparison forms, primary skeleton, all skeletons) of one name word, from
+    the name index (OCR confusions repaired, Cyrillic readings of a Latin word included)."""
+    found = word_keys(word)
+    if found is None:
         return None, None, None, None
-    forms = list(word_forms(word).canons)
-    if not forms:  # no letters at all (an OCR misreading such as "—|"): nothing to compare
-        return None, None, None, None
-    keys = list(skeletons(word))
-    primary = keys[0] if keys else None
-    if dominant_script(word) is Script.LATIN:
-        readings = cyrillic_candidates(word)[:_READINGS]
-        forms = list(dict.fromkeys([forms[0], *(canonical(h.cyrillic) for h in readings)]))
-        if readings:  # the best originals' forms meet Cyrillic records' forms and keys
-            reading_keys = [k for h in readings[:_KEYED_READINGS] for k in skeletons(h.cyrillic)]
-            primary = reading_keys[0] if reading_keys else primary
-            keys = list(dict.fromkeys([*keys, *reading_keys]))
-            return canonical(readings[0].cyrillic), forms, primary, keys
-    return forms[0], forms, primary, keys
+    return found.canon, list(found.forms), found.key or None, list(found.keys)
 
 
 # OCR confusions tried as variants of a doubtfully read name word, one swap at a time

@@ -1,7 +1,8 @@
 """One call for everything the rest of tagdyr needs from a written name: its parts and keys.
 
 Names repeat (a register holds thousands of Ахметовs), so the analysis is cached by the name
-as written: the parse and every word's canonical form and skeletons are computed once.
+as written. The keys come from the name index (:mod:`tagdyr.names.index`), the one place that
+derives them for search, linkage and the stored record columns.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tagdyr.names.keys import canonical, skeletons
+from tagdyr.names.index import index_keys
 from tagdyr.names.parse import Order, ParsedName, parse
 
 
@@ -20,11 +21,7 @@ class NameAnalysis:
     surname_key: str
     given_canon: str
     given_key: str
-    keys: tuple[str, ...]  # canonical forms and skeletons of every name word, for search
-
-
-def _last(word: str) -> str:
-    return word.split()[-1] if word.strip() else ""
+    keys: tuple[str, ...]  # the name index's keys of every name word, for search
 
 
 @lru_cache(maxsize=500_000)
@@ -35,22 +32,15 @@ def analyze(written: str, hint: Order = Order.SURNAME_FIRST) -> NameAnalysis:
 
 @lru_cache(maxsize=500_000)
 def analyze_parsed(parsed: ParsedName) -> NameAnalysis:
-    """Comparison forms and blocking keys of an already parsed name."""
-    surname, given = _last(parsed.surname), parsed.given[0] if parsed.given else ""
-    keys: list[str] = []
-    for word in " ".join(
-        w for w in (parsed.surname, *parsed.given, parsed.patronymic) if w
-    ).split():
-        for key in (canonical(word), *skeletons(word)):
-            if key and key not in keys:
-                keys.append(key)
-    surname_keys = skeletons(surname) if surname else ()
-    given_keys = skeletons(given) if given else ()
+    """Comparison forms and blocking keys of an already parsed name (those linkage compares:
+    a Latin surname's form is that of its likeliest Cyrillic original)."""
+    index = index_keys(parsed)
+    surname, given = index.surname, index.given
     return NameAnalysis(
         parsed=parsed,
-        surname_canon=canonical(surname) if surname else "",
-        surname_key=surname_keys[0] if surname_keys else "",
-        given_canon=canonical(given) if given else "",
-        given_key=given_keys[0] if given_keys else "",
-        keys=tuple(keys),
+        surname_canon=surname.canon if surname else "",
+        surname_key=surname.key if surname else "",
+        given_canon=given.canon if given else "",
+        given_key=given.key if given else "",
+        keys=index.keys,
     )

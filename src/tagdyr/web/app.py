@@ -23,6 +23,7 @@ from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.revert import is_revertible, revert
+from tagdyr.search import suggestions
 from tagdyr.settings import Settings, load_settings
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
@@ -59,6 +60,8 @@ from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
 from tagdyr.web.imports import router as import_router
 from tagdyr.web.limits import TagdyrApp
+from tagdyr.web.pairs import review_waterfall
+from tagdyr.web.pairs import router as pairs_router
 from tagdyr.web.person_view import FATE_PHRASES, dossier_context
 from tagdyr.web.scans import router as scans_router
 from tagdyr.web.security import FORM_BYTES, guard, to_login
@@ -116,6 +119,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
     app.include_router(scans_router)
     app.include_router(workbench_router)
+    app.include_router(pairs_router)
 
     def map_of(points: list[Any], title: str) -> str:
         return render_svg(points, title, settings.tiles_url, settings.tiles_attribution)
@@ -167,6 +171,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         return render(
             request, template, q=q, result=result, filters=filters, active=params, url=url,
             browsing=browsing, fate_key=FATE_PHRASES.get,
+            suggestions=suggestions(conn, q) if q.strip() and result and not result.total else [],
         )  # fmt: skip
 
     @app.get("/person/{uid}", response_class=HTMLResponse)
@@ -276,12 +281,10 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         item = items[0] if items else None
         steps: list[tuple[dict[str, Any], float]] = []
         prior = 0.0
-        if item:
-            prior = item.match_weight - sum(e["match_weight"] for e in item.evidence)
-            total = prior
-            for e in item.evidence:
-                total += e["match_weight"]
-                steps.append((e, total))
+        if item:  # the one explanation of a pair (link/explanation.py), as the run scored it
+            shown = review_waterfall(item)
+            prior = shown.prior_weight
+            steps = [(asdict(step), step.total) for step in shown.steps]
         return render(
             request,
             "review.html",
