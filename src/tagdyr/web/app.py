@@ -31,6 +31,7 @@ from tagdyr.store.db import create_db_engine, storage_error
 from tagdyr.store.queries import (
     get_dossier,
     get_source,
+    headers_as_written,
     list_records,
     list_sources,
     merged_into,
@@ -242,6 +243,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             source=summary,
             rows=rows,
             headers=headers,
+            as_written=headers_as_written(conn, summary.id),
             page=page,
             has_next=len(rows) == per_page,
         )
