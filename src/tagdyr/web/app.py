@@ -261,7 +261,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.exception_handler(DBAPIError)
     async def database_refused(request: Request, exc: DBAPIError) -> Response:
-        return await storage_refused(request, storage_error(exc, "the change"))
+        said = storage_error(exc, "the change", engine=request.app.state.engine)
+        return await storage_refused(request, said)
 
     @app.exception_handler(TagdyrError)
     async def bad_request(request: Request, exc: TagdyrError) -> Response:
