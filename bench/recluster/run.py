@@ -195,15 +195,18 @@ def main() -> None:
     parser.add_argument("--judgements", type=int, default=200, help="local decisions timed")
     parser.add_argument("--global-judgements", type=int, default=6)
     parser.add_argument("--postgresql", action="store_true", help="also on PostgreSQL")
+    parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
     path = OUT / f"recluster-{args.records}.db"
     for leftover in path.parent.glob(path.name + "*"):
         leftover.unlink()
-    sqlite = create_db_engine(f"sqlite:///{path}")
-    rows = measure(sqlite, "SQLite", args.records, args.judgements, args.global_judgements)
-    sqlite.dispose()
-    if args.postgresql:
+    rows: list[str] = []
+    if not args.no_sqlite:
+        sqlite = create_db_engine(f"sqlite:///{path}")
+        rows = measure(sqlite, "SQLite", args.records, args.judgements, args.global_judgements)
+        sqlite.dispose()
+    if args.postgresql or args.no_sqlite:
         from tests.pgserver import postgres_server
 
         with postgres_server() as url:

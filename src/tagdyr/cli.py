@@ -182,6 +182,8 @@ def import_(
             result = import_table(
                 engine, path, info, encoding=encoding, mapping=override, progress=advance
             )
+        for warning in result.warnings:
+            err_console.print(f"warning: {warning}", markup=False, soft_wrap=True)
         if result.unchanged:
             console.print(
                 f"{path.name}: already imported as document {result.document_id} "

@@ -11,6 +11,7 @@ anything else escaping is a bug.
     ├── StorageError          the database refuses (read-only, disk full, wrong schema)
     ├── NotFoundError         an id that does not exist
     ├── LinkageError          linkage cannot run on the given input
+    │   └── LinkageMemoryError  linkage ran out of the memory DuckDB may use
     ├── ConflictError         somebody else changed it first (optimistic locking)
     └── AccessError           not logged in, not allowed, or too many attempts
 """
@@ -66,6 +67,11 @@ class NotFoundError(TagdyrError):
 
 class LinkageError(TagdyrError):
     """Linkage cannot run on the given input (no names, no comparable columns)."""
+
+
+class LinkageMemoryError(LinkageError):
+    """DuckDB ran out of the memory it may use while comparing records (setting
+    ``duckdb_memory_limit``); nothing was stored."""
 
 
 class ConflictError(TagdyrError):

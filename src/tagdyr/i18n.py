@@ -874,6 +874,22 @@ _STRINGS.update(
     }
 )
 
+# Imports: headers as written, warnings (integrity helper)
+_STRINGS.update(
+    {
+        "header_as_written": {
+            "en": "the header as written in the file",
+            "ru": "заголовок так, как он записан в файле",
+            "kk": "файлда жазылғандай тақырып",
+        },
+        "import_warnings": {
+            "en": "Warnings",
+            "ru": "Предупреждения",
+            "kk": "Ескертулер",
+        },
+    }
+)
+
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read
 # back so the interface can say them in its language; the stored text stays as it is.
 _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -113,6 +113,12 @@ class Settings(BaseSettings):
         "each time, an XLSX cell far to the right counts up to its column); beyond it the file "
         "is refused naming file, sheet, row and column.",
     )
+    duckdb_memory_limit: str = Field(
+        "6GB",
+        pattern=r"^\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)$",
+        description="Memory DuckDB may use for one linkage (e.g. 6GB, 500MB); past it DuckDB "
+        "spills to disk, and what cannot spill stops the linkage with a message saying so.",
+    )
     workers: int = Field(
         1,
         ge=1,

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, literal, select, union_all
 
 from tagdyr.store import schema as s
 
@@ -28,28 +28,35 @@ def _chunks(items: Iterable[int]) -> Iterator[list[int]]:
         yield ordered[start : start + _CHUNK]
 
 
+_JUDGED = -1  # the run id a "same" judgement's row carries in the neighbour query
+
+
 def _neighbours(conn: Connection, run_id: int | None, nodes: set[int]) -> set[int]:
-    """Records joined to ``nodes`` by a matched pair of the run or an active "same"."""
+    """Records joined to ``nodes`` by a matched pair of the run or an active "same": one
+    query per chunk (every statement costs a round of SQLAlchemy's work, more than SQLite's)."""
     p, j = s.candidate_pair, s.judgement
+    same = j.c.undone_at.is_(None) & (j.c.verdict == "same")
+    judged, yes = literal(_JUDGED), literal(True)
     found: set[int] = set()
     for chunk in _chunks(nodes):
+        parts = [
+            select(j.c.right_record_id, judged, yes).where(same, j.c.left_record_id.in_(chunk)),
+            select(j.c.left_record_id, judged, yes).where(same, j.c.right_record_id.in_(chunk)),
+        ]
         if run_id is not None:  # by record only, so that the record indexes serve the query
-            for other, side in ((p.c.right_record_id, p.c.left_record_id),
-                                (p.c.left_record_id, p.c.right_record_id)):  # fmt: skip
-                found.update(
-                    row[0]
-                    for row in conn.execute(
-                        select(other, p.c.run_id, p.c.is_match).where(side.in_(chunk))
-                    )
-                    if row[1] == run_id and row[2]
-                )
-        same = j.c.undone_at.is_(None) & (j.c.verdict == "same")
-        found.update(conn.execute(
-            select(j.c.right_record_id).where(same, j.c.left_record_id.in_(chunk))
-        ).scalars())  # fmt: skip
-        found.update(conn.execute(
-            select(j.c.left_record_id).where(same, j.c.right_record_id.in_(chunk))
-        ).scalars())  # fmt: skip
+            parts += [
+                select(p.c.right_record_id, p.c.run_id, p.c.is_match).where(
+                    p.c.left_record_id.in_(chunk)
+                ),
+                select(p.c.left_record_id, p.c.run_id, p.c.is_match).where(
+                    p.c.right_record_id.in_(chunk)
+                ),
+            ]
+        found.update(
+            other
+            for other, run, matched in conn.execute(union_all(*parts))
+            if matched and run in (run_id, _JUDGED)
+        )
     return found
 
 
@@ -62,11 +69,15 @@ def _person_ids(conn: Connection, records: set[int]) -> set[int]:
     return found
 
 
-def _records_of_persons(conn: Connection, persons: set[int]) -> set[int]:
+def _records_of_persons_of(conn: Connection, records: set[int]) -> set[int]:
+    """Every record of the persons ``records`` belong to."""
+    mine, theirs = s.person_record.alias("mine"), s.person_record.alias("theirs")
     found: set[int] = set()
-    for chunk in _chunks(persons):
+    for chunk in _chunks(records):
         found.update(conn.execute(
-            select(s.person_record.c.record_id).where(s.person_record.c.person_id.in_(chunk))
+            select(theirs.c.record_id)
+            .join(mine, mine.c.person_id == theirs.c.person_id)
+            .where(mine.c.record_id.in_(chunk))
         ).scalars())  # fmt: skip
     return found
 
@@ -79,7 +90,7 @@ def component(conn: Connection, run_id: int | None, seeds: Iterable[int]) -> set
         while frontier:
             frontier = _neighbours(conn, run_id, frontier) - reached
             reached |= frontier
-        frontier = _records_of_persons(conn, _person_ids(conn, reached)) - reached
+        frontier = _records_of_persons_of(conn, reached) - reached
         reached |= frontier
     return reached
 

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import math
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from tagdyr.errors import ConfigError, LinkageError
+from tagdyr.errors import ConfigError, LinkageError, LinkageMemoryError
 from tagdyr.link.features import FEATURE_COLUMNS, LinkRecord, features
 from tagdyr.link.model import (
     TF_MINIMUM_RECORDS,
@@ -29,7 +31,6 @@ from tagdyr.link.model import (
 from tagdyr.link.order import settle_datasets
 
 ENGINES = ("duckdb", "spark")
-DUCKDB_MEMORY_LIMIT = "6GB"
 COMPARISONS = tuple(_levels(False))
 
 
@@ -105,6 +106,45 @@ def _remove_spill(connection: Any, folder: str) -> None:
     shutil.rmtree(folder, ignore_errors=True)
 
 
+def _memory_limit() -> str:
+    from tagdyr.settings import load_settings
+
+    return load_settings().duckdb_memory_limit
+
+
+def _ran_out_of_memory(exc: BaseException) -> bool:
+    """True if DuckDB's OutOfMemoryException is ``exc`` or behind it (Splink wraps DuckDB's
+    errors in its SplinkException, tagdyr's training in a LinkageError)."""
+    import duckdb
+
+    seen: set[int] = set()
+    current: BaseException | None = exc
+    while current is not None and id(current) not in seen:
+        if isinstance(current, duckdb.OutOfMemoryException | MemoryError):
+            return True
+        seen.add(id(current))
+        current = current.__cause__ or current.__context__
+    return False
+
+
+@contextmanager
+def memory_bounded(what: str) -> Iterator[None]:
+    """Run a linkage step; DuckDB running out of memory becomes a :class:`LinkageMemoryError`
+    saying what ran out and what to do, instead of DuckDB's traceback."""
+    try:
+        yield
+    except Exception as exc:
+        if not _ran_out_of_memory(exc):
+            raise
+        raise LinkageMemoryError(
+            f"{what} ran out of memory: DuckDB could not compare the records within the "
+            f"{_memory_limit()} it may use (setting duckdb_memory_limit, environment "
+            "TAGDYR_DUCKDB_MEMORY_LIMIT). Raise it if the machine has the memory, or block "
+            "more strictly: many records sharing one name key (and no birth year) make a "
+            "block whose pairs grow with the square of its size. Nothing was stored."
+        ) from exc
+
+
 def _backend(engine: str, spark_master: str | None) -> Any:
     if engine == "duckdb":
         import tempfile
@@ -116,7 +156,7 @@ def _backend(engine: str, spark_master: str | None) -> Any:
         spill = tempfile.mkdtemp(prefix="tagdyr-duckdb-")
         connection = duckdb.connect(config={
             "temp_directory": spill,
-            "memory_limit": DUCKDB_MEMORY_LIMIT,
+            "memory_limit": _memory_limit(),
             "preserve_insertion_order": False,
         })  # fmt: skip
         api = DuckDBAPI(connection=connection)
@@ -204,18 +244,19 @@ def predict_table(
     if not any(r.name.surname or r.name.given for d in datasets for r in d):
         raise LinkageError("none of the records has a name to compare")
     model = model or load_model()
-    linker, prior = make_linker(
-        datasets,
-        model,
-        link_type=link_type,
-        engine=engine,
-        spark_master=spark_master,
-        blocking=blocking,
-        term_frequencies=term_frequencies,
-    )
-    result = linker.inference.predict(threshold_match_probability=floor)
-    table = result.as_pyarrow_table()
-    result.drop_table_from_database_and_remove_from_cache()
+    with memory_bounded("comparing the records"):
+        linker, prior = make_linker(
+            datasets,
+            model,
+            link_type=link_type,
+            engine=engine,
+            spark_master=spark_master,
+            blocking=blocking,
+            term_frequencies=term_frequencies,
+        )
+        result = linker.inference.predict(threshold_match_probability=floor)
+        table = result.as_pyarrow_table()
+        result.drop_table_from_database_and_remove_from_cache()
     return table.replace_schema_metadata({"prior": str(prior)})
 
 

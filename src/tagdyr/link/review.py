@@ -268,19 +268,20 @@ def apply_judgements(
     ).scalar_one()
     if found != len(record_ids):
         raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
-    scope = lock_component(conn, latest_run_id(conn), record_ids)  # holds what they join
+    run_id = latest_run_id(conn)
+    scope = lock_component(conn, run_id, record_ids)  # holds what they join
     if pair_seen is not None:  # first: it says who decided the very pair
         _check_pair_seen(conn, pairs[0][0], pairs[0][1], pair_seen)
     _check_seen(conn, seen or {})
     before = _persons_of(conn, scope)
     ids = [_insert_judgement(conn, left, right, verdict, author, note)
            for left, right, verdict in pairs]  # fmt: skip
-    changed = set(recluster(conn, scope=scope).changed_uids)
+    changed = set(recluster(conn, run_id, scope=scope).changed_uids)
     anchor = pairs[0][0]
     while together and (stragglers := together - _records_with(conn, anchor)):
         ids += [_insert_judgement(conn, anchor, r, "same", author, note)
                 for r in sorted(stragglers)]  # fmt: skip
-        changed |= recluster(conn, scope=scope).changed_uids
+        changed |= recluster(conn, run_id, scope=scope).changed_uids
     _check_consistent(conn, scope)
     log_event(conn, author, action, summary, {"judgements": ids, "active": True, "note": note},
               before | changed, reverts)  # fmt: skip

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from tagdyr.errors import LinkageError
-from tagdyr.link.engine import make_linker
+from tagdyr.link.engine import make_linker, memory_bounded
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import (
     Model,
@@ -112,18 +112,19 @@ def train_model(
             f"{total} records are too few to train a model on (EM needs at least "
             f"{MIN_RECORDS}); link with the shipped starting model instead"
         )
-    linker, _ = make_linker(datasets, base, link_type=link_type, engine=engine)
-    linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1945)
-    for rule in _em_rules():
-        try:
-            linker.training.estimate_parameters_using_expectation_maximisation(
-                rule, populate_probability_two_random_records_match_from_trained_values=True
-            )
-        except Exception as exc:
-            raise LinkageError(
-                f"EM did not converge on these data ({exc}); link with the "
-                "shipped starting model instead"
-            ) from exc
+    with memory_bounded("training the model"):
+        linker, _ = make_linker(datasets, base, link_type=link_type, engine=engine)
+        linker.training.estimate_u_using_random_sampling(max_pairs=max_pairs, seed=1945)
+        for rule in _em_rules():
+            try:
+                linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, populate_probability_two_random_records_match_from_trained_values=True
+                )
+            except Exception as exc:
+                raise LinkageError(
+                    f"EM did not converge on these data ({exc}); link with the "
+                    "shipped starting model instead"
+                ) from exc
     learned = parameters_from_linker(linker)
     for names in ("surname", "given_name"):  # keep m, take the data's u
         for label, params in learned.get(names, {}).items():

@@ -27,7 +27,7 @@ from tagdyr.sources.columns import MappingFile, map_columns
 from tagdyr.sources.profiles import detect_profile, shipped_profiles
 from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.sources.register import Register
-from tagdyr.sources.tabular import read_table
+from tagdyr.sources.tabular import Sheet, formula_warnings, read_table
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import lock_for_writing, storage_error
@@ -74,6 +74,7 @@ class ImportResult:
     encoding: str | None
     mapping: dict[str, str]
     profile: str | None = None  # the import profile used, given or detected
+    warnings: tuple[str, ...] = ()  # what was imported but deserves a look (file, row, column)
 
 
 def source_key_for(path: Path) -> str:
@@ -166,6 +167,50 @@ def _store(
             progress(min(start + _BATCH, len(drafts)), len(drafts))
 
 
+def _facts_cells(sheet: Sheet) -> dict[int, list[str]]:
+    """Per row number with a formula cell without a stored value: the cells facts are read
+    from, that cell read as empty (the formula's text is no value the clerk wrote)."""
+    blanked: dict[int, list[str]] = {}
+    rows = dict(sheet.rows)
+    for f in sheet.formulas:
+        if f.row in rows and f.column <= len(sheet.header):
+            cells = blanked.setdefault(f.row, list(rows[f.row]))
+            cells[f.column - 1] = ""
+    return blanked
+
+
+def _header_meta(sheet: Sheet) -> dict[str, Any]:
+    return {
+        "sheet": sheet.name,
+        "row": sheet.header_row,
+        "header": sheet.header,
+        "as_written": sheet.header_as_written,
+    }
+
+
+def _build_drafts(sheet: Sheet, mapping: dict[int, str], path: Path,
+                  override: MappingFile | None) -> list[RecordDraft]:  # fmt: skip
+    hint = (override.order if override else None) or Order.SURNAME_FIRST
+    register = override.register if override else None
+    blanked = _facts_cells(sheet)
+    drafts = []
+    for row_number, cells in sheet.rows:
+        draft = build_record(
+            headers=sheet.header,
+            cells=blanked.get(row_number, cells),
+            mapping=mapping,
+            row_number=row_number,
+            sheet=sheet.name,
+            filename=path.name,
+            hint=hint,
+            register=register,
+        )
+        if row_number in blanked:
+            draft.verbatim = dict(zip(draft.verbatim, cells, strict=True))
+        drafts.append(draft)
+    return drafts
+
+
 def _drafts(
     path: Path, data: bytes, encoding: str | None, override: MappingFile | None
 ) -> tuple[list[RecordDraft], dict[str, Any], str | None, bool]:
@@ -179,9 +224,9 @@ def _drafts(
     skipped: list[str] = []
     refusal: SourceError | None = None
     used_profile: Register | None = None
+    headers: list[dict[str, Any]] = []
     for sheet in table.sheets:
         sheet_override = override or detect_profile(sheet.header)
-        hint = (sheet_override.order if sheet_override else None) or Order.SURNAME_FIRST
         register = sheet_override.register if sheet_override else None
         mapping = map_columns(sheet.header, sheet_override, path.name)
         if not {"full_name", "surname", "given_name"} & set(mapping.values()):
@@ -196,24 +241,15 @@ def _drafts(
             skipped.append(sheet.name or "")
             continue
         columns.update({sheet.header[i]: field for i, field in mapping.items()})
+        headers.append(_header_meta(sheet))
         used_profile = used_profile or register
-        for row_number, cells in sheet.rows:
-            drafts.append(
-                build_record(
-                    headers=sheet.header,
-                    cells=cells,
-                    mapping=mapping,
-                    row_number=row_number,
-                    sheet=sheet.name,
-                    filename=path.name,
-                    hint=hint,
-                    register=register,
-                )
-            )
+        drafts.extend(_build_drafts(sheet, mapping, path, sheet_override))
     if not columns:
         raise refusal or SourceError("the file has no rows", file=path.name)
     preamble = " / ".join(p for sheet in table.sheets for p in sheet.preamble)
     meta: dict[str, Any] = {"columns": columns, "preamble": preamble, "skipped_sheets": skipped}
+    meta["headers"] = headers  # each sheet's header as keyed and as written
+    meta["warnings"] = formula_warnings(table)
     if used_profile:
         meta["profile"] = used_profile.name
         meta["register"] = used_profile.title
@@ -333,6 +369,7 @@ def store_document(
                     prepared.encoding,
                     shown_mapping,
                     prepared.meta.get("profile"),
+                    tuple(prepared.meta.get("warnings", ())),
                 )
             previous = conn.execute(
                 select(s.document.c.id).where(
@@ -399,4 +436,5 @@ def store_document(
         prepared.encoding,
         shown_mapping,
         prepared.meta.get("profile"),
+        tuple(prepared.meta.get("warnings", ())),
     )

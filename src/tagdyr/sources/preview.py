@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tagdyr.sources.columns import FIELDS, IGNORE, MappingFile, map_columns
 from tagdyr.sources.profiles import detect_profile
-from tagdyr.sources.tabular import read_table
+from tagdyr.sources.tabular import formula_warnings, read_table
 
 PREVIEW_ROWS = 10
 
@@ -37,6 +37,9 @@ class Preview:
     encoding: str | None
     encoding_detected: bool
     sheets: list[SheetPreview]
+    warnings: tuple[
+        str, ...
+    ] = ()  # formula cells without a stored value (file, sheet, row, column)
 
     @property
     def profile(self) -> str | None:
@@ -68,4 +71,11 @@ def preview_table(
                 profile,
             )
         )
-    return Preview(table.filename, table.format, table.encoding, table.encoding_detected, sheets)
+    return Preview(
+        table.filename,
+        table.format,
+        table.encoding,
+        table.encoding_detected,
+        sheets,
+        tuple(formula_warnings(table)),
+    )

@@ -4,12 +4,17 @@ A reader yields :class:`Sheet` objects: the header row, the title lines above it
 start with "Список 5-й группы казахов. 100 человек."), and the data rows with their 1-based row
 numbers as a spreadsheet shows them. Cells are strings; nothing is trimmed or converted beyond
 what the format itself stores (an XLSX number 1914 is read as "1914").
+
+Headers are the one exception: they are matched and keyed with their surrounding whitespace
+stripped (``"Фамилия "`` is the header ``"Фамилия"``), so each sheet keeps its header as
+written beside it (:attr:`Sheet.header_as_written`), and the importer stores both.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -31,6 +36,15 @@ _HEADER_SEARCH_ROWS = 15
 MAX_CELL_CHARS = 100_000
 
 
+@dataclass(frozen=True, slots=True)
+class Formula:
+    """A cell holding a formula whose value the file does not store (see :func:`_xlsx_cell`)."""
+
+    row: int
+    column: int  # 1-based
+    text: str  # the formula as a spreadsheet shows it: "=B2+1"
+
+
 @dataclass(slots=True)
 class Sheet:
     name: str | None
@@ -38,6 +52,24 @@ class Sheet:
     header_row: int
     preamble: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    header_as_written: list[str] = field(default_factory=list)  # aligned with header
+    formulas: list[Formula] = field(default_factory=list)
+
+
+def normalize_header(written: list[str]) -> tuple[list[str], list[str]]:
+    """The header cells records are keyed by, and the same cells as written, aligned.
+
+    Surrounding whitespace is stripped and trailing empty columns dropped; a name that
+    repeats (``"Примечание"`` twice, or ``"Фамилия"`` and ``"Фамилия "``) gets its column
+    number (``"Примечание (column 4)"``), so that no cell overwrites another under one key."""
+    written = list(written)
+    while written and not written[-1].strip():
+        written.pop()
+    header: list[str] = []
+    for i, cell in enumerate(written):
+        name = cell.strip()
+        header.append(f"{name} (column {i + 1})" if name and name in header else name)
+    return header, written
 
 
 @dataclass(slots=True)
@@ -77,12 +109,12 @@ def _header_index(rows: list[list[str]]) -> int:
 def _build_sheet(name: str | None, numbered: list[tuple[int, list[str]]], filename: str) -> Sheet:
     cells_only = [cells for _, cells in numbered]
     index = _header_index(cells_only)
-    header_row, header = numbered[index] if numbered else (1, [])
-    header = [h.strip() for h in header]
-    while header and not header[-1]:
-        header.pop()
+    header_row, written = numbered[index] if numbered else (1, [])
+    header, as_written = normalize_header(written)
     preamble = [" ".join(c.strip() for c in cells if c.strip()) for cells in cells_only[:index]]
-    sheet = Sheet(name, header, header_row, [p for p in preamble if p])
+    sheet = Sheet(
+        name, header, header_row, [p for p in preamble if p], header_as_written=as_written
+    )
     for row_number, cells in numbered[index + 1 :]:
         if not any(c.strip() for c in cells):
             continue
@@ -196,16 +228,46 @@ def _xlsx_damaged(path: Path, exc: BaseException) -> SourceError:
     return SourceError(f"the XLSX workbook is damaged ({parser_said(exc)})", file=path.name)
 
 
-def _xlsx_rows(worksheet: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
+class _Uncached(str):
+    """The text of a formula whose result the file does not store."""
+
+
+@functools.cache
+def _parser_class() -> Any:
+    """openpyxl's sheet parser reading stored values (``data_only``), which also gives the
+    formula of a cell that has no stored value, instead of None (read as an empty cell)."""
+    from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
+
+    class Parser(WorkSheetParser):  # type: ignore[misc]
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if element.find(FORMULA_TAG) is not None:
+                formula = self.parse_formula(element)  # always: shared formulas need their head
+                # no <v>, or an empty one that is no text result (t="str"): not computed
+                stored = element.findtext(VALUE_TAG, None)
+                if not stored and element.get("t", "n") not in ("str", "inlineStr"):
+                    cell["value"] = _Uncached(getattr(formula, "text", formula))
+            return cell
+
+    return Parser
+
+
+def _xlsx_rows(
+    worksheet: Any, path: Path, formulas: list[Formula]
+) -> Iterator[tuple[int, list[str]]]:
     """(row number, cells) of the rows the sheet stores. openpyxl's own iter_rows pads every
     row to the declared dimension and builds the rows in between (a 4 KB file may declare
-    A1:XFD1048576): its parser is used directly, and only the rows the file holds are built."""
-    from openpyxl.worksheet._reader import WorkSheetParser
+    A1:XFD1048576): its parser is used directly, and only the rows the file holds are built.
 
+    A formula without a stored value (a file written by a program that does not calculate,
+    e.g. a script) is kept as its formula text, and added to ``formulas``: an archivist
+    wants what the file holds, not an empty cell that says the clerk wrote nothing, nor a
+    value tagdyr computed that no source states. The importer warns about each one and
+    does not read facts from it."""
     bounds = _bounds(path.name, worksheet.title)
     workbook = worksheet.parent
     with worksheet._get_source() as source:  # openpyxl's read-only sheet XML
-        parser = WorkSheetParser(
+        parser = _parser_class()(
             source, worksheet._shared_strings, data_only=True, epoch=workbook.epoch,
             date_formats=workbook._date_formats, timedelta_formats=workbook._timedelta_formats,
         )  # fmt: skip
@@ -218,6 +280,8 @@ def _xlsx_rows(worksheet: Any, path: Path) -> Iterator[tuple[int, list[str]]]:
             row = [""] * width
             for column, value in filled:
                 row[column - 1] = _xlsx_cell(value)
+                if isinstance(value, _Uncached):
+                    formulas.append(Formula(number, column, str(value)))
             yield number, row
 
 
@@ -234,9 +298,11 @@ def _read_xlsx(path: Path) -> Table:
     sheets = []
     try:
         for worksheet in workbook.worksheets:
-            numbered = list(_xlsx_rows(worksheet, path))
+            formulas: list[Formula] = []
+            numbered = list(_xlsx_rows(worksheet, path, formulas))
             if any(any(c.strip() for c in cells) for _, cells in numbered):
                 sheets.append(_build_sheet(worksheet.title, numbered, path.name))
+                sheets[-1].formulas = formulas
     finally:
         workbook.close()
     return Table(path.name, "xlsx", None, False, sheets)
@@ -362,7 +428,7 @@ def stream_delimited(
     delimiter = "\t" if fmt == "tsv" else _sniff_delimiter(sample)
     reader = csv.reader(text, delimiter=delimiter, strict=True)
     try:
-        header = [h.strip() for h in next(reader)]
+        header = normalize_header(next(reader))[0]
     except StopIteration:
         text.close()
         raise SourceError("the file is empty", file=path.name) from None
@@ -400,6 +466,26 @@ def stream_delimited(
             text.close()
 
     return header, encoding, rows()
+
+
+def formula_warnings(table: Table) -> list[str]:
+    """One warning per formula cell without a stored value, naming file, sheet, row and
+    column (letter and header)."""
+    from openpyxl.utils import get_column_letter
+
+    warnings = []
+    for sheet in table.sheets:
+        for f in sheet.formulas:
+            i = f.column - 1
+            header = f" ({sheet.header[i]!r})" if i < len(sheet.header) and sheet.header[i] else ""
+            warnings.append(
+                f"{table.filename}, sheet {sheet.name!r}, row {f.row}, column "
+                f"{get_column_letter(f.column)}{header}: the cell holds the formula {f.text!r} "
+                "but the file stores no value for it; it is kept as the formula's text and "
+                "no fact is read from it (open and save the file in a spreadsheet program to "
+                "store the values)"
+            )
+    return warnings
 
 
 def read_table(path: Path, data: bytes, encoding: str | None = None) -> Table:

@@ -70,20 +70,42 @@ def head_revision(engine: Engine) -> str:
     return head
 
 
-def _cannot_open(engine: Engine, exc: DBAPIError, doing: str) -> StorageError:
-    """Why SQLite's "unable to open database file" happened, when its folder is read-only:
-    WAL journaling keeps -wal and -shm files beside the database, so the folder must be
-    writable even for reading."""
+_CANNOT_WRITE = ("unable to open database file", "readonly database")
+
+
+def _sqlite_unwritable(engine: Engine) -> str | None:
+    """Why this user cannot write the SQLite database, if the folder or the file is the
+    reason: WAL journaling keeps -wal and -shm files beside the database, so even reading
+    needs the folder and the file writable."""
     database = engine.url.database
-    if engine.url.get_backend_name() == "sqlite" and database and ":memory:" not in database:
-        folder = Path(database.removeprefix("file:").split("?")[0]).resolve().parent
-        if "unable to open database file" in str(exc.orig) and not os.access(folder, os.W_OK):
-            return StorageError(
-                f"cannot write {folder}: the directory is read-only, and SQLite keeps its "
-                "journal files (-wal, -shm) beside the database; make the directory writable "
-                "or copy the database to a writable place"
-            )
-    return StorageError(f"cannot {doing} the database {engine.url!r}: {exc.orig}")
+    if engine.url.get_backend_name() != "sqlite" or not database or ":memory:" in database:
+        return None
+    path = Path(database.removeprefix("file:").split("?")[0]).resolve()
+    if not os.access(path.parent, os.W_OK):
+        return (
+            f"cannot write {path.parent}: the directory is read-only, and SQLite keeps its "
+            "journal files (-wal, -shm) beside the database; make the directory writable "
+            "or copy the database to a writable place"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        return (
+            f"cannot write {path}: the database file is read-only for this user, and SQLite "
+            "writes to it (and to its journal files) even to read; make it writable or copy "
+            "the database to a writable place"
+        )
+    return None
+
+
+def _unwritable_reason(engine: Engine | None, exc: DBAPIError) -> str | None:
+    if engine is None or not any(n in str(exc.orig) for n in _CANNOT_WRITE):
+        return None
+    return _sqlite_unwritable(engine)
+
+
+def _cannot_open(engine: Engine, exc: DBAPIError, doing: str) -> StorageError:
+    """Why SQLite could not open the database, in words a user can act on."""
+    reason = _unwritable_reason(engine, exc)
+    return StorageError(reason or f"cannot {doing} the database {engine.url!r}: {exc.orig}")
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -136,9 +158,13 @@ _REASONS = (
 )  # fmt: skip
 
 
-def storage_error(exc: DBAPIError, doing: str) -> StorageError:
+def storage_error(exc: DBAPIError, doing: str, engine: Engine | None = None) -> StorageError:
     """A :class:`StorageError` for a database failure, in words a user can act on; ``doing``
-    says what was rolled back ("the import of list.csv")."""
+    says what was rolled back ("the import of list.csv"); ``engine``: the database, to say
+    which folder or file this user cannot write."""
+    reason = _unwritable_reason(engine, exc)
+    if reason:
+        return StorageError(f"{doing} was rolled back, nothing was stored: {reason}")
     detail = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
     lowered = detail.lower()
     for needles, reason in _REASONS:

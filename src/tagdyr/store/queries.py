@@ -163,6 +163,23 @@ def get_source(conn: Connection, key: str) -> SourceSummary:
     raise NotFoundError(f"no source with key {key!r}; `tagdyr sources` lists them")
 
 
+def headers_as_written(conn: Connection, source_id: int) -> dict[str, str]:
+    """The headers of the source's current document that the file writes otherwise than
+    records are keyed by ("Фамилия " for "Фамилия"): header -> as written."""
+    stored = conn.execute(
+        select(s.document.c.mapping).where(
+            s.document.c.source_id == source_id, s.document.c.is_current.is_(True)
+        )
+    ).scalar()
+    found: dict[str, str] = {}
+    for sheet in json.loads(stored or "{}").get("headers", []):
+        pairs = zip(sheet["header"], sheet["as_written"], strict=True)
+        for i, (header, written) in enumerate(pairs):
+            if written != header:  # keyed as the importer keys cells (records.build_record)
+                found.setdefault(header or f"column {i + 1}", written)
+    return found
+
+
 def _record_query() -> Any:
     return (
         select(s.record, s.source.c.key.label("source_key"), s.source.c.title,

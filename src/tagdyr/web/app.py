@@ -32,6 +32,7 @@ from tagdyr.store.db import create_db_engine, storage_error
 from tagdyr.store.queries import (
     get_dossier,
     get_source,
+    headers_as_written,
     list_records,
     list_sources,
     merged_into,
@@ -247,6 +248,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             source=summary,
             rows=rows,
             headers=headers,
+            as_written=headers_as_written(conn, summary.id),
             page=page,
             has_next=len(rows) == per_page,
         )
@@ -264,7 +266,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
     @app.exception_handler(DBAPIError)
     async def database_refused(request: Request, exc: DBAPIError) -> Response:
-        return await storage_refused(request, storage_error(exc, "the change"))
+        said = storage_error(exc, "the change", engine=request.app.state.engine)
+        return await storage_refused(request, said)
 
     @app.exception_handler(TagdyrError)
     async def bad_request(request: Request, exc: TagdyrError) -> Response:
