@@ -20,27 +20,46 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
+from tagdyr.dates import FuzzyDate, Precision
 from tagdyr.link.cluster import cluster
 from tagdyr.link.components import component
-from tagdyr.link.engine import Pair, predict
+from tagdyr.link.engine import Evidence, Pair, pairs_from_table, predict_table
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.files import record_from_values
 from tagdyr.link.model import Model, load_model, save_model
+from tagdyr.link.within import COMPARISON, LIST_REPEAT_SHARE, ListPrior, list_priors
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import lock_for_writing, storage_error
 
 Progress = Callable[[str], None]
+_BIRTH_FIELDS = ("birth_date", "birth_year", "age")
 
 
 @dataclass(frozen=True, slots=True)
 class LinkRunResult:
+    """What a run did, for a historian: the CLI prints it, the web app shows it.
+
+    ``matches``: candidate pairs the model scores at or above the threshold, before any
+    list's prior; of them ``merged`` are one person now, and the rest were held back: by a
+    list's prior (two entries of one list: they wait in the review queue), by a judgement
+    ("not same", directly or through the persons it keeps apart) or by the rule that two
+    entries of one list never join through other records."""
+
     run_id: int
     records: int
     pairs: int
     matches: int
     persons: int
+    persons_before: int = 0
+    merged: int = 0
+    held_by_list_prior: int = 0
+    held_by_judgement: int = 0
+    held_by_rule: int = 0
+    review_queue: int = 0
+    threshold: float = 0.0
+    lists: tuple[ListPrior, ...] = ()
 
 
 def _link_record(row: Any) -> LinkRecord:
@@ -54,10 +73,24 @@ def _link_record(row: Any) -> LinkRecord:
         gender=Gender(row.gender),
     )
     normalized = json.loads(row.normalized)
-    fields = {k: v.strip() for k, v in normalized.get("fields", {}).items() if v and v.strip()}
+    fields = {
+        k: v.strip()
+        for k, v in normalized.get("fields", {}).items()
+        if v and v.strip() and k not in _BIRTH_FIELDS  # the birth as stored, not re-parsed
+    }
     record = record_from_values(str(row.id), row.key, fields, name=name)
     confidence = (normalized.get("scan") or {}).get("name_confidence")  # a row of a scan
-    return replace(record, name_confidence=confidence) if confidence is not None else record
+    return replace(record, birth=_stored_birth(normalized), name_confidence=confidence)
+
+
+def _stored_birth(normalized: dict[str, Any]) -> FuzzyDate | None:
+    """The birth the importer read (year, day or coarser), as linkage compares it."""
+    year, day = normalized.get("birth_year"), normalized.get("birth_date")
+    if year is None:
+        return None
+    precision = Precision(normalized.get("birth_precision") or "year")
+    start = day if precision is Precision.DAY and day else str(year)
+    return FuzzyDate(start, start, precision)
 
 
 def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, str]]:
@@ -78,8 +111,8 @@ def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, 
 
 def list_groups(rows: Any) -> dict[str, str]:
     """Record id -> its list (document), for records of lists: one list entry is one person,
-    so records of one list never join by score alone."""
-    return {str(r.id): f"document-{r.document_id}" for r in rows if r.kind == "list"}
+    as evidence (:mod:`tagdyr.link.within`) and in clustering (:mod:`tagdyr.link.cluster`)."""
+    return {str(r.id): f"document-{r.document_id}" for r in rows if r.kind in LIST_REPEAT_SHARE}
 
 
 def link_records_by_id(conn: Connection, ids: list[str]) -> dict[str, LinkRecord]:
@@ -271,6 +304,51 @@ def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[st
     } for p in pairs]  # fmt: skip
 
 
+def _with_prior(pair: Pair, prior: ListPrior) -> Pair:
+    """The pair of two entries of one list, with the list's prior in its weight and waterfall."""
+    weight = pair.match_weight + prior.weight
+    return replace(
+        pair,
+        match_weight=weight,
+        match_probability=1.0 / (1.0 + 2.0 ** (-weight)),
+        evidence=(*pair.evidence, Evidence(COMPARISON, prior.level, round(prior.weight, 3))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """A run's pairs as stored (lists' priors applied), and what the model said before."""
+
+    pairs: list[Pair]
+    model_matches: list[tuple[str, str, bool]]  # (left, right, inside one list) at ≥ threshold
+    lists: dict[str, ListPrior]
+
+
+def _score(
+    records: list[LinkRecord], groups: dict[str, str], model: Model, floor: float,
+    threshold: float,
+) -> _Scored:  # fmt: skip
+    by_source: dict[str, list[LinkRecord]] = {}
+    for rec in records:
+        by_source.setdefault(rec.source_dataset, []).append(rec)
+    table = predict_table(list(by_source.values()), floor=floor, model=model)
+    if table is None:
+        return _Scored([], [], {})
+    sources = {groups[r.unique_id]: r.source_dataset for r in records if r.unique_id in groups}
+    offsets, priors = list_priors(table, groups, sources)
+    pairs, matches = [], []
+    for pair, offset in zip(pairs_from_table(table, model), offsets, strict=True):
+        inside = bool(offset)
+        if pair.is_match(threshold):
+            matches.append((pair.left_id, pair.right_id, inside))
+        if inside:
+            pair = _with_prior(pair, priors[groups[pair.left_id]])
+            if pair.match_probability < floor:
+                continue
+        pairs.append(pair)
+    return _Scored(pairs, matches, priors)
+
+
 def link_database(
     engine: Engine,
     *,
@@ -284,35 +362,78 @@ def link_database(
     """Link every current record into persons; see the module docstring for the guarantees.
 
     ``model``: a saved model instead of the shipped starting one; ``train_to``: first estimate
-    a new version of it on the stored records (EM, no labels) and save it there as JSON."""
+    a new version of it on the stored records (EM, no labels) and save it there as JSON.
+    Returns what happened (:class:`LinkRunResult`), for the user to read."""
     say = progress or (lambda _msg: None)
     started = datetime.now(UTC)
     with engine.connect() as conn:
-        records, _ = load_current_records(conn)
-    say(f"comparing {len(records):,} records")
-    by_source: dict[str, list[LinkRecord]] = {}
-    for rec in records:
-        by_source.setdefault(rec.source_dataset, []).append(rec)
+        records, groups = load_current_records(conn)
+        persons_before = _person_count(conn)
     model = model or load_model()
     if train_to is not None:
         from tagdyr.link.train import train_model
 
         say("training the model on the stored records (EM)")
+        by_source: dict[str, list[LinkRecord]] = {}
+        for rec in records:
+            by_source.setdefault(rec.source_dataset, []).append(rec)
         model = train_model(list(by_source.values()), model, link_type="link_and_dedupe")
         save_model(model, train_to)
         say(f"model {model.label} saved to {train_to}")
-    pairs = predict(list(by_source.values()), floor=floor, model=model)
-    matches = sum(1 for p in pairs if p.is_match(threshold))
-    say(f"{len(pairs):,} candidate pairs, {matches:,} above the threshold; clustering")
+    say(f"comparing {len(records):,} records")
+    scored = _score(records, groups, model, floor, threshold)
+    say(f"{len(scored.pairs):,} candidate pairs; storing them and clustering")
     try:
-        run_id, assignment = _store_run(engine, started, model, threshold, pairs, actor)
+        run_id, assignment, outcome = _store_run(
+            engine, started, model, threshold, scored.pairs, actor, scored.model_matches
+        )
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
-    return LinkRunResult(run_id, len(records), len(pairs), matches, assignment.persons)
+    return LinkRunResult(
+        run_id, len(records), len(scored.pairs), len(scored.model_matches), assignment.persons,
+        persons_before=persons_before, threshold=threshold,
+        lists=tuple(sorted(scored.lists.values(), key=lambda p: (p.source_key, p.group))),
+        **outcome,
+    )  # fmt: skip
+
+
+def _person_count(conn: Connection) -> int:
+    return int(
+        conn.execute(select(func.count(func.distinct(s.person_record.c.person_id)))).scalar_one()
+    )
+
+
+def _outcome(
+    conn: Connection, model_matches: list[tuple[str, str, bool]],
+    skipped: dict[tuple[str, str], str], pairs: list[Pair], threshold: float,
+) -> dict[str, int]:  # fmt: skip
+    """Of the model's matches: merged, or held back by what (see :class:`LinkRunResult`)."""
+    person = _previous_persons(conn, None)
+    held: Counter[str] = Counter()
+    stored = {(p.left_id, p.right_id): p.match_probability for p in pairs}
+    for left, right, inside in model_matches:
+        if person.get(left) == person.get(right):
+            held["merged"] += 1
+        elif (left, right) in skipped:
+            held[skipped[(left, right)]] += 1
+        elif inside and stored.get((left, right), 0.0) < threshold:
+            held["held_by_list_prior"] += 1
+        else:
+            held["held_by_rule"] += 1
+    judged = latest_verdicts(conn)
+    queue = sum(1 for p in pairs if frozenset((p.left_id, p.right_id)) not in judged)
+    return {
+        "merged": held["merged"],
+        "held_by_list_prior": held["held_by_list_prior"],
+        "held_by_judgement": held["judgement"],
+        "held_by_rule": held["list"] + held["held_by_rule"],
+        "review_queue": queue,
+    }
 
 
 def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
-               pairs: list[Pair], actor: str) -> tuple[int, Assignment]:  # fmt: skip
+               pairs: list[Pair], actor: str, model_matches: list[tuple[str, str, bool]],
+               ) -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
     """Store a run's pairs and re-cluster, in one transaction: until it commits, readers see
     the previous run's results. Clustering happens here, under the write lock, from the
     judgements and records as they are now (a judgement made during the run counts). The
@@ -333,9 +454,10 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
             delete(s.candidate_pair).where(s.candidate_pair.c.run_id.not_in([previous or 0]))
         )
         rows = _pair_rows(run_id, pairs, threshold)
-        if rows:
-            conn.execute(s.candidate_pair.insert(), rows)
-        assignment = recluster(conn, run_id)
+        for start in range(0, len(rows), _PAIR_BATCH):
+            conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
+        skipped: dict[tuple[str, str], str] = {}
+        assignment = recluster(conn, run_id, skipped=skipped)
         conn.execute(
             update(s.link_run)
             .where(s.link_run.c.id == run_id)
@@ -352,7 +474,11 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
             {"run_id": run_id, "previous_run_id": previous, "model": model.label},
             assignment.changed_uids,
         )  # fmt: skip
-    return int(run_id), assignment
+        outcome = _outcome(conn, model_matches, skipped, pairs, threshold)
+    return int(run_id), assignment, outcome
+
+
+_PAIR_BATCH = 20_000
 
 
 def latest_run_id(conn: Connection) -> int | None:
@@ -405,6 +531,7 @@ def recluster(
     *,
     around: Iterable[int] | None = None,
     scope: set[int] | None = None,
+    skipped: dict[tuple[str, str], str] | None = None,
 ) -> Assignment:
     """Persons from a run's matched pairs (the latest finished run by default) and every
     active judgement, over the current records; call it under :func:`lock_for_writing`.
@@ -412,12 +539,15 @@ def recluster(
     ``around``: re-cluster only the connected component(s) of these records (a judgement's;
     call it under :func:`lock_for_judging`, the component locked by
     :func:`~tagdyr.link.components.lock_component`); ``scope``: that component, already
-    found (it must hold whole components: one found before the decision does)."""
+    found (it must hold whole components: one found before the decision does); ``skipped``:
+    filled with the matched pairs clustering left apart, and why (see :func:`cluster`)."""
     run_id = run_id if run_id is not None else latest_run_id(conn)
     if scope is None and around is not None:
         scope = component(conn, run_id, around)
     matches = _matched_pairs(conn, run_id, scope)
     nodes, groups = _current_records(conn, scope)
     must, cannot = active_judgements(conn, scope)
-    clusters = cluster(nodes, matches, must_link=must, cannot_link=cannot, groups=groups)
+    clusters = cluster(
+        nodes, matches, must_link=must, cannot_link=cannot, groups=groups, skipped=skipped
+    )
     return assign_persons(conn, clusters, datetime.now(UTC), scope=scope)
