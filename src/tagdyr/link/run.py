@@ -21,6 +21,7 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.dates import FuzzyDate, Precision
+from tagdyr.errors import ConfigError, NotFoundError
 from tagdyr.link.cluster import cluster
 from tagdyr.link.components import component
 from tagdyr.link.engine import Evidence, Pair, pairs_from_table, predict_table
@@ -34,6 +35,8 @@ from tagdyr.store.audit import log_event
 from tagdyr.store.db import lock_for_writing, storage_error
 
 Progress = Callable[[str], None]
+Count = Callable[[int, int], None]  # (done, total) within the stage ``Progress`` named last
+_COUNT_EVERY = 10_000
 _BIRTH_FIELDS = ("birth_date", "birth_year", "age")
 
 
@@ -93,7 +96,9 @@ def _stored_birth(normalized: dict[str, Any]) -> FuzzyDate | None:
     return FuzzyDate(start, start, precision)
 
 
-def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, str]]:
+def load_current_records(
+    conn: Connection, count: Count | None = None
+) -> tuple[list[LinkRecord], dict[str, str]]:
     """The current records, and for records of lists the list (document) each belongs to."""
     query = (
         select(s.record.c.id, s.record.c.full_name, s.record.c.surname, s.record.c.given_name,
@@ -106,7 +111,12 @@ def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, 
         .order_by(s.record.c.id)
     )  # fmt: skip
     rows = conn.execute(query).all()
-    return [_link_record(row) for row in rows], list_groups(rows)
+    records = []
+    for n, row in enumerate(rows, start=1):
+        records.append(_link_record(row))
+        if count is not None and (n % _COUNT_EVERY == 0 or n == len(rows)):
+            count(n, len(rows))
+    return records, list_groups(rows)
 
 
 def list_groups(rows: Any) -> dict[str, str]:
@@ -358,16 +368,19 @@ def link_database(
     model: Model | None = None,
     train_to: Path | None = None,
     actor: str = "system",
+    count: Count | None = None,
 ) -> LinkRunResult:
     """Link every current record into persons; see the module docstring for the guarantees.
 
     ``model``: a saved model instead of the shipped starting one; ``train_to``: first estimate
     a new version of it on the stored records (EM, no labels) and save it there as JSON.
-    Returns what happened (:class:`LinkRunResult`), for the user to read."""
+    Returns what happened (:class:`LinkRunResult`), for the user to read. ``progress`` is
+    told each stage as it starts, ``count`` how far a stage of known size has got."""
     say = progress or (lambda _msg: None)
     started = datetime.now(UTC)
+    say("reading the records")
     with engine.connect() as conn:
-        records, groups = load_current_records(conn)
+        records, groups = load_current_records(conn, count)
         persons_before = _person_count(conn)
     model = model or load_model()
     if train_to is not None:
@@ -382,10 +395,10 @@ def link_database(
         say(f"model {model.label} saved to {train_to}")
     say(f"comparing {len(records):,} records")
     scored = _score(records, groups, model, floor, threshold)
-    say(f"{len(scored.pairs):,} candidate pairs; storing them and clustering")
+    say(f"storing {len(scored.pairs):,} candidate pairs, clustering")
     try:
         run_id, assignment, outcome = _store_run(
-            engine, started, model, threshold, scored.pairs, actor, scored.model_matches
+            engine, started, model, threshold, scored.pairs, actor, scored.model_matches, count
         )
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
@@ -433,7 +446,7 @@ def _outcome(
 
 def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
                pairs: list[Pair], actor: str, model_matches: list[tuple[str, str, bool]],
-               ) -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
+               count: Count | None = None) -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
     """Store a run's pairs and re-cluster, in one transaction: until it commits, readers see
     the previous run's results. Clustering happens here, under the write lock, from the
     judgements and records as they are now (a judgement made during the run counts). The
@@ -456,6 +469,8 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
         rows = _pair_rows(run_id, pairs, threshold)
         for start in range(0, len(rows), _PAIR_BATCH):
             conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
+            if count is not None:
+                count(min(start + _PAIR_BATCH, len(rows)), len(rows))
         skipped: dict[tuple[str, str], str] = {}
         assignment = recluster(conn, run_id, skipped=skipped)
         conn.execute(
@@ -479,6 +494,27 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
 
 
 _PAIR_BATCH = 20_000
+
+
+SOURCE_KINDS = ("list", "register", "file")
+
+
+def set_source_kind(engine: Engine, key: str, kind: str, *, actor: str = "system") -> str:
+    """Say what a source is (a list: one entry a man, mostly; a register or a file: one man
+    may have several records), for the next linkage run; returns the kind it had."""
+    if kind not in SOURCE_KINDS:
+        raise ConfigError(f"kind {kind!r} is not one of: {', '.join(SOURCE_KINDS)}")
+    with engine.begin() as conn:
+        before = conn.execute(select(s.source.c.kind).where(s.source.c.key == key)).scalar()
+        if before is None:
+            raise NotFoundError(f"no source {key!r} (tagdyr sources lists them)")
+        if before != kind:
+            conn.execute(update(s.source).where(s.source.c.key == key).values(kind=kind))
+            log_event(
+                conn, actor, "source.kind", f"source {key}: kind {before} → {kind}",
+                {"source": key, "before": before, "after": kind}, frozenset(),
+            )  # fmt: skip
+    return str(before)
 
 
 def latest_run_id(conn: Connection) -> int | None:
