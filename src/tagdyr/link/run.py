@@ -12,7 +12,7 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -170,16 +170,24 @@ def active_judgements(
 
 
 def _label(conn: Connection, record_ids: list[int]) -> str:
-    rows = conn.execute(
-        select(s.record.c.surname, s.record.c.given_name, s.record.c.full_name).where(
-            s.record.c.id.in_(record_ids)
+    return _labels(conn, {0: record_ids})[0]
+
+
+def _labels(conn: Connection, persons: dict[int, list[int]]) -> dict[int, str]:
+    """The label of each person (id -> its records), its records' names read in bulk."""
+    names_of: dict[int, str] = {}
+    columns = (s.record.c.id, s.record.c.surname, s.record.c.given_name, s.record.c.full_name)
+    for chunk in _chunks(sorted({r for ids in persons.values() for r in ids})):
+        for r in conn.execute(select(*columns).where(s.record.c.id.in_(chunk))):
+            names_of[r.id] = " ".join(p for p in (r.surname, r.given_name) if p) or r.full_name
+    labels = {}
+    for person_id, record_ids in persons.items():
+        names = Counter(names_of[r] for r in record_ids if r in names_of)
+        # the most frequent form; Cyrillic first among equals (the forms families search by)
+        labels[person_id] = max(
+            names, key=lambda n: (names[n], any("\u0400" <= c <= "\u04ff" for c in n), n)
         )
-    ).all()
-    names = Counter(
-        " ".join(p for p in (r.surname, r.given_name) if p) or r.full_name for r in rows
-    )
-    # the most frequent form; Cyrillic first among equals (the forms families search by)
-    return max(names, key=lambda n: (names[n], any("\u0400" <= c <= "\u04ff" for c in n), n))
+    return labels
 
 
 def _merged_person_to_revive(
@@ -230,6 +238,15 @@ def _previous_persons(conn: Connection, scope: set[int] | None) -> dict[str, int
     }
 
 
+def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
+    """How many of a cluster's records each previous person holds."""
+    votes: dict[int, int] = {}
+    for m in members:
+        if (pid := previous.get(m)) is not None:
+            votes[pid] = votes.get(pid, 0) + 1
+    return votes
+
+
 def assign_persons(
     conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
 ) -> Assignment:
@@ -240,7 +257,7 @@ def assign_persons(
     claimed: set[int] = set()
     assignment: list[tuple[int, list[int]]] = []
     for members in sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m))):
-        votes = Counter(previous[m] for m in members if m in previous)
+        votes = _votes(previous, members)
         ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
         record_ids = sorted(int(m) for m in members)
         if ranked:
@@ -273,22 +290,20 @@ def assign_persons(
         conn.execute(
             s.person_record.insert(), [{"record_id": r, "person_id": new_owner[r]} for r in moved]
         )
-    for person_id, record_ids in assignment:
-        if person_id in changed:
-            conn.execute(
-                update(s.person)
-                .where(s.person.c.id == person_id)
-                .values(
-                    label=_label(conn, record_ids),
-                    updated_at=now,
-                    merged_into_id=None,
-                    version=s.person.c.version + 1,
-                )
+    labels = _labels(conn, {pid: ids for pid, ids in assignment if pid in changed})
+    for person_id, label in labels.items():
+        conn.execute(
+            update(s.person)
+            .where(s.person.c.id == person_id)
+            .values(
+                label=label, updated_at=now, merged_into_id=None, version=s.person.c.version + 1
             )
-    for old_pid in (set(previous.values()) - claimed) & changed:
-        heirs = Counter(
-            new_owner[int(r)] for r, p in previous.items() if p == old_pid and int(r) in new_owner
         )
+    records_of_old: dict[int, list[int]] = {}
+    for r, p in previous.items():
+        records_of_old.setdefault(p, []).append(int(r))
+    for old_pid in (set(previous.values()) - claimed) & changed:
+        heirs = Counter(new_owner[r] for r in records_of_old[old_pid] if r in new_owner)
         heir = heirs.most_common(1)[0][0] if heirs else None
         conn.execute(
             update(s.person)
@@ -310,7 +325,9 @@ def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[st
         "run_id": run_id, "left_record_id": int(p.left_id), "right_record_id": int(p.right_id),
         "match_probability": p.match_probability, "match_weight": p.match_weight,
         "is_match": p.is_match(threshold),
-        "evidence": json.dumps([asdict(e) for e in p.evidence], ensure_ascii=False),
+        "evidence": json.dumps([{"comparison": e.comparison, "level": e.level,
+                                 "match_weight": e.match_weight} for e in p.evidence],
+                               ensure_ascii=False),
     } for p in pairs]  # fmt: skip
 
 
@@ -347,7 +364,12 @@ def _score(
     sources = {groups[r.unique_id]: r.source_dataset for r in records if r.unique_id in groups}
     offsets, priors = list_priors(table, groups, sources)
     pairs, matches = [], []
-    for pair, offset in zip(pairs_from_table(table, model), offsets, strict=True):
+    compared = table.select(  # the waterfall's columns only: no feature values as objects
+        [c for c in table.column_names
+         if c.startswith("mw_") or c in ("unique_id_l", "unique_id_r", "match_probability",
+                                         "match_weight")]
+    ).replace_schema_metadata(table.schema.metadata)  # fmt: skip
+    for pair, offset in zip(pairs_from_table(compared, model), offsets, strict=True):
         inside = bool(offset)
         if pair.is_match(threshold):
             matches.append((pair.left_id, pair.right_id, inside))
