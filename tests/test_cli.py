@@ -35,7 +35,7 @@ def test_init_import_link_search_person(tmp_path: Path) -> None:
     assert "list.csv: 4 records into source 't' (version 1, encoding utf-8)" in imported.output
     again = runner.invoke(app, ["import", str(path), "--source", "t", "--db", db])
     assert "already imported as document 1 (version 1); nothing changed" in again.output
-    assert "4 records" in runner.invoke(app, ["link", "--db", db]).output.replace("\n", " ")
+    assert "Linked 4 records" in runner.invoke(app, ["link", "--db", db]).output.replace("\n", " ")
     records = runner.invoke(app, ["records", "--json", "--db", db])
     first = json.loads(records.output.splitlines()[0])
     assert first["verbatim"]["Фамилия"] == "Бектанов" and first["person"]
@@ -99,4 +99,4 @@ def test_link_shows_its_stages_not_log_lines(tmp_path: Path) -> None:
     assert linked.returncode == 0, linked.stderr
     assert "comparing 4 records" in linked.stderr  # each stage said as it starts
     assert "cli.py:" not in linked.stderr + linked.stdout  # no log lines with source paths
-    assert "4 records →" in linked.stdout
+    assert "Linked 4 records (run 1): 4 persons before, 4 after." in linked.stdout

@@ -167,16 +167,27 @@ def test_must_link_joins_what_scores_do_not(must: list[tuple[str, str]]) -> None
     assert sorted(map(sorted, clusters)) == expected
 
 
-def test_two_entries_of_one_list_stay_two_people_unless_a_human_says_same() -> None:
-    scored = [("list-1", "list-2", 0.99), ("list-1", "register-1", 0.97)]
+def test_two_entries_of_one_list_join_by_their_own_pair_never_through_others() -> None:
+    """One entry is one person as evidence: a pair of two entries of one list that scores as
+    a match (the list's prior already in its score) joins them; a register record matching
+    both entries does not chain them together; a human "same" does."""
     groups = {"list-1": "mysen", "list-2": "mysen"}
     nodes = ["list-1", "list-2", "register-1"]
-    assert sorted(map(sorted, cluster(nodes, scored, groups=groups))) == [
+    direct = [("list-1", "list-2", 0.99), ("list-1", "register-1", 0.97)]
+    assert sorted(map(sorted, cluster(nodes, direct, groups=groups))) == [
+        ["list-1", "list-2", "register-1"]
+    ]
+    chained = [("list-1", "register-1", 0.99), ("list-2", "register-1", 0.97)]
+    skipped: dict[tuple[str, str], str] = {}
+    assert sorted(map(sorted, cluster(nodes, chained, groups=groups, skipped=skipped))) == [
         ["list-1", "register-1"],
         ["list-2"],
     ]
-    joined = cluster(nodes, scored, groups=groups, must_link=[("list-1", "list-2")])
+    assert skipped == {("list-2", "register-1"): "list"}
+    joined = cluster(nodes, chained, groups=groups, must_link=[("list-1", "list-2")])
     assert sorted(map(sorted, joined)) == [["list-1", "list-2", "register-1"]]
+    apart = cluster(nodes, direct, groups=groups, cannot_link=[("list-1", "list-2")])
+    assert sorted(map(sorted, apart)) == [["list-1", "register-1"], ["list-2"]]
 
 
 def test_the_chokay_lists_two_zhumogaliev_magdau_are_two_persons(demo_db: str) -> None:

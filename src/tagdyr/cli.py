@@ -10,7 +10,7 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -26,7 +26,7 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from tagdyr.accounts_cli import history, revert, tokens_app, users_app
+from tagdyr.accounts_cli import _actor, history, revert, tokens_app, users_app
 from tagdyr.errors import TagdyrError
 from tagdyr.export_cli import export
 from tagdyr.link.features import LinkRecord
@@ -34,6 +34,11 @@ from tagdyr.link.model import Model
 from tagdyr.names_cli import app as names_app
 from tagdyr.settings import Settings, load_settings
 from tagdyr.sources.columns import MappingFile
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from tagdyr.link.run import LinkRunResult
 
 app = typer.Typer(
     name="tagdyr",
@@ -278,32 +283,46 @@ def _progress() -> Progress:
 
 
 class _Stages:
-    """A long job's stages as rows of a Rich progress display: the running stage with a
-    spinner and its time, the finished ones ticked with theirs (no log lines)."""
+    """A long job's stages as rows of a Rich progress display: the running stage with a bar
+    (with counts where its size is known, else pulsing) and its time, the finished ones ticked
+    with theirs (no log lines); off a terminal, one plain line a stage."""
 
-    def __init__(self) -> None:
+    def __init__(self, first: str | None = "reading the records") -> None:
         self.display = Progress(
             SpinnerColumn(finished_text="[green]✓[/green]"),
             TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.fields[counts]}"),
             TimeElapsedColumn(),
             console=err_console,
         )
         self.current: TaskID | None = None
+        self.first = first
 
     def __enter__(self) -> _Stages:
         self.display.start()
-        self.stage("reading the records")
+        if self.first:
+            self.stage(self.first)
         return self
 
     def stage(self, message: str) -> None:
         self._finish()
-        self.current = self.display.add_task(message, total=1)
+        self.current = self.display.add_task(message, total=None, counts="")
         if not err_console.is_terminal:  # a log or a pipe: no live display, one line a stage
             err_console.print(message)
 
+    def count(self, done: int, total: int) -> None:
+        """How far the running stage has got, where its size is known."""
+        if self.current is not None:
+            self.display.update(
+                self.current, completed=done, total=total, counts=f"{done:,}/{total:,}"
+            )
+
     def _finish(self) -> None:
         if self.current is not None:
-            self.display.update(self.current, completed=1)
+            task = self.display.tasks[-1]
+            total = task.total or 1
+            self.display.update(self.current, total=total, completed=total)
             self.display.stop_task(self.current)
 
     def __exit__(self, *exc: object) -> None:
@@ -396,6 +415,16 @@ def link(
     left: Annotated[Path | None, typer.Option(help="explain: the LEFT file.")] = None,
     right: Annotated[Path | None, typer.Option(help="explain: the RIGHT file.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="explain: JSON output.")] = False,
+    kinds: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--kind",
+            help="SOURCE=KIND (list, register or file) before linking the database: a register "
+            "or a file may hold several records of one man and deduplicates freely; a list's "
+            "entries are taken to repeat a man rarely. Repeat for several sources.",
+            show_default=False,
+        ),
+    ] = None,
     train: Annotated[
         bool,
         typer.Option(
@@ -422,7 +451,8 @@ def link(
     from tagdyr.link.run import link_database
 
     engine_db = _engine(db)
-    with _Stages() as stages:
+    _set_kinds(engine_db, kinds or [])
+    with _Stages(first=None) as stages:
         result = link_database(
             engine_db,
             threshold=settings.match_threshold,
@@ -430,11 +460,75 @@ def link(
             progress=stages.stage,
             model=model,
             train_to=(out or _model_beside(engine_db.url)) if train else None,
+            count=stages.count,
         )
-    console.print(
-        f"{result.records} records → {result.persons} persons "
-        f"({result.pairs} candidate pairs, {result.matches} matches; run {result.run_id})"
-    )
+    for line in link_summary(result):
+        console.print(line, highlight=False)
+
+
+def _set_kinds(engine: Engine, kinds: list[str]) -> None:
+    from tagdyr.link.run import set_source_kind
+
+    for given in kinds:
+        key, sep, kind = given.partition("=")
+        if not sep or not key or not kind:
+            raise TagdyrError(
+                f"--kind {given!r}: give SOURCE=KIND, e.g. --kind mod-register=register"
+            )
+        before = set_source_kind(engine, key, kind, actor=_actor())
+        if before != kind:
+            console.print(f"source {key}: now a {kind} (was a {before})")
+
+
+def link_summary(result: LinkRunResult) -> list[str]:
+    """What a database link did, in words a historian reads (the CLI's closing lines)."""
+    held = result.held_by_list_prior + result.held_by_judgement + result.held_by_rule
+    lines = [
+        f"Linked {result.records:,} records (run {result.run_id}): "
+        f"{result.persons_before:,} persons before, {result.persons:,} after.",
+        f"The model found {result.matches:,} matches (probability ≥ {result.threshold:g}) "
+        f"among {result.pairs:,} candidate pairs: {result.merged:,} merged, {held:,} held back.",
+    ]
+    if result.held_by_list_prior:
+        lines.append(
+            f"  {result.held_by_list_prior:,} held back for review: two entries of one list, "
+            "which the list's prior (its entries rarely repeat a man) puts under the threshold."
+        )
+    if result.held_by_judgement:
+        lines.append(
+            f"  {result.held_by_judgement:,} held back by a judgement: someone said "
+            '"not same" for them or for records they would have joined.'
+        )
+    if result.held_by_rule:
+        lines.append(
+            f"  {result.held_by_rule:,} held back by the rule that two entries of one list "
+            "never join through other records."
+        )
+    for prior in result.lists:
+        how = "learnt from its pairs" if prior.learnt else "the default for a list"
+        lines.append(
+            f"  list {prior.source_key} ({prior.entries:,} entries): {prior.share:.1%} of its "
+            f"entries taken to repeat a man ({how})."
+        )
+    lines.append(f"{result.review_queue:,} pairs wait in the review queue.")
+    lines += _next_steps(result)
+    return lines
+
+
+def _next_steps(result: LinkRunResult) -> list[str]:
+    steps = []
+    if result.review_queue:
+        steps.append(
+            "Next: decide the doubtful pairs at /review (tagdyr serve, then "
+            "http://127.0.0.1:8000/review); each decision regroups the persons at once."
+        )
+    if result.held_by_list_prior:
+        keys = sorted({p.source_key for p in result.lists})
+        steps.append(
+            "If a source is a register or a file (one man may have several records), say so "
+            "and link again: " + " ".join(f"tagdyr link --kind {key}=register" for key in keys[:3])
+        )
+    return steps
 
 
 def _model_beside(url: Any) -> Path:

@@ -921,6 +921,23 @@ _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 
+# Linkage in the database (issue 26): the evidence row of a list's prior
+_STRINGS.update(
+    {
+        "cmp_one_list": {
+            "en": "two entries of one list",
+            "ru": "две записи одного списка",
+            "kk": "бір тізімнің екі жазбасы",
+        },
+        "act_source.kind": {
+            "en": "source kind changed",
+            "ru": "изменён вид источника",
+            "kk": "дереккөз түрі өзгертілді",
+        },
+    }
+)
+
+
 def localize(stored: str, lang: str) -> str:
     """A location or note that tagdyr wrote in English ("list.csv, row 5", "1914-02-29 is not
     a calendar date …") in ``lang``; any other text unchanged."""

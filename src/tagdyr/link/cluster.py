@@ -2,9 +2,11 @@
 
 Human judgements always win: a "same" is a must-link, applied before any score; a "not same"
 is a cannot-link that no chain of scored pairs may break. Scored pairs are then joined from
-the most to the least probable, skipping any join that would put a cannot-linked pair together
-or two entries of one list together (one list entry is one person: a list's ``group``); only a
-human "same" may join entries of one list (a clerk's duplicate entry).
+the most to the least probable, skipping any join that would put a cannot-linked pair together.
+Two entries of one list (a list's ``group``) join only by their own pair — scored as a match
+after the list's prior (:mod:`tagdyr.link.within`: one entry is one person, as evidence) — or
+by a human "same"; never through a chain of other records (a register record matching two
+entries of one list does not make them one man).
 
 The result depends only on the pairs, not on the order they come in (ties are broken by the
 records' ids), so clustering one connected component alone gives exactly the persons that
@@ -48,10 +50,14 @@ def cluster(
     must_link: Iterable[tuple[str, str]] = (),
     cannot_link: Iterable[tuple[str, str]] = (),
     groups: dict[str, str] | None = None,
+    skipped: dict[tuple[str, str], str] | None = None,
 ) -> list[set[str]]:
     """Clusters of ``nodes``: ``scored`` holds (a, b, probability) of pairs judged matches;
-    ``groups`` maps a node to its list (nodes of one group never join by score alone)."""
-    comps = _Components(nodes, groups or {})
+    ``groups`` maps a node to its list (see the module docstring); ``skipped``, when given,
+    receives the scored pairs left apart: "judgement" (a cannot-link) or "list" (two entries
+    of one list through other records)."""
+    own_group = groups or {}
+    comps = _Components(nodes, own_group)
     forbidden: dict[str, set[str]] = {}
     for a, b in cannot_link:
         if a in comps.parent and b in comps.parent:
@@ -70,10 +76,22 @@ def cluster(
             comps.union(a, b)
 
     def separate_lists(a: str, b: str) -> bool:
+        """No two entries of one list meet, unless this pair is two entries of that list."""
         ra, rb = comps.find(a), comps.find(b)
-        return ra == rb or not (comps.groups[ra] & comps.groups[rb])
+        shared = comps.groups[ra] & comps.groups[rb]
+        direct = a in own_group and own_group.get(a) == own_group.get(b)
+        return ra == rb or not shared or (direct and shared == {own_group[a]})
 
     for a, b, _ in sorted(scored, key=lambda item: (-item[2], item[0], item[1])):
-        if a in comps.parent and b in comps.parent and allowed(a, b) and separate_lists(a, b):
+        if a not in comps.parent or b not in comps.parent:
+            continue
+        if not allowed(a, b):
+            reason = "judgement"
+        elif not separate_lists(a, b):
+            reason = "list"
+        else:
             comps.union(a, b)
+            continue
+        if skipped is not None:
+            skipped[(a, b)] = reason
     return [set(members) for members in comps.members.values()]

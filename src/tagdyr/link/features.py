@@ -142,6 +142,8 @@ def _place_keys(texts: tuple[str, ...]) -> PlaceKeys:
     found: dict[str, list[str]] = {"town": [], "camp": [], "raion": [], "oblast": []}
     unknown: list[str] = []
     for text in texts:
+        if not any(ch.isalpha() for ch in text):  # "1939", "---": a year or a dash, no place
+            continue
         keys = resolve(text)
         for key in keys:
             kind = places()[key].kind

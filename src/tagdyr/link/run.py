@@ -12,7 +12,7 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -20,27 +20,49 @@ from typing import Any
 from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
+from tagdyr.dates import FuzzyDate, Precision
+from tagdyr.errors import ConfigError, NotFoundError
 from tagdyr.link.cluster import cluster
 from tagdyr.link.components import component
-from tagdyr.link.engine import Pair, predict
+from tagdyr.link.engine import Evidence, Pair, pairs_from_table, predict_table
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.files import record_from_values
 from tagdyr.link.model import Model, load_model, save_model
+from tagdyr.link.within import COMPARISON, LIST_REPEAT_SHARE, ListPrior, list_priors
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import lock_for_writing, storage_error
 
 Progress = Callable[[str], None]
+Count = Callable[[int, int], None]  # (done, total) within the stage ``Progress`` named last
+_COUNT_EVERY = 10_000
+_BIRTH_FIELDS = ("birth_date", "birth_year", "age")
 
 
 @dataclass(frozen=True, slots=True)
 class LinkRunResult:
+    """What a run did, for a historian: the CLI prints it, the web app shows it.
+
+    ``matches``: candidate pairs the model scores at or above the threshold, before any
+    list's prior; of them ``merged`` are one person now, and the rest were held back: by a
+    list's prior (two entries of one list: they wait in the review queue), by a judgement
+    ("not same", directly or through the persons it keeps apart) or by the rule that two
+    entries of one list never join through other records."""
+
     run_id: int
     records: int
     pairs: int
     matches: int
     persons: int
+    persons_before: int = 0
+    merged: int = 0
+    held_by_list_prior: int = 0
+    held_by_judgement: int = 0
+    held_by_rule: int = 0
+    review_queue: int = 0
+    threshold: float = 0.0
+    lists: tuple[ListPrior, ...] = ()
 
 
 def _link_record(row: Any) -> LinkRecord:
@@ -54,13 +76,29 @@ def _link_record(row: Any) -> LinkRecord:
         gender=Gender(row.gender),
     )
     normalized = json.loads(row.normalized)
-    fields = {k: v.strip() for k, v in normalized.get("fields", {}).items() if v and v.strip()}
+    fields = {
+        k: v.strip()
+        for k, v in normalized.get("fields", {}).items()
+        if v and v.strip() and k not in _BIRTH_FIELDS  # the birth as stored, not re-parsed
+    }
     record = record_from_values(str(row.id), row.key, fields, name=name)
     confidence = (normalized.get("scan") or {}).get("name_confidence")  # a row of a scan
-    return replace(record, name_confidence=confidence) if confidence is not None else record
+    return replace(record, birth=_stored_birth(normalized), name_confidence=confidence)
 
 
-def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, str]]:
+def _stored_birth(normalized: dict[str, Any]) -> FuzzyDate | None:
+    """The birth the importer read (year, day or coarser), as linkage compares it."""
+    year, day = normalized.get("birth_year"), normalized.get("birth_date")
+    if year is None:
+        return None
+    precision = Precision(normalized.get("birth_precision") or "year")
+    start = day if precision is Precision.DAY and day else str(year)
+    return FuzzyDate(start, start, precision)
+
+
+def load_current_records(
+    conn: Connection, count: Count | None = None
+) -> tuple[list[LinkRecord], dict[str, str]]:
     """The current records, and for records of lists the list (document) each belongs to."""
     query = (
         select(s.record.c.id, s.record.c.full_name, s.record.c.surname, s.record.c.given_name,
@@ -73,13 +111,18 @@ def load_current_records(conn: Connection) -> tuple[list[LinkRecord], dict[str, 
         .order_by(s.record.c.id)
     )  # fmt: skip
     rows = conn.execute(query).all()
-    return [_link_record(row) for row in rows], list_groups(rows)
+    records = []
+    for n, row in enumerate(rows, start=1):
+        records.append(_link_record(row))
+        if count is not None and (n % _COUNT_EVERY == 0 or n == len(rows)):
+            count(n, len(rows))
+    return records, list_groups(rows)
 
 
 def list_groups(rows: Any) -> dict[str, str]:
     """Record id -> its list (document), for records of lists: one list entry is one person,
-    so records of one list never join by score alone."""
-    return {str(r.id): f"document-{r.document_id}" for r in rows if r.kind == "list"}
+    as evidence (:mod:`tagdyr.link.within`) and in clustering (:mod:`tagdyr.link.cluster`)."""
+    return {str(r.id): f"document-{r.document_id}" for r in rows if r.kind in LIST_REPEAT_SHARE}
 
 
 def link_records_by_id(conn: Connection, ids: list[str]) -> dict[str, LinkRecord]:
@@ -127,16 +170,24 @@ def active_judgements(
 
 
 def _label(conn: Connection, record_ids: list[int]) -> str:
-    rows = conn.execute(
-        select(s.record.c.surname, s.record.c.given_name, s.record.c.full_name).where(
-            s.record.c.id.in_(record_ids)
+    return _labels(conn, {0: record_ids})[0]
+
+
+def _labels(conn: Connection, persons: dict[int, list[int]]) -> dict[int, str]:
+    """The label of each person (id -> its records), its records' names read in bulk."""
+    names_of: dict[int, str] = {}
+    columns = (s.record.c.id, s.record.c.surname, s.record.c.given_name, s.record.c.full_name)
+    for chunk in _chunks(sorted({r for ids in persons.values() for r in ids})):
+        for r in conn.execute(select(*columns).where(s.record.c.id.in_(chunk))):
+            names_of[r.id] = " ".join(p for p in (r.surname, r.given_name) if p) or r.full_name
+    labels = {}
+    for person_id, record_ids in persons.items():
+        names = Counter(names_of[r] for r in record_ids if r in names_of)
+        # the most frequent form; Cyrillic first among equals (the forms families search by)
+        labels[person_id] = max(
+            names, key=lambda n: (names[n], any("\u0400" <= c <= "\u04ff" for c in n), n)
         )
-    ).all()
-    names = Counter(
-        " ".join(p for p in (r.surname, r.given_name) if p) or r.full_name for r in rows
-    )
-    # the most frequent form; Cyrillic first among equals (the forms families search by)
-    return max(names, key=lambda n: (names[n], any("\u0400" <= c <= "\u04ff" for c in n), n))
+    return labels
 
 
 def _merged_person_to_revive(
@@ -187,6 +238,15 @@ def _previous_persons(conn: Connection, scope: set[int] | None) -> dict[str, int
     }
 
 
+def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
+    """How many of a cluster's records each previous person holds."""
+    votes: dict[int, int] = {}
+    for m in members:
+        if (pid := previous.get(m)) is not None:
+            votes[pid] = votes.get(pid, 0) + 1
+    return votes
+
+
 def assign_persons(
     conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
 ) -> Assignment:
@@ -197,7 +257,7 @@ def assign_persons(
     claimed: set[int] = set()
     assignment: list[tuple[int, list[int]]] = []
     for members in sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m))):
-        votes = Counter(previous[m] for m in members if m in previous)
+        votes = _votes(previous, members)
         ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
         record_ids = sorted(int(m) for m in members)
         if ranked:
@@ -230,22 +290,20 @@ def assign_persons(
         conn.execute(
             s.person_record.insert(), [{"record_id": r, "person_id": new_owner[r]} for r in moved]
         )
-    for person_id, record_ids in assignment:
-        if person_id in changed:
-            conn.execute(
-                update(s.person)
-                .where(s.person.c.id == person_id)
-                .values(
-                    label=_label(conn, record_ids),
-                    updated_at=now,
-                    merged_into_id=None,
-                    version=s.person.c.version + 1,
-                )
+    labels = _labels(conn, {pid: ids for pid, ids in assignment if pid in changed})
+    for person_id, label in labels.items():
+        conn.execute(
+            update(s.person)
+            .where(s.person.c.id == person_id)
+            .values(
+                label=label, updated_at=now, merged_into_id=None, version=s.person.c.version + 1
             )
-    for old_pid in (set(previous.values()) - claimed) & changed:
-        heirs = Counter(
-            new_owner[int(r)] for r, p in previous.items() if p == old_pid and int(r) in new_owner
         )
+    records_of_old: dict[int, list[int]] = {}
+    for r, p in previous.items():
+        records_of_old.setdefault(p, []).append(int(r))
+    for old_pid in (set(previous.values()) - claimed) & changed:
+        heirs = Counter(new_owner[r] for r in records_of_old[old_pid] if r in new_owner)
         heir = heirs.most_common(1)[0][0] if heirs else None
         conn.execute(
             update(s.person)
@@ -267,8 +325,60 @@ def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[st
         "run_id": run_id, "left_record_id": int(p.left_id), "right_record_id": int(p.right_id),
         "match_probability": p.match_probability, "match_weight": p.match_weight,
         "is_match": p.is_match(threshold),
-        "evidence": json.dumps([asdict(e) for e in p.evidence], ensure_ascii=False),
+        "evidence": json.dumps([{"comparison": e.comparison, "level": e.level,
+                                 "match_weight": e.match_weight} for e in p.evidence],
+                               ensure_ascii=False),
     } for p in pairs]  # fmt: skip
+
+
+def _with_prior(pair: Pair, prior: ListPrior) -> Pair:
+    """The pair of two entries of one list, with the list's prior in its weight and waterfall."""
+    weight = pair.match_weight + prior.weight
+    return replace(
+        pair,
+        match_weight=weight,
+        match_probability=1.0 / (1.0 + 2.0 ** (-weight)),
+        evidence=(*pair.evidence, Evidence(COMPARISON, prior.level, round(prior.weight, 3))),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _Scored:
+    """A run's pairs as stored (lists' priors applied), and what the model said before."""
+
+    pairs: list[Pair]
+    model_matches: list[tuple[str, str, bool]]  # (left, right, inside one list) at ≥ threshold
+    lists: dict[str, ListPrior]
+
+
+def _score(
+    records: list[LinkRecord], groups: dict[str, str], model: Model, floor: float,
+    threshold: float,
+) -> _Scored:  # fmt: skip
+    by_source: dict[str, list[LinkRecord]] = {}
+    for rec in records:
+        by_source.setdefault(rec.source_dataset, []).append(rec)
+    table = predict_table(list(by_source.values()), floor=floor, model=model)
+    if table is None:
+        return _Scored([], [], {})
+    sources = {groups[r.unique_id]: r.source_dataset for r in records if r.unique_id in groups}
+    offsets, priors = list_priors(table, groups, sources)
+    pairs, matches = [], []
+    compared = table.select(  # the waterfall's columns only: no feature values as objects
+        [c for c in table.column_names
+         if c.startswith("mw_") or c in ("unique_id_l", "unique_id_r", "match_probability",
+                                         "match_weight")]
+    ).replace_schema_metadata(table.schema.metadata)  # fmt: skip
+    for pair, offset in zip(pairs_from_table(compared, model), offsets, strict=True):
+        inside = bool(offset)
+        if pair.is_match(threshold):
+            matches.append((pair.left_id, pair.right_id, inside))
+        if inside:
+            pair = _with_prior(pair, priors[groups[pair.left_id]])
+            if pair.match_probability < floor:
+                continue
+        pairs.append(pair)
+    return _Scored(pairs, matches, priors)
 
 
 def link_database(
@@ -280,39 +390,85 @@ def link_database(
     model: Model | None = None,
     train_to: Path | None = None,
     actor: str = "system",
+    count: Count | None = None,
 ) -> LinkRunResult:
     """Link every current record into persons; see the module docstring for the guarantees.
 
     ``model``: a saved model instead of the shipped starting one; ``train_to``: first estimate
-    a new version of it on the stored records (EM, no labels) and save it there as JSON."""
+    a new version of it on the stored records (EM, no labels) and save it there as JSON.
+    Returns what happened (:class:`LinkRunResult`), for the user to read. ``progress`` is
+    told each stage as it starts, ``count`` how far a stage of known size has got."""
     say = progress or (lambda _msg: None)
     started = datetime.now(UTC)
+    say("reading the records")
     with engine.connect() as conn:
-        records, _ = load_current_records(conn)
-    say(f"comparing {len(records):,} records")
-    by_source: dict[str, list[LinkRecord]] = {}
-    for rec in records:
-        by_source.setdefault(rec.source_dataset, []).append(rec)
+        records, groups = load_current_records(conn, count)
+        persons_before = _person_count(conn)
     model = model or load_model()
     if train_to is not None:
         from tagdyr.link.train import train_model
 
         say("training the model on the stored records (EM)")
+        by_source: dict[str, list[LinkRecord]] = {}
+        for rec in records:
+            by_source.setdefault(rec.source_dataset, []).append(rec)
         model = train_model(list(by_source.values()), model, link_type="link_and_dedupe")
         save_model(model, train_to)
         say(f"model {model.label} saved to {train_to}")
-    pairs = predict(list(by_source.values()), floor=floor, model=model)
-    matches = sum(1 for p in pairs if p.is_match(threshold))
-    say(f"{len(pairs):,} candidate pairs, {matches:,} above the threshold; clustering")
+    say(f"comparing {len(records):,} records")
+    scored = _score(records, groups, model, floor, threshold)
+    say(f"storing {len(scored.pairs):,} candidate pairs, clustering")
     try:
-        run_id, assignment = _store_run(engine, started, model, threshold, pairs, actor)
+        run_id, assignment, outcome = _store_run(
+            engine, started, model, threshold, scored.pairs, actor, scored.model_matches, count
+        )
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
-    return LinkRunResult(run_id, len(records), len(pairs), matches, assignment.persons)
+    return LinkRunResult(
+        run_id, len(records), len(scored.pairs), len(scored.model_matches), assignment.persons,
+        persons_before=persons_before, threshold=threshold,
+        lists=tuple(sorted(scored.lists.values(), key=lambda p: (p.source_key, p.group))),
+        **outcome,
+    )  # fmt: skip
+
+
+def _person_count(conn: Connection) -> int:
+    return int(
+        conn.execute(select(func.count(func.distinct(s.person_record.c.person_id)))).scalar_one()
+    )
+
+
+def _outcome(
+    conn: Connection, model_matches: list[tuple[str, str, bool]],
+    skipped: dict[tuple[str, str], str], pairs: list[Pair], threshold: float,
+) -> dict[str, int]:  # fmt: skip
+    """Of the model's matches: merged, or held back by what (see :class:`LinkRunResult`)."""
+    person = _previous_persons(conn, None)
+    held: Counter[str] = Counter()
+    stored = {(p.left_id, p.right_id): p.match_probability for p in pairs}
+    for left, right, inside in model_matches:
+        if person.get(left) == person.get(right):
+            held["merged"] += 1
+        elif (left, right) in skipped:
+            held[skipped[(left, right)]] += 1
+        elif inside and stored.get((left, right), 0.0) < threshold:
+            held["held_by_list_prior"] += 1
+        else:
+            held["held_by_rule"] += 1
+    judged = latest_verdicts(conn)
+    queue = sum(1 for p in pairs if frozenset((p.left_id, p.right_id)) not in judged)
+    return {
+        "merged": held["merged"],
+        "held_by_list_prior": held["held_by_list_prior"],
+        "held_by_judgement": held["judgement"],
+        "held_by_rule": held["list"] + held["held_by_rule"],
+        "review_queue": queue,
+    }
 
 
 def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
-               pairs: list[Pair], actor: str) -> tuple[int, Assignment]:  # fmt: skip
+               pairs: list[Pair], actor: str, model_matches: list[tuple[str, str, bool]],
+               count: Count | None = None) -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
     """Store a run's pairs and re-cluster, in one transaction: until it commits, readers see
     the previous run's results. Clustering happens here, under the write lock, from the
     judgements and records as they are now (a judgement made during the run counts). The
@@ -333,9 +489,12 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
             delete(s.candidate_pair).where(s.candidate_pair.c.run_id.not_in([previous or 0]))
         )
         rows = _pair_rows(run_id, pairs, threshold)
-        if rows:
-            conn.execute(s.candidate_pair.insert(), rows)
-        assignment = recluster(conn, run_id)
+        for start in range(0, len(rows), _PAIR_BATCH):
+            conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
+            if count is not None:
+                count(min(start + _PAIR_BATCH, len(rows)), len(rows))
+        skipped: dict[tuple[str, str], str] = {}
+        assignment = recluster(conn, run_id, skipped=skipped)
         conn.execute(
             update(s.link_run)
             .where(s.link_run.c.id == run_id)
@@ -352,7 +511,32 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
             {"run_id": run_id, "previous_run_id": previous, "model": model.label},
             assignment.changed_uids,
         )  # fmt: skip
-    return int(run_id), assignment
+        outcome = _outcome(conn, model_matches, skipped, pairs, threshold)
+    return int(run_id), assignment, outcome
+
+
+_PAIR_BATCH = 20_000
+
+
+SOURCE_KINDS = ("list", "register", "file")
+
+
+def set_source_kind(engine: Engine, key: str, kind: str, *, actor: str = "system") -> str:
+    """Say what a source is (a list: one entry a man, mostly; a register or a file: one man
+    may have several records), for the next linkage run; returns the kind it had."""
+    if kind not in SOURCE_KINDS:
+        raise ConfigError(f"kind {kind!r} is not one of: {', '.join(SOURCE_KINDS)}")
+    with engine.begin() as conn:
+        before = conn.execute(select(s.source.c.kind).where(s.source.c.key == key)).scalar()
+        if before is None:
+            raise NotFoundError(f"no source {key!r} (tagdyr sources lists them)")
+        if before != kind:
+            conn.execute(update(s.source).where(s.source.c.key == key).values(kind=kind))
+            log_event(
+                conn, actor, "source.kind", f"source {key}: kind {before} → {kind}",
+                {"source": key, "before": before, "after": kind}, frozenset(),
+            )  # fmt: skip
+    return str(before)
 
 
 def latest_run_id(conn: Connection) -> int | None:
@@ -405,6 +589,7 @@ def recluster(
     *,
     around: Iterable[int] | None = None,
     scope: set[int] | None = None,
+    skipped: dict[tuple[str, str], str] | None = None,
 ) -> Assignment:
     """Persons from a run's matched pairs (the latest finished run by default) and every
     active judgement, over the current records; call it under :func:`lock_for_writing`.
@@ -412,12 +597,15 @@ def recluster(
     ``around``: re-cluster only the connected component(s) of these records (a judgement's;
     call it under :func:`lock_for_judging`, the component locked by
     :func:`~tagdyr.link.components.lock_component`); ``scope``: that component, already
-    found (it must hold whole components: one found before the decision does)."""
+    found (it must hold whole components: one found before the decision does); ``skipped``:
+    filled with the matched pairs clustering left apart, and why (see :func:`cluster`)."""
     run_id = run_id if run_id is not None else latest_run_id(conn)
     if scope is None and around is not None:
         scope = component(conn, run_id, around)
     matches = _matched_pairs(conn, run_id, scope)
     nodes, groups = _current_records(conn, scope)
     must, cannot = active_judgements(conn, scope)
-    clusters = cluster(nodes, matches, must_link=must, cannot_link=cannot, groups=groups)
+    clusters = cluster(
+        nodes, matches, must_link=must, cannot_link=cannot, groups=groups, skipped=skipped
+    )
     return assign_persons(conn, clusters, datetime.now(UTC), scope=scope)

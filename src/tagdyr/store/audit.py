@@ -19,7 +19,8 @@ from sqlalchemy import Connection, select
 from tagdyr.store import schema as s
 
 ACCOUNT_ACTIONS = ("user.create", "user.change", "token.create", "token.revoke")
-ACTIONS = ("import", "link", "judge", "merge", "split", "undo", "revert", *ACCOUNT_ACTIONS)
+ACTIONS = ("import", "link", "judge", "merge", "split", "undo", "revert", *ACCOUNT_ACTIONS,
+           "source.kind")  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
