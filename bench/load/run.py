@@ -2,6 +2,7 @@
 
     python -m bench.load                 # or: make bench-load (both phases, 1,000,000 persons)
     PERSONS=100000 python -m bench.load read
+    python -m bench.load build           # only build and cache the database
     python -m bench.load --record "note" # also append the figures to bench/results/load.tsv
 
 The database: PERSONS persons (default 1,000,000) on a throwaway PostgreSQL server: the web
@@ -263,7 +264,9 @@ def _edit_phase(url: str, names: list[str], uids: list[str],
 def main() -> None:
     args = sys.argv[1:]
     note = args[args.index("--record") + 1] if "--record" in args else None
-    phases = [a for a in args if a in ("read", "edit")] or ["read", "edit"]
+    phases = [a for a in args if a in ("read", "edit")]
+    if not phases and "build" not in args:  # `build`: only build (and cache) the database
+        phases = ["read", "edit"]
     directory = dataset(SETTING, PERSONS)
     names = [name for name, _ in queries(directory)]
     lines: list[str] = []
