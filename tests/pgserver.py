@@ -42,8 +42,9 @@ def _as_postgres_user(command: list[str]) -> list[str]:
 
 
 @contextmanager
-def postgres_server() -> Iterator[str]:
-    """Yield the URL of a running, empty PostgreSQL server with a database ``tagdyr``."""
+def postgres_server(settings: dict[str, str] | None = None) -> Iterator[str]:
+    """Yield the URL of a running, empty PostgreSQL server with a database ``tagdyr``;
+    ``settings``: server settings beyond the defaults (a benchmark's shared_buffers)."""
     existing = os.environ.get("TAGDYR_TEST_POSTGRES_URL")
     if existing:
         yield existing
@@ -61,7 +62,9 @@ def postgres_server() -> Iterator[str]:
     log = workdir / "server.log"
     run(_as_postgres_user([str(bindir / "pg_ctl"), "-D", str(data), "-l", str(log), "-w",
                            "-o", f"-p {port} -k {workdir} -c listen_addresses=127.0.0.1 "
-                           "-c fsync=off -c full_page_writes=off", "start"]),
+                           "-c fsync=off -c full_page_writes=off"
+                           + "".join(f" -c {k}={v}" for k, v in (settings or {}).items()),
+                           "start"]),
         check=True, capture_output=True)  # fmt: skip
     try:
         for _ in range(100):

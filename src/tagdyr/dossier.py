@@ -192,17 +192,21 @@ def link_strengths(conn: Connection, records: list[RecordView]) -> dict[int, Lin
 
 
 def row_pages(conn: Connection, records: list[RecordView]) -> dict[int, int]:
-    """The page of the source page each record's row is on (rows in record order)."""
+    """The page of the source page each record's row is on (rows in record order): the rows
+    of its source's current document before it, counted in the (document, id) index."""
     pages = {}
     for record in records:
+        current = (
+            select(s.document.c.id)
+            .join(s.source, s.source.c.id == s.document.c.source_id)
+            .where(s.source.c.key == record.source_key, s.document.c.is_current.is_(True))
+            .scalar_subquery()
+        )
         before = conn.execute(
             select(func.count())
             .select_from(s.record)
-            .join(s.document, s.document.c.id == s.record.c.document_id)
-            .join(s.source, s.source.c.id == s.record.c.source_id)
-            .where(s.source.c.key == record.source_key, s.document.c.is_current.is_(True),
-                   s.record.c.id < record.id)
-        ).scalar_one()  # fmt: skip
+            .where(s.record.c.document_id == current, s.record.c.id < record.id)
+        ).scalar_one()
         pages[record.id] = int(before) // SOURCE_PAGE + 1
     return pages
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from urllib.parse import quote
 
@@ -70,7 +71,8 @@ def _view(points: list[MapPoint]) -> _View:
     return _View(west, south, east, north)
 
 
-def _outline_paths(view: _View) -> list[str]:
+@lru_cache(maxsize=64)  # a view's outlines are the same for every page that shows it
+def _outline_paths(view: _View) -> tuple[str, ...]:
     paths = []
     for ring in country_rings():
         if ring.east < view.west or ring.west > view.east:
@@ -79,7 +81,7 @@ def _outline_paths(view: _View) -> list[str]:
             continue
         coords = " ".join(f"{x},{y}" for x, y in (view.xy(lon, lat) for lon, lat in ring.points))
         paths.append(f'<path d="M{coords}Z"/>')
-    return paths
+    return tuple(paths)
 
 
 def _label(label: str, x: float, y: float, radius: float) -> str:

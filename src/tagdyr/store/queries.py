@@ -6,6 +6,7 @@ Plain dataclasses out, so the CLI and the web app render the same facts the same
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -300,14 +301,44 @@ class Related:
 
 
 _SAMPLE = 200  # records of one list, camp or unit the shown persons are taken from
+_COUNTS_KEPT = 60.0  # seconds a count of a list's persons is reused (see _OwnerCounts)
+
+
+class _OwnerCounts:
+    """How many persons own the records of a list, camp or unit: counting 100,000 owners
+    costs a dossier more than everything else it shows, and the number changes only with a
+    change to persons, each of which appends an audit event. A count is reused while the
+    newest event is the one it was counted after, for at most ``_COUNTS_KEPT`` seconds
+    (events of concurrent writers may commit out of id order; the age bounds that)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self.kept: dict[tuple[object, ...], tuple[int, float, int]] = {}
+
+    def get(self, conn: Connection, key: tuple[object, ...], count: Any) -> int:
+        stamp = int(conn.execute(select(func.coalesce(func.max(s.audit_event.c.id), 0)))
+                    .scalar_one())  # fmt: skip
+        now = time.monotonic()
+        found = self.kept.get(key)
+        if found is not None and found[0] == stamp and now - found[1] < _COUNTS_KEPT:
+            return found[2]
+        value = int(conn.execute(count).scalar_one())
+        if len(self.kept) >= self.size:
+            self.kept.clear()
+        self.kept[key] = (stamp, now, value)
+        return value
+
+
+_OWNER_COUNTS = _OwnerCounts()
 
 
 def _persons_of_records(
-    conn: Connection, records: Any, exclude: int, limit: int
+    conn: Connection, records: Any, exclude: int, limit: int, key: tuple[object, ...]
 ) -> tuple[list[tuple[str, str]], int]:
     """(uid, label) of up to ``limit`` persons owning ``records`` (a select of record ids),
-    but one, taken from its first records; and how many persons own them all. A list of
-    100,000 entries costs an index count, not a sort of 100,000 labels."""
+    but ``exclude`` (who owns one of them), taken from its first records; and how many other
+    persons own them all. A list of 100,000 entries costs an index scan of 200 entries, its
+    count is reused (``key`` names the list, camp or unit for that)."""
     record_id = records.selected_columns[0]
     sample = records.order_by(record_id).limit(_SAMPLE).scalar_subquery()
     owners = (
@@ -317,11 +348,10 @@ def _persons_of_records(
         .distinct()
     )
     rows = conn.execute(owners.order_by(s.person.c.label).limit(limit)).all()
-    everyone = (
-        select(func.count(func.distinct(s.person_record.c.person_id)))
-        .where(s.person_record.c.record_id.in_(records), s.person_record.c.person_id != exclude)
-    )  # fmt: skip
-    return [(r.uid, r.label) for r in rows], int(conn.execute(everyone).scalar_one())
+    everyone = select(func.count(func.distinct(s.person_record.c.person_id))).where(
+        s.person_record.c.record_id.in_(records)
+    )
+    return [(r.uid, r.label) for r in rows], _OWNER_COUNTS.get(conn, key, everyone) - 1
 
 
 def related_persons(conn: Connection, dossier: Dossier, limit: int = 12) -> list[Related]:
@@ -338,7 +368,7 @@ def related_persons(conn: Connection, dossier: Dossier, limit: int = 12) -> list
     ).all()
     for document_id, title in documents:
         records = select(s.record.c.id).where(s.record.c.document_id == document_id)
-        persons, total = _persons_of_records(conn, records, person_id, limit)
+        persons, total = _persons_of_records(conn, records, person_id, limit, ("list", document_id))
         if persons:
             related.append(Related("list", title, persons, total))
     for kind in ("camp", "unit"):
@@ -349,7 +379,7 @@ def related_persons(conn: Connection, dossier: Dossier, limit: int = 12) -> list
                 func.substr(s.claim.c.value, 1, CLAIM_VALUE_HEAD) == value[:CLAIM_VALUE_HEAD],
                 s.claim.c.value == value,
             )
-            persons, total = _persons_of_records(conn, records, person_id, limit)
+            persons, total = _persons_of_records(conn, records, person_id, limit, (kind, value))
             if persons:
                 related.append(Related(kind, value, persons, total))
     return related

@@ -96,7 +96,8 @@ record = Table(
     UniqueConstraint("document_id", "row_number", "sheet"),
     Index("ix_record_surname_key_birth_year", "surname_key", "birth_year"),
     Index("ix_record_source_entry", "source_id", "entry_id"),
-    Index("ix_record_document", "document_id"),  # the records of a list (related persons)
+    # the records of a list in id order: related persons, a row's page on its source's page
+    Index("ix_record_document_id", "document_id", "id"),
 )
 
 name_key = Table(

@@ -66,6 +66,7 @@ from tagdyr.web.pairs import router as pairs_router
 from tagdyr.web.person_view import FATE_PHRASES, dossier_context
 from tagdyr.web.scans import router as scans_router
 from tagdyr.web.security import FORM_BYTES, guard, to_login
+from tagdyr.web.timing import watch
 from tagdyr.web.uploads import Uploads
 from tagdyr.web.urls import public_base
 from tagdyr.web.workbench import router as workbench_router
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     settings = settings or load_settings()
     app = TagdyrApp(title="tagdyr", docs_url=None, redoc_url=None, max_body_size=FORM_BYTES)
     app.state.engine = engine or create_db_engine(settings.database_url)
+    watch(app.state.engine)
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=str(_PACKAGE / "static")), name="static")
     templates = Jinja2Templates(directory=str(_PACKAGE / "templates"))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from tagdyr.web.timing import ServerTiming
+
 
 class CloseUnreadBodies:
     def __init__(self, app: ASGIApp) -> None:
@@ -38,7 +40,8 @@ class CloseUnreadBodies:
 
 
 class TagdyrApp(FastAPI):
-    """FastAPI, its middleware stack (the body limit too) inside :class:`CloseUnreadBodies`."""
+    """FastAPI, its middleware stack (the body limit too) inside :class:`CloseUnreadBodies`,
+    timed by :class:`ServerTiming`."""
 
     def build_middleware_stack(self) -> ASGIApp:
-        return CloseUnreadBodies(super().build_middleware_stack())
+        return CloseUnreadBodies(ServerTiming(super().build_middleware_stack()))
