@@ -2,7 +2,7 @@
 Latin words, OCR repairs, deletion neighbourhoods for one-letter slips)
 
 Revision ID: 0009
-Revises: 0006
+Revises: 0008_load_indexes
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008_load_indexes"
 branch_labels = None
 depends_on = None
 
