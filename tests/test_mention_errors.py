@@ -53,6 +53,30 @@ def test_a_title_stays_out_of_the_span(text: str, person: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        (
+            "На встрече выступил инженер Дэвид Коулман (David Coleman), приехавший из Бостона.",
+            ["Дэвид Коулман", "David Coleman"],
+        ),
+        (
+            "Первой к финишу пришла лыжница Ольга Тимофеева (Сорокина) из Тюмени.",
+            ["Ольга Тимофеева (Сорокина"],
+        ),
+        (
+            "Голы забили Петров (Смирнов, Козлов) и Орлов.",
+            ["Петров", "Смирнов", "Козлов", "Орлов"],
+        ),
+        ("Из-за дождя матч перенесли на 5 G. Из-за этого болельщики ушли.", []),
+    ],
+)
+def test_a_models_span_is_cut_into_its_names(text: str, persons: list[str]) -> None:
+    """A Latin spelling in brackets is a mention of its own, a maiden name in the same
+    script is part of the span (as factRuEval marks them), a list is cut at its commas."""
+    assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
     ("text", "person"),
     [
         ("Айгүл Бекмұратова Шымкенттегі кітапханаға кітаптар сыйлады.", "Айгүл Бекмұратова"),
