@@ -140,3 +140,21 @@ def test_mentions_stand_where_they_say_and_never_overlap(parts: list[tuple[str, 
     found = find_mentions(text)
     assert all(text[m.start : m.end] == m.text and m.text.strip() == m.text for m in found)
     assert all(a.end <= b.start for a, b in pairwise(found))
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("New findings from the regional archive\n\nThe file was opened in 1990.", []),
+        ("The letters of Kerim Aliyev Bey are kept in Ankara.", ["Kerim Aliyev"]),
+        (
+            "See Old Roads Near Silent Hills Ahmet Baykal, Istanbul, 1999.",
+            ["Ahmet Baykal"],
+        ),
+        ("- 4 S. Orlov, Steppe Review 3(1998), pp. 10-12.", ["S. Orlov"]),
+    ],
+)
+def test_english_constructions_around_a_name(text: str, persons: list[str]) -> None:
+    """A short word is no surname by its ending ("New"), a common noun after a name is a
+    title, capitalised title words before a name stay out, a journal is no person."""
+    assert _spans(text) == persons
