@@ -158,3 +158,15 @@ def test_english_constructions_around_a_name(text: str, persons: list[str]) -> N
     """A short word is no surname by its ending ("New"), a common noun after a name is a
     title, capitalised title words before a name stay out, a journal is no person."""
     assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Im Herbst kam der kasachische Bezirksleiter Petrenkow nach Gori.", ["Petrenkow"]),
+        ("Dort traf er den ukrainischen Stabsarzt Pawel Lasarenko.", ["Pawel Lasarenko"]),
+    ],
+)
+def test_a_german_noun_before_a_name_is_no_part_of_it(text: str, persons: list[str]) -> None:
+    """German capitalises its nouns: one after an article or an adjective is a title."""
+    assert _spans(text) == persons

@@ -146,6 +146,10 @@ def is_given_name(word: str) -> bool:
     )
 
 
+def is_cyrillic(word: str) -> bool:
+    return _CYRILLIC.search(word) is not None
+
+
 def is_place(word: str) -> bool:
     """A country, town or region by the lists, the gazetteer or the dictionary (a word that
     is a place and nothing else there; "Калинин" is a town and a surname)."""

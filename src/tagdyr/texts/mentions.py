@@ -59,6 +59,12 @@ _LIST_OF_PLACES = re.compile(
 )
 
 
+_COMMON_NOUN_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|"
+    r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$"
+)  # an article or a German adjective before a capitalised word: it is a noun
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     file: str
@@ -140,6 +146,10 @@ class _Reader:
             return True
         if after_initial:
             return False
+        if _COMMON_NOUN_BEFORE.search(self.text[max(0, start - 40) : start]) and not (
+            lexicon.is_cyrillic(word) or _has_evidence(word)
+        ):
+            return True  # "der russische Zar", "des Kriegsministers": a German noun
         if any(lexicon.is_place(part) for part in (word, *word.split("-"))):
             return True
         if lowered in self.lowercase:
