@@ -29,6 +29,7 @@ STOP_WORDS = frozenset(
     il ils elle elles nous vous son sa ses leur leurs ce cet cette ces après avant pendant
     lorsque quand où alors ainsi donc aussi
     в во на по из к ко с со у о об от до за при под над для без через после перед между и а но
+    из-за из-под
     он она они оно мы вы его ее её их это этот эта эти тот та те там тогда затем однако позднее
     среди вместе также уже еще ещё когда где если так как чтобы ведь вот все всё
     ал бірақ кейін онда содан сонда алайда сондай осылайша мұнда осы бұл ол олар оның олардың
@@ -143,6 +144,10 @@ def is_given_name(word: str) -> bool:
     return (
         "Name" in tags_of(word) or listed_given_name(word) or listed_given_name(kazakh_base(word))
     )
+
+
+def is_cyrillic(word: str) -> bool:
+    return _CYRILLIC.search(word) is not None
 
 
 def is_place(word: str) -> bool:

@@ -59,6 +59,12 @@ _LIST_OF_PLACES = re.compile(
 )
 
 
+_COMMON_NOUN_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|"
+    r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$"
+)  # an article or a German adjective before a capitalised word: it is a noun
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     file: str
@@ -87,6 +93,8 @@ def is_surname(word: str) -> bool:
     lowered = word.lower().replace("ə", "ә")
     if lowered in ("ұлы", "улы", "қызы", "кызы"):
         return False  # "Ұлы Отан соғысы": the Great Patriotic War
+    if re.fullmatch("[a-z]{1,3}", lowered):
+        return False  # a short English word is no surname by its ending: "New", "Now", "Few"
     return bool(
         _SURNAME_END.search(lowered)
         or _SURNAME_END.search(kazakh_base(lowered))
@@ -138,6 +146,10 @@ class _Reader:
             return True
         if after_initial:
             return False
+        if _COMMON_NOUN_BEFORE.search(self.text[max(0, start - 40) : start]) and not (
+            lexicon.is_cyrillic(word) or _has_evidence(word)
+        ):
+            return True  # "der russische Zar", "des Kriegsministers": a German noun
         if any(lexicon.is_place(part) for part in (word, *word.split("-"))):
             return True
         if lowered in self.lowercase:
@@ -231,9 +243,25 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         and not any(_PATRONYMIC.search(segment[i].text) for i in words)
     ):
         first = words[1]  # "Кейін Қадем Жұманиязов": a sentence's first word and a name
+    if last - first > 2 and evidence[0] > first + 2:
+        first = evidence[0]  # "Arasındaki Yazar Cengiz Dağcı": the name is where its evidence is
     if last - first > 2:  # at most three words: given name, patronymic, surname
         last = first + 2
+    if last - first == 2 and _honorific(segment[last].text):
+        last -= 1  # "Mustafa Chokay Bey": a title after the name
     return first, last
+
+
+def _honorific(word: str) -> bool:
+    """A word the dictionary knows as a common noun and as nothing of a name."""
+    tags = lexicon.tags_of(word)
+    return "noun" in tags and not tags & {"Name", "Surn", "Patr"} and not is_surname(word)
+
+
+_JOURNAL_AFTER = re.compile(
+    r"[*_»\"”]*,?\s*(?:\d+\s*\(\d{4}\)|vol\.|т\.\s*\d|no\.\s*\d)", re.IGNORECASE
+)
+# a journal's name in a reference: "Otan Tarihi 1(2001)", "… Review, vol. 3"
 
 
 def _mention(
@@ -260,7 +288,9 @@ def _full_mentions(
                     continue
                 start, end = segment[span[0]].start, segment[span[1]].end
                 single = span[0] == span[1]
-                if reader.names_a_place_or_unit(start, end, single):
+                if reader.names_a_place_or_unit(start, end, single) or _JOURNAL_AFTER.match(
+                    text, end
+                ):
                     continue
                 found.append(_mention(reader, file, start, end))
     return found
@@ -346,6 +376,24 @@ def _trimmed(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
     return first, words[-1][1]
 
 
+_LATIN_IN_BRACKETS = re.compile(r"[ \u00a0]*\(([A-Za-z][^()\n]*)\)?$")
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A model's span cut at commas (a list of names: "Овечкин, Фёдоров") and where a name
+    is followed by its Latin spelling in brackets, which is a mention of its own ("Джоэл
+    Саймон (Joel Simon)"); a bracketed name in the same script (a maiden name) stays."""
+    pieces = []
+    for part in re.finditer(r"[^,\s](?:[^,]*[^,\s])?", text[start:end]):
+        s, e = start + part.start(), start + part.end()
+        match = _LATIN_IN_BRACKETS.search(text, s, e)
+        if match is None or match.start() == s or re.search("[A-Za-z]", text[s : match.start()]):
+            pieces.append((s, e))
+        else:
+            pieces += [(s, match.start()), match.span(1)]
+    return pieces
+
+
 def _model_mentions(
     text: str, file: str, reader: _Reader, body: list[tuple[int, int]]
 ) -> tuple[list[Mention], list[tuple[int, int]]]:
@@ -359,7 +407,7 @@ def _model_mentions(
         if model is None:
             continue
         read.append((start, end))
-        for span in model(text, start, end):
+        for span in (p for s, e in model(text, start, end) for p in _pieces(text, s, e)):
             trimmed = _trimmed(reader, *span)
             if trimmed is None:
                 continue
