@@ -96,3 +96,46 @@ def test_the_check_finds_a_tagdyr_import(tmp_path: Path) -> None:
 def test_the_check_follows_bench_imports() -> None:
     """bench/linkage/job.py runs tagdyr; a module importing it reaches tagdyr."""
     assert _tagdyr_imports(BENCH / "linkage" / "job.py")
+
+
+DEMO = BENCH.parent / "src" / "tagdyr" / "demo"
+
+
+def _demo_tagdyr_imports(path: Path) -> list[str]:
+    """tagdyr modules the demo generator reaches, following tagdyr.demo imports transitively."""
+    found, seen, todo = [], {path}, [path]
+    while todo:
+        current = todo.pop()
+        for line, module in _imports(current):
+            if module.split(".")[0] != "tagdyr":
+                continue
+            found.append(f"{current.name} line {line}: {module}")
+            target = BENCH.parent / "src" / Path(*module.split(".")).with_suffix(".py")
+            if module.startswith("tagdyr.demo.") and target.exists() and target not in seen:
+                seen.add(target)
+                todo.append(target)
+    return found
+
+
+def test_the_demo_data_are_not_rendered_by_the_code_they_score() -> None:
+    """The synthetic demo backs the linkage tests' floors: its generator may use its own clerks'
+    tables (tagdyr.demo.clerks) and nothing else of tagdyr (not the names engine, not linkage)."""
+    imports = _demo_tagdyr_imports(DEMO / "synthetic.py")
+    assert imports, "the check found no import of tagdyr.demo.clerks: did the generator move?"
+    assert all(i.endswith(": tagdyr.demo.clerks") for i in imports), imports
+
+
+def test_the_demo_check_finds_the_names_engine(tmp_path: Path) -> None:
+    sample = tmp_path / "synthetic.py"
+    sample.write_text("def f():\n    from tagdyr.names.translit import romanize\n", "utf-8")
+    assert _demo_tagdyr_imports(sample) == ["synthetic.py line 2: tagdyr.names.translit"]
+
+
+def test_the_shipped_demo_files_are_the_generators(tmp_path: Path) -> None:
+    """The files the floors are measured on are what the independent generator writes."""
+    from tagdyr.demo import synthetic
+
+    synthetic.generate(tmp_path)
+    for name in ("synthetic_register.csv", "synthetic_norway_list.csv", "synthetic_truth.csv"):
+        shipped = (DEMO / "data" / name).read_bytes()
+        assert (tmp_path / name).read_bytes() == shipped, name

@@ -9,8 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from tagdyr.demo.build import data_dir, demo_sources
+from tagdyr.link.features import LinkRecord
 from tagdyr.link.files import link_files
-from tagdyr.link.train import TrainingWarning
+from tagdyr.link.model import load_model
+from tagdyr.link.run import load_current_records
+from tagdyr.link.train import MIN_PROBABILITY, TrainingWarning, train_model
+from tagdyr.sources.columns import load_mapping_file
+from tagdyr.sources.importer import import_table
+from tagdyr.sources.profiles import load_profile
+from tagdyr.store.db import create_db_engine, migrate
 from tests.files import write_csv
 
 SURNAMES = {"Ахметов": "Akhmetov", "Бектанов": "Bektanov", "Жумабаев": "Zhumabaev",
@@ -67,3 +75,44 @@ def test_successful_training_records_every_step_estimated(tmp_path: Path) -> Non
     model = json.loads(out.with_suffix(".model.json").read_text(encoding="utf-8"))
     assert model["trained"]["em"] == {"exact-name blocks": "estimated", "names": "estimated"}
     assert "EM on the names alone" in model["trained"]["method"]
+
+
+def _demo_records_without(stem: str, tmp_path: Path) -> list[list[LinkRecord]]:
+    """The demo's stored records (real SQLite, real imports) without one source's."""
+    engine = create_db_engine(f"sqlite:///{tmp_path / 'demo.db'}")
+    migrate(engine)
+    for source in [*demo_sources(), *demo_sources(data_dir() / "scans")]:
+        if source.path.stem == stem:
+            continue
+        mapping = load_profile(source.profile) if source.profile else None
+        if source.mapping:
+            mapping = load_mapping_file(source.mapping)
+        import_table(engine, source.path, source.info, mapping=mapping, user="test")
+    with engine.connect() as conn:
+        records, _ = load_current_records(conn)
+    by_source: dict[str, list[LinkRecord]] = {}
+    for record in records:
+        by_source.setdefault(record.source_dataset, []).append(record)
+    return list(by_source.values())
+
+
+def test_em_that_collapses_on_one_comparison_keeps_its_base_values(tmp_path: Path) -> None:
+    """Without the OBD excerpt, EM within the demo's exact-name blocks drives a level's m below
+    1e-300 and Splink refuses it (training used to fail with a LinkageError): now the comparison
+    that collapsed is named, warned about, and keeps the base model's m."""
+    datasets = _demo_records_without("obd_format_excerpt", tmp_path)
+    base = load_model()
+    told: list[str] = []
+    model = train_model(datasets, base, link_type="link_and_dedupe", warn=told.append)
+    exact = model.trained["em"]["exact-name blocks"]
+    assert exact.startswith("failed on ") and "estimated without it" in exact, exact
+    left_out = exact.removeprefix("failed on ").split(" ", 1)[0]
+    assert left_out in base.parameters
+    assert any(left_out in message for message in told), told
+    for label, params in base.parameters[left_out].items():
+        if left_out not in ("surname", "given_name"):  # the names' m come from their own EM
+            assert model.parameters[left_out][label]["m"] == max(params["m"], MIN_PROBABILITY)
+    for levels in model.parameters.values():
+        assert all(MIN_PROBABILITY <= p["m"] <= 1 and 0 < p["u"] <= 1 for p in levels.values())
+    # the demo has no personal numbers: a level never seen keeps the base model's m
+    assert model.parameters["identifier"] == base.parameters["identifier"]

@@ -10,12 +10,11 @@ in the real texts of ``../shared/texts/real`` (unannotated: a sanity count per l
 from __future__ import annotations
 
 import os
-import subprocess
 import time
 from collections.abc import Callable
-from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import results_log
 from bench.extract import peers
 from bench.extract.run import Span, capitalised_baseline, natasha_method, tagdyr_method
 
@@ -95,21 +94,9 @@ def real_text_rows() -> list[Row]:
 
 
 def record(rows: list[Row], note: str) -> None:
-    """Append the figures to the results log: date, commit, set, metric, value, note."""
-    commit = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "src"], capture_output=True, text=True, check=False
-    ).stdout.strip()
-    commit += "+changes" if dirty else ""
-    date = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
-    new = not RESULTS.exists()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as log:
-        if new:
-            log.write("date\tcommit\tset\tmetric\tvalue\tnote\n")
-        for where, metric, value, extra in rows:
-            text = f"{note}; {extra}" if extra else note
-            log.write(f"{date}\t{commit}\t{where}\t{metric}\t{value:.3f}\t{text}\n")
+    """Append the figures to the results log (bench/results_log.py)."""
+    results_log.append(
+        RESULTS, [(where, metric, value, f"{note}; {extra}" if extra else note)
+                  for where, metric, value, extra in rows]
+    )  # fmt: skip
     print(f"\n{len(rows)} figures appended to {RESULTS}")

@@ -20,9 +20,9 @@ import argparse
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
+from bench import results_log
 from bench.linkage.ceiling import namesake_shares
 from bench.linkage.evaluate import best_threshold, calibration, score_link
 from bench.linkage.generate import HELDOUT_SEED, TUNING_SEED, generate
@@ -51,33 +51,8 @@ def _job(method: str, directory: Path) -> dict[str, object]:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _commit() -> str:
-    done = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    dirty = subprocess.run(
-        ["git", "status", "--porcelain", "src"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    )
-    return done.stdout.strip() + ("+src-changes" if dirty.stdout.strip() else "")
-
-
 def _record(rows: list[tuple[str, str, float]], note: str) -> None:
-    RESULTS.parent.mkdir(exist_ok=True)
-    new = not RESULTS.exists()
-    date, commit = datetime.now(UTC).strftime("%Y-%m-%d"), _commit()
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        if new:
-            handle.write("date\tcommit\tset\tmetric\tvalue\tnote\n")
-        for setting, metric, value in rows:
-            handle.write(f"{date}\t{commit}\t{setting}\t{metric}\t{value:.4f}\t{note}\n")
+    results_log.append(RESULTS, results_log.with_note(rows, note))
 
 
 def quality(

@@ -21,11 +21,8 @@ is tuned on the training seed (best F1), as tagdyr's weights are fitted there.
 from __future__ import annotations
 
 import argparse
-import csv
-import datetime
 import os
 import re
-import subprocess
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -35,6 +32,7 @@ from pathlib import Path
 
 from rapidfuzz.distance import JaroWinkler
 
+from bench import results_log
 from bench.names.dataset import (
     KINDS,
     Pair,
@@ -234,28 +232,9 @@ def throughput(total: int, distinct: int) -> dict[str, tuple[float, float]]:
 # --- report ------------------------------------------------------------------------------
 
 
-def _commit() -> str:
-    try:
-        out = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True
-        )
-        return out.stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
-
-
 def record(rows: list[tuple[str, str, float]], note: str) -> None:
     """Append (set, metric, value) rows to the results log."""
-    new = not RESULTS.exists()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    date = datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d")
-    commit = _commit()
-    with RESULTS.open("a", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle, delimiter="\t", lineterminator="\n")
-        if new:
-            writer.writerow(["date", "commit", "set", "metric", "value", "note"])
-        for set_name, metric, value in rows:
-            writer.writerow([date, commit, set_name, metric, f"{value:.4f}", note])
+    results_log.append(RESULTS, results_log.with_note(rows, note))
 
 
 def main() -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime as dt
 import subprocess
 import tempfile
 from multiprocessing import Pool
@@ -26,6 +25,7 @@ from typing import Any
 
 from rapidfuzz.distance import Levenshtein
 
+from bench import results_log
 from bench.scans.generate import HELDOUT, PROFILES, ROWS_PER_PAGE, degrade, render
 
 OUT = Path("bench/out/scans")
@@ -156,23 +156,6 @@ def _ocr_rows(result: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
-def _commit() -> str:
-    done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
-    return done.stdout.strip()
-
-
-def _record(rows: list[tuple[str, str, float, str]], commit: str) -> None:
-    new = not RESULTS.exists()
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        if new:
-            handle.write("date\tcommit\tset\tmetric\tvalue\tnote\n")
-        for set_name, metric, value, note in rows:
-            handle.write(
-                f"{dt.date.today()}\t{commit}\t{set_name}\t{metric}\t{value:.4f}\t{note}\n"
-            )
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=4, help="pages per script, face, profile")
@@ -180,7 +163,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--record", action="store_true", help="append to bench/results/scans.tsv")
     args = parser.parse_args()
-    commit = _commit()  # the code that runs, even if a commit lands meanwhile
+    commit = results_log.current_commit()  # the code that runs, even if a commit lands meanwhile
     tuned, heldout = _data(TUNED_SEED), _data(HELDOUT_SEED)
     sets = [] if args.heldout_only else [(tuned, TUNED_SEED, level) for level in LEVELS]
     sets.append((heldout, HELDOUT_SEED, "heldout"))
@@ -235,7 +218,7 @@ def main() -> None:
                 log += [(f"{level}/{script}/{face}", "link_f1_clean", f_clean, ""),
                         (f"{level}/{script}/{face}", "link_f1_ocr", f_ocr, "")]  # fmt: skip
     if args.record:
-        _record(log, commit)
+        results_log.append(RESULTS, log, commit=commit)
 
 
 if __name__ == "__main__":

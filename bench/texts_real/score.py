@@ -18,13 +18,12 @@ are counted apart and left out of precision.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import re
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench import results_log
 from bench.extract.run import _b_cubed
 from bench.texts_real.gold import KINDS, LANGUAGES, GoldDocument, load_all, set_aside
 from tagdyr.texts.entities import entities
@@ -175,16 +174,7 @@ def report(docs: list[GoldDocument], found: Found) -> tuple[str, list[tuple[str,
 
 
 def record(log: list[tuple[str, str, float]], note: str, path: Path = RESULTS) -> None:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True, check=False).stdout.strip() or "?"  # fmt: skip
-    new = not path.exists()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("a", encoding="utf-8") as out:
-        if new:
-            out.write("date\tcommit\tset\tmetric\tvalue\tnote\n")
-        today = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M")
-        for part, metric, value in log:
-            out.write(f"{today}\t{commit}\t{part}\t{metric}\t{value:.4g}\t{note}\n")
+    results_log.append(path, results_log.with_note(log, note))
 
 
 def main(argv: list[str] | None = None) -> None:

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import statistics
-import subprocess
 import time
 import uuid
 from collections.abc import Callable
@@ -35,6 +34,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, func, insert, select, text
 
+from bench import results_log
 from bench.web import fts
 from bench.web.data import OUT, SETTINGS, dataset, queries
 from tagdyr.search import search
@@ -139,23 +139,8 @@ def _measure(
     return statistics.median(times), p95, times[-1], found / len(asked)
 
 
-def _commit() -> str:
-    root = Path(__file__).resolve().parent.parent.parent
-    done = subprocess.run(
-        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=root
-    )
-    return done.stdout.strip()
-
-
 def _record(rows: list[tuple[str, str, float]], note: str) -> None:
-    RESULTS.parent.mkdir(exist_ok=True)
-    new = not RESULTS.exists()
-    date, commit = datetime.now(UTC).strftime("%Y-%m-%d"), _commit()
-    with RESULTS.open("a", encoding="utf-8") as handle:
-        if new:
-            handle.write("date\tcommit\tset\tmetric\tvalue\tnote\n")
-        for setting, metric, value in rows:
-            handle.write(f"{date}\t{commit}\t{setting}\t{metric}\t{value:.4f}\t{note}\n")
+    results_log.append(RESULTS, results_log.with_note(rows, note))
 
 
 def run_setting(setting: str, size: int, like: bool = True) -> list[tuple[str, str, float]]:

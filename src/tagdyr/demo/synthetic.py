@@ -4,11 +4,9 @@ A Soviet-style register in russified Cyrillic (with clerks' drift and duplicate 
 Norwegian-style repatriation list in Latin letters (English, Norwegian and German clerks, typos,
 birth years off by one, name order swapped), with a known overlap between them. The people are
 drawn from name pools at random: they describe nobody. The truth (which rows are one person)
-is written beside them so that tests can measure linkage on the demo. The list is rendered by
-tagdyr's own ``romanize``: the linkage tests' floors on it (tests/test_link*.py) guard against
-regressions only; quality is measured on independent data in bench/linkage. (Rendered by
-independent tables instead, the demo's database-mode ``--train`` fails: EM drives a level's m
-to 0 and Splink refuses it — see NOTE-benches.)
+is written beside them so that tests can measure linkage on the demo. The clerks' renderings
+come from tables of their own (tagdyr.demo.clerks), not from tagdyr's names engine, since the
+linkage tests' floors rest on these files.
 
 Run ``python -m tagdyr.demo.synthetic`` to regenerate the shipped files (deterministic).
 """
@@ -20,7 +18,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
-from tagdyr.names.translit import Convention, romanize, russify
+from tagdyr.demo.clerks import CLERKS, latin_form, russian_form
 
 SEED = 1945
 DATA_DIR = Path(__file__).parent / "data"
@@ -218,7 +216,7 @@ def people(count: int, rng: random.Random) -> list[Person]:
 
 
 def _patronymic(father: str) -> str:
-    base = russify(father)
+    base = russian_form(father)
     return base + ("ович" if base[-1] not in "аеиоуыэюя" else "евич")
 
 
@@ -227,8 +225,8 @@ def register_rows(persons: list[Person], rng: random.Random) -> list[dict[str, s
     for p in persons:
         copies = 2 if rng.random() < 0.12 else 1  # registers hold duplicate entries
         for _ in range(copies):
-            surname = russify(p.surname)
-            given = russify(p.given)
+            surname = russian_form(p.surname)
+            given = russian_form(p.given)
             if rng.random() < 0.35:
                 surname = _drift(surname, rng)
             if rng.random() < 0.2:
@@ -250,9 +248,9 @@ def register_rows(persons: list[Person], rng: random.Random) -> list[dict[str, s
 def norway_rows(persons: list[Person], rng: random.Random) -> list[dict[str, str]]:
     rows = []
     for p in persons:
-        convention = rng.choice((Convention.ENGLISH, Convention.NORWEGIAN, Convention.GERMAN))
-        surname = _latin_typo(romanize(p.surname, convention), rng)
-        given = romanize(p.given, convention)
+        clerk = rng.choice(CLERKS)
+        surname = _latin_typo(latin_form(p.surname, clerk), rng)
+        given = latin_form(p.given, clerk)
         name = f"{surname} {given}" if rng.random() < 0.8 else f"{given} {surname}"
         if rng.random() < 0.1:
             name = f"{surname} {given[0]}."

@@ -368,12 +368,17 @@ def _label(level: Any) -> str | None:
 
 
 def parameters_from_linker(linker: Any) -> dict[str, dict[str, dict[str, float]]]:
-    """m/u of every non-null level of a (trained) Splink linker, keyed by label."""
+    """m/u of every non-null level of a (trained) Splink linker, keyed by label. A level the
+    data never showed (Splink: "level not observed", which it reads as 1e-6) is left out, so
+    that the caller keeps its own value rather than a stand-in."""
+    from splink.internals.constants import LEVEL_NOT_OBSERVED_TEXT
+
     result: dict[str, dict[str, dict[str, float]]] = {}
     for comparison in linker._settings_obj.comparisons:
         levels = {}
         for level in comparison.comparison_levels:
-            if level.is_null_level:
+            unseen = LEVEL_NOT_OBSERVED_TEXT in (level._m_probability, level._u_probability)
+            if level.is_null_level or unseen:
                 continue
             m, u = level.m_probability, level.u_probability
             if m is None or u is None:
