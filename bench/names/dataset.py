@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -106,6 +107,25 @@ class Pair:
     @property
     def tags(self) -> list[str]:
         return self.phenomenon.split("+")
+
+    @property
+    def open(self) -> bool:
+        """The names cannot settle it: a side gives the given name (and father's name) only as
+        initials, so "same" and "possible" are both right answers for the same man — issue
+        22: "a surname plus a consistent initial is not that strong" — and only "same" is
+        wrong for two men (the initial-common-surname negatives)."""
+        return initials_only(self.a) or initials_only(self.b)
+
+
+_WORDS = re.compile(r"[^\s.]+\.?")
+
+
+def initials_only(written: str) -> bool:
+    """A written name of one full word (the surname) and initials: "Kudajbergenov K.",
+    "Габдуллина А.Ж.", "N.E. Edygenov"."""
+    words = _WORDS.findall(written)
+    initials = [w for w in words if len(w.rstrip(".")) == 1 or (w.endswith(".") and len(w) <= 4)]
+    return bool(initials) and len(words) - len(initials) <= 1
 
 
 @dataclass(frozen=True)
@@ -361,13 +381,26 @@ class Generator:
             surname = pool.draw(rng)
             if pool.draw(rng) == surname:
                 break
-        p = Person(surname, self._pool("kk-male").draw(rng), self._pool("kk-male").draw(rng), False)
-        q = Person(surname, self._other_given(p, same_initial=True), p.father, False)
+        given, other = self._given_names_sharing_initial()
+        father = self._pool("kk-male").draw(rng)
+        p = Person(surname, given, father, False)
+        q = Person(surname, other, father, False)
         clerk_a = self.clerk()
         a, _ = self.write(p, clerk_a, initialled=True, patronymic=False)
         b, _ = self.write(q, self.clerk(avoid=clerk_a), initialled=False, patronymic=False)
         tags = ["negative", "negative: initial-common-surname", "initial-common-surname"]
         return Pair(self.noisy(a)[0], self.noisy(b)[0], False, "+".join(tags))
+
+    def _given_names_sharing_initial(self) -> tuple[str, str]:
+        """Two men's given names drawn independently until they differ but share the first
+        sound: as among real namesakes, an initial shared by many names (К., А.) is shared by
+        accident far more often than a rare one (Ы.)."""
+        pool = self._pool("kk-male")
+        while True:
+            a, b = pool.draw(self.rng), pool.draw(self.rng)
+            variants = map(russify, VARIANTS.get(a, ()))
+            if _first_sound(a) == _first_sound(b) and russify(b) not in (russify(a), *variants):
+                return a, b
 
     def _feminine_akanye(self) -> Pair:
         """A woman's surname under akanye (Сапарова written Сапарава, Saparava) beside a man

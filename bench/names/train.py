@@ -150,6 +150,9 @@ def train() -> dict[str, object]:
         path.write_text(json.dumps(model, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         similarity.load_weights.cache_clear()
     model["threshold"] = 0.5  # the calibrated probability: precision first, not best F1
+    # below ``threshold``, down to this, the names leave it open ("possible", not "different");
+    # so do pairs whose given name rests on initials alone, however high they score
+    model["possible_threshold"] = 0.2
     model["version"] = 1
     model["note"] = (
         f"Estimated by bench/names/train.py from {len(pairs)} generated pairs "

@@ -70,7 +70,11 @@ def explain(a: str, b: str) -> None:
             e.part.value, e.left, e.right, e.level.replace("_", " "), f"{e.weight:+.2f}"
         )
     console.print(evidence)
-    verdict = "same person's name" if result.same else "different people's names"
+    verdict = {
+        "same": "same person's name",
+        "possible": "possibly the same person (the names cannot settle it)",
+        "different": "different people's names",
+    }[result.verdict.value]
     console.print(f"score {result.score:.3f} → [bold]{verdict}[/bold]")
 
 

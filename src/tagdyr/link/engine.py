@@ -179,6 +179,8 @@ def _spark_schema(arrow_schema: Any) -> Any:
     def spark_type(arrow_type: Any) -> Any:
         if pa.types.is_list(arrow_type):
             return T.ArrayType(T.StringType())
+        if pa.types.is_floating(arrow_type):
+            return T.DoubleType()
         return T.LongType() if pa.types.is_integer(arrow_type) else T.StringType()
 
     return T.StructType([T.StructField(f.name, spark_type(f.type), True) for f in arrow_schema])
@@ -209,7 +211,8 @@ def make_linker(
     quiet_splink()
     datasets = settle_datasets(datasets)
     db = _backend(engine, spark_master)
-    tables = [_register(db, engine, _arrow_table(d), f"input_{i}") for i, d in enumerate(datasets)]
+    arrows = [_arrow_table(d) for d in datasets]
+    tables = [_register(db, engine, a, f"input_{i}") for i, a in enumerate(arrows)]
     use_tf = (
         sum(len(d) for d in datasets) >= TF_MINIMUM_RECORDS
         if term_frequencies is None
@@ -223,7 +226,27 @@ def make_linker(
         ),
         log_level=None,
     )
+    if use_tf:
+        _register_shipped_frequencies(linker, db, engine, arrows)
     return linker, prior
+
+
+def _register_shipped_frequencies(linker: Any, db: Any, engine: str, arrows: list[Any]) -> None:
+    """The term-frequency adjustment reads the names engine's shipped shares
+    (``tagdyr.names.frequencies.shares_of_forms``), the numbers the names score reads, rather
+    than frequencies Splink would estimate from the input: one table, one share per name."""
+    import pyarrow as pa
+
+    from tagdyr.names.frequencies import shares_of_forms
+
+    for column, kind in (("surname_canon", "surname"), ("given_canon", "given")):
+        values = sorted({v for a in arrows for v in a.column(column).to_pylist() if v})
+        shares = shares_of_forms(values, kind)
+        lookup = pa.table(
+            {column: pa.array(list(shares), pa.string()), f"tf_{column}": list(shares.values())}
+        )
+        registered = _register(db, engine, lookup, f"tf_shipped_{column}")
+        linker.table_management.register_term_frequency_lookup(registered, column)
 
 
 def predict_table(

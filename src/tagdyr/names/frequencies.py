@@ -68,3 +68,15 @@ def tf_bits(share: float, kind: str) -> float:
     table = _table()
     u = table[f"{kind}_u"] if kind in ("surname", "given") else table[f"initial_u_{kind[-1]}"]
     return max(-_CLIP, min(_CLIP, math.log2(u / share)))
+
+
+def shares_of_forms(forms: Iterable[str], kind: str) -> dict[str, float]:
+    """The shipped share of each written form (any script; canonical forms too) — the one
+    table both the names score and the linkage's term-frequency adjustment read (linkage
+    registers it with Splink in place of frequencies estimated from its input).
+
+    ``kind``: "surname" or "given"."""
+    from tagdyr.names.keys import skeletons
+
+    share = surname_share if kind == "surname" else given_share
+    return {form: share(skeletons(form)) for form in dict.fromkeys(forms) if form}

@@ -49,6 +49,16 @@ class Level(StrEnum):
     DIFFERENT = "different"
 
 
+class Verdict(StrEnum):
+    """What the names alone can say. ``possible``: they agree as far as they go, but an initial
+    is all there is of the given name (many men share a common surname and an initial: only
+    other facts — a birth year, a place — can settle it), or the score is in between."""
+
+    SAME = "same"
+    POSSIBLE = "possible"
+    DIFFERENT = "different"
+
+
 class Part(StrEnum):
     SURNAME = "surname"
     GIVEN = "given"
@@ -79,8 +89,9 @@ class Evidence:
 @dataclass(frozen=True, slots=True)
 class NameScore:
     score: float
-    same: bool
+    same: bool  # the verdict is ``same``
     evidence: tuple[Evidence, ...] = field(default=())
+    verdict: Verdict = Verdict.DIFFERENT
 
     def explain(self) -> list[str]:
         return [
@@ -312,8 +323,32 @@ def compare_parsed(a: ParsedName, b: ParsedName, threshold: float | None = None)
         evidence = [*evidence, gender]
     total = load_weights()["prior_log2_odds"] + sum(e.weight for e in evidence)
     score = 1.0 / (1.0 + math.pow(2.0, -total))
-    cut = load_weights()["threshold"] if threshold is None else threshold
-    return NameScore(round(score, 4), score >= cut, tuple(evidence))
+    verdict = _verdict(score, evidence, threshold)
+    return NameScore(round(score, 4), verdict is Verdict.SAME, tuple(evidence), verdict)
+
+
+def _verdict(score: float, evidence: list[Evidence], threshold: float | None) -> Verdict:
+    """``same`` at or above the threshold unless the given name rests on initials alone;
+    ``possible`` from the model's lower cut; else ``different``."""
+    weights = load_weights()
+    cut = weights["threshold"] if threshold is None else threshold
+    if score >= cut and not rests_on_initials(evidence):
+        return Verdict.SAME
+    if score >= min(cut, weights.get("possible_threshold", cut)):
+        return Verdict.POSSIBLE
+    return Verdict.DIFFERENT
+
+
+_INITIAL_LEVELS = frozenset({Level.INITIAL_MATCH.value, Level.INITIAL_MISMATCH.value})
+_NAME_PARTS = frozenset({Part.GIVEN, Part.PATRONYMIC, Part.CROSSED})
+
+
+def rests_on_initials(evidence: list[Evidence] | tuple[Evidence, ...]) -> bool:
+    """The given name (and father's name) was compared only as initials: "Kudajbergenov K." ~
+    "Кудайбергенов Калиаскар" can be the same man, but nothing in the names shows that he is.
+    (Two bare surnames, with no given name at all, are words compared, not men: left alone.)"""
+    named = [e for e in evidence if e.part in _NAME_PARTS]
+    return bool(named) and all(e.level in _INITIAL_LEVELS for e in named)
 
 
 _AGREEING = frozenset({Level.IDENTICAL, Level.SAME_SOUND, Level.SPELLED_ALIKE, Level.OCR_VARIANT})
