@@ -146,12 +146,6 @@ async def import_preview_again(request: Request, token: str, _user: Editor) -> R
 
 def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, engine: Any) -> None:
     path = uploads.path(token)
-    source = SourceInfo(
-        form.get("key", "").strip() or source_key_for(path),
-        form.get("title", "").strip() or path.name,
-        form.get("citation", "").strip() or path.name,
-        form.get("kind", "list"),
-    )
     encoding = form.get("encoding", "") or None
     last = [0.0]
 
@@ -161,6 +155,12 @@ def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, e
             uploads.write_job(token, {"state": "running", "done": done, "total": total})
 
     try:  # the page may have stopped waiting: the job's end is written for the job page
+        source = SourceInfo(  # a key that is not allowed is refused here, as a failed job
+            form.get("key", "").strip() or source_key_for(path),
+            form.get("title", "").strip() or path.name,
+            form.get("citation", "").strip() or path.name,
+            form.get("kind", "list"),
+        )
         if source.kind == "text":
             result = import_text(engine, path, source, encoding=encoding, user=user)
         else:
