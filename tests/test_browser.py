@@ -162,7 +162,8 @@ def test_review_a_pair_with_the_keyboard_see_the_dossier_change_and_undo(  # typ
     page.go_back()  # the review page with its undo button
     page.locator("h1").click()
     page.keyboard.press("z")
-    page.wait_for_url("**/review")
+    page.wait_for_url("**/review?undone=*")
+    assert "Undone: your judgement" in page.locator("#undone-message").inner_text()
     page.goto(review_server + str(left_person))
     page.wait_for_url("**/person/*")
     records_undone = page.locator(".record").count()

@@ -68,6 +68,7 @@ def _pages(browser, server: str, review_server: str) -> list[tuple[str, str, obj
         ("history", server + "/history", public),
         ("login", server + "/login", public),
         ("review", review_server + "/review", editor),
+        ("judgements", review_server + "/review/mine", editor),
         ("import", review_server + "/import", editor),
         ("account", review_server + "/account", editor),
     ]

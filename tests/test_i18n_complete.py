@@ -9,16 +9,21 @@ import sqlite3
 from importlib import resources
 
 import pytest
+from sqlalchemy import select
 
 from tagdyr.accounts import ROLES
 from tagdyr.dossier import SUMMARY_KINDS
-from tagdyr.i18n import _STRINGS, LANGUAGES, localize
+from tagdyr.i18n import _STRINGS, LANGUAGES, localize, localize_summary
 from tagdyr.link.gazetteer import places
 from tagdyr.names.similarity import FREQUENCY_PARTS, Level, Part
 from tagdyr.search import FACETS, SORTS
+from tagdyr.sources.columns import FIELDS
+from tagdyr.store import schema as s
 from tagdyr.store.audit import ACTIONS
 from tagdyr.texts.claims import KINDS
+from tagdyr.web.linkage import STAGES
 from tagdyr.web.person_view import FATE_PHRASES
+from tagdyr.web.review_view import STATES
 
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -75,6 +80,7 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
     prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
     known = {"kind_", "act_", "cmp_", "facet_", "related_", "role_", "record_kind_"}
     known |= {"sort_", "match_", "match_part_", "match_level_", "verdict_", "link_", "evidence_"}
+    known |= {"field_", "fieldcmp_", "link_stage_"}
     assert prefixes <= known, prefixes
 
 
@@ -101,6 +107,9 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("evidence_", ("for", "against", "neutral")),
         ("link_", ("only", "confirmed", "very_strong", "strong", "probable", "weak", "manual")),
         ("", tuple(FATE_PHRASES.values())),
+        ("field_", tuple(FIELDS)),
+        ("fieldcmp_", STATES),
+        ("link_stage_", tuple(str(n) for n in range(STAGES))),
     ],
 )
 def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:
@@ -132,3 +141,66 @@ def test_stored_phrases_are_said_in_each_language() -> None:
     assert localize("list.csv, sheet Лист1, row 7", "ru") == "list.csv, лист Лист1, строка 7"
     assert localize("list.csv, row 7", "kk") == "list.csv, 7-жол"
     assert localize("a note somebody wrote", "kk") == "a note somebody wrote"
+
+
+# the English words of the summaries tagdyr writes into the audit log
+_ENGLISH = re.compile(
+    r"\b(records?|persons?|judged|merged|split|undone|revert|imported|version|linkage|"
+    r"candidate|changed|created|user|role|password|disabled|enabled|revoked|same|unsure)\b"
+)
+
+
+def test_every_history_description_is_said_in_kk_and_ru(sqlite_engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Every kind of change tagdyr logs, made for real; its summary read back in kk and ru."""
+    from tagdyr import accounts
+    from tagdyr.link import review as rv
+    from tagdyr.link.run import link_database
+    from tagdyr.revert import revert
+    from tagdyr.sources.importer import SourceInfo, import_table
+    from tagdyr.store.audit import events
+    from tests.db import record_id
+    from tests.files import write_csv
+
+    engine = sqlite_engine
+    rows = [
+        ["Nr", "Navn", "Født"],
+        ["1", "Bektanow Mashit", "1914"],
+        ["2", "Omarow Kabysch", "1910"],
+    ]
+    listed = write_csv(tmp_path / "l.csv", rows)
+    register = write_csv(tmp_path / "r.csv", [["№", "Фамилия", "Имя", "Год рождения"],
+                                              ["1", "Бектанов", "Мажит", "1914"]])  # fmt: skip
+    import_table(engine, listed, SourceInfo("mysen", "Mysen list", "Riksarkivet"))
+    import_table(engine, register, SourceInfo("reg", "Register", "MoD", kind="register"))
+    link_database(engine, threshold=0.9, floor=0.0001, actor="test")
+    a, b, c = (
+        record_id(engine, "mysen", "1"),
+        record_id(engine, "reg", "1"),
+        record_id(engine, "mysen", "2"),
+    )
+    made = rv.judge(engine, a, c, "not_same", "test")
+    rv.undo(engine, made, "test")
+    rv.split_record(engine, b, "test")
+    with engine.connect() as conn:
+        uids = sorted(conn.execute(select(s.person.c.uid)).scalars())
+    rv.merge_persons(engine, uids[0], uids[1], "test")
+    with engine.connect() as conn:
+        last = events(conn, limit=1)[0].id
+    revert(engine, last, "test")
+    user = accounts.create_user(engine, "reader1", "correct horse battery staple", "editor",
+                                actor="test")  # fmt: skip
+    token = accounts.create_token(engine, user, "ci", actor="test")
+    with engine.connect() as conn:
+        token_id = conn.execute(select(s.api_token.c.id)).scalar_one()
+    accounts.revoke_token(engine, token_id, None, actor="test")
+    accounts.change_user(engine, "reader1", role="admin", password="another long passphrase",
+                         disabled=True, actor="test")  # fmt: skip
+    with engine.connect() as conn:
+        logged = events(conn, limit=100)
+    assert {e.action for e in logged} == set(ACTIONS), "make every kind of change"
+    assert token
+    for event in logged:
+        for lang in ("ru", "kk"):
+            said = localize_summary(event.summary, lang)
+            assert _CYRILLIC.search(said) and not _ENGLISH.search(said), (event.summary, said)
+        assert localize_summary(event.summary, "en") == event.summary

@@ -95,7 +95,7 @@ def test_review_over_http(linked: Engine) -> None:
     again = client.post("/review/judge", data=form)  # a double click: not applied twice
     assert again.status_code == 409 and "already judged" in again.text
     history = client.get("/history").text
-    assert "reviewer" in history and "unsure" in history
+    assert "reviewer" in history and "«Не уверен»" in history  # the page is in Russian now
     judgement = re.search(r'name="judgement_id" value="(\d+)"', after)
     assert judgement
     back = client.post("/review/undo", data={"judgement_id": judgement[1], "csrf_token": csrf})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -75,7 +76,7 @@ def test_encoding_is_detected_and_shown(engine: Engine, tmp_path: Path) -> None:
     client = _client(engine, tmp_path)
     page = _upload(client, "№;ФИО;Год рождения\n1;Бектанов Мажит;1914\n".encode("cp1251"))
     assert "cp1251" in page and "Бектанов Мажит" in page
-    assert "selected>full_name" in page.replace('" title="the whole name, order unknown"', "")
+    assert '<option value="full_name" title="full_name" selected>whole name</option>' in page
 
 
 def test_bad_uploads_are_refused_clearly(engine: Engine, tmp_path: Path) -> None:
@@ -107,3 +108,78 @@ def test_import_a_text_from_the_browser(engine: Engine, tmp_path: Path) -> None:
     assert done.status_code == 200 and re.search(r"2 records imported into .*memoir", done.text)
     source = client.get("/source/memoir").text
     assert '<mark id="record-' in source and "90 адамдық" in source
+
+
+def test_the_same_bytes_under_another_key_are_a_warning(engine: Engine, tmp_path: Path) -> None:
+    client = _client(engine, tmp_path)
+    form = _form(_upload(client, ROWS.encode("utf-8")))
+    form["col:Aty-zhoni"], form["col:Tugan zhyly"] = "full_name", "birth_year"
+    assert client.post("/import/commit", data=form).status_code == 200
+    again = client.post(
+        "/import/preview",
+        files={"file": ("copy.csv", ROWS.encode("utf-8"), "text/csv")},
+        data={"key": "another-key", "title": "Another title", "citation": "Elsewhere"},
+    ).text
+    warning = re.search(r'id="same-bytes">(.*?)</div>', again, re.S)
+    assert warning, "no warning for a file already imported under test-list"
+    assert '<a href="/source/test-list"><bdi>Test list</bdi></a>' in warning[1]
+    assert 'href="/import?key=another-key&amp;title=Another+title' in warning[1]  # cancel
+    assert 'action="/import/commit"' in again  # the editor may still go on
+    changed = ROWS.replace("1917", "1918").encode("utf-8")
+    other = client.post(
+        "/import/preview",
+        files={"file": ("other.csv", changed, "text/csv")},
+        data={"key": "another-key", "title": "Another title", "citation": "Elsewhere"},
+    ).text
+    assert 'id="same-bytes"' not in other  # other bytes: no warning
+    own = client.post(
+        "/import/preview",
+        files={"file": ("list.csv", ROWS.encode("utf-8"), "text/csv")},
+        data={"key": "test-list", "title": "Test list", "citation": "Archive, f. 1"},
+    ).text
+    assert 'id="same-bytes"' not in own  # the same source again: the importer says "unchanged"
+
+
+def test_an_import_error_keeps_what_was_typed_and_leads_back(
+    engine: Engine, tmp_path: Path
+) -> None:
+    client = _client(engine, tmp_path)
+    refused = client.post(
+        "/import/preview",
+        files={"file": ("notes.pdf", b"%PDF-1.4", "application/pdf")},
+        data={"key": "chokay-list", "title": "Список Чокая", "citation": "ЦГА РК, ф. 1"},
+    )
+    assert refused.status_code == 400 and "notes.pdf" in refused.text
+    assert 'value="chokay-list"' in refused.text and 'value="Список Чокая"' in refused.text
+    assert 'value="ЦГА РК, ф. 1"' in refused.text  # the form again, filled
+    form = _form(_upload(client, ROWS.encode("utf-8")))
+    failed = client.post("/import/commit", data=form)  # no column holds names
+    assert failed.status_code == 400 and "holds names" in failed.text
+    for typed in ("test-list", "Test list", "Archive, f. 1"):
+        assert typed in failed.text
+    back = re.search(r'href="(/import/preview/[0-9a-f]+\?[^"]+)" id="back-to-mapping"', failed.text)
+    assert back
+    mapping = client.get(html.unescape(back[1]))
+    assert mapping.status_code == 200 and "Жұмағалиев Мағдау" in mapping.text
+    kept = _form(mapping.text)
+    assert (kept["key"], kept["title"], kept["citation"]) == ("test-list", "Test list",
+                                                               "Archive, f. 1")  # fmt: skip
+    kept["col:Aty-zhoni"], kept["col:Tugan zhyly"] = "full_name", "birth_year"
+    done = client.post("/import/commit", data=kept)
+    assert re.search(r"2 records imported into .*test-list", done.text)
+    start = re.search(r'href="(/import\?[^"]+)" id="back-to-form"', failed.text)
+    assert start
+    filled = client.get(html.unescape(start[1])).text
+    assert 'value="test-list"' in filled and 'value="Archive, f. 1"' in filled
+
+
+def test_the_mapping_dropdown_speaks_the_users_language(engine: Engine, tmp_path: Path) -> None:
+    client = _client(engine, tmp_path)
+    for lang, given, year in (("ru", "имя", "год рождения"), ("kk", "аты", "туған жылы"),
+                              ("en", "given name", "year of birth")):  # fmt: skip
+        client.cookies.set("tagdyr_lang", lang)
+        page = _upload(client, "№;ФИО;Год рождения\n1;Бектанов Мажит;1914\n".encode())
+        labels = re.findall(r'<option value="([a-z_]+)"[^>]*>([^<]+)</option>', page)
+        shown = dict(labels)
+        assert shown["given_name"] == given and shown["birth_year"] == year
+        assert not [field for field, label in labels if label == field and "_" in field]

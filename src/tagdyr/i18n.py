@@ -874,6 +874,301 @@ _STRINGS.update(
     }
 )
 
+# Review, undo, merge, linkage and import from the browser (web helper, issue 20 items 4, 5)
+_FIELD_LABELS = {
+    "id": ("entry number", "номер записи", "жазба нөмірі"),
+    "full_name": ("whole name", "полное имя", "толық аты-жөні"),
+    "surname": ("surname", "фамилия", "тегі"),
+    "given_name": ("given name", "имя", "аты"),
+    "patronymic": ("patronymic", "отчество", "әкесінің аты"),
+    "birth_date": ("date of birth", "дата рождения", "туған күні"),
+    "birth_year": ("year of birth", "год рождения", "туған жылы"),
+    "birth_place": ("place of birth", "место рождения", "туған жері"),
+    "residence": ("residence", "место жительства", "тұрғылықты жері"),
+    "rank": ("rank", "звание", "әскери атағы"),
+    "nationality": ("nationality", "национальность", "ұлты"),
+    "camp": ("camp", "лагерь", "лагерь"),
+    "unit": ("military unit", "воинская часть", "әскери бөлім"),
+    "identifier": ("personal number", "личный номер", "жеке нөмір"),
+    "fate": ("fate", "судьба", "тағдыры"),
+    "date": ("date", "дата", "күні"),
+    "source": ("source named in the row", "источник в записи", "жазбадағы дереккөз"),
+    "conscription": ("conscription", "призыв", "әскерге шақырылуы"),
+    "capture_place": ("place of capture", "место пленения", "тұтқынға түскен жері"),
+    "capture_date": ("date of capture", "дата пленения", "тұтқынға түскен күні"),
+    "occupation": ("occupation", "профессия", "кәсібі"),
+    "repatriation_date": ("date of repatriation", "дата репатриации", "репатриация күні"),
+    "arrest_date": ("date of arrest", "дата ареста", "қамауға алынған күні"),
+    "sentence_date": ("date of sentence", "дата приговора", "үкім шыққан күні"),
+    "sentence": ("sentence", "приговор", "үкім"),
+    "death_date": ("date of death", "дата смерти", "қайтыс болған күні"),
+    "rehabilitation_date": ("date of rehabilitation", "дата реабилитации", "ақталған күні"),
+    "age": ("age", "возраст", "жасы"),
+    "conscription_date": ("date of conscription", "дата призыва", "әскерге шақырылған күні"),
+    "conscription_place": ("place of conscription", "место призыва", "әскерге шақырылған жері"),
+    "burial_place": ("place of burial", "место захоронения", "жерленген жері"),
+    "hospital": ("hospital", "госпиталь", "госпиталь"),
+    "document_kind": ("kind of document", "вид документа", "құжат түрі"),
+    "document_date": ("date of the document", "дата документа", "құжат күні"),
+    "archive": ("archive", "архив", "мұрағат"),
+    "fond": ("fond", "фонд", "қор"),
+    "opis": ("inventory (opis)", "опись", "тізімдеме"),
+    "delo": ("file (delo)", "дело", "іс"),
+    "folio": ("folio (sheet)", "лист", "парақ"),
+    "document_id": ("document number", "номер документа", "құжат нөмірі"),
+}
+_STRINGS.update(
+    {
+        f"field_{name}": {"en": en, "ru": ru, "kk": kk}
+        for name, (en, ru, kk) in _FIELD_LABELS.items()
+    }
+)
+_STRINGS.update(
+    {
+        "import_failed": {
+            "en": "The import could not be done",
+            "ru": "Импорт не удался",
+            "kk": "Импорт орындалмады",
+        },
+        "import_form_kept": {
+            "en": "What you typed is kept: go back, correct it and try again.",
+            "ru": "Введённое сохранено: вернитесь, исправьте и попробуйте снова.",
+            "kk": "Енгізгеніңіз сақталды: қайтып, түзетіп, қайта көріңіз.",
+        },
+        "import_cancel": {"en": "Cancel", "ru": "Отменить", "kk": "Бас тарту"},
+        "same_bytes": {
+            "en": "This very file (the same bytes, by checksum) was already imported "
+            "under another source:",
+            "ru": "Этот же файл (те же байты, по контрольной сумме) уже импортирован "
+            "в другой источник:",
+            "kk": "Дәл осы файл (бақылау сомасы бойынша сол байттар) басқа дереккөзге "
+            "импортталған:",
+        },
+        "same_bytes_choice": {
+            "en": "Import it again under the key you typed only if it is a second source; "
+            "otherwise:",
+            "ru": "Импортируйте его под введённым ключом, только если это другой источник; иначе:",
+            "kk": "Бұл басқа дереккөз болса ғана енгізген кілтпен импорттаңыз; әйтпесе:",
+        },
+        "back_to_mapping": {
+            "en": "Back to the column mapping, as you filled it",
+            "ru": "Назад к сопоставлению столбцов, как вы его заполнили",
+            "kk": "Бағандарды сәйкестендіруге, толтырғаныңыздай, қайту",
+        },
+        "back_to_form": {
+            "en": "Back to the upload form, as you filled it",
+            "ru": "Назад к форме загрузки, как вы её заполнили",
+            "kk": "Жүктеу формасына, толтырғаныңыздай, қайту",
+        },
+        "import_then_link_web": {
+            "en": "Join the new records to persons now: a linkage run over all records.",
+            "ru": "Соедините новые записи с лицами сейчас: связывание всех записей.",
+            "kk": "Жаңа жазбаларды тұлғаларға қазір қосыңыз: барлық жазбаны байланыстыру.",
+        },
+        "run_linkage": {
+            "en": "Run linkage",
+            "ru": "Запустить связывание",
+            "kk": "Байланыстыруды іске қосу",
+        },
+        "link_run": {"en": "Linkage run", "ru": "Связывание", "kk": "Байланыстыру"},
+        "link_run_help": {
+            "en": "This page follows the run and shows its result when it is done; you may "
+            "leave it and come back.",
+            "ru": "Страница следит за связыванием и покажет результат; её можно закрыть и "
+            "вернуться позже.",
+            "kk": "Бұл бет байланыстыруды бақылап, нәтижесін көрсетеді; жауып, кейін қайта "
+            "кіруге болады.",
+        },
+        "link_step": {"en": "Step", "ru": "Шаг", "kk": "Қадам"},
+        "link_stage_0": {
+            "en": "reading the records",
+            "ru": "чтение записей",
+            "kk": "жазбаларды оқу",
+        },
+        "link_stage_1": {
+            "en": "comparing the records",
+            "ru": "сравнение записей",
+            "kk": "жазбаларды салыстыру",
+        },
+        "link_stage_2": {
+            "en": "joining records into persons",
+            "ru": "объединение записей в лица",
+            "kk": "жазбаларды тұлғаларға біріктіру",
+        },
+        "seconds": {"en": "s", "ru": "с", "kk": "с"},
+        "link_failed": {
+            "en": "Linkage failed:",
+            "ru": "Связывание не удалось:",
+            "kk": "Байланыстыру орындалмады:",
+        },
+        "link_done": {
+            "en": "Linkage done",
+            "ru": "Связывание завершено",
+            "kk": "Байланыстыру аяқталды",
+        },
+        "link_records": {"en": "records", "ru": "записей", "kk": "жазба"},
+        "link_persons": {"en": "persons", "ru": "лиц", "kk": "тұлға"},
+        "link_pairs": {"en": "candidate pairs", "ru": "пар-кандидатов", "kk": "үміткер жұп"},
+        "link_matches": {"en": "matches", "ru": "совпадений", "kk": "сәйкестік"},
+        "link_run_no": {"en": "run", "ru": "запуск", "kk": "іске қосу"},
+        "my_judgements": {
+            "en": "Your judgements",
+            "ru": "Ваши решения",
+            "kk": "Сіздің шешімдеріңіз",
+        },
+        "my_judgements_intro": {
+            "en": "Every judgement you made, newest first. Undo any that is still active: the "
+            "persons are formed again without it.",
+            "ru": "Все ваши решения, новые сверху. Любое действующее можно отменить: лица "
+            "будут составлены заново без него.",
+            "kk": "Барлық шешіміңіз, жаңасы жоғарыда. Күшіндегі кез келгенін болдырмауға "
+            "болады: тұлғалар онсыз қайта құрылады.",
+        },
+        "judgement_pair": {"en": "Records", "ru": "Записи", "kk": "Жазбалар"},
+        "was_undone": {"en": "undone", "ru": "отменено", "kk": "болдырылмады"},
+        "no_judgements": {
+            "en": "You have made no judgements yet.",
+            "ru": "Вы ещё не приняли ни одного решения.",
+            "kk": "Сіз әлі ешбір шешім қабылдаған жоқсыз.",
+        },
+        "undone_msg": {
+            "en": "Undone: your judgement",
+            "ru": "Отменено ваше решение",
+            "kk": "Шешіміңіз болдырылмады:",
+        },
+        "and": {"en": "and", "ru": "и", "kk": "және"},
+        "undone_after": {
+            "en": "The persons are formed again without it.",
+            "ru": "Лица составлены заново без него.",
+            "kk": "Тұлғалар онсыз қайта құрылды.",
+        },
+        "merge_intro": {
+            "en": "Search the other person by name, choose him from the list, then merge.",
+            "ru": "Найдите другое лицо по имени, выберите его в списке и объедините.",
+            "kk": "Басқа тұлғаны есімі бойынша іздеп, тізімнен таңдап, біріктіріңіз.",
+        },
+        "merge_search": {
+            "en": "The other person's name",
+            "ru": "Имя другого лица",
+            "kk": "Басқа тұлғаның есімі",
+        },
+        "merge_pick": {
+            "en": "Choose the person who is the same man",
+            "ru": "Выберите лицо — того же человека",
+            "kk": "Сол адам болып табылатын тұлғаны таңдаңыз",
+        },
+        "merge_none": {
+            "en": "Nobody of that name: try another spelling.",
+            "ru": "Никого с таким именем: попробуйте другое написание.",
+            "kk": "Мұндай есімді ешкім жоқ: басқа жазылуын көріңіз.",
+        },
+        "open_dossier": {"en": "open", "ru": "открыть", "kk": "ашу"},
+        "merge_refused": {
+            "en": "The merge was not done",
+            "ru": "Объединение не выполнено",
+            "kk": "Біріктіру орындалмады",
+        },
+        "merge_choose": {
+            "en": "Choose a person from the list first: nothing was merged.",
+            "ru": "Сначала выберите лицо из списка: ничего не объединено.",
+            "kk": "Алдымен тізімнен тұлғаны таңдаңыз: ештеңе біріктірілмеді.",
+        },
+        "merge_unknown": {
+            "en": "The chosen person ({other}) is not in tagdyr: nothing was merged. Search "
+            "the other person by name and choose him from the list.",
+            "ru": "Выбранного лица ({other}) нет в tagdyr: ничего не объединено. Найдите "
+            "другое лицо по имени и выберите его в списке.",
+            "kk": "Таңдалған тұлға ({other}) tagdyr-да жоқ: ештеңе біріктірілмеді. Басқа "
+            "тұлғаны есімі бойынша іздеп, тізімнен таңдаңыз.",
+        },
+        "merge_same": {
+            "en": "{name} and the chosen person are already one person: nothing was merged.",
+            "ru": "{name} и выбранное лицо — уже одно лицо: ничего не объединено.",
+            "kk": "{name} және таңдалған тұлға — бір тұлға: ештеңе біріктірілмеді.",
+        },
+        "back_to_dossier": {
+            "en": "Back to the dossier",
+            "ru": "Назад к досье",
+            "kk": "Досьеге қайту",
+        },
+        "fields_compared": {
+            "en": "The two records side by side",
+            "ru": "Две записи рядом",
+            "kk": "Екі жазба қатар",
+        },
+        "field": {"en": "Field", "ru": "Поле", "kk": "Өріс"},
+        "fields_state": {"en": "Agree?", "ru": "Совпадают?", "kk": "Сәйкес пе?"},
+        "fieldcmp_agree": {"en": "agree", "ru": "совпадают", "kk": "сәйкес"},
+        "fieldcmp_differ": {"en": "differ", "ru": "различаются", "kk": "сәйкес емес"},
+        "fieldcmp_missing": {
+            "en": "only one record says",
+            "ru": "есть только в одной записи",
+            "kk": "тек бір жазбада бар",
+        },
+        "sum_judge": {
+            "en": "records {left} and {right} judged «{verdict}»",
+            "ru": "записи {left} и {right}: решение «{verdict}»",
+            "kk": "{left} және {right} жазбалары: шешім «{verdict}»",
+        },
+        "sum_merge": {
+            "en": "persons {left} and {right} merged",
+            "ru": "лица {left} и {right} объединены",
+            "kk": "{left} және {right} тұлғалары біріктірілді",
+        },
+        "sum_split": {
+            "en": "record {record} split from its person",
+            "ru": "запись {record} отделена от своего лица",
+            "kk": "{record} жазбасы өз тұлғасынан бөлінді",
+        },
+        "sum_undo": {
+            "en": "judgement {id} undone",
+            "ru": "решение {id} отменено",
+            "kk": "{id} шешімі болдырылмады",
+        },
+        "sum_revert": {
+            "en": "revert of #{id}: {inner}",
+            "ru": "откат #{id}: {inner}",
+            "kk": "#{id} кері қайтарылды: {inner}",
+        },
+        "sum_link": {
+            "en": "linkage run {run}: {pairs} candidate pairs, {persons} persons, "
+            "{changed} changed",
+            "ru": "связывание {run}: пар-кандидатов {pairs}, лиц {persons}, изменено {changed}",
+            "kk": "{run} байланыстыру: үміткер жұп {pairs}, тұлға {persons}, өзгерген {changed}",
+        },
+        "sum_import": {
+            "en": "{file} imported as version {version} of {key}: {records} records",
+            "ru": "{file} импортирован как версия {version} источника {key}: записей {records}",
+            "kk": "{file} {key} дереккөзінің {version} нұсқасы ретінде импортталды: "
+            "жазба {records}",
+        },
+        "sum_user_create": {
+            "en": "user {user} created as {role}",
+            "ru": "создан пользователь {user}, роль: {role}",
+            "kk": "{user} пайдаланушысы құрылды, рөлі: {role}",
+        },
+        "sum_user_change": {
+            "en": "user {user}: {changes}",
+            "ru": "пользователь {user}: {changes}",
+            "kk": "{user} пайдаланушысы: {changes}",
+        },
+        "sum_change_role": {"en": "role {role}", "ru": "роль {role}", "kk": "рөлі {role}"},
+        "sum_change_password": {"en": "new password", "ru": "новый пароль", "kk": "жаңа құпиясөз"},
+        "sum_change_disabled": {"en": "disabled", "ru": "отключён", "kk": "өшірілді"},
+        "sum_change_enabled": {"en": "enabled", "ru": "включён", "kk": "қосылды"},
+        "sum_token_create": {
+            "en": "API token {prefix}… ({name}) for {user}",
+            "ru": "API-токен {prefix}… ({name}) для {user}",
+            "kk": "{user} үшін API токені {prefix}… ({name})",
+        },
+        "sum_token_revoke": {
+            "en": "API token {prefix}… revoked",
+            "ru": "API-токен {prefix}… отозван",
+            "kk": "API токені {prefix}… кері қайтарылды",
+        },
+    }
+)
+
 # Imports: headers as written, warnings (integrity helper)
 _STRINGS.update(
     {
@@ -889,6 +1184,81 @@ _STRINGS.update(
         },
     }
 )
+
+# the summaries of the audit log, as tagdyr writes them (store/audit callers), read back in the
+# interface language; a summary of another shape is shown as stored
+_SUMMARIES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("sum_revert", re.compile(r"revert of #(?P<id>\d+): (?P<inner>.*)", re.S)),
+    (
+        "sum_judge",
+        re.compile(
+            r"records (?P<left>\d+) and (?P<right>\d+) judged "
+            r"'(?P<verdict>same|not_same|unsure)'"
+        ),
+    ),
+    ("sum_merge", re.compile(r"persons (?P<left>\S+) and (?P<right>\S+) merged")),
+    ("sum_split", re.compile(r"record (?P<record>\d+) split from its person")),
+    ("sum_undo", re.compile(r"judgement (?P<id>\d+) undone")),
+    (
+        "sum_link",
+        re.compile(
+            r"linkage run (?P<run>\d+): (?P<pairs>[\d,]+) candidate pairs, "
+            r"(?P<persons>[\d,]+) persons, (?P<changed>[\d,]+) changed"
+        ),
+    ),
+    (
+        "sum_import",
+        re.compile(
+            r"(?P<file>.+) imported as version (?P<version>\d+) of "
+            r"(?P<key>\S+): (?P<records>[\d,]+) records"
+        ),
+    ),
+    ("sum_user_create", re.compile(r"user (?P<user>\S+) created as (?P<role>\w+)")),
+    (
+        "sum_token_create",
+        re.compile(
+            r"API token (?P<prefix>\S+)… \((?P<name>.*)\) for "
+            r"(?P<user>\S+)"
+        ),
+    ),
+    ("sum_token_revoke", re.compile(r"API token (?P<prefix>\S+)… revoked")),
+    ("sum_user_change", re.compile(r"user (?P<user>\S+): (?P<changes>.+)")),
+)
+
+
+def _summary_part(name: str, value: str, lang: str) -> str:
+    """A piece of a summary that is itself a word of the interface."""
+    if name == "inner":
+        return localize_summary(value, lang)
+    if name == "verdict":
+        return translate(value, lang)
+    if name == "role":
+        return translate(f"role_{value}", lang)
+    if name == "changes":
+        return ", ".join(_change(part, lang) for part in value.split(", "))
+    return value
+
+
+def _change(part: str, lang: str) -> str:
+    if part.startswith("role "):
+        role = translate(f"role_{part.removeprefix('role ')}", lang)
+        return translate("sum_change_role", lang).format(role=role)
+    key = f"sum_change_{part.replace('new ', '')}"
+    return translate(key, lang) if key in _STRINGS else part
+
+
+def localize_summary(summary: str, lang: str) -> str:
+    """An audit event's summary ("records 3 and 9 judged 'same'") in ``lang`` (in English as
+    stored: tagdyr writes it in English)."""
+    if lang == "en":
+        return summary
+    for key, pattern in _SUMMARIES:
+        match = pattern.fullmatch(summary)
+        if match:
+            parts = {k: _summary_part(k, v, lang) for k, v in match.groupdict("").items()}
+            return translate(key, lang).format(**parts)
+    return summary
+
 
 # The English phrases tagdyr writes into what it stores (record locations, date notes), read
 # back so the interface can say them in its language; the stored text stays as it is.

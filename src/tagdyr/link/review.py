@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
-from tagdyr.errors import ConflictError, NotFoundError, TagdyrError
+from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
 from tagdyr.link.components import lock_component
 from tagdyr.link.run import latest_run_id, latest_verdicts, recluster
 from tagdyr.store import schema as s
@@ -406,10 +406,14 @@ def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, act
               before | changed, reverts)  # fmt: skip
 
 
-def undo(engine: Engine, judgement_id: int, author: str = "system") -> None:
+def undo(engine: Engine, judgement_id: int, author: str = "system", *,
+         own: bool = False, pair_seen: int | None = None) -> None:  # fmt: skip
     """Mark a judgement undone (it stays in the audit trail) and re-cluster; the change that
-    made exactly this judgement is marked reverted in the log."""
+    made exactly this judgement is marked reverted in the log. ``own``: only the author's own
+    judgement; ``pair_seen``: the pair's :func:`pair_version` as the user's page showed it
+    (optimistic locking: refused when the pair was decided since)."""
     with _writing(engine, "the undo") as conn:
+        _check_undoable(conn, judgement_id, author if own else None, pair_seen)
         made_by = next(
             (e.id for e in events(conn, limit=500)
              if e.action in ("judge", "merge") and e.detail.get("judgements") == [judgement_id]
@@ -420,17 +424,43 @@ def undo(engine: Engine, judgement_id: int, author: str = "system") -> None:
                         reverts=made_by)  # fmt: skip
 
 
-def history(conn: Connection, limit: int = 100) -> list[JudgementView]:
-    """The audit trail, newest first: who decided what, when and why, and what was undone."""
+def _check_undoable(conn: Connection, judgement_id: int, author: str | None,
+                    pair_seen: int | None) -> None:  # fmt: skip
+    j = s.judgement
+    row = conn.execute(select(j).where(j.c.id == judgement_id)).first()
+    if row is None:
+        raise NotFoundError(f"there is no judgement #{judgement_id}")
+    if author is not None and row.author != author:
+        raise AccessError(
+            f"judgement #{judgement_id} was made by {row.author}, not by you: nothing was "
+            "undone; an editor may revert it from the history"
+        )
+    if row.undone_at is not None:
+        raise NotFoundError(
+            f"no active judgement #{judgement_id} to undo: it was already undone "
+            f"({row.undone_at:%Y-%m-%d %H:%M} UTC), nothing changed"
+        )
+    _check_pair_seen(conn, row.left_record_id, row.right_record_id, pair_seen)
+
+
+def history(conn: Connection, limit: int = 100, *, author: str | None = None,
+            ids: Iterable[int] | None = None) -> list[JudgementView]:  # fmt: skip
+    """The audit trail, newest first: who decided what, when and why, and what was undone;
+    only ``author``'s judgements, or only the judgements ``ids``, when given."""
     j = s.judgement
     left, right = s.record.alias("l"), s.record.alias("r")
-    rows = conn.execute(
+    query = (
         select(j, left.c.full_name.label("left_name"), right.c.full_name.label("right_name"))
         .join(left, left.c.id == j.c.left_record_id)
         .join(right, right.c.id == j.c.right_record_id)
         .order_by(j.c.created_at.desc(), j.c.id.desc())
         .limit(limit)
-    ).all()
+    )
+    if author is not None:
+        query = query.where(j.c.author == author)
+    if ids is not None:
+        query = query.where(j.c.id.in_(list(ids)))
+    rows = conn.execute(query).all()
     return [
         JudgementView(
             r.id, r.left_record_id, r.right_record_id, r.left_name, r.right_name, r.verdict,

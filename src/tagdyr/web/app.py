@@ -17,7 +17,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, StorageError, TagdyrError
-from tagdyr.i18n import LANGUAGES, localize, translate
+from tagdyr.i18n import LANGUAGES, localize, localize_summary, translate
 from tagdyr.link import review as rv
 from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
@@ -60,10 +60,15 @@ from tagdyr.web.deps import (
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
 from tagdyr.web.imports import router as import_router
+from tagdyr.web.judgements import router as judgements_router
+from tagdyr.web.judgements import undone_judgement
 from tagdyr.web.limits import TagdyrApp
+from tagdyr.web.linkage import router as linkage_router
+from tagdyr.web.merge import router as merge_router
 from tagdyr.web.pairs import review_waterfall
 from tagdyr.web.pairs import router as pairs_router
 from tagdyr.web.person_view import FATE_PHRASES, dossier_context
+from tagdyr.web.review_view import field_rows
 from tagdyr.web.scans import router as scans_router
 from tagdyr.web.security import FORM_BYTES, guard, to_login
 from tagdyr.web.timing import watch
@@ -106,6 +111,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             {"lang": lang, "languages": LANGUAGES, "t": lambda key: translate(key, lang),
              "place_label": lambda key: place_label(key, lang),
              "loc": lambda stored: localize(stored, lang),
+             "summary": lambda stored: localize_summary(stored, lang),
              "user": getattr(request.state, "user", None),
              "csrf": getattr(request.state, "csrf", ""), **context},
             status_code=status,
@@ -119,6 +125,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(auth_router)
     app.include_router(browse_router)
     app.include_router(import_router)
+    app.include_router(linkage_router)
+    app.include_router(judgements_router)
+    app.include_router(merge_router)
     app.include_router(export_router)  # before /person/{uid}: "/person/x.jsonld" is an export
     app.include_router(scans_router)
     app.include_router(workbench_router)
@@ -209,19 +218,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         rv.split_record(engine, record_id, user.username, note, seen=seen)
         return RedirectResponse(f"/person/{uid}", status_code=303)
 
-    @app.post("/person/{uid}/merge")
-    def merge(
-        request: Request,
-        uid: str,
-        user: Editor,
-        other: Annotated[str, Form(max_length=40)],
-        seen: Seen,
-        note: Note = "",
-    ) -> Response:
-        engine = request.app.state.engine
-        rv.merge_persons(engine, uid, other.strip(), user.username, note, seen=seen)
-        return RedirectResponse(f"/person/{uid}", status_code=303)
-
     @app.get("/person/{uid}/history", response_class=HTMLResponse)
     def person_history(request: Request, uid: str, conn: Conn) -> Response:
         _, living = resolve_person(conn, uid)
@@ -279,8 +275,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     def review(
         request: Request,
         conn: Conn,
-        _user: Editor,
+        user: Editor,
         done: QueryId = None,
+        undone: QueryId = None,
     ) -> Response:
         items = rv.review_queue(conn, limit=1)
         item = items[0] if items else None
@@ -298,6 +295,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             prior=prior,
             waiting=rv.queue_size(conn),
             done=done,
+            undone=undone_judgement(conn, undone),
+            fields=field_rows(item) if item else [],
+            mine=len(rv.history(conn, 10_000, author=user.username)),
             seen=_seen_of(item.left, item.right) if item else "",
         )
 
@@ -317,11 +317,6 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             seen=seen, pair_seen=pair_seen,
         )  # fmt: skip
         return RedirectResponse(f"/review?done={judgement_id}", status_code=303)
-
-    @app.post("/review/undo")
-    def undo(request: Request, user: Editor, judgement_id: FormId) -> Response:
-        rv.undo(request.app.state.engine, judgement_id, user.username)
-        return RedirectResponse("/review", status_code=303)
 
     @app.get("/review/history")
     def review_history() -> Response:

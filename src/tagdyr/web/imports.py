@@ -5,6 +5,7 @@ worker threads, never on the event loop, so one big file does not stall other vi
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict
@@ -13,12 +14,14 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from sqlalchemy import Engine, select
 from starlette.concurrency import run_in_threadpool
 
 from tagdyr.errors import NotFoundError, TagdyrError
 from tagdyr.sources.importer import SourceInfo, import_table, source_key_for
 from tagdyr.sources.preview import field_choices, preview_table
 from tagdyr.sources.profiles import shipped_profiles
+from tagdyr.store import schema as s
 from tagdyr.texts.mentions import cluster_mentions, find_mentions
 from tagdyr.texts.reader import read_text
 from tagdyr.texts.store import import_text
@@ -30,6 +33,7 @@ router = APIRouter()
 JOB_WAIT_SECONDS = 3.0  # a small import's page comes back at once; a longer one shows progress
 UPLOAD_BYTES = MAX_BYTES + 1024 * 1024  # the file and the form's other fields
 _PROGRESS_EVERY = 0.5  # seconds between two writes of a job's progress
+SOURCE_FIELDS = ("key", "title", "citation", "kind", "encoding", "profile")  # the typed form
 
 
 def _render(request: Request, name: str, status: int = 200, **context: Any) -> Response:
@@ -52,7 +56,41 @@ def _pool(request: Request) -> ThreadPoolExecutor:
 
 @router.get("/import", response_class=HTMLResponse)
 def import_form(request: Request, _user: Editor) -> Response:
-    return _render(request, "import.html", profiles=list(shipped_profiles()))
+    """The upload form; ``?key=…&title=…`` fill it again (the way back from an error)."""
+    typed = {k: request.query_params.get(k, "")[:2000] for k in SOURCE_FIELDS}
+    return _render(request, "import.html", profiles=list(shipped_profiles()), typed=typed)
+
+
+def _typed(form: dict[str, str]) -> dict[str, str]:
+    return {k: form.get(k, "") for k in SOURCE_FIELDS}
+
+
+def _refused_form(request: Request, message: str, typed: dict[str, str]) -> Response:
+    """The upload form again, filled as the editor typed it, with what went wrong on top."""
+    return _render(request, "import.html", status=400, profiles=list(shipped_profiles()),
+                   typed=typed, error=message)  # fmt: skip
+
+
+def _checksum(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def same_bytes_elsewhere(engine: Engine, path: Path, key: str) -> list[dict[str, Any]]:
+    """The sources other than ``key`` that already hold a document with these very bytes (the
+    importer's own checksum, sha256 of the file): a second copy under a new key is a warning."""
+    d, src = s.document, s.source
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(src.c.key, src.c.title, d.c.version, d.c.is_current)
+            .join(src, src.c.id == d.c.source_id)
+            .where(d.c.sha256 == _checksum(path), src.c.key != key.strip())
+            .order_by(src.c.key, d.c.version)
+        ).all()
+    return [dict(r._mapping) for r in rows]
 
 
 def _preview_context(
@@ -79,21 +117,35 @@ async def import_preview(
     profile: Annotated[str, Form(max_length=200)] = "",
 ) -> Response:
     uploads = _uploads(request)
-    token = await run_in_threadpool(uploads.save, file.filename or "upload.csv", file.file)
-    path = uploads.path(token)
     source = {"key": key, "title": title, "citation": citation, "kind": kind}
+    typed = {**source, "encoding": encoding, "profile": profile}
+    try:
+        token = await run_in_threadpool(uploads.save, file.filename or "upload.csv", file.file)
+        return await _preview_page(request, token, typed)
+    except TagdyrError as exc:
+        return _refused_form(request, str(exc), typed)
+
+
+async def _preview_page(request: Request, token: str, typed: dict[str, str]) -> Response:
+    path = _uploads(request).path(token)
+    source = {k: typed.get(k, "") for k in ("key", "title", "citation", "kind")}
+    encoding, profile = typed.get("encoding", ""), typed.get("profile", "")
     template, context = await run_in_threadpool(_preview_context, path, source, encoding, profile)
-    return _render(request, template, token=token, source=source, encoding=encoding, **context)
+    twins = await run_in_threadpool(same_bytes_elsewhere, request.app.state.engine, path,
+                                    source["key"])  # fmt: skip
+    return _render(request, template, token=token, source=source, encoding=encoding,
+                   twins=twins, typed=typed, **context)  # fmt: skip
+
+
+@router.get("/import/preview/{token}", response_class=HTMLResponse)
+async def import_preview_again(request: Request, token: str, _user: Editor) -> Response:
+    """The preview of an upload still kept, with the form as typed (back from an error)."""
+    typed = {k: request.query_params.get(k, "")[:2000] for k in SOURCE_FIELDS}
+    return await _preview_page(request, token, typed)
 
 
 def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, engine: Any) -> None:
     path = uploads.path(token)
-    source = SourceInfo(
-        form.get("key", "").strip() or source_key_for(path),
-        form.get("title", "").strip() or path.name,
-        form.get("citation", "").strip() or path.name,
-        form.get("kind", "list"),
-    )
     encoding = form.get("encoding", "") or None
     last = [0.0]
 
@@ -103,6 +155,12 @@ def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, e
             uploads.write_job(token, {"state": "running", "done": done, "total": total})
 
     try:  # the page may have stopped waiting: the job's end is written for the job page
+        source = SourceInfo(  # a key that is not allowed is refused here, as a failed job
+            form.get("key", "").strip() or source_key_for(path),
+            form.get("title", "").strip() or path.name,
+            form.get("citation", "").strip() or path.name,
+            form.get("kind", "list"),
+        )
         if source.kind == "text":
             result = import_text(engine, path, source, encoding=encoding, user=user)
         else:
@@ -112,7 +170,8 @@ def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, e
                                   progress=progress)  # fmt: skip
     except Exception as exc:
         said = str(exc) if isinstance(exc, TagdyrError) else "the import failed: see the log"
-        uploads.write_job(token, {"state": "failed", "error": said})  # the file stays: retry
+        failed = {"state": "failed", "error": said, "form": _typed(form)}
+        uploads.write_job(token, failed)  # the file stays: the editor goes back and retries
         raise
     uploads.write_job(token, {"state": "done", "result": asdict(result), "filename": path.name})
     uploads.forget_file(token)
@@ -134,6 +193,8 @@ async def import_commit(request: Request, user: Editor) -> Response:
             await asyncio.wait_for(asyncio.shield(asyncio.wrap_future(job)), JOB_WAIT_SECONDS)
         except TimeoutError:
             return RedirectResponse(f"/import/job/{token}", status_code=303)
+        except TagdyrError:
+            pass  # written into the job: its page says it, with the way back to the form
     return import_job(request, token, user)
 
 
@@ -144,7 +205,8 @@ def import_job(request: Request, token: str, _user: Editor) -> Response:
     if state is None:
         raise NotFoundError("no import was started for this upload; upload the file again")
     if state["state"] == "failed":
-        raise TagdyrError(state["error"])
+        return _render(request, "import_error.html", status=400, message=state["error"],
+                       typed=state.get("form", {}), token=token)  # fmt: skip
     if state["state"] == "running":
         return _render(request, "import_job.html", done=state.get("done", 0),
                        total=state.get("total", 0))  # fmt: skip

@@ -67,6 +67,14 @@ class Uploads:
             raise SourceError(too_big if size else "the file is empty", file=name)
         return token
 
+    def new_job(self) -> str:
+        """A job without a file (a linkage run started from the browser): its token."""
+        self.sweep()
+        token = secrets.token_hex(16)
+        (self.directory / token).mkdir(parents=True)
+        self.claim_job(token)
+        return token
+
     def _folder(self, token: str) -> Path:
         folder = self.directory / token
         if not _TOKEN.match(token) or not folder.is_dir():
