@@ -120,8 +120,11 @@ def _read_table(
     if ys and xs:
         table = ruled_table(page, number, ys, xs, _cell_reader(api))
     else:
-        lifted, lines_drawn = lift_lines(page)  # underlines and strokes through rows
-        table = aligned_table(words(api, lifted, number), number, page, lines_drawn)
+        found = words(api, page, number)
+        lifted, strokes = lift_lines(page, found)  # a clerk's strokes through rows
+        if strokes:
+            found = words(api, lifted, number)
+        table = aligned_table(found, number, page, strokes)
     read = ScanPage(number, page, table, cleaned.rotation, cleaned.skew, lang)
     if other is not None:
         _reread_doubtful(read, other)

@@ -144,17 +144,28 @@ def erase_strike(image: Image.Image, box: Box) -> Image.Image:
     return _image_like(pixels, image)
 
 
-def lift_lines(image: Image.Image) -> tuple[Image.Image, list[int]]:
-    """A page without a grid with its long horizontal lines lifted off (a typed underline, a
-    clerk's strokes through rows), so the words under them can be read, and each line's
-    height on the page."""
+def lift_lines(image: Image.Image, words: list[Word]) -> tuple[Image.Image, list[int]]:
+    """A page without a grid with the long horizontal lines drawn through its words (a clerk's
+    strokes through rows; not an underline below them) lifted off, so the words under them can
+    be read, and each such line's height on the page. A page with none is returned as is."""
     pixels = np.array(image)
     line = _long_runs(pixels < _INK, max(40, image.width // 5))
-    if not line.any():
+    heights = [(a + b) // 2 for a, b in _runs(np.asarray(line.any(axis=1), dtype=bool))]
+    through = [y for y in heights if any(_inside(w.box, y) for w in words)]
+    if not through:
         return image, []
+    near = np.zeros(len(line), dtype=bool)
+    for y in through:
+        near[max(0, y - 8) : y + 9] = True
+    line[~near] = False
     _lift(pixels, line)
-    rows_with_a_line = np.asarray(line.any(axis=1), dtype=bool)
-    return _image_like(pixels, image), [(a + b) // 2 for a, b in _runs(rows_with_a_line)]
+    return _image_like(pixels, image), through
+
+
+def _inside(box: Box, y: int) -> bool:
+    """Whether a height runs through the middle of a word's box (not along its edge)."""
+    quarter = (box[3] - box[1]) / 4
+    return box[1] + quarter <= y <= box[3] - quarter
 
 
 def _on_a_line(word: Word, lines: list[int]) -> bool:
