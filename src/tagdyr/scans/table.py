@@ -148,8 +148,11 @@ def lift_lines(image: Image.Image, words: list[Word]) -> tuple[Image.Image, list
     """A page without a grid with the long horizontal lines drawn through its words (a clerk's
     strokes through rows; not an underline below them) lifted off, so the words under them can
     be read, and each such line's height on the page. A page with none is returned as is."""
-    pixels = np.array(image)
-    line = _long_runs(pixels < _INK, max(40, image.width // 5))
+    if not words:
+        return image, []
+    span = max(w.box[2] for w in words) - min(w.box[0] for w in words)
+    pixels = np.array(image)  # a stroke crosses the columns: 40 % of the text's width at least
+    line = _long_runs(pixels < _INK, max(40, int(_STRIKE_SHARE * span)))
     heights = [(a + b) // 2 for a, b in _runs(np.asarray(line.any(axis=1), dtype=bool))]
     through = [y for y in heights if any(_inside(w.box, y) for w in words)]
     if not through:
