@@ -146,7 +146,8 @@ def test_stored_phrases_are_said_in_each_language() -> None:
 # the English words of the summaries tagdyr writes into the audit log
 _ENGLISH = re.compile(
     r"\b(records?|persons?|judged|merged|split|undone|revert|imported|version|linkage|"
-    r"candidate|changed|created|user|role|password|disabled|enabled|revoked|same|unsure)\b"
+    r"candidate|changed|created|user|role|password|disabled|enabled|revoked|same|unsure|"
+    r"source|kind|list|register)\b"
 )
 
 
@@ -154,7 +155,7 @@ def test_every_history_description_is_said_in_kk_and_ru(sqlite_engine, tmp_path)
     """Every kind of change tagdyr logs, made for real; its summary read back in kk and ru."""
     from tagdyr import accounts
     from tagdyr.link import review as rv
-    from tagdyr.link.run import link_database
+    from tagdyr.link.run import link_database, set_source_kind
     from tagdyr.revert import revert
     from tagdyr.sources.importer import SourceInfo, import_table
     from tagdyr.store.audit import events
@@ -171,7 +172,8 @@ def test_every_history_description_is_said_in_kk_and_ru(sqlite_engine, tmp_path)
     register = write_csv(tmp_path / "r.csv", [["№", "Фамилия", "Имя", "Год рождения"],
                                               ["1", "Бектанов", "Мажит", "1914"]])  # fmt: skip
     import_table(engine, listed, SourceInfo("mysen", "Mysen list", "Riksarkivet"))
-    import_table(engine, register, SourceInfo("reg", "Register", "MoD", kind="register"))
+    import_table(engine, register, SourceInfo("reg", "Register", "MoD", kind="list"))
+    set_source_kind(engine, "reg", "register", actor="test")
     link_database(engine, threshold=0.9, floor=0.0001, actor="test")
     a, b, c = (
         record_id(engine, "mysen", "1"),

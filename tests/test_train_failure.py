@@ -97,10 +97,11 @@ def _demo_records_without(stem: str, tmp_path: Path) -> list[list[LinkRecord]]:
 
 
 def test_em_that_collapses_on_one_comparison_keeps_its_base_values(tmp_path: Path) -> None:
-    """Without the OBD excerpt, EM within the demo's exact-name blocks drives a level's m below
-    1e-300 and Splink refuses it (training used to fail with a LinkageError): now the comparison
-    that collapsed is named, warned about, and keeps the base model's m."""
-    datasets = _demo_records_without("obd_format_excerpt", tmp_path)
+    """Without the Ministry of Defence register (before the stored birth was read directly,
+    without the OBD excerpt), EM within the demo's exact-name blocks drives a level's m to 0
+    and Splink refuses it (training used to fail with a LinkageError): now the comparison that
+    collapsed is named, warned about, and keeps the base model's m."""
+    datasets = _demo_records_without("kz_mod_register", tmp_path)
     base = load_model()
     told: list[str] = []
     model = train_model(datasets, base, link_type="link_and_dedupe", warn=told.append)

@@ -1142,6 +1142,11 @@ _STRINGS.update(
             "kk": "{file} {key} дереккөзінің {version} нұсқасы ретінде импортталды: "
             "жазба {records}",
         },
+        "sum_source_kind": {
+            "en": "source {key}: kind {before} → {after}",
+            "ru": "источник {key}: вид «{before}» → «{after}»",
+            "kk": "{key} дереккөзі: түрі «{before}» → «{after}»",
+        },
         "sum_user_create": {
             "en": "user {user} created as {role}",
             "ru": "создан пользователь {user}, роль: {role}",
@@ -1214,6 +1219,7 @@ _SUMMARIES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("sum_user_create", re.compile(r"user (?P<user>\S+) created as (?P<role>\w+)")),
+    ("sum_source_kind", re.compile(r"source (?P<key>\S+): kind (?P<before>\w+) → (?P<after>\w+)")),
     (
         "sum_token_create",
         re.compile(
@@ -1234,6 +1240,8 @@ def _summary_part(name: str, value: str, lang: str) -> str:
         return translate(value, lang)
     if name == "role":
         return translate(f"role_{value}", lang)
+    if name in ("before", "after"):  # a source's kind
+        return translate(f"kind_{value}", lang)
     if name == "changes":
         return ", ".join(_change(part, lang) for part in value.split(", "))
     return value

@@ -226,15 +226,18 @@ def make_linker(
         ),
         log_level=None,
     )
-    if use_tf:
+    if term_frequencies:  # asked for on an input too small to estimate its own frequencies
         _register_shipped_frequencies(linker, db, engine, arrows)
     return linker, prior
 
 
 def _register_shipped_frequencies(linker: Any, db: Any, engine: str, arrows: list[Any]) -> None:
     """The term-frequency adjustment reads the names engine's shipped shares
-    (``tagdyr.names.frequencies.shares_of_forms``), the numbers the names score reads, rather
-    than frequencies Splink would estimate from the input: one table, one share per name."""
+    (``tagdyr.names.frequencies.shares_of_forms``), the numbers the names score reads, when the
+    adjustment is asked for explicitly. When it is on by size (the default), Splink estimates
+    the frequencies from the input itself: with the shipped shares, a 2,000-entry list's
+    deduplication fell from precision 1.000 to 0.901 (tests/test_within_list.py), because a
+    list's own name frequencies are not the country's."""
     import pyarrow as pa
 
     from tagdyr.names.frequencies import shares_of_forms
