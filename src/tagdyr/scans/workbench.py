@@ -147,8 +147,9 @@ def correct(folder: Path, changes: dict[Cell3, str], author: str) -> int:
     differ from the latest reading of each (machine or earlier correction) as that editor
     sees it. A keyer of a double-keyed scan who has said they are done keys no more."""
     state = _state(folder)
+    seen = _seen_by(state, author)
     if state.get("double") and author in state["finished"]:
-        if any(v != _shown(state, cell, author) for cell, v in changes.items()):
+        if any(v != seen.get(cell, _machine(state, *cell)) for cell, v in changes.items()):
             raise TagdyrError(
                 "you have finished your keying of this scan; the other editor's and the "
                 "settling editor's work follows"
@@ -162,7 +163,7 @@ def correct(folder: Path, changes: dict[Cell3, str], author: str) -> int:
     made = 0
     for (page, row, col), value in changes.items():
         machine = _machine(state, page, row, col)
-        if value != _shown(state, (page, row, col), author):
+        if value != seen.get((page, row, col), machine):
             state["corrections"].append(
                 {"page": page, "row": row, "col": col, "value": value, "author": author,
                  "at": now, "machine": machine}
@@ -172,11 +173,10 @@ def correct(folder: Path, changes: dict[Cell3, str], author: str) -> int:
     return made
 
 
-def _shown(state: dict[str, Any], cell: Cell3, author: str) -> str:
-    """The value an editor sees in a cell: in a double-keyed scan their own keying, otherwise
-    the latest of anyone's; the machine's reading where nobody keyed it."""
-    own = author if state.get("double") else None
-    return _values(state, own).get(cell, _machine(state, *cell))
+def _seen_by(state: dict[str, Any], author: str) -> dict[Cell3, str]:
+    """The keyed cells as an editor sees them: in a double-keyed scan their own keying,
+    otherwise the latest of anyone's (the machine's reading where nobody keyed a cell)."""
+    return _values(state, author if state.get("double") else None)
 
 
 # --- double keying --------------------------------------------------------------------------
@@ -227,7 +227,10 @@ def _cells(state: dict[str, Any]) -> list[Cell3]:
 
 def differences(folder: Path) -> list[Difference]:
     """Every cell the two finished keyings disagree on, with its settled value if any."""
-    state = _state(folder)
+    return _differences(_state(folder))
+
+
+def _differences(state: dict[str, Any]) -> list[Difference]:
     if not state.get("double") or len(state["finished"]) < 2:
         return []
     first, second = state["finished"][:2]
@@ -252,7 +255,7 @@ def settle(folder: Path, values: dict[Cell3, str], author: str) -> int:
         raise TagdyrError(
             "a keyer cannot settle their own differences: a third editor settles them"
         )
-    open_cells = {(d.page, d.row, d.col) for d in differences(folder)}
+    open_cells = {(d.page, d.row, d.col) for d in _differences(state)}
     now = datetime.now(UTC).isoformat()
     for cell, value in values.items():
         if cell not in open_cells:
@@ -280,7 +283,7 @@ def corrections_to_import(folder: Path) -> list[Correction]:
             f"this scan is double keyed: {len(state['finished'])} of 2 editors have finished "
             "their keying"
         )
-    open_ = [d for d in differences(folder) if d.settled is None]
+    open_ = [d for d in _differences(state) if d.settled is None]
     if open_:
         raise TagdyrError(f"{len(open_)} differences between the two keyings are not settled yet")
     keyers = state["finished"][:2]
