@@ -106,11 +106,6 @@ def _strike(image: Image.Image, box: Box) -> tuple[Box, np.ndarray] | None:
     return ((x0, top, x1, bottom), line) if line.any() else None
 
 
-def is_struck(image: Image.Image, box: Box) -> bool:
-    """Whether a line runs through the middle of a row (a clerk's deletion)."""
-    return _strike(image, box) is not None
-
-
 def _lift(pixels: np.ndarray, line: np.ndarray) -> None:
     """Make a line's pixels paper, except where a letter's stroke runs on above and below it
     (there the stroke is closed again), in place."""
@@ -132,16 +127,16 @@ def _image_like(pixels: np.ndarray, image: Image.Image) -> Image.Image:
     return made
 
 
-def erase_strike(image: Image.Image, box: Box) -> Image.Image:
-    """The page with the line through a row lifted off, so the words under it can be read;
-    the page itself is not changed."""
+def without_stroke(image: Image.Image, box: Box) -> tuple[Image.Image, bool]:
+    """Whether a line runs through the middle of a row (a clerk's deletion), and the page with
+    that line lifted off so the words under it can be read (the page itself is not changed)."""
     found = _strike(image, box)
     if found is None:
-        return image
+        return image, False
     (x0, top, x1, bottom), line = found
     pixels = np.array(image)
     _lift(pixels[top:bottom, x0:x1], line)
-    return _image_like(pixels, image)
+    return _image_like(pixels, image), True
 
 
 def lift_lines(image: Image.Image, words: list[Word]) -> tuple[Image.Image, list[int]]:
@@ -268,8 +263,7 @@ def ruled_table(
     grid: list[Row] = []
     for top, bottom in itertools.pairwise(ys):
         whole = _inset((xs[0], top, xs[-1], bottom), inset)
-        struck = is_struck(image, whole)
-        source = erase_strike(image, whole) if struck else image
+        source, struck = without_stroke(image, whole)
         cells = []
         for left, right in itertools.pairwise(xs):
             box = _inset((left, top, right, bottom), inset)
