@@ -291,7 +291,7 @@ def _persons_for(conn: Connection, document_id: int) -> frozenset[str]:
     """Every current record belongs to one person: the new version's records become persons
     of their own until `tagdyr link` joins them (the replaced version's records keep theirs,
     so that reverting this import gives back the very persons). The uids of the new persons."""
-    from tagdyr.link.run import recluster
+    from tagdyr.persons.linking import recluster
 
     scope = set(
         conn.execute(select(s.record.c.id).where(s.record.c.document_id == document_id)).scalars()

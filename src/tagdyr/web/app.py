@@ -19,11 +19,10 @@ from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, StorageError, TagdyrError
 from tagdyr.i18n import LANGUAGES, kind_word, localize, localize_summary, translate
-from tagdyr.link import review as rv
-from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
-from tagdyr.revert import is_revertible, revert
+from tagdyr.persons import review as rv
+from tagdyr.persons.revert import is_revertible, revert
 from tagdyr.search import suggestions
 from tagdyr.settings import Settings, load_settings
 from tagdyr.stats import statistics
@@ -41,6 +40,7 @@ from tagdyr.store.queries import (
     resolve_person,
     text_segments,
 )
+from tagdyr.vocab.gazetteer import label as place_label
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
 from tagdyr.web.bidi import title_text

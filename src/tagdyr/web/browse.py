@@ -14,11 +14,11 @@ from sqlalchemy import Connection, select
 
 from tagdyr.errors import NotFoundError
 from tagdyr.i18n import kind_word, translate
-from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.svg import render_svg
 from tagdyr.search import Filters, SearchResult, faceted_search
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
+from tagdyr.vocab.gazetteer import places, resolve
 from tagdyr.web.deps import Conn, _language
 
 router = APIRouter()

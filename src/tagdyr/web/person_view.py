@@ -21,8 +21,8 @@ from tagdyr.dossier import (
     timeline,
 )
 from tagdyr.i18n import translate
-from tagdyr.link.gazetteer import label, resolve
 from tagdyr.store.queries import Dossier, RecordView, Related
+from tagdyr.vocab.gazetteer import label, resolve
 from tagdyr.web.bidi import title_text
 from tagdyr.web.deps import _language
 from tagdyr.web.urls import public_base
