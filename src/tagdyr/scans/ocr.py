@@ -22,6 +22,7 @@ from tagdyr.errors import ConfigError
 
 Box = tuple[int, int, int, int]  # left, top, right, bottom in page pixels
 CYRILLIC_LANGS = "kaz+rus"
+KAZAKH_LANG = "kaz"  # alone, it keeps the Kazakh letters the mixed models drop
 LATIN_LANGS = "eng+deu+fra+nor"
 
 

@@ -11,7 +11,16 @@ from typing import Any
 from PIL import Image
 
 from tagdyr.scans.clean import Cleaned, clean_page
-from tagdyr.scans.ocr import CYRILLIC_LANGS, LATIN_LANGS, Box, Word, engine, tessdata, words
+from tagdyr.scans.ocr import (
+    CYRILLIC_LANGS,
+    KAZAKH_LANG,
+    LATIN_LANGS,
+    Box,
+    Word,
+    engine,
+    tessdata,
+    words,
+)
 from tagdyr.scans.pages import read_pages
 from tagdyr.scans.table import (
     PageTable,
@@ -74,6 +83,59 @@ def _reread_doubtful(page: ScanPage, other: Any) -> None:
                 row.cells[row.cells.index(cell)] = again
 
 
+# What the mixed Kazakh and Russian models write for a Kazakh letter when the Russian model
+# wins the word: it has no Қ, Ө, Ұ, Ү, Ә, Ғ, Ң, І, Һ and writes the nearest Russian letters.
+_RUSSIAN_LOOKALIKES = {
+    "Қ": "К", "қ": "к", "Ғ": "Г", "ғ": "г", "Ң": "Н", "ң": "н", "Ө": "ОЕ", "ө": "ое",
+    "Ұ": "У", "ұ": "у", "Ү": "У", "ү": "у", "Ә": "АЭ", "ә": "аэ", "І": "IИ1", "і": "iи1",
+    "Һ": "Х", "һ": "х",
+}  # fmt: skip
+
+
+def with_kazakh_letters(reading: str, kazakh: str) -> str:
+    """``reading`` with the Kazakh letters that the Kazakh model alone saw where the mixed
+    models wrote a Russian look-alike ("Казак ССР" and "Қазақ ССР" → "Қазақ ССР"); every
+    other character stays as the mixed models read it, and readings of different lengths are
+    left alone, so one character stands for one and the confidences keep their places."""
+    if len(reading) != len(kazakh):
+        return reading
+    return "".join(
+        k if r != k and r in _RUSSIAN_LOOKALIKES.get(k, "") else r
+        for r, k in zip(reading, kazakh, strict=True)
+    )
+
+
+_KAZAKH_LETTERS = frozenset("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
+_KAZAKH_CELLS = 2  # cells the mixed models already read with Kazakh letters: a Kazakh page
+
+
+def _written_in_kazakh(page: ScanPage) -> bool:
+    """Whether the mixed models read Kazakh letters in a few cells: the page is written in the
+    Kazakh alphabet, not a Russian list of russified names ("Казан", "Кунанбай")."""
+    cells = (cell.text for row in page.table.rows for cell in row.cells)
+    return sum(any(ch in _KAZAKH_LETTERS for ch in text) for text in cells) >= _KAZAKH_CELLS
+
+
+def _restore_kazakh_letters(page: ScanPage, kazakh: Any) -> None:
+    """On a page written in the Kazakh alphabet, each cell with letters read again by the
+    Kazakh model alone (the mixed models let the Russian one win words such as "Ақтөбе", read
+    "Актебе"), its Kazakh letters kept."""
+    if not _written_in_kazakh(page):
+        return
+    for row in page.table.rows:
+        for cell in row.cells:
+            if not any(ch.isalpha() for ch in cell.text):
+                continue
+            crop = page.image.crop(cell.box)
+            crop.info["dpi"] = page.image.info.get("dpi", (300, 300))
+            again = cell_of(words(kazakh, crop, page.number), cell.box).text
+            fixed = with_kazakh_letters(cell.text, again)
+            if fixed != cell.text:
+                cell.chars = [(fixed[i], conf) if i < len(fixed) else (ch, conf)
+                              for i, (ch, conf) in enumerate(cell.chars)]  # fmt: skip
+                cell.text = fixed
+
+
 _CYRILLIC_LETTER = r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]"
 _DIGIT_IN_WORD = re.compile(
     rf"(?<={_CYRILLIC_LETTER})[0136](?!\d)|(?<!\d)[0136](?={_CYRILLIC_LETTER})"
@@ -87,9 +149,22 @@ def repair_digits(text: str) -> str:
     return _DIGIT_IN_WORD.sub(lambda m: _DIGIT_LETTERS[m.group()], text)
 
 
+_RULE_FRAGMENT = re.compile(r"^\|\s+|\s+\|$")
+
+
+def without_rule_fragments(text: str) -> str:
+    """A lone vertical bar at a cell's edge is a piece of the ruling read as a letter
+    ("1910 |" → "1910"); a bar inside the text stays."""
+    return _RULE_FRAGMENT.sub("", text)
+
+
 def _repair(table: PageTable) -> None:
     for row in table.rows:
         for cell in row.cells:
+            bare = without_rule_fragments(cell.text)
+            if bare != cell.text:
+                start = cell.text.index(bare)
+                cell.chars, cell.text = cell.chars[start : start + len(bare)], bare
             fixed = repair_digits(cell.text)
             if fixed != cell.text:
                 cell.text = fixed
@@ -128,6 +203,9 @@ def _read_table(
     read = ScanPage(number, page, table, cleaned.rotation, cleaned.skew, lang)
     if other is not None:
         _reread_doubtful(read, other)
+    if lang == CYRILLIC_LANGS:
+        with engine(KAZAKH_LANG) as kazakh:
+            _restore_kazakh_letters(read, kazakh)
     _repair(table)
     return read
 
