@@ -13,11 +13,12 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from tagdyr.store import schema as s
 from tagdyr.store.queries import ClaimView, RecordView, _nested
+from tagdyr.vocab.claims import single_kinds
 from tagdyr.vocab.gazetteer import resolve
 from tagdyr.vocab.ranks import rank_code
 
 # kinds a man has one of: several different values are a disagreement, not several facts
-SINGLE = frozenset({"birth", "death", "rank", "nationality", "gender", "capture"})
+SINGLE = single_kinds()  # declared in vocab/claims.py
 # the order of a fate summary
 SUMMARY_KINDS = ("birth", "conscription", "rank", "capture", "camp", "fate", "repatriation",
                  "arrest", "sentence", "death", "rehabilitation")  # fmt: skip

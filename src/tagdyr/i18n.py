@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import re
 
+from tagdyr.vocab.claims import labels as claim_labels
+
 LANGUAGES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 DEFAULT_LANGUAGE = "en"
 
 _STRINGS: dict[str, dict[str, str]] = {
+    **claim_labels(),  # the words of the claim kinds, declared in vocab/claims.py
     "tagline": {
         "en": "Fates of Kazakh and Central Asian participants of the Second World War",
         "ru": "Судьбы казахстанских и среднеазиатских участников Второй мировой войны",
@@ -62,24 +65,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "language": {"en": "Language", "ru": "Язык", "kk": "Тіл"},
     "not_found": {"en": "Not found", "ru": "Не найдено", "kk": "Табылмады"},
     "other_facts": {"en": "Other facts", "ru": "Другие сведения", "kk": "Басқа мәліметтер"},
-    "kind_rank": {"en": "rank", "ru": "звание", "kk": "әскери атағы"},
-    "kind_residence": {"en": "residence", "ru": "место жительства", "kk": "тұрғылықты жері"},
-    "kind_nationality": {"en": "nationality", "ru": "национальность", "kk": "ұлты"},
-    "kind_occupation": {"en": "occupation", "ru": "специальность", "kk": "мамандығы"},
-    "kind_unit": {"en": "unit", "ru": "часть, отряд", "kk": "бөлім"},
-    "kind_birth": {"en": "birth", "ru": "рождение", "kk": "туған"},
-    "kind_conscription": {"en": "conscription", "ru": "призыв", "kk": "әскерге шақырылу"},
-    "kind_capture": {"en": "capture", "ru": "пленение", "kk": "тұтқынға түсу"},
-    "kind_fate": {"en": "fate", "ru": "судьба", "kk": "тағдыры"},
-    "kind_repatriation": {"en": "repatriation", "ru": "репатриация", "kk": "репатриация"},
-    "kind_arrest": {"en": "arrest", "ru": "арест", "kk": "қамауға алу"},
-    "kind_sentence": {"en": "sentence", "ru": "приговор", "kk": "үкім"},
-    "kind_death": {"en": "death", "ru": "смерть", "kk": "қайтыс болуы"},
-    "kind_rehabilitation": {"en": "rehabilitation", "ru": "реабилитация", "kk": "ақталуы"},
-    "kind_listed": {"en": "listed", "ru": "в списке", "kk": "тізімде"},
-    "kind_camp": {"en": "camp", "ru": "лагерь", "kk": "лагерь"},
-    "kind_award": {"en": "award", "ru": "награда", "kk": "марапаты"},
-    "kind_escape": {"en": "escape", "ru": "побег", "kk": "тұтқыннан қашуы"},
     "kind_birth_place": {"en": "birth place", "ru": "место рождения", "kk": "туған жері"},
     "review": {"en": "Review", "ru": "Проверка", "kk": "Тексеру"},
     "review_intro": {
@@ -384,11 +369,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "kind_raion": {"en": "raion", "ru": "район", "kk": "аудан"},
     "kind_country": {"en": "country", "ru": "страна", "kk": "ел"},
     "kind_role": {"en": "role", "ru": "должность", "kk": "қызметі"},
-    "kind_identifier": {
-        "en": "personal number",
-        "ru": "личный (лагерный) номер",
-        "kk": "жеке (лагерь) нөмірі",
-    },
     "export_claims": {"en": "claims", "ru": "сведения", "kk": "деректер"},
     "skip_to_content": {
         "en": "Skip to content",
@@ -465,8 +445,6 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "определить по заголовкам",
         "kk": "тақырыптар бойынша анықтау",
     },
-    "kind_burial": {"en": "burial", "ru": "захоронение", "kk": "жерлеу"},
-    "kind_hospital": {"en": "hospital", "ru": "госпиталь", "kk": "госпиталь"},
     "record_kind_loss_report": {
         "en": "loss report",
         "ru": "донесение о потерях",
@@ -1355,7 +1333,8 @@ def localize(stored: str, lang: str) -> str:
 
 
 def translate(key: str, lang: str) -> str:
-    """The interface string ``key`` in ``lang`` (English if missing, the key if unknown)."""
+    """The interface string ``key`` in ``lang`` (English if missing, the key if unknown); the
+    words of claim kinds (``kind_birth``) are the vocabulary's (vocab/claims.py)."""
     entry = _STRINGS.get(key)
     if entry is None:
         return key.removeprefix("kind_").removeprefix("cmp_")

@@ -14,31 +14,28 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
 from rich.table import Table
 from rich.text import Text
 
-from tagdyr.cli.accounts import _actor, history, revert, tokens_app, users_app
+from tagdyr.cli.accounts import history, revert, tokens_app, users_app
+from tagdyr.cli.common import (
+    DEMO_DB,
+    DbOption,
+    ProfileOption,
+    _engine,
+    _override,
+    _progress,
+    _settings,
+    console,
+    err_console,
+)
 from tagdyr.cli.export import export
+from tagdyr.cli.link import app as link_app
 from tagdyr.cli.names import app as names_app
 from tagdyr.errors import TagdyrError
-from tagdyr.link.features import LinkRecord
-from tagdyr.link.model import Model
-from tagdyr.settings import Settings, load_settings
-from tagdyr.sources.columns import MappingFile
 
 if TYPE_CHECKING:
-    from sqlalchemy import Engine
-
-    from tagdyr.persons.linking import LinkRunResult
+    from rich.progress import TaskID
 
 app = typer.Typer(
     name="tagdyr",
@@ -48,10 +45,9 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-console = Console()
-err_console = Console(stderr=True)
 errors = Console(stderr=True)
 app.add_typer(names_app, name="names")
+app.add_typer(link_app, name="link")
 app.command("export")(export)
 app.add_typer(users_app, name="user")
 app.add_typer(tokens_app, name="token")
@@ -64,58 +60,6 @@ SourceKeyOption = Annotated[
 TitleOption = Annotated[
     str | None, typer.Option("--title", help="Source title (default: the file name).")
 ]
-ProfileOption = Annotated[
-    str | None,
-    typer.Option(
-        help="Import profile: a shipped register's name (see `tagdyr profiles`) or a profile "
-        "TOML file; default: detected from the headers when they name one register.",
-        show_default=False,
-    ),
-]
-DbOption = Annotated[
-    str | None,
-    typer.Option(
-        "--db",
-        help="Database URL or SQLite file (default: $TAGDYR_DATABASE_URL or sqlite:///tagdyr.db).",
-        show_default=False,
-    ),
-]
-
-
-def _settings(db: str | None, **overrides: object) -> Settings:
-    if db and "://" not in db:
-        db = f"sqlite:///{db}"
-    return load_settings(database_url=db, **overrides)
-
-
-DEMO_DB = "demo.db"  # what `tagdyr demo` and `make demo` build in the working directory
-
-
-def _database_url(db: str | None, *, require_schema: bool) -> str:
-    """The database a command works on: --db, else $TAGDYR_DATABASE_URL, else tagdyr.db — or,
-    for a command that reads, the demo database when tagdyr.db does not exist but demo.db
-    does (so `tagdyr search …` works right after `make demo`), said on stderr."""
-    import os
-    from pathlib import Path
-
-    from tagdyr.settings import DEFAULT_DATABASE_URL
-
-    url = _settings(db).database_url
-    unset = db is None and "TAGDYR_DATABASE_URL" not in os.environ
-    default_file = Path(DEFAULT_DATABASE_URL.removeprefix("sqlite:///"))
-    if require_schema and unset and not default_file.exists() and Path(DEMO_DB).exists():
-        err_console.print(f"[dim]no {default_file}: using the demo database {DEMO_DB}[/dim]")
-        return f"sqlite:///{DEMO_DB}"
-    return url
-
-
-def _engine(db: str | None, *, require_schema: bool = True):  # type: ignore[no-untyped-def]
-    from tagdyr.store.db import create_db_engine, require_current_schema
-
-    engine = create_db_engine(_database_url(db, require_schema=require_schema))
-    if require_schema:
-        require_current_schema(engine)
-    return engine
 
 
 @app.command()
@@ -227,6 +171,8 @@ def _stage_scan(path: Path, info: Any, *, double: bool = False) -> None:
 
     if not is_scan(path):
         raise TagdyrError(f"{path.name}: --review is for scans (PNG, JPEG, TIFF, PDF)")
+    from tagdyr.settings import load_settings
+
     data = path.read_bytes()
     uploads = Uploads(load_settings().upload_dir)
     token = uploads.save(path.name, io.BytesIO(data))
@@ -269,65 +215,6 @@ def import_text_command(
                 f"{path.name}: {result.records} person mentions into source "
                 f"{result.source_key!r} (version {result.version})"
             )
-
-
-def _progress() -> Progress:
-    return Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    )
-
-
-class _Stages:
-    """A long job's stages as rows of a Rich progress display: the running stage with a bar
-    (with counts where its size is known, else pulsing) and its time, the finished ones ticked
-    with theirs (no log lines); off a terminal, one plain line a stage."""
-
-    def __init__(self, first: str | None = "reading the records") -> None:
-        self.display = Progress(
-            SpinnerColumn(finished_text="[green]✓[/green]"),
-            TextColumn("{task.description}"),
-            BarColumn(),
-            TextColumn("{task.fields[counts]}"),
-            TimeElapsedColumn(),
-            console=err_console,
-        )
-        self.current: TaskID | None = None
-        self.first = first
-
-    def __enter__(self) -> _Stages:
-        self.display.start()
-        if self.first:
-            self.stage(self.first)
-        return self
-
-    def stage(self, message: str) -> None:
-        self._finish()
-        self.current = self.display.add_task(message, total=None, counts="")
-        if not err_console.is_terminal:  # a log or a pipe: no live display, one line a stage
-            err_console.print(message)
-
-    def count(self, done: int, total: int) -> None:
-        """How far the running stage has got, where its size is known."""
-        if self.current is not None:
-            self.display.update(
-                self.current, completed=done, total=total, counts=f"{done:,}/{total:,}"
-            )
-
-    def _finish(self) -> None:
-        if self.current is not None:
-            task = self.display.tasks[-1]
-            total = task.total or 1
-            self.display.update(self.current, total=total, completed=total)
-            self.display.stop_task(self.current)
-
-    def __exit__(self, *exc: object) -> None:
-        self._finish()
-        self.display.stop()
 
 
 @app.command()
@@ -381,282 +268,6 @@ def records(
             str(r.id), r.full_name, str(r.birth_year or ""), r.location, r.person_uid or ""
         )
     console.print(table)
-
-
-@app.command(context_settings={"allow_interspersed_args": True})
-def link(
-    targets: Annotated[
-        list[str] | None,
-        typer.Argument(
-            help="LEFT RIGHT files to link (a list and a register); or `explain LEFT_ID RIGHT_ID`; "
-            "none: link the records in the database.",
-            show_default=False,
-        ),
-    ] = None,
-    out: Annotated[
-        Path | None,
-        typer.Option(help="Output CSV for file linkage (database: where --train saves the model)."),
-    ] = None,
-    dedupe: Annotated[Path | None, typer.Option(help="Find duplicates within this file.")] = None,
-    threshold: Annotated[
-        float | None,
-        typer.Option(
-            help="Match probability for 'same person' (default from settings: 0.5 for a list "
-            "against a register, 0.9 for duplicates and for persons in the database)."
-        ),
-    ] = None,
-    engine: Annotated[str, typer.Option(help="duckdb (embedded) or spark.")] = "duckdb",
-    model_file: Annotated[
-        Path | None, typer.Option("--model", help="A trained model JSON.")
-    ] = None,
-    encoding: Annotated[str | None, typer.Option(help="Encoding of CSV inputs.")] = None,
-    mapping: Annotated[Path | None, typer.Option(help="TOML column mapping for inputs.")] = None,
-    profile: ProfileOption = None,
-    left: Annotated[Path | None, typer.Option(help="explain: the LEFT file.")] = None,
-    right: Annotated[Path | None, typer.Option(help="explain: the RIGHT file.")] = None,
-    as_json: Annotated[bool, typer.Option("--json", help="explain: JSON output.")] = False,
-    kinds: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--kind",
-            help="SOURCE=KIND (list, register or file) before linking the database: a register "
-            "or a file may hold several records of one man and deduplicates freely; a list's "
-            "entries are taken to repeat a man rarely. Repeat for several sources.",
-            show_default=False,
-        ),
-    ] = None,
-    train: Annotated[
-        bool,
-        typer.Option(
-            help="Estimate the model first (EM, no labels) and save it as JSON: for files "
-            "beside --out as OUT.model.json; for the database at --out if given, else beside "
-            "a SQLite file (DB.model.json) or as ./tagdyr.model.json."
-        ),
-    ] = False,
-    db: DbOption = None,
-) -> None:
-    """Link records into persons: two files, one file (--dedupe), or the database."""
-    from tagdyr.link.model import load_model
-
-    settings = _settings(db, match_threshold=threshold, list_match_threshold=threshold)
-    model = load_model(model_file) if model_file else None
-    override = _override(mapping, profile)
-    targets = targets or []
-    if targets[:1] == ["explain"]:
-        _explain(targets[1:], left, right, model, encoding, override, as_json, db)
-        return
-    if targets or dedupe:
-        _link_files(targets, dedupe, out, settings, engine, model, encoding, override, train)
-        return
-    from tagdyr.persons.linking import link_database
-
-    engine_db = _engine(db)
-    _set_kinds(engine_db, kinds or [])
-    with _Stages(first=None) as stages:
-        result = link_database(
-            engine_db,
-            threshold=settings.match_threshold,
-            floor=settings.candidate_floor,
-            progress=stages.stage,
-            model=model,
-            train_to=(out or _model_beside(engine_db.url)) if train else None,
-            count=stages.count,
-        )
-    for line in link_summary(result):
-        console.print(line, highlight=False)
-
-
-def _set_kinds(engine: Engine, kinds: list[str]) -> None:
-    from tagdyr.persons.linking import set_source_kind
-
-    for given in kinds:
-        key, sep, kind = given.partition("=")
-        if not sep or not key or not kind:
-            raise TagdyrError(
-                f"--kind {given!r}: give SOURCE=KIND, e.g. --kind mod-register=register"
-            )
-        before = set_source_kind(engine, key, kind, actor=_actor())
-        if before != kind:
-            console.print(f"source {key}: now a {kind} (was a {before})")
-
-
-def link_summary(result: LinkRunResult) -> list[str]:
-    """What a database link did, in words a historian reads (the CLI's closing lines)."""
-    held = result.held_by_list_prior + result.held_by_judgement + result.held_by_rule
-    lines = [
-        f"Linked {result.records:,} records (run {result.run_id}): "
-        f"{result.persons_before:,} persons before, {result.persons:,} after.",
-        f"The model found {result.matches:,} matches (probability ≥ {result.threshold:g}) "
-        f"among {result.pairs:,} candidate pairs: {result.merged:,} merged, {held:,} held back.",
-    ]
-    if result.held_by_list_prior:
-        lines.append(
-            f"  {result.held_by_list_prior:,} held back for review: two entries of one list, "
-            "which the list's prior (its entries rarely repeat a man) puts under the threshold."
-        )
-    if result.held_by_judgement:
-        lines.append(
-            f"  {result.held_by_judgement:,} held back by a judgement: someone said "
-            '"not same" for them or for records they would have joined.'
-        )
-    if result.held_by_rule:
-        lines.append(
-            f"  {result.held_by_rule:,} held back by the rule that two entries of one list "
-            "never join through other records."
-        )
-    for prior in result.lists:
-        how = "learnt from its pairs" if prior.learnt else "the default for a list"
-        lines.append(
-            f"  list {prior.source_key} ({prior.entries:,} entries): {prior.share:.1%} of its "
-            f"entries taken to repeat a man ({how})."
-        )
-    lines.append(f"{result.review_queue:,} pairs wait in the review queue.")
-    lines += _next_steps(result)
-    return lines
-
-
-def _next_steps(result: LinkRunResult) -> list[str]:
-    steps = []
-    if result.review_queue:
-        steps.append(
-            "Next: decide the doubtful pairs at /review (tagdyr serve, then "
-            "http://127.0.0.1:8000/review); each decision regroups the persons at once."
-        )
-    if result.held_by_list_prior:
-        keys = sorted({p.source_key for p in result.lists})
-        steps.append(
-            "If a source is a register or a file (one man may have several records), say so "
-            "and link again: " + " ".join(f"tagdyr link --kind {key}=register" for key in keys[:3])
-        )
-    return steps
-
-
-def _model_beside(url: Any) -> Path:
-    """Where a model trained on the database is saved: beside a SQLite file, else here."""
-    database = url.database if url.get_backend_name() == "sqlite" else None
-    if database and database != ":memory:":
-        return Path(database).with_suffix(".model.json")
-    return Path("tagdyr.model.json")
-
-
-def _mapping(path: Path | None) -> MappingFile | None:
-    from tagdyr.sources.columns import load_mapping_file
-
-    return load_mapping_file(path) if path else None
-
-
-def _override(mapping: Path | None, profile: str | None) -> MappingFile | None:
-    """The column mapping given: a mapping file or an import profile (both are one kind of
-    file; a profile names its register)."""
-    if mapping and profile:
-        raise TagdyrError("give --mapping or --profile, not both (a profile is a mapping file)")
-    if profile:
-        from tagdyr.sources.profiles import load_profile
-
-        return load_profile(profile)
-    return _mapping(mapping)
-
-
-def _link_files(
-    targets: list[str],
-    dedupe: Path | None,
-    out: Path | None,
-    settings: Settings,
-    engine: str,
-    model: Model | None,
-    encoding: str | None,
-    mapping: MappingFile | None,
-    train: bool,
-) -> None:
-    from tagdyr.link.files import link_files
-
-    if (dedupe and targets) or (not dedupe and len(targets) != 2):
-        raise TagdyrError(
-            "give two files (tagdyr link LEFT RIGHT --out links.csv) or one with --dedupe FILE"
-        )
-    if out is None:
-        raise TagdyrError("--out is required when linking files (the link-output CSV)")
-    first, second = (dedupe, None) if dedupe else (Path(targets[0]), Path(targets[1]))
-    with _Stages() as stages:
-        summary = link_files(
-            first,
-            second,
-            out,
-            threshold=settings.list_match_threshold if second else settings.match_threshold,
-            floor=settings.candidate_floor,
-            engine=engine,
-            model=model,
-            encoding=encoding,
-            mapping=mapping,
-            train=train,
-            progress=stages.stage,
-        )
-    console.print(
-        f"{summary.pairs:,} candidate pairs, {summary.matches:,} matches → {summary.output}"
-    )
-
-
-def _explain(
-    ids: list[str],
-    left: Path | None,
-    right: Path | None,
-    model: Model | None,
-    encoding: str | None,
-    mapping: MappingFile | None,
-    as_json: bool,
-    db: str | None,
-) -> None:
-    from tagdyr.link.explanation import explain_files, explain_records
-
-    if len(ids) != 2:
-        raise TagdyrError("usage: tagdyr link explain LEFT_ID RIGHT_ID [--left FILE --right FILE]")
-    if left or right:
-        from tagdyr.link.files import LEFT, RIGHT, read_records
-
-        if not (left and right):
-            raise TagdyrError("give both --left and --right files, or neither (database ids)")
-        pool = read_records(left, LEFT, encoding=encoding, mapping=mapping)
-        other = read_records(right, RIGHT, encoding=encoding, mapping=mapping)
-        a = _pick({r.unique_id: r for r in pool}, ids[0], left)
-        b = _pick({r.unique_id: r for r in other}, ids[1], right)
-        shown = explain_files(pool, other, ids[0], ids[1], model)
-    else:
-        from tagdyr.persons.linking import link_records_by_id
-
-        with _engine(db).connect() as conn:
-            found = link_records_by_id(conn, [ids[0], ids[1]])
-            a, b = _pick(found, ids[0], "the database"), _pick(found, ids[1], "the database")
-            shown = explain_records(conn, ids[0], ids[1], model)
-    if as_json:
-        sys.stdout.write(json.dumps(shown.as_dict(), ensure_ascii=False, indent=2) + "\n")
-        return
-    table = Table("evidence", "level", "weight (log₂)", "running total")
-    prior = shown.prior_weight
-    table.add_row("prior", "two random records", f"{prior:+.2f}", f"{prior:+.2f}")
-    for step in shown.steps:
-        weight, total = f"{step.match_weight:+.2f}", f"{step.total:+.2f}"
-        table.add_row(step.comparison, step.level, weight, total)
-    console.print(f"{a.name.written} ~ {b.name.written} ({_scored_by(shown.scored_by)})")
-    console.print(table)
-    console.print(
-        f"match probability {shown.match_probability:.4f} (match weight {shown.match_weight:+.2f})"
-    )
-
-
-def _scored_by(how: str) -> str:
-    if how.startswith("run"):
-        return f"as linkage {how} scored it"
-    if how == "direct":
-        return "not a candidate of the latest run: compared directly, with that run's prior"
-    return "as linking the two files scores it"
-
-
-def _pick(records: dict[str, LinkRecord], ident: str, where: object) -> LinkRecord:
-    from tagdyr.errors import NotFoundError
-
-    if ident not in records:
-        raise NotFoundError(f"no record {ident!r} in {where}")
-    return records[ident]
 
 
 @app.command()

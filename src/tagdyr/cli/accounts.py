@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import getpass
 import sys
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
-from tagdyr import accounts
+from tagdyr.cli.common import _engine
 from tagdyr.errors import ConfigError, NotFoundError
+
+if TYPE_CHECKING:
+    from tagdyr.accounts import User
 
 console = Console()
 users_app = typer.Typer(help="Editors and admins of the web UI.", no_args_is_help=True)
@@ -27,12 +30,6 @@ PasswordStdin = Annotated[
 ]
 
 
-def _engine(db: str | None):  # type: ignore[no-untyped-def]
-    from tagdyr.cli import _engine as engine_of
-
-    return engine_of(db)
-
-
 def _actor() -> str:
     return f"cli:{getpass.getuser()}"
 
@@ -44,7 +41,9 @@ def _password(from_stdin: bool) -> str:
     return text
 
 
-def _user(db: str | None, username: str) -> accounts.User:
+def _user(db: str | None, username: str) -> User:
+    from tagdyr import accounts
+
     with _engine(db).connect() as conn:
         user = accounts.find_user(conn, username)
     if user is not None:
@@ -62,6 +61,8 @@ def add_user(
     db: DbOption = None,
 ) -> None:
     """Add an editor or admin (the first admin is made here)."""
+    from tagdyr import accounts
+
     user = accounts.create_user(
         _engine(db), username, _password(password_stdin), role, actor=_actor(),
         display_name=name, email=email,
@@ -81,6 +82,8 @@ def change_user(
     db: DbOption = None,
 ) -> None:
     """Change a user's role or password, or disable the account (its sessions end)."""
+    from tagdyr import accounts
+
     new_password = _password(password_stdin) if password or password_stdin else None
     accounts.change_user(_engine(db), username, actor=_actor(), role=role,
                          password=new_password, disabled=disable)  # fmt: skip
@@ -90,6 +93,8 @@ def change_user(
 @users_app.command("list")
 def list_users(db: DbOption = None) -> None:
     """Every account, with its private e-mail (this is the admin's machine)."""
+    from tagdyr import accounts
+
     table = Table("user", "name", "role", "e-mail", "created", "disabled")
     with _engine(db).connect() as conn:
         for a in accounts.list_accounts(conn):
@@ -106,6 +111,8 @@ def create_token(
     db: DbOption = None,
 ) -> None:
     """Create an API token; it is printed once (to standard output) and never again."""
+    from tagdyr import accounts
+
     token = accounts.create_token(_engine(db), _user(db, username), name, actor=_actor())
     print(token)
 
@@ -113,6 +120,8 @@ def create_token(
 @tokens_app.command("revoke")
 def revoke_token(token_id: int, db: DbOption = None) -> None:
     """Revoke a token by its number (`tagdyr token list USER`)."""
+    from tagdyr import accounts
+
     accounts.revoke_token(_engine(db), token_id, None, actor=_actor())
     console.print(f"token {token_id} revoked")
 
@@ -120,6 +129,8 @@ def revoke_token(token_id: int, db: DbOption = None) -> None:
 @tokens_app.command("list")
 def list_tokens(username: str, db: DbOption = None) -> None:
     """A user's tokens (their first characters only)."""
+    from tagdyr import accounts
+
     table = Table("#", "for", "token", "created", "last used", "revoked")
     user = _user(db, username)
     with _engine(db).connect() as conn:

@@ -12,7 +12,6 @@ import typer
 from rich.console import Console
 
 from tagdyr.errors import ConfigError
-from tagdyr.search import Filters
 
 if TYPE_CHECKING:
     from sqlalchemy import Connection
@@ -61,8 +60,9 @@ def export(
 ) -> None:
     """Export a selection: csv (one table), xlsx (all four tables), jsonld, gedcom, or the
     printable collection (introduction, persons with key facts and sources, index of names)."""
-    from tagdyr.cli import _engine, _settings
+    from tagdyr.cli.common import _engine, _settings
     from tagdyr.export.selection import Selection, require_some, selected_uids
+    from tagdyr.search import Filters
 
     if fmt not in FORMATS:
         raise ConfigError(f"format {fmt!r}: choose one of {', '.join(FORMATS)}")

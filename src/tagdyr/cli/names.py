@@ -12,17 +12,16 @@ from rich.console import Console
 from rich.table import Table
 
 from tagdyr.errors import SourceError
-from tagdyr.names import canonical, clean, parse, skeletons
-from tagdyr.names.cleanup import Script, dominant_script, token_script
-from tagdyr.names.reverse import cyrillic_candidates
-from tagdyr.names.similarity import compare
-from tagdyr.names.variants import variants as name_variants
 
 app = typer.Typer(help="The names engine: parse, compare and render names.", no_args_is_help=True)
 console = Console()
 
 
 def _describe(written: str) -> Table:
+    from tagdyr.names import canonical, clean, parse, skeletons
+    from tagdyr.names.cleanup import Script, dominant_script, token_script
+    from tagdyr.names.reverse import cyrillic_candidates
+
     parsed = parse(clean(written))
     table = Table(title=f"«{written}»", show_header=True)
     table.add_column("part")
@@ -61,6 +60,8 @@ def _describe(written: str) -> Table:
 @app.command()
 def explain(a: str, b: str) -> None:
     """Both names parsed, every key and reading shown, the score and why."""
+    from tagdyr.names.similarity import compare
+
     console.print(_describe(a))
     console.print(_describe(b))
     result = compare(a, b)
@@ -81,6 +82,8 @@ def explain(a: str, b: str) -> None:
 @app.command()
 def variants(name: str) -> None:
     """How the name would look to each clerk."""
+    from tagdyr.names.variants import variants as name_variants
+
     table = Table("rendering", "who writes it so")
     for v in name_variants(name):
         table.add_row(v.text, v.clerk)
@@ -88,6 +91,8 @@ def variants(name: str) -> None:
 
 
 def _score_rows(source: TextIO, target: TextIO, filename: str) -> int:
+    from tagdyr.names.similarity import compare
+
     reader = csv.reader(source)
     writer = csv.writer(target, lineterminator="\n")
     writer.writerow(["a", "b", "score", "same"])

@@ -19,24 +19,8 @@ from tagdyr import __version__
 from tagdyr.export.uris import person_uri
 from tagdyr.i18n import LANGUAGES, localize, translate
 from tagdyr.store.queries import ClaimView, Dossier, get_dossier, list_sources
+from tagdyr.vocab.claims import key_facts
 
-# key facts in the order a reader looks for them
-KEY_FACTS = (
-    "birth",
-    "rank",
-    "unit",
-    "award",
-    "conscription",
-    "capture",
-    "escape",
-    "camp",
-    "repatriation",
-    "fate",
-    "arrest",
-    "sentence",
-    "death",
-    "rehabilitation",
-)
 FONTS = resources.files("tagdyr.export") / "fonts"
 
 # Kazakh Cyrillic alphabet order (Russian letters in their places), then Latin
@@ -109,7 +93,7 @@ def build_collection(
     years = [r.birth_year for d in dossiers for r in d.records if r.birth_year]
     for number, dossier in enumerate(dossiers, start=1):
         records = {r.id: r for r in dossier.records}
-        rank = {kind: i for i, kind in enumerate(KEY_FACTS)}
+        rank = {kind: i for i, kind in enumerate(key_facts())}
         facts = sorted(
             (c for c in dossier.claims if c.kind in rank),
             key=lambda c: (rank[c.kind], c.date_start or "", c.source_key),

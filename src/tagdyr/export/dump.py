@@ -50,6 +50,10 @@ README = __doc__ or ""
 
 
 _NEVER = {"web_session", "login_attempt"}  # live logins: never leave the server
+# columns an older tagdyr wrote and this one dropped (derived, read by no code): a dump that
+# has them restores, without them (migration 0011_unread_name_columns)
+RETIRED_COLUMNS = {"record": ("given_key", "name_keys")}
+_RETIRED = "retired"
 ACCOUNT_TABLES = {"app_user", "api_token"}  # password and token digests, private e-mails
 
 
@@ -264,6 +268,7 @@ def _load(
     filename: str,
 ) -> int:
     kinds = {c.name: _type(c) for c in table.columns}  # the types are this tagdyr's own
+    kinds |= dict.fromkeys(RETIRED_COLUMNS.get(table.name, ()), _RETIRED)
     unknown = {f["name"] for f in resource["schema"]["fields"]} - set(kinds)
     if unknown:
         raise SourceError(
@@ -338,6 +343,8 @@ def _row(raw: Any, kinds: dict[str, str], where: str, filename: str, number: int
     for key, value in raw.items():
         if key not in kinds:
             raise SourceError(f"{where}: no column {key!r}", file=filename, row=number)
+        if kinds[key] == _RETIRED:
+            continue
         try:
             row[key] = _decode(value, kinds[key])
         except ValueError as exc:

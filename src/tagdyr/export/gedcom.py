@@ -19,23 +19,11 @@ from sqlalchemy import Connection
 from tagdyr import __version__
 from tagdyr.export.uris import person_uri, source_uri
 from tagdyr.store.queries import ClaimView, Dossier, RecordView, get_dossier, list_sources
+from tagdyr.vocab.claims import by_kind
 
 VERSIONS = ("7.0", "5.5.1")
 _MONTHS = ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC")
-_TAGGED = {"birth": "BIRT", "death": "DEAT", "burial": "BURI"}
-_ATTRIBUTES = {"occupation": "OCCU", "nationality": "NATI", "residence": "RESI"}
-_EVENT_TYPES = {
-    "conscription": "Conscription",
-    "capture": "Capture",
-    "escape": "Escape",
-    "repatriation": "Repatriation",
-    "arrest": "Arrest",
-    "sentence": "Sentence",
-    "rehabilitation": "Rehabilitation",
-    "listed": "Listed",
-    "fate": "Fate",
-}
-_FACT_TYPES = {"rank": "Military rank", "camp": "Camp", "unit": "Unit", "award": "Award"}
+_EVENT_TAGS = frozenset({"BIRT", "DEAT", "BURI"})  # GEDCOM's own events: no value, no TYPE
 _POINTER = re.compile(r"@[A-Z0-9_]+@")
 
 
@@ -123,16 +111,18 @@ def _name(out: _Lines, record: RecordView, aka: bool) -> None:
 
 def _claim(out: _Lines, claim: ClaimView, xref: str, record: RecordView) -> None:
     date = gedcom_date(claim.date_start, claim.date_end, claim.precision)
-    if claim.kind in _TAGGED:
-        out.add(1, _TAGGED[claim.kind])
-    elif claim.kind in _ATTRIBUTES:
-        out.add(1, _ATTRIBUTES[claim.kind], claim.value)
-    elif claim.kind in _FACT_TYPES:
+    declared = by_kind().get(claim.kind)  # the vocabulary's tag (vocab/claims.py)
+    tag, kind = declared.gedcom if declared else ("EVEN", claim.kind.capitalize())
+    if tag in _EVENT_TAGS:
+        out.add(1, tag)
+    elif kind is None:  # an attribute: OCCU, NATI, RESI
+        out.add(1, tag, claim.value)
+    elif tag == "FACT":
         out.add(1, "FACT", claim.value)
-        out.add(2, "TYPE", _FACT_TYPES[claim.kind])
+        out.add(2, "TYPE", kind)
     else:
         out.add(1, "EVEN", claim.value if out.version == "7.0" else None)
-        out.add(2, "TYPE", _EVENT_TYPES.get(claim.kind, claim.kind.capitalize()))
+        out.add(2, "TYPE", kind)
     if date:
         out.add(2, "DATE", date)
     if claim.place:

@@ -29,6 +29,7 @@ from tagdyr.errors import ConfigError
 from tagdyr.names.parse import Order
 from tagdyr.sources.compound import SPLIT, split_rule_error
 from tagdyr.sources.register import PROFILE_KEYS, Register
+from tagdyr.vocab.claims import kinds as claim_kinds
 
 # field -> (description, header patterns matched against the normalized header)
 FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -450,6 +451,10 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
         (r"doc ?id", r"dokument ?id", r"document ?id"),
     ),
 }
+# a claim kind's own field, declared with its header names in the vocabulary (vocab/claims.py)
+FIELDS.update(
+    (k.field, (k.labels["en"], k.headers)) for k in claim_kinds() if k.field and k.headers
+)
 IGNORE = "-"
 _PATTERNS = [
     (name, re.compile(rf"^(?:{pattern})$"))

@@ -114,8 +114,7 @@ def _record_rows(
             "full_name": d.full_name, "surname": n["surname"], "given_name": n["given_name"],
             "patronymic": n["patronymic"], "initials": n["initials"], "gender": n["gender"],
             "surname_canon": n["surname_canon"], "given_canon": n["given_canon"],
-            "surname_key": n["surname_key"], "given_key": n["given_key"],
-            "name_keys": n["name_keys"], "birth_year": n["birth_year"],
+            "surname_key": n["surname_key"], "birth_year": n["birth_year"],
             "birth_date": n["birth_date"], "birth_place": d.birth_place,
             "normalized": json.dumps(n, ensure_ascii=False),
         })  # fmt: skip

@@ -15,6 +15,7 @@ from tagdyr.names.cleanup import normalize_text
 from tagdyr.names.parse import Order, ParsedName
 from tagdyr.sources.compound import split_cell, split_targets
 from tagdyr.sources.register import Register, provenance
+from tagdyr.vocab.claims import cell_claims
 
 
 @dataclass(slots=True)
@@ -47,29 +48,6 @@ class RecordDraft:
 UNREAD_DATE = "no date could be read from this value: it is kept as written"
 
 
-# Fields that become one claim each: field -> (claim kind, field holding its date or None)
-_SIMPLE_CLAIMS = {
-    "residence": "residence",
-    "rank": "rank",
-    "nationality": "nationality",
-    "camp": "camp",
-    "unit": "unit",
-    "occupation": "occupation",
-    "fate": "fate",
-    "identifier": "identifier",
-    "award": "award",
-    "hospital": "hospital",
-}
-_EVENT_CLAIMS = {
-    "conscription": "conscription",
-    "capture_date": "capture",
-    "escape_date": "escape",
-    "repatriation_date": "repatriation",
-    "arrest_date": "arrest",
-    "sentence_date": "sentence",
-    "death_date": "death",
-    "rehabilitation_date": "rehabilitation",
-}
 # where an age is anchored: the document's own date first, then the dates the record states
 AGE_ANCHORS = ("document_date", "date", "capture_date", "death_date", "repatriation_date")
 
@@ -218,21 +196,22 @@ def _claims(row: RowValues, birth: FuzzyDate | None) -> list[ClaimDraft]:
         burial = values["burial_place"]
         claims.append(_claim("burial", burial, "burial_place", place=burial))
     event_date = find_date(values["date"]) if values.get("date") else None
-    for field_name, kind in _SIMPLE_CLAIMS.items():
+    for fact in cell_claims("fact"):  # the vocabulary's kinds a cell states (vocab/claims.py)
+        assert fact.field
+        if values.get(fact.field):
+            date = event_date if fact.dated_by == "row" else None
+            claims.append(_claim(fact.kind, values[fact.field], fact.field, date=date))
+    for event in cell_claims("event"):
+        field_name = event.field
+        assert field_name
         if values.get(field_name):
-            date = event_date if kind in ("fate", "camp") else None
-            claims.append(_claim(kind, values[field_name], field_name, date=date))
-    for field_name, kind in _EVENT_CLAIMS.items():
-        if values.get(field_name) and kind != "conscription":
-            place = values.get("camp") if kind == "repatriation" else None
-            if kind == "capture":
-                place = values.get("capture_place")
+            place = values.get(event.place_field) if event.place_field else None
             claims.append(
                 _claim(
-                    kind,
+                    event.kind,
                     row.whole.get(field_name) or values[field_name],
                     field_name,
-                    date=find_date(values[field_name]),
+                    date=find_date(values[field_name]) if event.dated_by == "own" else None,
                     place=place,
                 )
             )

@@ -18,7 +18,7 @@ from tagdyr.sources.records import name_fields
 from tagdyr.store import schema as s
 
 _CHUNK = 5_000
-_COLUMNS = ("surname_canon", "given_canon", "surname_key", "given_key", "name_keys")
+_COLUMNS = ("surname_canon", "given_canon", "surname_key")  # the record's own; keys: name_key
 
 
 def reindex_names(conn: Connection) -> int:

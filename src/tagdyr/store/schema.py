@@ -87,8 +87,6 @@ record = Table(
     Column("surname_canon", Text, nullable=False, server_default=""),
     Column("given_canon", Text, nullable=False, server_default=""),
     Column("surname_key", String(60), nullable=False, server_default=""),
-    Column("given_key", String(60), nullable=False, server_default=""),
-    Column("name_keys", Text, nullable=False, server_default="", comment="space-separated keys"),
     Column("birth_year", Integer, nullable=True),
     Column("birth_date", String(10), nullable=True),
     Column("birth_place", Text, nullable=True),
