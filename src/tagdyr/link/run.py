@@ -9,6 +9,7 @@ another keeps a pointer to it so that its URL still leads somewhere.
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -25,11 +26,13 @@ from tagdyr.errors import ConfigError, NotFoundError
 from tagdyr.link.cluster import cluster
 from tagdyr.link.components import component
 from tagdyr.link.engine import Evidence, Pair, pairs_from_table, predict_table
+from tagdyr.link.exclusive import exclusive_probabilities
 from tagdyr.link.features import LinkRecord
-from tagdyr.link.files import record_from_values
+from tagdyr.link.files import EXCLUSIVE_FLOOR_FACTOR, record_from_values
 from tagdyr.link.model import Model, load_model, save_model
 from tagdyr.link.within import COMPARISON, LIST_REPEAT_SHARE, ListPrior, list_priors
 from tagdyr.names.parse import Gender, ParsedName
+from tagdyr.settings import DEFAULT_LIST_MATCH_THRESHOLD
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import lock_for_writing, storage_error
@@ -38,6 +41,7 @@ Progress = Callable[[str], None]
 Count = Callable[[int, int], None]  # (done, total) within the stage ``Progress`` named last
 _COUNT_EVERY = 10_000
 _BIRTH_FIELDS = ("birth_date", "birth_year", "age")
+CANDIDATES = "entry_candidates"  # the evidence row of a list entry's competing candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -320,11 +324,13 @@ def _uids(conn: Connection, person_ids: set[int]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[str, Any]]:
+def _pair_rows(
+    run_id: int, pairs: list[Pair], decided: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
     return [{
         "run_id": run_id, "left_record_id": int(p.left_id), "right_record_id": int(p.right_id),
         "match_probability": p.match_probability, "match_weight": p.match_weight,
-        "is_match": p.is_match(threshold),
+        "is_match": (p.left_id, p.right_id) in decided,
         "evidence": json.dumps([{"comparison": e.comparison, "level": e.level,
                                  "match_weight": e.match_weight} for e in p.evidence],
                                ensure_ascii=False),
@@ -344,41 +350,175 @@ def _with_prior(pair: Pair, prior: ListPrior) -> Pair:
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
-    """A run's pairs as stored (lists' priors applied), and what the model said before."""
+    """A run's pairs as stored (lists' priors applied, list entries' candidates competing),
+    what the model said before, and each pair's decision."""
 
     pairs: list[Pair]
-    model_matches: list[tuple[str, str, bool]]  # (left, right, inside one list) at ≥ threshold
+    model_matches: list[tuple[str, str, bool]]  # (left, right, inside one list) decided same
     lists: dict[str, ListPrior]
+    decided: set[tuple[str, str]]  # the pairs decided the same man (is_match)
 
 
 def _score(
     records: list[LinkRecord], groups: dict[str, str], model: Model, floor: float,
-    threshold: float,
+    threshold: float, entry_threshold: float,
 ) -> _Scored:  # fmt: skip
     by_source: dict[str, list[LinkRecord]] = {}
     for rec in records:
         by_source.setdefault(rec.source_dataset, []).append(rec)
-    table = predict_table(list(by_source.values()), floor=floor, model=model)
+    entries = [r for r in records if r.unique_id in groups]
+    others = [r for r in records if r.unique_id not in groups]
+    competing = bool(entries and others)
+    pair_floor = floor / EXCLUSIVE_FLOOR_FACTOR if competing else floor  # as the file path
+    table = predict_table(list(by_source.values()), floor=pair_floor, model=model)
     if table is None:
-        return _Scored([], [], {})
+        return _Scored([], [], {}, set())
     sources = {groups[r.unique_id]: r.source_dataset for r in records if r.unique_id in groups}
-    offsets, priors = list_priors(table, groups, sources)
-    pairs, matches = [], []
     compared = table.select(  # the waterfall's columns only: no feature values as objects
         [c for c in table.column_names
          if c.startswith("mw_") or c in ("unique_id_l", "unique_id_r", "match_probability",
                                          "match_weight")]
     ).replace_schema_metadata(table.schema.metadata)  # fmt: skip
-    for pair, offset in zip(pairs_from_table(compared, model), offsets, strict=True):
+    entry_side = _entry_side(compared, groups)
+    candidates = _competing_candidates(compared, entry_side, entries, others, model, floor)
+    kept = _kept_rows(compared, entry_side, candidates, floor)
+    offsets, priors = list_priors(kept, groups, sources)
+    pairs, matches, decided = [], [], set()
+    for pair, offset in zip(pairs_from_table(kept, model), offsets, strict=True):
+        key = (pair.left_id, pair.right_id)
         inside = bool(offset)
+        if key in candidates:  # a list entry and one of its candidates: the entry's probability
+            pair = _as_candidate(pair, *candidates[key])
+            pairs.append(pair)
+            continue
         if pair.is_match(threshold):
-            matches.append((pair.left_id, pair.right_id, inside))
+            matches.append((*key, inside))
         if inside:
             pair = _with_prior(pair, priors[groups[pair.left_id]])
             if pair.match_probability < floor:
                 continue
+        if pair.is_match(threshold):
+            decided.add(key)
         pairs.append(pair)
-    return _Scored(pairs, matches, priors)
+    for key in _best_entries(pairs, candidates, groups, entry_threshold):
+        matches.append((*key, False))
+        decided.add(key)
+    return _Scored(pairs, matches, priors, decided)
+
+
+def _best_entries(
+    pairs: list[Pair], candidates: dict[tuple[str, str], Any], groups: dict[str, str],
+    entry_threshold: float,
+) -> list[tuple[str, str]]:  # fmt: skip
+    """The entries' candidates decided the same man: at or above ``entry_threshold``, and a
+    record goes to the most probable entry of each list (one entry is one man), as
+    ``tagdyr link LIST REGISTER`` decides (:func:`tagdyr.link.files.link_files`)."""
+    best: dict[tuple[str, str], tuple[float, str, tuple[str, str]]] = {}
+    for pair in pairs:
+        key = (pair.left_id, pair.right_id)
+        if key not in candidates or not pair.is_match(entry_threshold):
+            continue
+        entry, other = key if key[0] in groups else key[::-1]
+        rank = (-pair.match_probability, entry, key)
+        if (groups[entry], other) not in best or rank < best[(groups[entry], other)]:
+            best[(groups[entry], other)] = rank
+    return [key for _, _, key in best.values()]
+
+
+def _entry_side(table: Any, groups: dict[str, str]) -> Any:
+    """Per pair: "l" or "r" when exactly one of its records is a list entry (the entry's side),
+    else null: the pairs where an entry meets a register's (or file's, or text's) record."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids = pa.array(list(groups), pa.string())
+    left = pc.is_in(pc.cast(table.column("unique_id_l"), pa.string()), value_set=ids)
+    right = pc.is_in(pc.cast(table.column("unique_id_r"), pa.string()), value_set=ids)
+    return pc.if_else(
+        pc.and_not(left, right),
+        "l",
+        pc.if_else(pc.and_not(right, left), "r", pa.scalar(None, pa.string())),
+    )
+
+
+def _competing_candidates(
+    table: Any, side: Any, entries: list[LinkRecord], others: list[LinkRecord], model: Model,
+    floor: float,
+) -> dict[tuple[str, str], tuple[float, int, float]]:  # fmt: skip
+    """(left, right) of a pair of a list entry and one of its candidates -> the entry's
+    probability of being that candidate's man (:mod:`tagdyr.link.exclusive`, as the file path
+    decides a list against a register), the entry's number of candidates and π; the pairs
+    above the floor on either count."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    mask = pc.is_valid(side)
+    pairs = table.filter(mask)
+    if not pairs.num_rows:
+        return {}
+    on_left = pc.equal(side.filter(mask), "l")
+    ids_l = pc.cast(pairs.column("unique_id_l"), pa.string())
+    ids_r = pc.cast(pairs.column("unique_id_r"), pa.string())
+    oriented = pa.table({
+        "left_id": pc.if_else(on_left, ids_l, ids_r),
+        "right_id": pc.if_else(on_left, ids_r, ids_l),
+        "match_probability": pairs.column("match_probability"),
+        "match_weight": pairs.column("match_weight"),
+    })  # fmt: skip
+    prior = float((table.schema.metadata or {}).get(b"prior", 0))
+    competed, share = exclusive_probabilities(oriented, prior, entries, others, model)
+    lefts = ids_l.to_pylist()
+    rights = ids_r.to_pylist()
+    entry_of = oriented.column("left_id").to_pylist()
+    pairwise = pairs.column("match_probability").to_pylist()
+    probabilities = competed.column("match_probability").to_pylist()
+    rivals = Counter(entry_of)
+    return {
+        (a, b): (p, rivals[e], share)
+        for a, b, e, before, p in zip(lefts, rights, entry_of, pairwise, probabilities,
+                                      strict=True)
+        if before >= floor or p >= floor
+    }  # fmt: skip
+
+
+def _kept_rows(table: Any, side: Any, candidates: dict[tuple[str, str], Any], floor: float) -> Any:
+    """The pairs stored: entries' candidates kept by :func:`_competing_candidates`, the rest
+    at or above the floor."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = pa.array([f"{a}\x1f{b}" for a, b in candidates], pa.string())
+    joined = pc.binary_join_element_wise(
+        pc.cast(table.column("unique_id_l"), pa.string()),
+        pc.cast(table.column("unique_id_r"), pa.string()),
+        "\x1f",
+    )
+    keep = pc.if_else(
+        pc.is_valid(side),
+        pc.is_in(joined, value_set=keys),
+        pc.greater_equal(table.column("match_probability"), floor),
+    )
+    return table.filter(keep)
+
+
+def _as_candidate(pair: Pair, probability: float, rivals: int, share: float) -> Pair:
+    """A list entry and one of its candidates: the entry's own probability of being his man,
+    with the competition as a row of the waterfall (so that its rows still add up)."""
+    bounded = min(max(probability, 1e-12), 1 - 1e-12)
+    weight = math.log2(bounded / (1 - bounded))
+    level = (
+        f"one of the entry's {rivals} candidates"
+        f" ({share:.0%} of the lists' entries are in a register, by the evidence)"
+    )
+    return replace(
+        pair,
+        match_weight=weight,
+        match_probability=probability,
+        evidence=(
+            *pair.evidence,
+            Evidence(CANDIDATES, level, round(weight - pair.match_weight, 3)),
+        ),
+    )
 
 
 def link_database(
@@ -391,8 +531,13 @@ def link_database(
     train_to: Path | None = None,
     actor: str = "system",
     count: Count | None = None,
+    entry_threshold: float = DEFAULT_LIST_MATCH_THRESHOLD,
 ) -> LinkRunResult:
     """Link every current record into persons; see the module docstring for the guarantees.
+
+    ``threshold`` decides pairs on their own probability; ``entry_threshold`` a list entry and
+    one of its candidates in a register (a file, a text) on the entry's probability of being
+    that man, his rivals counted — the decision rule of ``tagdyr link LIST REGISTER``.
 
     ``model``: a saved model instead of the shipped starting one; ``train_to``: first estimate
     a new version of it on the stored records (EM, no labels) and save it there as JSON.
@@ -416,11 +561,11 @@ def link_database(
         save_model(model, train_to)
         say(f"model {model.label} saved to {train_to}")
     say(f"comparing {len(records):,} records")
-    scored = _score(records, groups, model, floor, threshold)
+    scored = _score(records, groups, model, floor, threshold, entry_threshold)
     say(f"storing {len(scored.pairs):,} candidate pairs, clustering")
     try:
         run_id, assignment, outcome = _store_run(
-            engine, started, model, threshold, scored.pairs, actor, scored.model_matches, count
+            engine, started, model, threshold, scored, actor, count
         )
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
@@ -440,18 +585,17 @@ def _person_count(conn: Connection) -> int:
 
 def _outcome(
     conn: Connection, model_matches: list[tuple[str, str, bool]],
-    skipped: dict[tuple[str, str], str], pairs: list[Pair], threshold: float,
+    skipped: dict[tuple[str, str], str], pairs: list[Pair], decided: set[tuple[str, str]],
 ) -> dict[str, int]:  # fmt: skip
     """Of the model's matches: merged, or held back by what (see :class:`LinkRunResult`)."""
     person = _previous_persons(conn, None)
     held: Counter[str] = Counter()
-    stored = {(p.left_id, p.right_id): p.match_probability for p in pairs}
     for left, right, inside in model_matches:
         if person.get(left) == person.get(right):
             held["merged"] += 1
         elif (left, right) in skipped:
             held[skipped[(left, right)]] += 1
-        elif inside and stored.get((left, right), 0.0) < threshold:
+        elif inside and (left, right) not in decided:
             held["held_by_list_prior"] += 1
         else:
             held["held_by_rule"] += 1
@@ -467,7 +611,7 @@ def _outcome(
 
 
 def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
-               pairs: list[Pair], actor: str, model_matches: list[tuple[str, str, bool]],
+               scored: _Scored, actor: str,
                count: Count | None = None) -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
     """Store a run's pairs and re-cluster, in one transaction: until it commits, readers see
     the previous run's results. Clustering happens here, under the write lock, from the
@@ -488,7 +632,8 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
         conn.execute(
             delete(s.candidate_pair).where(s.candidate_pair.c.run_id.not_in([previous or 0]))
         )
-        rows = _pair_rows(run_id, pairs, threshold)
+        pairs = scored.pairs
+        rows = _pair_rows(run_id, pairs, scored.decided)
         for start in range(0, len(rows), _PAIR_BATCH):
             conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
             if count is not None:
@@ -511,7 +656,7 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
             {"run_id": run_id, "previous_run_id": previous, "model": model.label},
             assignment.changed_uids,
         )  # fmt: skip
-        outcome = _outcome(conn, model_matches, skipped, pairs, threshold)
+        outcome = _outcome(conn, scored.model_matches, skipped, pairs, scored.decided)
     return int(run_id), assignment, outcome
 
 
