@@ -19,6 +19,7 @@ from sqlalchemy.exc import DBAPIError
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, StorageError, TagdyrError
 from tagdyr.i18n import LANGUAGES, localize, localize_summary, translate
 from tagdyr.link import review as rv
+from tagdyr.link.entries import entry_statuses
 from tagdyr.link.gazetteer import label as place_label
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
@@ -299,6 +300,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             fields=field_rows(item) if item else [],
             mine=len(rv.history(conn, 10_000, author=user.username)),
             seen=_seen_of(item.left, item.right) if item else "",
+            entries=entry_statuses(conn, item.left.id, item.right.id) if item else [],
         )
 
     @app.post("/review/judge")

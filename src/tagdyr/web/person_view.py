@@ -21,6 +21,7 @@ from tagdyr.dossier import (
     timeline,
 )
 from tagdyr.i18n import translate
+from tagdyr.link.entries import possible_entries
 from tagdyr.link.gazetteer import label, resolve
 from tagdyr.store.queries import Dossier, RecordView, Related
 from tagdyr.web.bidi import title_text
@@ -146,4 +147,5 @@ def dossier_context(request: Request, conn: Connection, dossier: Dossier) -> dic
         "synthetic": {r.id for r in dossier.records if is_synthetic(r)},
         "fate_key": lambda value: FATE_PHRASES.get(value.strip()),
         "fact_value": fact_value,
+        "possible_entries": possible_entries(conn, [r.id for r in dossier.records]),
     }
