@@ -337,14 +337,15 @@ def _pair_rows(
     } for p in pairs]  # fmt: skip
 
 
-def _with_prior(pair: Pair, prior: ListPrior) -> Pair:
-    """The pair of two entries of one list, with the list's prior in its weight and waterfall."""
-    weight = pair.match_weight + prior.weight
+def _with_prior(pair: Pair, prior: ListPrior, offset: float) -> Pair:
+    """The pair of two entries of one list, with the list's prior (and its own re-estimate of
+    the model's m, :func:`tagdyr.link.within.list_priors`) in its weight and waterfall."""
+    weight = pair.match_weight + offset
     return replace(
         pair,
         match_weight=weight,
         match_probability=1.0 / (1.0 + 2.0 ** (-weight)),
-        evidence=(*pair.evidence, Evidence(COMPARISON, prior.level, round(prior.weight, 3))),
+        evidence=(*pair.evidence, Evidence(COMPARISON, prior.level, round(offset, 3))),
     )
 
 
@@ -382,7 +383,7 @@ def _score(
     entry_side = _entry_side(compared, groups)
     candidates = _competing_candidates(compared, entry_side, entries, others, model, floor)
     kept = _kept_rows(compared, entry_side, candidates, floor)
-    offsets, priors = list_priors(kept, groups, sources)
+    offsets, priors = list_priors(kept, groups, sources, model)
     pairs, matches, decided = [], [], set()
     for pair, offset in zip(pairs_from_table(kept, model), offsets, strict=True):
         key = (pair.left_id, pair.right_id)
@@ -393,11 +394,14 @@ def _score(
             continue
         if pair.is_match(threshold):
             matches.append((*key, inside))
+        cut = threshold
         if inside:
-            pair = _with_prior(pair, priors[groups[pair.left_id]])
+            prior = priors[groups[pair.left_id]]
+            pair = _with_prior(pair, prior, float(offset))
             if pair.match_probability < floor:
                 continue
-        if pair.is_match(threshold):
+            cut = entry_threshold if prior.learnt else threshold  # calibrated on its own pairs
+        if pair.is_match(cut):
             decided.add(key)
         pairs.append(pair)
     for key in _best_entries(pairs, candidates, groups, entry_threshold):
@@ -537,7 +541,9 @@ def link_database(
 
     ``threshold`` decides pairs on their own probability; ``entry_threshold`` a list entry and
     one of its candidates in a register (a file, a text) on the entry's probability of being
-    that man, his rivals counted — the decision rule of ``tagdyr link LIST REGISTER``.
+    that man, his rivals counted — the decision rule of ``tagdyr link LIST REGISTER`` — and two
+    entries of a list large enough to calibrate its pairs' probabilities on its own pairs
+    (:func:`tagdyr.link.within.list_priors`).
 
     ``model``: a saved model instead of the shipped starting one; ``train_to``: first estimate
     a new version of it on the stored records (EM, no labels) and save it there as JSON.
