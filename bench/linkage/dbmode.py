@@ -57,7 +57,9 @@ def _job(step: str, directory: Path, kind: str) -> dict[str, object]:
     if done.returncode != 0:
         tail = done.stderr.strip().splitlines()[-3:] if done.stderr else ["failed"]
         raise SystemExit(f"{step} failed: {' / '.join(tail)}")
-    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    figures = dict(json.loads(done.stdout.strip().splitlines()[-1]))
+    print(f"{step}: {figures} ({_load()})", flush=True)  # as it ends: a long run shows its steps
+    return figures
 
 
 def _database(directory: Path, kind: str) -> Path:

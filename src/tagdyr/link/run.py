@@ -18,7 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.dates import FuzzyDate, Precision
@@ -251,38 +251,52 @@ def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
     return votes
 
 
-def assign_persons(
-    conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
-) -> Assignment:
-    """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
-    to (stable URLs across runs); only persons whose records changed are written.
-    ``scope``: the clusters cover only these records (a component); the rest stay as they are."""
-    previous = _previous_persons(conn, scope)
+def _new_persons(conn: Connection, count: int, now: datetime) -> list[int]:
+    """``count`` new persons, inserted in bulk; their ids in order."""
+    uids = [uuid.uuid4().hex[:12] for _ in range(count)]
+    rows = [{"uid": u, "label": "", "created_at": now, "updated_at": now} for u in uids]
+    for begin in range(0, len(rows), _PERSON_BATCH):
+        conn.execute(s.person.insert(), rows[begin : begin + _PERSON_BATCH])
+    id_of: dict[str, int] = {}
+    for begin in range(0, len(uids), 500):
+        chunk = uids[begin : begin + 500]
+        query = select(s.person.c.uid, s.person.c.id).where(s.person.c.uid.in_(chunk))
+        id_of.update({uid: int(pid) for uid, pid in conn.execute(query)})
+    return [id_of[u] for u in uids]
+
+
+def _owners(
+    conn: Connection, clusters: list[set[str]], previous: dict[str, int], now: datetime
+) -> list[tuple[int, list[int]]]:
+    """Each cluster's person: the previous person holding most of its records and not taken
+    by a bigger cluster, else one folded earlier that comes back, else a new one."""
     claimed: set[int] = set()
-    assignment: list[tuple[int, list[int]]] = []
+    owners: list[int | None] = []
+    records: list[list[int]] = []
     for members in sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m))):
         votes = _votes(previous, members)
         ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
         record_ids = sorted(int(m) for m in members)
-        if ranked:
-            person_id = ranked[0]
-        else:
-            revived = _merged_person_to_revive(conn, set(votes), claimed, record_ids)
-            person_id = (
-                revived
-                if revived is not None
-                else conn.execute(
-                    s.person.insert().returning(s.person.c.id),
-                    {
-                        "uid": uuid.uuid4().hex[:12],
-                        "label": "",
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                ).scalar_one()
-            )
-        claimed.add(person_id)
-        assignment.append((person_id, record_ids))
+        owner = ranked[0] if ranked else (
+            _merged_person_to_revive(conn, set(votes), claimed, record_ids) if votes else None
+        )  # fmt: skip
+        if owner is not None:
+            claimed.add(owner)
+        owners.append(owner)
+        records.append(record_ids)
+    fresh = iter(_new_persons(conn, owners.count(None), now))
+    return [(o if o is not None else next(fresh), r) for o, r in zip(owners, records, strict=True)]
+
+
+def assign_persons(
+    conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
+) -> Assignment:
+    """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
+    to (stable URLs across runs); only persons whose records changed are written, in bulk.
+    ``scope``: the clusters cover only these records (a component); the rest stay as they are."""
+    previous = _previous_persons(conn, scope)
+    assignment = _owners(conn, clusters, previous, now)
+    claimed = {pid for pid, _ in assignment}
     new_owner = {r: pid for pid, record_ids in assignment for r in record_ids}
     moved = sorted(r for r, pid in new_owner.items() if previous.get(str(r)) != pid)
     gone = sorted(int(r) for r in previous if int(r) not in new_owner)
@@ -290,31 +304,42 @@ def assign_persons(
                                                if str(r) in previous}  # fmt: skip
     for chunk in _chunks(moved + gone):
         conn.execute(delete(s.person_record).where(s.person_record.c.record_id.in_(chunk)))
-    if moved:
+    for begin in range(0, len(moved), _PERSON_BATCH):
         conn.execute(
-            s.person_record.insert(), [{"record_id": r, "person_id": new_owner[r]} for r in moved]
+            s.person_record.insert(),
+            [
+                {"record_id": r, "person_id": new_owner[r]}
+                for r in moved[begin : begin + _PERSON_BATCH]
+            ],
         )
     labels = _labels(conn, {pid: ids for pid, ids in assignment if pid in changed})
-    for person_id, label in labels.items():
-        conn.execute(
-            update(s.person)
-            .where(s.person.c.id == person_id)
-            .values(
-                label=label, updated_at=now, merged_into_id=None, version=s.person.c.version + 1
-            )
-        )
+    _update_persons(conn, now, [{"b_id": p, "b_label": label, "b_into": None}
+                                for p, label in labels.items()])  # fmt: skip
     records_of_old: dict[int, list[int]] = {}
     for r, p in previous.items():
         records_of_old.setdefault(p, []).append(int(r))
-    for old_pid in (set(previous.values()) - claimed) & changed:
+    folded = []
+    for old_pid in sorted((set(previous.values()) - claimed) & changed):
         heirs = Counter(new_owner[r] for r in records_of_old[old_pid] if r in new_owner)
-        heir = heirs.most_common(1)[0][0] if heirs else None
-        conn.execute(
-            update(s.person)
-            .where(s.person.c.id == old_pid)
-            .values(merged_into_id=heir, updated_at=now, version=s.person.c.version + 1)
-        )
+        folded.append({"b_id": old_pid, "b_into": heirs.most_common(1)[0][0] if heirs else None})
+    _update_persons(conn, now, folded)
     return Assignment(len(assignment), _uids(conn, changed))
+
+
+def _update_persons(conn: Connection, now: datetime, rows: list[dict[str, Any]]) -> None:
+    """Persons changed by a run, in bulk: each row ``b_id``, ``b_into`` (folded into that
+    person, or None) and, if it has one, its new label ``b_label``; their versions go up."""
+    for labelled in (True, False):
+        batch = [r for r in rows if ("b_label" in r) is labelled]
+        if not batch:
+            continue
+        values: dict[str, Any] = {"updated_at": now, "merged_into_id": bindparam("b_into"),
+                                  "version": s.person.c.version + 1}  # fmt: skip
+        if labelled:
+            values["label"] = bindparam("b_label")
+        statement = update(s.person).where(s.person.c.id == bindparam("b_id")).values(values)
+        for begin in range(0, len(batch), _PERSON_BATCH):
+            conn.execute(statement, batch[begin : begin + _PERSON_BATCH])
 
 
 def _uids(conn: Connection, person_ids: set[int]) -> frozenset[str]:
@@ -667,6 +692,7 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
 
 
 _PAIR_BATCH = 20_000
+_PERSON_BATCH = 20_000
 
 
 SOURCE_KINDS = ("list", "register", "file")
