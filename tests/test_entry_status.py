@@ -15,8 +15,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
-from tagdyr.link.entries import ABSENT, CANDIDATES, MATCHED, entry_status, possible_entries
-from tagdyr.link.run import link_database
+from tagdyr.persons.entries import ABSENT, CANDIDATES, MATCHED, entry_status, possible_entries
+from tagdyr.persons.linking import link_database
 from tagdyr.settings import load_settings
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.web.app import create_app

@@ -17,7 +17,7 @@ from bench.linkage.generate import generate
 from sqlalchemy import Engine, select
 
 from tagdyr.link.files import link_files
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.settings import Settings
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s

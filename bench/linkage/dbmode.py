@@ -91,7 +91,7 @@ def run_job(step: str, directory: Path, kind: str) -> None:
                    threshold=defaults.list_match_threshold,
                    floor=defaults.candidate_floor)  # fmt: skip
     elif step == "db-list":
-        from tagdyr.link.run import link_database
+        from tagdyr.persons.linking import link_database
         from tagdyr.sources.importer import SourceInfo, import_table
         from tagdyr.store.db import create_db_engine
 
@@ -116,7 +116,7 @@ def run_job(step: str, directory: Path, kind: str) -> None:
     elif step == "db-link":
         import shutil
 
-        from tagdyr.link.run import link_database
+        from tagdyr.persons.linking import link_database
         from tagdyr.store.db import create_db_engine
 
         shutil.copy(_imported(directory, kind), _database(directory, kind))

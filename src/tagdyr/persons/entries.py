@@ -1,6 +1,6 @@
 """A list entry's standing after a run, and the entries that may also be a person.
 
-A list entry is one man, who is in the registers or not. After a run (:mod:`tagdyr.link.run`:
+A list entry is one man, who is in the registers or not. After a run (:mod:`tagdyr.persons.linking`:
 an entry's candidates compete, :mod:`tagdyr.link.exclusive`) each entry of a list is
 
 - *matched*: joined to a candidate;
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, or_, select
 
-from tagdyr.link.run import latest_run_id, latest_verdicts
 from tagdyr.link.within import LIST_REPEAT_SHARE
+from tagdyr.persons.linking import latest_run_id, latest_verdicts
 from tagdyr.store import schema as s
 
 MATCHED, CANDIDATES, ABSENT = "matched", "candidates", "absent"
