@@ -692,7 +692,7 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
 
 
 _PAIR_BATCH = 20_000
-_PERSON_BATCH = 20_000
+_PERSON_BATCH = 2_000  # rows per executemany: short enough not to stall a serving web app
 
 
 SOURCE_KINDS = ("list", "register", "file")
