@@ -84,12 +84,13 @@ def test_a_norwegian_list_with_repeated_men_is_deduplicated(
     print(f"merged P {precision:.3f} R {recall:.3f}; merged or in review R {found_recall:.3f}")
     (prior,) = result.lists
     print(f"learnt share of repeats {prior.share:.3f} (true {REPEATED})")
-    # measured 2026-12-02 (seed 26): see NOTE-dblink; floors a little under the measurement
+    # issue 26 item 1: recall >= 0.9 at precision >= 0.95 (seed 26, held out: measured P 0.993,
+    # R 0.919, merged or queued 0.944 on 2026-12-03, see NOTE-dblink)
     assert precision >= 0.95, precision
+    assert recall >= 0.9, recall
     assert found_recall >= 0.9, found_recall
-    assert recall >= 0.6, recall
     assert prior.learnt and 0.04 <= prior.share <= 0.12, prior
-    assert result.merged > 0 and result.held_by_list_prior > 0
+    assert result.merged > 0
 
 
 def _copy_demo(demo_db: str, tmp_path: Path) -> Engine:

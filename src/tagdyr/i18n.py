@@ -1322,6 +1322,53 @@ _STRINGS.update(
 )
 
 
+# issue 27: a list entry's competing candidates, in the database as in file links
+_STRINGS.update(
+    {
+        "cmp_entry_candidates": {
+            "en": "the entry's candidates compete",
+            "ru": "кандидаты записи соперничают",
+            "kk": "жазбаның үміткерлері бәсекелеседі",
+        },
+        "entry_status": {
+            "en": "List entry",
+            "ru": "Запись списка",
+            "kk": "Тізім жазбасы",
+        },
+        "entry_matched": {
+            "en": "matched",
+            "ru": "сопоставлена",
+            "kk": "сәйкестендірілді",
+        },
+        "entry_one_of": {
+            "en": "one of {n} candidates",
+            "ru": "один из кандидатов ({n})",
+            "kk": "{n} үміткердің бірі",
+        },
+        "entry_absent": {
+            "en": "not in the register",
+            "ru": "нет в реестре",
+            "kk": "тізілімде жоқ",
+        },
+        "entry_candidates_of": {
+            "en": "Its candidates",
+            "ru": "Её кандидаты",
+            "kk": "Оның үміткерлері",
+        },
+        "possibly_also": {
+            "en": "Possibly also",
+            "ru": "Возможно, также",
+            "kk": "Мүмкін, сонымен қатар",
+        },
+        "list_entry": {
+            "en": "list entry",
+            "ru": "запись списка",
+            "kk": "тізім жазбасы",
+        },
+    }
+)
+
+
 def localize(stored: str, lang: str) -> str:
     """A location or note that tagdyr wrote in English ("list.csv, row 5", "1914-02-29 is not
     a calendar date …") in ``lang``; any other text unchanged."""

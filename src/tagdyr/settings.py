@@ -18,6 +18,9 @@ from tagdyr.errors import ConfigError
 DEFAULT_DATABASE_URL = "sqlite:///tagdyr.db"
 
 
+DEFAULT_LIST_MATCH_THRESHOLD = 0.5  # a list entry's own probability: more likely him than not
+
+
 class Settings(BaseSettings):
     """All of tagdyr's settings. Environment variables are ``TAGDYR_`` + the upper-case name."""
 
@@ -39,12 +42,13 @@ class Settings(BaseSettings):
         "database, and duplicates within one file (link --dedupe).",
     )
     list_match_threshold: float = Field(
-        0.5,
+        DEFAULT_LIST_MATCH_THRESHOLD,
         gt=0.0,
         lt=1.0,
-        description="For a list linked against a register (link LEFT RIGHT): probability at or "
-        "above which is_match is 1. There a list entry's candidates compete (one entry is one "
-        "man), so the probability is the entry's own: 0.5 means more likely him than not.",
+        description="For a list linked against a register (link LEFT RIGHT, and a list's entries "
+        "against registers in the database): probability at or above which an entry is joined "
+        "to a candidate. There a list entry's candidates compete (one entry is one man), so the "
+        "probability is the entry's own: 0.5 means more likely him than not.",
     )
     candidate_floor: float = Field(
         0.01,

@@ -140,6 +140,7 @@ def run(
         result = link_database(
             engine_db,
             threshold=settings.match_threshold,
+            entry_threshold=settings.list_match_threshold,
             floor=settings.candidate_floor,
             progress=stages.stage,
             model=model,

@@ -309,13 +309,16 @@ def pairs_from_table(table: Any, model: Model) -> list[Pair]:
     prior = float(metadata.get(b"prior", 0)) or prior_for(model, [2])  # the prior the run used
     prior_weight = math.log2(prior / (1 - prior))
     pairs = []
+    named: dict[tuple[str, float], str] = {}  # a comparison's weights are few: its levels'
     for row in table.to_pylist():
         evidence = []
         for name in COMPARISONS:
             weight = row.get(f"mw_{name}")
             if weight is None:
                 continue
-            level = _level_of(float(weight), levels.get(name, []))
+            key = (name, float(weight))
+            if (level := named.get(key)) is None:
+                level = named[key] = _level_of(float(weight), levels.get(name, []))
             total = float(weight) + float(row.get(f"mw_tf_adj_{name}") or 0.0)
             evidence.append(Evidence(name, level, round(total, 3)))
         pairs.append(

@@ -9,6 +9,7 @@ another keeps a pointer to it so that its URL still leads somewhere.
 from __future__ import annotations
 
 import json
+import math
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -17,19 +18,21 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.dates import FuzzyDate, Precision
 from tagdyr.errors import ConfigError, NotFoundError
 from tagdyr.link.engine import Evidence, Pair, pairs_from_table, predict_table
+from tagdyr.link.exclusive import exclusive_probabilities
 from tagdyr.link.features import LinkRecord
-from tagdyr.link.files import record_from_values
+from tagdyr.link.files import EXCLUSIVE_FLOOR_FACTOR, record_from_values
 from tagdyr.link.model import Model, load_model, save_model
 from tagdyr.link.within import COMPARISON, LIST_REPEAT_SHARE, ListPrior, list_priors
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.persons.cluster import cluster
 from tagdyr.persons.components import component
+from tagdyr.settings import DEFAULT_LIST_MATCH_THRESHOLD
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import lock_for_writing, storage_error
@@ -38,6 +41,7 @@ Progress = Callable[[str], None]
 Count = Callable[[int, int], None]  # (done, total) within the stage ``Progress`` named last
 _COUNT_EVERY = 10_000
 _BIRTH_FIELDS = ("birth_date", "birth_year", "age")
+CANDIDATES = "entry_candidates"  # the evidence row of a list entry's competing candidates
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,38 +251,52 @@ def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
     return votes
 
 
-def assign_persons(
-    conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
-) -> Assignment:
-    """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
-    to (stable URLs across runs); only persons whose records changed are written.
-    ``scope``: the clusters cover only these records (a component); the rest stay as they are."""
-    previous = _previous_persons(conn, scope)
+def _new_persons(conn: Connection, count: int, now: datetime) -> list[int]:
+    """``count`` new persons, inserted in bulk; their ids in order."""
+    uids = [uuid.uuid4().hex[:12] for _ in range(count)]
+    rows = [{"uid": u, "label": "", "created_at": now, "updated_at": now} for u in uids]
+    for begin in range(0, len(rows), _PERSON_BATCH):
+        conn.execute(s.person.insert(), rows[begin : begin + _PERSON_BATCH])
+    id_of: dict[str, int] = {}
+    for begin in range(0, len(uids), 500):
+        chunk = uids[begin : begin + 500]
+        query = select(s.person.c.uid, s.person.c.id).where(s.person.c.uid.in_(chunk))
+        id_of.update({uid: int(pid) for uid, pid in conn.execute(query)})
+    return [id_of[u] for u in uids]
+
+
+def _owners(
+    conn: Connection, clusters: list[set[str]], previous: dict[str, int], now: datetime
+) -> list[tuple[int, list[int]]]:
+    """Each cluster's person: the previous person holding most of its records and not taken
+    by a bigger cluster, else one folded earlier that comes back, else a new one."""
     claimed: set[int] = set()
-    assignment: list[tuple[int, list[int]]] = []
+    owners: list[int | None] = []
+    records: list[list[int]] = []
     for members in sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m))):
         votes = _votes(previous, members)
         ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
         record_ids = sorted(int(m) for m in members)
-        if ranked:
-            person_id = ranked[0]
-        else:
-            revived = _merged_person_to_revive(conn, set(votes), claimed, record_ids)
-            person_id = (
-                revived
-                if revived is not None
-                else conn.execute(
-                    s.person.insert().returning(s.person.c.id),
-                    {
-                        "uid": uuid.uuid4().hex[:12],
-                        "label": "",
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                ).scalar_one()
-            )
-        claimed.add(person_id)
-        assignment.append((person_id, record_ids))
+        owner = ranked[0] if ranked else (
+            _merged_person_to_revive(conn, set(votes), claimed, record_ids) if votes else None
+        )  # fmt: skip
+        if owner is not None:
+            claimed.add(owner)
+        owners.append(owner)
+        records.append(record_ids)
+    fresh = iter(_new_persons(conn, owners.count(None), now))
+    return [(o if o is not None else next(fresh), r) for o, r in zip(owners, records, strict=True)]
+
+
+def assign_persons(
+    conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
+) -> Assignment:
+    """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
+    to (stable URLs across runs); only persons whose records changed are written, in bulk.
+    ``scope``: the clusters cover only these records (a component); the rest stay as they are."""
+    previous = _previous_persons(conn, scope)
+    assignment = _owners(conn, clusters, previous, now)
+    claimed = {pid for pid, _ in assignment}
     new_owner = {r: pid for pid, record_ids in assignment for r in record_ids}
     moved = sorted(r for r, pid in new_owner.items() if previous.get(str(r)) != pid)
     gone = sorted(int(r) for r in previous if int(r) not in new_owner)
@@ -286,31 +304,42 @@ def assign_persons(
                                                if str(r) in previous}  # fmt: skip
     for chunk in _chunks(moved + gone):
         conn.execute(delete(s.person_record).where(s.person_record.c.record_id.in_(chunk)))
-    if moved:
+    for begin in range(0, len(moved), _PERSON_BATCH):
         conn.execute(
-            s.person_record.insert(), [{"record_id": r, "person_id": new_owner[r]} for r in moved]
+            s.person_record.insert(),
+            [
+                {"record_id": r, "person_id": new_owner[r]}
+                for r in moved[begin : begin + _PERSON_BATCH]
+            ],
         )
     labels = _labels(conn, {pid: ids for pid, ids in assignment if pid in changed})
-    for person_id, label in labels.items():
-        conn.execute(
-            update(s.person)
-            .where(s.person.c.id == person_id)
-            .values(
-                label=label, updated_at=now, merged_into_id=None, version=s.person.c.version + 1
-            )
-        )
+    _update_persons(conn, now, [{"b_id": p, "b_label": label, "b_into": None}
+                                for p, label in labels.items()])  # fmt: skip
     records_of_old: dict[int, list[int]] = {}
     for r, p in previous.items():
         records_of_old.setdefault(p, []).append(int(r))
-    for old_pid in (set(previous.values()) - claimed) & changed:
+    folded = []
+    for old_pid in sorted((set(previous.values()) - claimed) & changed):
         heirs = Counter(new_owner[r] for r in records_of_old[old_pid] if r in new_owner)
-        heir = heirs.most_common(1)[0][0] if heirs else None
-        conn.execute(
-            update(s.person)
-            .where(s.person.c.id == old_pid)
-            .values(merged_into_id=heir, updated_at=now, version=s.person.c.version + 1)
-        )
+        folded.append({"b_id": old_pid, "b_into": heirs.most_common(1)[0][0] if heirs else None})
+    _update_persons(conn, now, folded)
     return Assignment(len(assignment), _uids(conn, changed))
+
+
+def _update_persons(conn: Connection, now: datetime, rows: list[dict[str, Any]]) -> None:
+    """Persons changed by a run, in bulk: each row ``b_id``, ``b_into`` (folded into that
+    person, or None) and, if it has one, its new label ``b_label``; their versions go up."""
+    for labelled in (True, False):
+        batch = [r for r in rows if ("b_label" in r) is labelled]
+        if not batch:
+            continue
+        values: dict[str, Any] = {"updated_at": now, "merged_into_id": bindparam("b_into"),
+                                  "version": s.person.c.version + 1}  # fmt: skip
+        if labelled:
+            values["label"] = bindparam("b_label")
+        statement = update(s.person).where(s.person.c.id == bindparam("b_id")).values(values)
+        for begin in range(0, len(batch), _PERSON_BATCH):
+            conn.execute(statement, batch[begin : begin + _PERSON_BATCH])
 
 
 def _uids(conn: Connection, person_ids: set[int]) -> frozenset[str]:
@@ -320,65 +349,205 @@ def _uids(conn: Connection, person_ids: set[int]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _pair_rows(run_id: int, pairs: list[Pair], threshold: float) -> list[dict[str, Any]]:
+def _pair_rows(
+    run_id: int, pairs: list[Pair], decided: set[tuple[str, str]]
+) -> list[dict[str, Any]]:
     return [{
         "run_id": run_id, "left_record_id": int(p.left_id), "right_record_id": int(p.right_id),
         "match_probability": p.match_probability, "match_weight": p.match_weight,
-        "is_match": p.is_match(threshold),
+        "is_match": (p.left_id, p.right_id) in decided,
         "evidence": json.dumps([{"comparison": e.comparison, "level": e.level,
                                  "match_weight": e.match_weight} for e in p.evidence],
                                ensure_ascii=False),
     } for p in pairs]  # fmt: skip
 
 
-def _with_prior(pair: Pair, prior: ListPrior) -> Pair:
-    """The pair of two entries of one list, with the list's prior in its weight and waterfall."""
-    weight = pair.match_weight + prior.weight
+def _with_prior(pair: Pair, prior: ListPrior, offset: float) -> Pair:
+    """The pair of two entries of one list, with the list's prior (and its own re-estimate of
+    the model's m, :func:`tagdyr.link.within.list_priors`) in its weight and waterfall."""
+    weight = pair.match_weight + offset
     return replace(
         pair,
         match_weight=weight,
         match_probability=1.0 / (1.0 + 2.0 ** (-weight)),
-        evidence=(*pair.evidence, Evidence(COMPARISON, prior.level, round(prior.weight, 3))),
+        evidence=(*pair.evidence, Evidence(COMPARISON, prior.level, round(offset, 3))),
     )
 
 
 @dataclass(frozen=True, slots=True)
 class _Scored:
-    """A run's pairs as stored (lists' priors applied), and what the model said before."""
+    """A run's pairs as stored (lists' priors applied, list entries' candidates competing),
+    what the model said before, and each pair's decision."""
 
     pairs: list[Pair]
-    model_matches: list[tuple[str, str, bool]]  # (left, right, inside one list) at ≥ threshold
+    model_matches: list[tuple[str, str, bool]]  # (left, right, inside one list) decided same
     lists: dict[str, ListPrior]
+    decided: set[tuple[str, str]]  # the pairs decided the same man (is_match)
 
 
 def _score(
     records: list[LinkRecord], groups: dict[str, str], model: Model, floor: float,
-    threshold: float,
+    threshold: float, entry_threshold: float,
 ) -> _Scored:  # fmt: skip
     by_source: dict[str, list[LinkRecord]] = {}
     for rec in records:
         by_source.setdefault(rec.source_dataset, []).append(rec)
-    table = predict_table(list(by_source.values()), floor=floor, model=model)
+    entries = [r for r in records if r.unique_id in groups]
+    others = [r for r in records if r.unique_id not in groups]
+    competing = bool(entries and others)
+    pair_floor = floor / EXCLUSIVE_FLOOR_FACTOR if competing else floor  # as the file path
+    table = predict_table(list(by_source.values()), floor=pair_floor, model=model)
     if table is None:
-        return _Scored([], [], {})
+        return _Scored([], [], {}, set())
     sources = {groups[r.unique_id]: r.source_dataset for r in records if r.unique_id in groups}
-    offsets, priors = list_priors(table, groups, sources)
-    pairs, matches = [], []
     compared = table.select(  # the waterfall's columns only: no feature values as objects
         [c for c in table.column_names
          if c.startswith("mw_") or c in ("unique_id_l", "unique_id_r", "match_probability",
                                          "match_weight")]
     ).replace_schema_metadata(table.schema.metadata)  # fmt: skip
-    for pair, offset in zip(pairs_from_table(compared, model), offsets, strict=True):
+    entry_side = _entry_side(compared, groups)
+    candidates = _competing_candidates(compared, entry_side, entries, others, model, floor)
+    kept = _kept_rows(compared, entry_side, candidates, floor)
+    offsets, priors = list_priors(kept, groups, sources, model)
+    pairs, matches, decided = [], [], set()
+    for pair, offset in zip(pairs_from_table(kept, model), offsets, strict=True):
+        key = (pair.left_id, pair.right_id)
         inside = bool(offset)
+        if key in candidates:  # a list entry and one of its candidates: the entry's probability
+            pair = _as_candidate(pair, *candidates[key])
+            pairs.append(pair)
+            continue
         if pair.is_match(threshold):
-            matches.append((pair.left_id, pair.right_id, inside))
+            matches.append((*key, inside))
+        cut = threshold
         if inside:
-            pair = _with_prior(pair, priors[groups[pair.left_id]])
+            prior = priors[groups[pair.left_id]]
+            pair = _with_prior(pair, prior, float(offset))
             if pair.match_probability < floor:
                 continue
+            cut = entry_threshold if prior.learnt else threshold  # calibrated on its own pairs
+        if pair.is_match(cut):
+            decided.add(key)
         pairs.append(pair)
-    return _Scored(pairs, matches, priors)
+    for key in _best_entries(pairs, candidates, groups, entry_threshold):
+        matches.append((*key, False))
+        decided.add(key)
+    return _Scored(pairs, matches, priors, decided)
+
+
+def _best_entries(
+    pairs: list[Pair], candidates: dict[tuple[str, str], Any], groups: dict[str, str],
+    entry_threshold: float,
+) -> list[tuple[str, str]]:  # fmt: skip
+    """The entries' candidates decided the same man: at or above ``entry_threshold``, and a
+    record goes to the most probable entry of each list (one entry is one man), as
+    ``tagdyr link LIST REGISTER`` decides (:func:`tagdyr.link.files.link_files`)."""
+    best: dict[tuple[str, str], tuple[float, str, tuple[str, str]]] = {}
+    for pair in pairs:
+        key = (pair.left_id, pair.right_id)
+        if key not in candidates or not pair.is_match(entry_threshold):
+            continue
+        entry, other = key if key[0] in groups else key[::-1]
+        rank = (-pair.match_probability, entry, key)
+        if (groups[entry], other) not in best or rank < best[(groups[entry], other)]:
+            best[(groups[entry], other)] = rank
+    return [key for _, _, key in best.values()]
+
+
+def _entry_side(table: Any, groups: dict[str, str]) -> Any:
+    """Per pair: "l" or "r" when exactly one of its records is a list entry (the entry's side),
+    else null: the pairs where an entry meets a register's (or file's, or text's) record."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    ids = pa.array(list(groups), pa.string())
+    left = pc.is_in(pc.cast(table.column("unique_id_l"), pa.string()), value_set=ids)
+    right = pc.is_in(pc.cast(table.column("unique_id_r"), pa.string()), value_set=ids)
+    return pc.if_else(
+        pc.and_not(left, right),
+        "l",
+        pc.if_else(pc.and_not(right, left), "r", pa.scalar(None, pa.string())),
+    )
+
+
+def _competing_candidates(
+    table: Any, side: Any, entries: list[LinkRecord], others: list[LinkRecord], model: Model,
+    floor: float,
+) -> dict[tuple[str, str], tuple[float, int, float]]:  # fmt: skip
+    """(left, right) of a pair of a list entry and one of its candidates -> the entry's
+    probability of being that candidate's man (:mod:`tagdyr.link.exclusive`, as the file path
+    decides a list against a register), the entry's number of candidates and π; the pairs
+    above the floor on either count."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    mask = pc.is_valid(side)
+    pairs = table.filter(mask)
+    if not pairs.num_rows:
+        return {}
+    on_left = pc.equal(side.filter(mask), "l")
+    ids_l = pc.cast(pairs.column("unique_id_l"), pa.string())
+    ids_r = pc.cast(pairs.column("unique_id_r"), pa.string())
+    oriented = pa.table({
+        "left_id": pc.if_else(on_left, ids_l, ids_r),
+        "right_id": pc.if_else(on_left, ids_r, ids_l),
+        "match_probability": pairs.column("match_probability"),
+        "match_weight": pairs.column("match_weight"),
+    })  # fmt: skip
+    prior = float((table.schema.metadata or {}).get(b"prior", 0))
+    competed, share = exclusive_probabilities(oriented, prior, entries, others, model)
+    lefts = ids_l.to_pylist()
+    rights = ids_r.to_pylist()
+    entry_of = oriented.column("left_id").to_pylist()
+    pairwise = pairs.column("match_probability").to_pylist()
+    probabilities = competed.column("match_probability").to_pylist()
+    rivals = Counter(entry_of)
+    return {
+        (a, b): (p, rivals[e], share)
+        for a, b, e, before, p in zip(lefts, rights, entry_of, pairwise, probabilities,
+                                      strict=True)
+        if before >= floor or p >= floor
+    }  # fmt: skip
+
+
+def _kept_rows(table: Any, side: Any, candidates: dict[tuple[str, str], Any], floor: float) -> Any:
+    """The pairs stored: entries' candidates kept by :func:`_competing_candidates`, the rest
+    at or above the floor."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    keys = pa.array([f"{a}\x1f{b}" for a, b in candidates], pa.string())
+    joined = pc.binary_join_element_wise(
+        pc.cast(table.column("unique_id_l"), pa.string()),
+        pc.cast(table.column("unique_id_r"), pa.string()),
+        "\x1f",
+    )
+    keep = pc.if_else(
+        pc.is_valid(side),
+        pc.is_in(joined, value_set=keys),
+        pc.greater_equal(table.column("match_probability"), floor),
+    )
+    return table.filter(keep)
+
+
+def _as_candidate(pair: Pair, probability: float, rivals: int, share: float) -> Pair:
+    """A list entry and one of its candidates: the entry's own probability of being his man,
+    with the competition as a row of the waterfall (so that its rows still add up)."""
+    bounded = min(max(probability, 1e-12), 1 - 1e-12)
+    weight = math.log2(bounded / (1 - bounded))
+    level = (
+        f"one of the entry's {rivals} candidates"
+        f" ({share:.0%} of the lists' entries are in a register, by the evidence)"
+    )
+    return replace(
+        pair,
+        match_weight=weight,
+        match_probability=probability,
+        evidence=(
+            *pair.evidence,
+            Evidence(CANDIDATES, level, round(weight - pair.match_weight, 3)),
+        ),
+    )
 
 
 def link_database(
@@ -391,8 +560,15 @@ def link_database(
     train_to: Path | None = None,
     actor: str = "system",
     count: Count | None = None,
+    entry_threshold: float = DEFAULT_LIST_MATCH_THRESHOLD,
 ) -> LinkRunResult:
     """Link every current record into persons; see the module docstring for the guarantees.
+
+    ``threshold`` decides pairs on their own probability; ``entry_threshold`` a list entry and
+    one of its candidates in a register (a file, a text) on the entry's probability of being
+    that man, his rivals counted — the decision rule of ``tagdyr link LIST REGISTER`` — and two
+    entries of a list large enough to calibrate its pairs' probabilities on its own pairs
+    (:func:`tagdyr.link.within.list_priors`).
 
     ``model``: a saved model instead of the shipped starting one; ``train_to``: first estimate
     a new version of it on the stored records (EM, no labels) and save it there as JSON.
@@ -416,11 +592,11 @@ def link_database(
         save_model(model, train_to)
         say(f"model {model.label} saved to {train_to}")
     say(f"comparing {len(records):,} records")
-    scored = _score(records, groups, model, floor, threshold)
+    scored = _score(records, groups, model, floor, threshold, entry_threshold)
     say(f"storing {len(scored.pairs):,} candidate pairs, clustering")
     try:
         run_id, assignment, outcome = _store_run(
-            engine, started, model, threshold, scored.pairs, actor, scored.model_matches, count
+            engine, started, model, threshold, scored, actor, count
         )
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
@@ -440,18 +616,17 @@ def _person_count(conn: Connection) -> int:
 
 def _outcome(
     conn: Connection, model_matches: list[tuple[str, str, bool]],
-    skipped: dict[tuple[str, str], str], pairs: list[Pair], threshold: float,
+    skipped: dict[tuple[str, str], str], pairs: list[Pair], decided: set[tuple[str, str]],
 ) -> dict[str, int]:  # fmt: skip
     """Of the model's matches: merged, or held back by what (see :class:`LinkRunResult`)."""
     person = _previous_persons(conn, None)
     held: Counter[str] = Counter()
-    stored = {(p.left_id, p.right_id): p.match_probability for p in pairs}
     for left, right, inside in model_matches:
         if person.get(left) == person.get(right):
             held["merged"] += 1
         elif (left, right) in skipped:
             held[skipped[(left, right)]] += 1
-        elif inside and stored.get((left, right), 0.0) < threshold:
+        elif inside and (left, right) not in decided:
             held["held_by_list_prior"] += 1
         else:
             held["held_by_rule"] += 1
@@ -467,7 +642,7 @@ def _outcome(
 
 
 def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
-               pairs: list[Pair], actor: str, model_matches: list[tuple[str, str, bool]],
+               scored: _Scored, actor: str,
                count: Count | None = None) -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
     """Store a run's pairs and re-cluster, in one transaction: until it commits, readers see
     the previous run's results. Clustering happens here, under the write lock, from the
@@ -488,7 +663,8 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
         conn.execute(
             delete(s.candidate_pair).where(s.candidate_pair.c.run_id.not_in([previous or 0]))
         )
-        rows = _pair_rows(run_id, pairs, threshold)
+        pairs = scored.pairs
+        rows = _pair_rows(run_id, pairs, scored.decided)
         for start in range(0, len(rows), _PAIR_BATCH):
             conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
             if count is not None:
@@ -511,11 +687,12 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
             {"run_id": run_id, "previous_run_id": previous, "model": model.label},
             assignment.changed_uids,
         )  # fmt: skip
-        outcome = _outcome(conn, model_matches, skipped, pairs, threshold)
+        outcome = _outcome(conn, scored.model_matches, skipped, pairs, scored.decided)
     return int(run_id), assignment, outcome
 
 
 _PAIR_BATCH = 20_000
+_PERSON_BATCH = 2_000  # rows per executemany: short enough not to stall a serving web app
 
 
 SOURCE_KINDS = ("list", "register", "file")

@@ -22,6 +22,7 @@ from tagdyr.i18n import LANGUAGES, kind_word, localize, localize_summary, transl
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.persons import review as rv
+from tagdyr.persons.entries import entry_statuses
 from tagdyr.persons.revert import is_revertible, revert
 from tagdyr.search import suggestions
 from tagdyr.settings import Settings, load_settings
@@ -307,6 +308,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             fields=field_rows(item) if item else [],
             mine=len(rv.history(conn, 10_000, author=user.username)),
             seen=_seen_of(item.left, item.right) if item else "",
+            entries=entry_statuses(conn, item.left.id, item.right.id) if item else [],
         )
 
     @app.post("/review/judge")

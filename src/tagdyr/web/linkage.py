@@ -40,6 +40,7 @@ def _run_link(uploads: Uploads, token: str, engine: Engine, settings: Settings,
         result = link_database(
             engine,
             threshold=settings.match_threshold,
+            entry_threshold=settings.list_match_threshold,
             floor=settings.candidate_floor,
             progress=progress,
             actor=user,

@@ -21,6 +21,7 @@ from tagdyr.dossier import (
     timeline,
 )
 from tagdyr.i18n import translate
+from tagdyr.persons.entries import possible_entries
 from tagdyr.store.queries import Dossier, RecordView, Related
 from tagdyr.vocab.gazetteer import label, resolve
 from tagdyr.web.bidi import title_text
@@ -156,4 +157,5 @@ def dossier_context(request: Request, conn: Connection, dossier: Dossier) -> dic
         "synthetic": {r.id for r in dossier.records if is_synthetic(r)},
         "fate_key": fate_key,
         "fact_value": fact_value,
+        "possible_entries": possible_entries(conn, [r.id for r in dossier.records]),
     }
