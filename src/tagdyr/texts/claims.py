@@ -92,16 +92,23 @@ _DATE = (
     r"(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]+\s+\d{4}|"
     r"(?:[^\W\d_]+\s+)?\d{4})"
 )
-# (claim kind, pattern whose group "date" is the event's date), in ru, kk, en, fr
+# (claim kind, pattern whose group "date" is the event's date), in ru, kk, en, fr, de, no
 _EVENTS = (
-    ("arrest", r"(?:arrested|арестован\w*|arrêtée?|қамалды|тұтқындалды)"),
-    ("sentence", r"(?:convicted|sentenced|осужден\w*|осуждён\w*|condamnée?|сотталды)"),
-    ("rehabilitation", r"(?:[Rr]ehabilitated|реабилитирован\w*|réhabilitée?|ақталды)"),
-    ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды)"),
+    ("arrest", r"(?:arrested|арестован\w*|arrêtée?|қамалды|тұтқындалды|verhaftet|festgenommen|"
+               r"arrestert\w*)"),
+    ("sentence", r"(?:convicted|sentenced|осужден\w*|осуждён\w*|condamnée?|сотталды|verurteilt|"
+                 r"dømt|dømd)"),
+    ("rehabilitation", r"(?:[Rr]ehabilitated|реабилитирован\w*|réhabilitée?|ақталды|"
+                       r"rehabilitiert|rehabilitert)"),
+    ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды|"
+                     r"repatriiert|repatriert|sendt hjem|heimsendt)"),
     ("capture", r"(?:captured|taken prisoner|попал\w* в плен|взят\w* в плен|fait prisonnier|"
-                r"тұтқынға түсті)"),
-    ("escape", r"(?:escaped|бежал\w*|побег\w*|s'évada|évadée?|қашып шықты)"),
-    ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты)"),
+                r"тұтқынға түсті|gefangen genommen|tatt til fange|teken til fange|"
+                r"tekne til fange)"),
+    ("escape", r"(?:escaped|бежал\w*|побег\w*|s'évada|évadée?|қашып шықты|flüchtete|floh|rømte|"
+               r"flykta|flyktet)"),
+    ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты|starb|"
+              r"gestorben|getötet|erschossen|døde|døydde|ble skutt|vart skoten)"),
 )  # fmt: skip
 _EVENT_PATTERNS = tuple(
     (kind, re.compile(rf"{verb}\b[^.;]{{0,70}}?\b(?:on|in|en|le|в|on the)?\s*(?P<date>{_DATE})"))
@@ -152,7 +159,7 @@ _BORN = re.compile(
 
 
 # Every kind of claim read from texts (the importer has a column for each).
-KINDS = ("birth", "birth_place", "residence", "rank", "unit", "role", "award",
+KINDS = ("birth", "birth_place", "residence", "rank", "unit", "role", "award", "camp",
          *(kind for kind, _ in _EVENTS))  # fmt: skip
 
 
@@ -294,10 +301,12 @@ def claims_about(
     place or home, rank, unit and role, awards, and dated events (arrest, sentence, rehabilitation,
     repatriation, capture, escape, death). A sentence's awards and unit belong to every
     person it names; an event belongs to the person named last before its verb."""
+    from tagdyr.texts.lifefacts import births_after, camps_in, roles_before
+
     left, right = _sentence(text, start, end)
     sentence = text[left:right]
-    claims = _birth(text, end) + _places(text, start, end)
-    claims += _ranks(text, start, end, left, sentence)
+    claims = _birth(text, end) + births_after(text, end) + _places(text, start, end)
+    claims += _ranks(text, start, end, left, sentence) + roles_before(text, start, left)
     unit = unit_of(text, start, end)
     if unit is not None:
         at = text.find(unit.text, left)
@@ -308,11 +317,26 @@ def claims_about(
         given_by = _GIVER.search(text[end : award.start])  # "… Гиоге вручил медаль …"
         if _reaches(text, (start, end), (award.start, award.end), others) and not given_by:
             claims.append(award)
+    for camp in camps_in(left, sentence):  # the camp of the one named before it
+        if camp.start >= end and _reaches(text, (start, end), (camp.start, camp.end), others):
+            claims.append(camp)
     for event in _events(text, left, sentence):
         named = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
         if event.start >= end and not named:
             claims.append(event)
-    return claims
+    return _once(claims)
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """Each (kind, value) once: the first phrase that states it (two patterns may read one
+    birth, "1914 жылы туған")."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for claim in claims:
+        if (claim.kind, claim.value) not in seen:
+            seen.add((claim.kind, claim.value))
+            kept.append(claim)
+    return kept
 
 
 _GIVER = re.compile(r"вручил\w*|presented|handed|remit|тапсырды|берді", re.IGNORECASE)

@@ -34,6 +34,7 @@ _COLUMNS = (
     ("rank", "rank", "rank"),
     ("awards", "award", "award"),
     ("captured", "capture_date", "capture"),
+    ("camp", "camp", "camp"),
     ("escaped", "escape_date", "escape"),
     ("repatriated", "repatriation_date", "repatriation"),
     ("arrested", "arrest_date", "arrest"),
