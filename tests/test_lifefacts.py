@@ -49,3 +49,56 @@ def test_facts_of_a_life_beside_a_mention(
 def test_a_camp_named_before_a_person_is_not_his() -> None:
     text = "Fangeleiren på Mysen ble stengt, sier Kari Nordmo."
     assert _facts(text, "Kari Nordmo") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("It was opened by the Director of the Museum in Narvik Erik Dahl.", "Erik Dahl",
+         {("role", "Director of the Museum in Narvik")}),
+        ("Nous avons vu Anne Morel, maire de Castelnau, hier.", "Anne Morel",
+         {("role", "maire de Castelnau")}),
+        ("Vi møtte forsker ved museet i Narvik, Kari Nordmo.", "Kari Nordmo",
+         {("role", "forsker ved museet i Narvik")}),
+        # a rank between the role and the name: the role is not read through it
+        ("Den tidligere direktør for arkivet, oberst Erik Dahl, sa det.", "Erik Dahl",
+         {("rank", "oberst")}),
+    ],
+)  # fmt: skip
+def test_a_role_with_what_it_is_of(text: str, name: str, expected: set[tuple[str, str]]) -> None:
+    assert _facts(text, name) == expected
+
+
+def _all_facts(text: str, names: list[str]) -> list[set[tuple[str, str]]]:
+    spans = tuple((text.index(n), text.index(n) + len(n)) for n in names)
+    return [{(c.kind, c.value) for c in claims_about(text, s, e, spans)} for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erik Dahl var lærer. Han ble tatt til fange i mai 1941.", {("capture", "1941-05")}),
+        ("Кабыш Омаров жил в Павлодаре. Он был арестован в 1946 году.", {("arrest", "1946")}),
+        ("Erik Dahl kam aus Oslo. Er wurde verhaftet im Juni 1942.", {("arrest", "1942-06")}),
+        ("Kadem Jumaniyazov was a driver. He escaped in 1943.", {("escape", "1943")}),
+        ("Kadem Djoumaniazov était chauffeur. Il s'évada en 1943.", {("escape", "1943")}),
+        # a pronoun in another paragraph stands for no one named before it
+        ("Kadem Jumaniyazov was a driver.\n\nHe escaped in 1943.", set()),
+    ],
+)
+def test_a_pronoun_carries_the_facts_of_its_sentence_to_the_person(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    name = text.split(" ")[0] + " " + text.split(" ")[1]
+    assert _all_facts(text, [name]) == [expected]
+
+
+def test_a_pronoun_after_two_people_stands_for_neither() -> None:
+    text = "Erik Dahl og Kari Nordmo kom fra Oslo. Han ble tatt til fange i mai 1941."
+    assert _all_facts(text, ["Erik Dahl", "Kari Nordmo"]) == [set(), set()]
+
+
+def test_a_repeated_surname_is_one_antecedent() -> None:
+    text = "Erik Dahl, sa de, var Dahl fra Oslo. Han ble tatt til fange i mai 1941."
+    facts = _all_facts(text, ["Erik Dahl", "Dahl"])
+    assert facts == [set(), {("capture", "1941-05")}]

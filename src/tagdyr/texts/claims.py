@@ -47,7 +47,7 @@ _BOUNDARY = re.compile(r"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|\n\s*\n|[.!?�
 _REACH = 600  # characters looked at on each side of a mention
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence around ``start``–``end``."""
     window = max(0, start - _REACH)
     left = max((m.end() for m in _BOUNDARY.finditer(text, window, start)), default=window)
@@ -59,7 +59,7 @@ def unit_of(text: str, start: int, end: int) -> UnitClaim | None:
     """The unit (and role) the sentence of a mention states, if a reliable pattern says so;
     of several, the one right after the mention ("Сатымбек Төлешев («Заря» отрядының
     командирі), Василий Шарудо («Железняк» … командирі)"), else the nearest before it."""
-    left, right = _sentence(text, start, end)
+    left, right = sentence_span(text, start, end)
     sentence = text[left:right]
     matches = [(m, n) for n, p in enumerate(_PATTERNS) for m in p.finditer(sentence)]
     if not matches:
@@ -298,15 +298,32 @@ def claims_about(
     text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
 ) -> list[Claim]:
     """What the text states about the person mentioned at ``start``–``end``: birth, birth
-    place or home, rank, unit and role, awards, and dated events (arrest, sentence, rehabilitation,
-    repatriation, capture, escape, death). A sentence's awards and unit belong to every
-    person it names; an event belongs to the person named last before its verb."""
-    from tagdyr.texts.lifefacts import births_after, camps_in, roles_before
+    place or home, rank, unit and role, awards, camps, and dated events (arrest, sentence,
+    rehabilitation, repatriation, capture, escape, death). A sentence's awards and unit belong
+    to every person it names; an event belongs to the person named last before its verb. What
+    the sentence of a pronoun that stands for the person states (``coreference``) is read too:
+    births, camps, awards and events, not the words around the pronoun (no role or rank)."""
+    from tagdyr.texts.coreference import pronouns_of
 
-    left, right = _sentence(text, start, end)
+    claims = _claims_at(text, start, end, others)
+    for pronoun in pronouns_of(text, (start, end), others):
+        beside = _claims_at(text, *pronoun, (*others, pronoun))
+        claims += [c for c in beside if c.kind not in _ONLY_BESIDE_A_NAME]
+    return _once(claims)
+
+
+# what is read from the words right around a name, never around a pronoun
+_ONLY_BESIDE_A_NAME = frozenset({"role", "rank", "residence", "unit"})
+
+
+def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], ...]) -> list[Claim]:
+    from tagdyr.texts.lifefacts import births_after, camps_in, roles_around, roles_before
+
+    left, right = sentence_span(text, start, end)
     sentence = text[left:right]
     claims = _birth(text, end) + births_after(text, end) + _places(text, start, end)
     claims += _ranks(text, start, end, left, sentence) + roles_before(text, start, left)
+    claims += roles_around(text, start, end, left, right)
     unit = unit_of(text, start, end)
     if unit is not None:
         at = text.find(unit.text, left)
@@ -324,7 +341,7 @@ def claims_about(
         named = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
         if event.start >= end and not named:
             claims.append(event)
-    return _once(claims)
+    return claims
 
 
 def _once(claims: list[Claim]) -> list[Claim]:

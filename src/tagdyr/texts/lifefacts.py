@@ -24,7 +24,10 @@ _ROLES = frozenset(
     dichter schriftsteller schriftstellerin journalistin historiker historikerin botschafter
     botschafterin forscher forscherin lehrer redakteur arzt übersetzer
     forfatter historikar forsker forskar ambassadør lærar lærer redaktør prosjektmedarbeider
-    heradsskogmeister""".split()
+    heradsskogmeister
+    leader director chairman commander-in-chief minister président présidente adjoint adjointe
+    ministre directeur directrice директор корреспондент министр председатель direktør leiar
+    leder generalquartiermeister vorsitzender direktor""".split()
 )
 _JOIN = r"(?:,\s*|\s+(?:and|et|и|және|und|og)\s+)"
 _ROLE_WORD = r"(?:[lL]['’])?[^\W\d_]+"
@@ -61,6 +64,41 @@ def roles_before(text: str, start: int, left: int) -> list[Claim]:
     at = start - len(before) + found.start("phrase") + phrase.rfind(words[0])
     value = text[at : start - len(before) + found.end("phrase")]
     return [Claim("role", value, value, at, at + len(value))]
+
+
+# a role with what it is of, right before a name ("maire du 8e arrondissement Jeanne …",
+# "the Ambassador of Kazakhstan to Norway Adil …", "forsker ved Falstadsenteret, Marianne …")
+# or in apposition after it ("Nelly Leblond, maire de Jouqueviel,")
+_OF = r"(?:of|to|at|in|du|de|des|au|aux|à|ved|for|i|im|der|am)(?![\w'’])"
+_BEFORE_NAME = re.compile(rf"^\s+{_OF}[^.,;:!?()\n]{{1,60}}?\s*,?\s*$")
+_ROLE_HEAD = re.compile(r"(?<![\w'’-])(?:[lL]['’])?[^\W\d_][\w-]*")
+_APPOSITION = re.compile(
+    r"^,\s+(?:(?:the|le|la|der|die|den)\s+)?(?P<phrase>(?:[lL]['’])?[^\W\d_][\w-]*"
+    rf"(?:\s+{_OF}[^.,;:!?()\n]{{1,60}}?)?)(?=\s*[,.;)])"
+)
+_MAX_WORDS = 8
+
+
+def roles_around(text: str, start: int, end: int, left: int, right: int) -> list[Claim]:
+    """A role with its complement written right before the mention at ``start``–``end`` or in
+    apposition after it, within its sentence (``left``–``right``)."""
+    found = []
+    before = text[max(left, start - 90) : start]
+    for head in _ROLE_HEAD.finditer(before):
+        rest = before[head.end() :]
+        if _is_role(head.group()) and _BEFORE_NAME.match(rest):
+            at = start - len(before) + head.start()
+            value = text[at:start].rstrip(" ,\n")
+            if len(value.split()) <= _MAX_WORDS:
+                found.append(Claim("role", value, value, at, at + len(value)))
+            break
+    after = _APPOSITION.match(text[end:right])
+    if after and _is_role(after.group("phrase").split()[0]):
+        value = after.group("phrase").strip()
+        at = end + after.start("phrase")
+        if len(value.split()) <= _MAX_WORDS:
+            found.append(Claim("role", value, value, at, at + len(value)))
+    return found
 
 
 _AFTER_BIRTH = (
@@ -119,11 +157,25 @@ _CAMPS = (
 )  # fmt: skip
 
 
+# "shot in a camp at …" states where he died, not a stay in the camp
+_DIED_IN = re.compile(
+    r"(?:shot|killed|died|skutt|drept|døde|erschossen|getötet|gestorben|расстрелян\w*|убит\w*|"
+    r"умер\w*|fusillée?|tuée?|mort)\s+(?:\w+\s+){0,2}$"
+)
+
+
+_NAMED = re.compile(rf"{_PLACE}\s+$")
+
+
 def camps_in(left: int, sentence: str) -> list[Claim]:
-    """The camps a sentence names (``left`` is where it starts in the text)."""
+    """The camps a sentence names as where someone was (``left`` is where it starts in the
+    text)."""
     found = []
     for pattern in _CAMPS:
         for match in pattern.finditer(sentence):
+            before = sentence[: match.start()]
+            if _DIED_IN.search(before) or (pattern is _CAMPS[0] and _NAMED.search(before)):
+                continue  # "Bjørnelva leir på Saltfjellet": the camp is Bjørnelva leir
             camp = match.group("camp")
             at = left + match.start()
             found.append(Claim("camp", camp, match.group(), at, left + match.end()))
