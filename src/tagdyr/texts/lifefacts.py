@@ -137,7 +137,7 @@ def births_after(text: str, end: int) -> list[Claim]:
 
 
 def _is_place(name: str) -> bool:
-    from tagdyr.link.gazetteer import resolve
+    from tagdyr.vocab.gazetteer import resolve
 
     return bool(resolve(name))
 
