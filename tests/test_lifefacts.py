@@ -102,3 +102,15 @@ def test_a_repeated_surname_is_one_antecedent() -> None:
     text = "Erik Dahl, sa de, var Dahl fra Oslo. Han ble tatt til fange i mai 1941."
     facts = _all_facts(text, ["Erik Dahl", "Dahl"])
     assert facts == [set(), {("capture", "1941-05")}]
+
+
+@pytest.mark.parametrize(
+    ("word", "rank"),
+    [("Oberleutnants", "senior-lieutenant"), ("генералу", "general"), ("сержанты", "sergeant"),
+     ("général", "general"), ("генерал-лейтенант", "lieutenant-general"), ("soldiers", None),
+     ("Generalstab", None)],
+)  # fmt: skip
+def test_a_rank_in_its_case_forms(word: str, rank: str | None) -> None:
+    from tagdyr.vocab.ranks import inflected_rank
+
+    assert inflected_rank(word) == rank

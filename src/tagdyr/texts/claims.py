@@ -247,13 +247,12 @@ _IN_RANK = re.compile(
 def _rank_in(phrase: str) -> str | None:
     """The words of a short phrase that are exactly a rank ("мл. лейтенант", not "le
     lieutenant"), a Russian case ending allowed ("лейтенанта")."""
-    from tagdyr.vocab.ranks import exact_rank_code
+    from tagdyr.vocab.ranks import inflected_rank
 
     words = phrase.split()
     for size in range(len(words), 0, -1):
         for chunk in (" ".join(words[-size:]), " ".join(words[:size])):
-            bare = re.sub(r"(а|ом|у|е)$", "", chunk.lower())
-            if exact_rank_code(chunk) or exact_rank_code(bare):
+            if inflected_rank(chunk):
                 return chunk
     return None
 
