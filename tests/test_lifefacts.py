@@ -114,3 +114,15 @@ def test_a_rank_in_its_case_forms(word: str, rank: str | None) -> None:
     from tagdyr.vocab.ranks import inflected_rank
 
     assert inflected_rank(word) == rank
+
+
+def test_a_unit_that_frames_a_sentence_is_everyones_in_it() -> None:
+    text = "Dans la 12e compagnie des F.T.P., on trouve : Ivan Lebedev, Pavel Orlov et d'autres."
+    facts = _all_facts(text, ["Ivan Lebedev", "Pavel Orlov"])
+    assert facts == [{("unit", "12e compagnie des F.T.P")}] * 2
+
+
+def test_a_unit_joined_is_the_one_named_befores() -> None:
+    text = "Pavel Orlov rejoint le maquis de Valmy, dit Ivan Lebedev."
+    facts = _all_facts(text, ["Pavel Orlov", "Ivan Lebedev"])
+    assert facts == [{("unit", "maquis de Valmy")}, set()]

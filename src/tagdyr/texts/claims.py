@@ -316,7 +316,13 @@ _ONLY_BESIDE_A_NAME = frozenset({"role", "rank", "residence", "unit"})
 
 
 def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], ...]) -> list[Claim]:
-    from tagdyr.texts.lifefacts import births_after, camps_in, roles_around, roles_before
+    from tagdyr.texts.lifefacts import (
+        births_after,
+        camps_in,
+        roles_around,
+        roles_before,
+        units_in,
+    )
 
     left, right = sentence_span(text, start, end)
     sentence = text[left:right]
@@ -333,6 +339,12 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
         given_by = _GIVER.search(text[end : award.start])  # "… Гиоге вручил медаль …"
         if _reaches(text, (start, end), (award.start, award.end), others) and not given_by:
             claims.append(award)
+    for frame_or_joined, frame in units_in(left, sentence):
+        joined = frame_or_joined.start >= end and _reaches(
+            text, (start, end), (frame_or_joined.start, frame_or_joined.end), others
+        )
+        if frame or joined:
+            claims.append(frame_or_joined)
     for camp in camps_in(left, sentence):  # the camp of the one named before it
         if camp.start >= end and _reaches(text, (start, end), (camp.start, camp.end), others):
             claims.append(camp)

@@ -180,3 +180,27 @@ def camps_in(left: int, sentence: str) -> list[Claim]:
             at = left + match.start()
             found.append(Claim("camp", camp, match.group(), at, left + match.end()))
     return found
+
+
+_UNIT = (
+    r"(?P<unit>(?:\d+(?:e|er|ère|ème)\s+)?(?:compagnie|bataillon|régiment|brigade|détachement|"
+    r"maquis|groupe)\s+(?:des|du|de la|de|d['’])\s*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+)
+# "Dans la 36e compagnie des F.T.P. …, se trouvent : A, B, C": the unit of all the sentence names
+_UNIT_FRAME = re.compile(rf"^\s*(?:Dans|Au sein d[eu])\s+(?:la|le|l['’])?\s*{_UNIT}")
+# "… rejoint le maquis de Cabertat": the unit of the one named before it
+_UNIT_JOINED = re.compile(
+    rf"\b(?:rejoin\w*|intègre\w*|intégr\w*|incorpor\w*)\s+(?:la|le|l['’])?\s*{_UNIT}"
+)
+
+
+def units_in(left: int, sentence: str) -> list[tuple[Claim, bool]]:
+    """The French units a sentence names, each with whether it frames the whole sentence
+    (then it is every named person's) or was joined by the one named before it."""
+    found = []
+    for pattern, frame in ((_UNIT_FRAME, True), (_UNIT_JOINED, False)):
+        for match in pattern.finditer(sentence):
+            unit = match.group("unit").rstrip(".")
+            found.append((Claim("unit", unit, match.group(), left + match.start(),
+                                left + match.end()), frame))  # fmt: skip
+    return found
