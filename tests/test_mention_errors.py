@@ -170,3 +170,20 @@ def test_english_constructions_around_a_name(text: str, persons: list[str]) -> N
 def test_a_german_noun_before_a_name_is_no_part_of_it(text: str, persons: list[str]) -> None:
     """German capitalises its nouns: one after an article or an adjective is a title."""
     assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le régiment passa sous les ordres du général de Berval en mai.", ["de Berval"]),
+        ("Die Einheit stand unter General von Lindow bis zum Herbst.", ["von Lindow"]),
+        ("Das Regiment des Oberleutnants Brenner wurde aufgestellt.", ["Brenner"]),
+        ("Приказ подписал генерал-лейтенант Орлов в штабе.", ["Орлов"]),
+        # a place after a rank stays a place
+        ("Le colonel Paris arrive.", []),
+    ],
+)
+def test_a_surname_alone_after_a_rank_is_a_mention(text: str, expected: list[str]) -> None:
+    from tagdyr.texts.mentions import find_mentions
+
+    assert [m.text for m in find_mentions(text)] == expected

@@ -230,7 +230,7 @@ def test_a_birth_year_stated_after_a_mention(text: str, year: str) -> None:
         (
             "Kadem Djoumaniazov, né à Khiva, s'évada en 1943 du camp de Carmaux.",
             "Kadem Djoumaniazov",
-            {("birth_place", "Khiva"), ("escape", "1943")},
+            {("birth_place", "Khiva"), ("escape", "1943"), ("camp", "Carmaux")},
         ),
         ("Бектанов Мажит жил в Павлодаре. Его арестовали позже.", "Бектанов Мажит", set()),
     ],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
@@ -35,7 +36,10 @@ def _upload(client: TestClient, data: bytes, name: str = "list.csv") -> str:
 
 
 def _form(page: str) -> dict[str, str]:
+    """What a browser posts: the hidden fields, the ticked boxes, the chosen options."""
     fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', page))
+    ticked = r'<input type="checkbox"(?: form="[^"]*")? name="([^"]+)" value="([^"]*)" checked'
+    fields |= {name: html.unescape(value) for name, value in re.findall(ticked, page)}
     for name, body in re.findall(r'<select id="[^"]*" name="([^"]+)">(.*?)</select>', page, re.S):
         chosen = re.search(r'<option value="([^"]+)"[^>]*selected', body)
         fields[name] = chosen[1] if chosen else "-"
@@ -108,6 +112,39 @@ def test_import_a_text_from_the_browser(engine: Engine, tmp_path: Path) -> None:
     assert done.status_code == 200 and re.search(r"2 records imported into .*memoir", done.text)
     source = client.get("/source/memoir").text
     assert '<mark id="record-' in source and "90 адамдық" in source
+
+
+def test_a_texts_preview_shows_sentences_and_facts_to_untick(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from sqlalchemy import select
+
+    from tagdyr.store import schema as s
+
+    client = _client(engine, tmp_path)
+    text = (
+        "Кабыш Омаров 1914 жылы туған. Он был арестован в 1946 году.\n\n"
+        "Kadem Jumaniyazov was a driver. He escaped in 1943."
+    )
+    page = client.post(
+        "/import/preview",
+        files={"file": ("note.txt", text.encode("utf-8"), "text/plain")},
+        data={"key": "note", "title": "A note", "citation": "Our note", "kind": "text"},
+    ).text
+    assert '<td class="sentence">Кабыш Омаров 1914 жылы туған.</td>' in page
+    omarov = f"0-{len('Кабыш Омаров')}"
+    facts = re.findall(rf'name="keep-fact:({omarov}:[a-z_]+):', page)
+    assert facts == [f"{omarov}:birth", f"{omarov}:arrest"]  # the arrest through "Он"
+    form = _form(page)
+    arrest = next(k for k in form if k.startswith(f"keep-fact:{omarov}:arrest"))
+    del form[arrest]  # unticked: the arrest stays out
+    del form[next(k for k in form if k.startswith("keep-mention:") and not k.endswith(omarov))]
+    done = client.post("/import/commit", data=form)
+    assert done.status_code == 200 and re.search(r"1 records? imported into .*note", done.text)
+    with engine.connect() as conn:
+        stored = [json.loads(n) for n in conn.execute(select(s.record.c.normalized)).scalars()]
+    assert len(stored) == 1, stored
+    assert "1914" in json.dumps(stored[0]) and "1946" not in json.dumps(stored[0]), stored
 
 
 def test_the_same_bytes_under_another_key_are_a_warning(engine: Engine, tmp_path: Path) -> None:

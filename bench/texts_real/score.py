@@ -19,18 +19,39 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from bench import results_log
-from bench.extract.run import _b_cubed
+from bench.extract.run import _b_cubed, capitalised_baseline, natasha_method
 from bench.texts_real.gold import KINDS, LANGUAGES, GoldDocument, load_all, set_aside
 from tagdyr.texts.entities import entities
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
 
 RESULTS = Path(__file__).resolve().parents[1] / "results" / "texts_real.tsv"
 _KIND_OF_CLAIM = {"birth": "birth_date", "death": "death_date"}
+
+
+class Spanned(Protocol):
+    """A found mention: tagdyr's ``Mention`` or a baseline's ``Span``."""
+
+    @property
+    def file(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+    @property
+    def base(self) -> str: ...
+    @property
+    def cluster(self) -> str: ...
+
+
+# the baselines of bench.extract, run on the same texts: natasha (Russian NER, on every
+# text: it is the one maintained offline model we have) and capitalised tokens
+BASELINES = {"natasha": natasha_method, "caps": capitalised_baseline}
 
 
 @dataclass(frozen=True)
@@ -83,7 +104,7 @@ def _f1(p: float, r: float) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def mention_scores(docs: list[GoldDocument], found: list[Mention]) -> dict[str, float]:
+def mention_scores(docs: list[GoldDocument], found: Sequence[Spanned]) -> dict[str, float]:
     names = {d.name for d in docs}
     gold = [(d.name, m) for d in docs for m in d.mentions]
     predicted = [m for m in found if m.file in names]
@@ -145,10 +166,38 @@ def _table(title: str, rows: list[tuple[str, dict[str, float]]]) -> str:
     return head + body
 
 
-def report(docs: list[GoldDocument], found: Found) -> tuple[str, list[tuple[str, str, float]]]:
+def run_baselines(docs: list[GoldDocument]) -> dict[str, Sequence[Spanned]]:
+    texts = {d.name: d.text for d in docs}
+    return {name: method(texts) for name, method in BASELINES.items()}
+
+
+def _beside(
+    part: str, own: list[GoldDocument], found: Found, baselines: dict[str, Sequence[Spanned]]
+) -> tuple[str, list[tuple[str, str, float]]]:
+    """Mention F1 (exact) and base form of tagdyr beside each baseline, per language."""
+    rows, log = [], []
+    for lang in (*LANGUAGES, "all"):
+        chosen = [d for d in own if lang in ("all", d.lang)]
+        scores: dict[str, float] = {}
+        for name, spans in (("tagdyr", found.mentions), *baselines.items()):
+            got = mention_scores(chosen, spans)
+            scores |= {f"F1 {name}": got["F1 exact"], f"base {name}": got["base form"]}
+        rows.append((lang, scores))
+        log += [(f"{part}/{lang}", metric, v) for metric, v in scores.items()
+                if not metric.endswith("tagdyr")]  # fmt: skip
+    return _table(f"Mention F1 (exact) and base form beside the baselines, {part}", rows), log
+
+
+def report(
+    docs: list[GoldDocument], found: Found, baselines: dict[str, Sequence[Spanned]] | None = None
+) -> tuple[str, list[tuple[str, str, float]]]:
     """The printed tables and the (set, metric, value) rows of the results log."""
     out, log = [], []
     for part, own in parts(docs).items():
+        if baselines:
+            table, rows = _beside(part, own, found, baselines)
+            out.append(table)
+            log += rows
         rows = []
         for lang in (*LANGUAGES, "all"):
             chosen = [d for d in own if lang in ("all", d.lang)]
@@ -184,9 +233,11 @@ def main(argv: list[str] | None = None) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--record", metavar="NOTE", help="append the figures to the log")
+    parser.add_argument("--no-baselines", action="store_true", help="tagdyr alone (faster)")
     args = parser.parse_args(argv)
     docs = load_all()
-    text, log = report(docs, run_tagdyr(docs))
+    baselines = None if args.no_baselines else run_baselines(docs)
+    text, log = report(docs, run_tagdyr(docs), baselines)
     print(text)
     if args.record:
         record(log, args.record)

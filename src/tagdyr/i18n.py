@@ -1369,6 +1369,21 @@ _STRINGS.update(
 )
 
 
+# the import preview of a text: each mention's sentence and facts, to untick (issue 19)
+_STRINGS.update(
+    {
+        "text_sentence": {"en": "Sentence", "ru": "Предложение", "kk": "Сөйлем"},
+        "text_facts": {"en": "Facts read", "ru": "Прочитанные факты", "kk": "Оқылған деректер"},
+        "text_keep": {"en": "Import", "ru": "Импортировать", "kk": "Импорттау"},
+        "text_untick": {
+            "en": "Untick a mention or a fact to leave it out of the import.",
+            "ru": "Снимите отметку с упоминания или факта, чтобы не импортировать его.",
+            "kk": "Атауды немесе деректі импорттамау үшін белгісін алып тастаңыз.",
+        },
+    }
+)
+
+
 def localize(stored: str, lang: str) -> str:
     """A location or note that tagdyr wrote in English ("list.csv, row 5", "1914-02-29 is not
     a calendar date …") in ``lang``; any other text unchanged."""

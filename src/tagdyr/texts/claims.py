@@ -47,7 +47,7 @@ _BOUNDARY = re.compile(r"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|\n\s*\n|[.!?�
 _REACH = 600  # characters looked at on each side of a mention
 
 
-def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+def sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """(start, end) of the sentence around ``start``–``end``."""
     window = max(0, start - _REACH)
     left = max((m.end() for m in _BOUNDARY.finditer(text, window, start)), default=window)
@@ -59,7 +59,7 @@ def unit_of(text: str, start: int, end: int) -> UnitClaim | None:
     """The unit (and role) the sentence of a mention states, if a reliable pattern says so;
     of several, the one right after the mention ("Сатымбек Төлешев («Заря» отрядының
     командирі), Василий Шарудо («Железняк» … командирі)"), else the nearest before it."""
-    left, right = _sentence(text, start, end)
+    left, right = sentence_span(text, start, end)
     sentence = text[left:right]
     matches = [(m, n) for n, p in enumerate(_PATTERNS) for m in p.finditer(sentence)]
     if not matches:
@@ -92,16 +92,23 @@ _DATE = (
     r"(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]+\s+\d{4}|"
     r"(?:[^\W\d_]+\s+)?\d{4})"
 )
-# (claim kind, pattern whose group "date" is the event's date), in ru, kk, en, fr
+# (claim kind, pattern whose group "date" is the event's date), in ru, kk, en, fr, de, no
 _EVENTS = (
-    ("arrest", r"(?:arrested|арестован\w*|arrêtée?|қамалды|тұтқындалды)"),
-    ("sentence", r"(?:convicted|sentenced|осужден\w*|осуждён\w*|condamnée?|сотталды)"),
-    ("rehabilitation", r"(?:[Rr]ehabilitated|реабилитирован\w*|réhabilitée?|ақталды)"),
-    ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды)"),
+    ("arrest", r"(?:arrested|арестован\w*|arrêtée?|қамалды|тұтқындалды|verhaftet|festgenommen|"
+               r"arrestert\w*)"),
+    ("sentence", r"(?:convicted|sentenced|осужден\w*|осуждён\w*|condamnée?|сотталды|verurteilt|"
+                 r"dømt|dømd)"),
+    ("rehabilitation", r"(?:[Rr]ehabilitated|реабилитирован\w*|réhabilitée?|ақталды|"
+                       r"rehabilitiert|rehabilitert)"),
+    ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды|"
+                     r"repatriiert|repatriert|sendt hjem|heimsendt)"),
     ("capture", r"(?:captured|taken prisoner|попал\w* в плен|взят\w* в плен|fait prisonnier|"
-                r"тұтқынға түсті)"),
-    ("escape", r"(?:escaped|бежал\w*|побег\w*|s'évada|évadée?|қашып шықты)"),
-    ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты)"),
+                r"тұтқынға түсті|gefangen genommen|tatt til fange|teken til fange|"
+                r"tekne til fange)"),
+    ("escape", r"(?:escaped|бежал\w*|побег\w*|s'évada|évadée?|қашып шықты|flüchtete|floh|rømte|"
+               r"flykta|flyktet)"),
+    ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты|starb|"
+              r"gestorben|getötet|erschossen|døde|døydde|ble skutt|vart skoten)"),
 )  # fmt: skip
 _EVENT_PATTERNS = tuple(
     (kind, re.compile(rf"{verb}\b[^.;]{{0,70}}?\b(?:on|in|en|le|в|on the)?\s*(?P<date>{_DATE})"))
@@ -152,7 +159,7 @@ _BORN = re.compile(
 
 
 # Every kind of claim read from texts (the importer has a column for each).
-KINDS = ("birth", "birth_place", "residence", "rank", "unit", "role", "award",
+KINDS = ("birth", "birth_place", "residence", "rank", "unit", "role", "award", "camp",
          *(kind for kind, _ in _EVENTS))  # fmt: skip
 
 
@@ -240,13 +247,12 @@ _IN_RANK = re.compile(
 def _rank_in(phrase: str) -> str | None:
     """The words of a short phrase that are exactly a rank ("мл. лейтенант", not "le
     lieutenant"), a Russian case ending allowed ("лейтенанта")."""
-    from tagdyr.vocab.ranks import exact_rank_code
+    from tagdyr.vocab.ranks import inflected_rank
 
     words = phrase.split()
     for size in range(len(words), 0, -1):
         for chunk in (" ".join(words[-size:]), " ".join(words[:size])):
-            bare = re.sub(r"(а|ом|у|е)$", "", chunk.lower())
-            if exact_rank_code(chunk) or exact_rank_code(bare):
+            if inflected_rank(chunk):
                 return chunk
     return None
 
@@ -291,13 +297,38 @@ def claims_about(
     text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
 ) -> list[Claim]:
     """What the text states about the person mentioned at ``start``–``end``: birth, birth
-    place or home, rank, unit and role, awards, and dated events (arrest, sentence, rehabilitation,
-    repatriation, capture, escape, death). A sentence's awards and unit belong to every
-    person it names; an event belongs to the person named last before its verb."""
-    left, right = _sentence(text, start, end)
+    place or home, rank, unit and role, awards, camps, and dated events (arrest, sentence,
+    rehabilitation, repatriation, capture, escape, death). A sentence's awards and unit belong
+    to every person it names; an event belongs to the person named last before its verb. What
+    the sentence of a pronoun that stands for the person states (``coreference``) is read too:
+    births, camps, awards and events, not the words around the pronoun (no role or rank)."""
+    from tagdyr.texts.coreference import pronouns_of
+
+    claims = _claims_at(text, start, end, others)
+    for pronoun in pronouns_of(text, (start, end), others):
+        beside = _claims_at(text, *pronoun, (*others, pronoun))
+        claims += [c for c in beside if c.kind not in _ONLY_BESIDE_A_NAME]
+    return _once(claims)
+
+
+# what is read from the words right around a name, never around a pronoun
+_ONLY_BESIDE_A_NAME = frozenset({"role", "rank", "residence", "unit"})
+
+
+def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], ...]) -> list[Claim]:
+    from tagdyr.texts.lifefacts import (
+        births_after,
+        camps_in,
+        roles_around,
+        roles_before,
+        units_in,
+    )
+
+    left, right = sentence_span(text, start, end)
     sentence = text[left:right]
-    claims = _birth(text, end) + _places(text, start, end)
-    claims += _ranks(text, start, end, left, sentence)
+    claims = _birth(text, end) + births_after(text, end) + _places(text, start, end)
+    claims += _ranks(text, start, end, left, sentence) + roles_before(text, start, left)
+    claims += roles_around(text, start, end, left, right)
     unit = unit_of(text, start, end)
     if unit is not None:
         at = text.find(unit.text, left)
@@ -308,11 +339,32 @@ def claims_about(
         given_by = _GIVER.search(text[end : award.start])  # "… Гиоге вручил медаль …"
         if _reaches(text, (start, end), (award.start, award.end), others) and not given_by:
             claims.append(award)
+    for frame_or_joined, frame in units_in(left, sentence):
+        joined = frame_or_joined.start >= end and _reaches(
+            text, (start, end), (frame_or_joined.start, frame_or_joined.end), others
+        )
+        if frame or joined:
+            claims.append(frame_or_joined)
+    for camp in camps_in(left, sentence):  # the camp of the one named before it
+        if camp.start >= end and _reaches(text, (start, end), (camp.start, camp.end), others):
+            claims.append(camp)
     for event in _events(text, left, sentence):
         named = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
         if event.start >= end and not named:
             claims.append(event)
     return claims
+
+
+def _once(claims: list[Claim]) -> list[Claim]:
+    """Each (kind, value) once: the first phrase that states it (two patterns may read one
+    birth, "1914 жылы туған")."""
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for claim in claims:
+        if (claim.kind, claim.value) not in seen:
+            seen.add((claim.kind, claim.value))
+            kept.append(claim)
+    return kept
 
 
 _GIVER = re.compile(r"вручил\w*|presented|handed|remit|тапсырды|берді", re.IGNORECASE)

@@ -323,6 +323,41 @@ def _short_mentions(
     return found
 
 
+# a surname alone right after a rank, its particle inside: "général de Monsabert", "unter
+# General von Pannwitz", "des Oberleutnants Taube"
+# (a lookahead: each word may be the rank of the next)
+_AFTER_RANK = re.compile(
+    rf"(?<![\w-])(?=(?P<rank>[{_LOWER}{_UPPER}][{_LOWER}-]+)[ \u00a0]+(?P<name>(?:(?:de|von|"
+    rf"van|v\.|d['’])[ \u00a0]?)?{_WORD})(?![ \u00a0]*(?:[{_UPPER}]|{_INITIAL})))"
+)
+
+
+def _titled_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
+) -> list[Mention]:
+    """A single capitalised word right after a rank, which no rule or model took: the rank
+    is the evidence of a surname, unless the word is a place or no name at all."""
+    from tagdyr.vocab.ranks import inflected_rank
+
+    found = []
+    for start, end in body:
+        for match in _AFTER_RANK.finditer(text, start, end):
+            s, e = match.span("name")
+            word = match.group("name").split()[-1].split("'")[-1].split("’")[-1]
+            inside = [m for m in taken if m.start < e and s < m.end]
+            if not inflected_rank(match.group("rank")) or (
+                inside
+                and (e - s == len(word) or (inside[0].start, inside[0].end) != (e - len(word), e))
+            ):
+                continue  # taken, unless as the bare surname of "de Monsabert"
+            if reader.not_a_name(word, e - len(word)) and not _has_evidence(word):
+                continue
+            if reader.names_a_place_or_unit(s, e, single=True):
+                continue
+            found.append(_mention(reader, file, s, e))
+    return found
+
+
 _MODELS = {"kk": kazakh_model.person_spans, "ru": russian_model.person_spans}
 _INITIAL_IN = re.compile(rf"(?<![{_LOWER}{_UPPER}]){_INITIAL}")
 
@@ -445,6 +480,9 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     reader, body = _Reader(text), body_spans(text)
     model, read = _model_mentions(text, file, reader, body)
     full = _beside(model, _full_mentions(text, file, reader, body), read)
+    titled = _titled_mentions(text, file, reader, body, full)
+    full = [m for m in full if not any(t.start <= m.start and m.end <= t.end for t in titled)]
+    full = sorted(full + titled, key=lambda m: m.start)
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
 

@@ -6,7 +6,7 @@ linkage like the rows of a list."""
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -15,7 +15,7 @@ from tagdyr.names.parse import Order
 from tagdyr.sources.importer import ImportResult, Prepared, SourceInfo, store_document
 from tagdyr.sources.records import RecordDraft, build_record
 from tagdyr.texts.citations import Citation, citation_after, citations
-from tagdyr.texts.claims import claims_about
+from tagdyr.texts.claims import Claim, claims_about
 from tagdyr.texts.figures import find_figures
 from tagdyr.texts.mentions import Mention, cluster_mentions, find_mentions
 from tagdyr.texts.reader import TextDocument, read_text
@@ -34,6 +34,7 @@ _COLUMNS = (
     ("rank", "rank", "rank"),
     ("awards", "award", "award"),
     ("captured", "capture_date", "capture"),
+    ("camp", "camp", "camp"),
     ("escaped", "escape_date", "escape"),
     ("repatriated", "repatriation_date", "repatriation"),
     ("arrested", "arrest_date", "arrest"),
@@ -55,6 +56,41 @@ def context_of(text: str, start: int, end: int) -> str:
     return re.sub(r"\s+", " ", text[left : right + 1]).strip()
 
 
+@dataclass(frozen=True)
+class Kept:
+    """What an editor left ticked in the preview: mention keys and fact keys (``mention_key``,
+    ``fact_key``); the rest of what the text yields is not imported."""
+
+    mentions: frozenset[str]
+    facts: frozenset[str]
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    mention: Mention
+    key: str
+    sentence: str
+    facts: list[tuple[str, Claim]]  # (fact key, claim)
+
+
+def mention_key(mention: Mention) -> str:
+    return f"{mention.start}-{mention.end}"
+
+
+def fact_key(mention: Mention, claim: Claim) -> str:
+    return f"{mention_key(mention)}:{claim.kind}:{claim.start}-{claim.end}"
+
+
+def preview_rows(text: str, mentions: list[Mention]) -> list[PreviewRow]:
+    """Each mention with its sentence and the facts read beside it, as the import stores them."""
+    spans = tuple((m.start, m.end) for m in mentions)
+    return [
+        PreviewRow(m, mention_key(m), context_of(text, m.start, m.end),
+                   [(fact_key(m, c), c) for c in claims_about(text, m.start, m.end, spans)])
+        for m in mentions
+    ]  # fmt: skip
+
+
 def _cited(citation: Citation | None) -> str:
     if citation is None:
         return ""
@@ -68,12 +104,15 @@ def _draft(
     document: TextDocument,
     cited: list[Citation],
     others: tuple[tuple[int, int], ...],
+    kept: Kept | None = None,
 ) -> RecordDraft:
     text, filename = document.text, document.filename
     cells = [mention.base, mention.text, context_of(text, mention.start, mention.end)]
     cells += [""] * (len(HEADERS) - len(cells))
     cells[4] = _cited(citation_after(cited, text, mention.end))
     for claim in claims_about(text, mention.start, mention.end, others):
+        if kept is not None and fact_key(mention, claim) not in kept.facts:
+            continue  # unticked in the preview
         column = _CLAIM_COLUMNS[claim.kind]
         if claim.kind == "birth":
             claim = replace(claim, value=claim.value[:4])
@@ -110,14 +149,18 @@ def import_text(
     *,
     encoding: str | None = None,
     user: str | None = None,
+    kept: Kept | None = None,
 ) -> ImportResult:
-    """Import one text into ``source`` (one transaction; the same bytes again are a no-op)."""
+    """Import one text into ``source`` (one transaction; the same bytes again are a no-op);
+    with ``kept``, only the mentions and facts an editor left ticked in the preview (the
+    facts are still read with every mention of the text in view, as the preview read them)."""
     document = read_text(path, encoding)
     text = document.text
     mentions = cluster_mentions(find_mentions(text, path.name))
     cited = citations(text)
     spans = tuple((m.start, m.end) for m in mentions)
-    drafts = [_draft(m, n, document, cited, spans) for n, m in enumerate(mentions, start=1)]
+    chosen = [m for m in mentions if kept is None or mention_key(m) in kept.mentions]
+    drafts = [_draft(m, n, document, cited, spans, kept) for n, m in enumerate(chosen, start=1)]
     figures = [
         {"value": f.value, "counts": f.counts, "text": f.text, "start": f.start, "end": f.end}
         for f in find_figures(document.text)

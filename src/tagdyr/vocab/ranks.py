@@ -98,6 +98,13 @@ RANKS: tuple[tuple[str, int, tuple[str, ...]], ...] = (
         ("подполковник", "lieutenant colonel", "oberstleutnant", "oberstløytnant"),
     ),
     ("colonel", 13, ("полковник", "colonel", "oberst")),
+    ("major-general", 14, ("генерал майор", "major general", "generalmajor", "général de brigade")),
+    (
+        "lieutenant-general",
+        15,
+        ("генерал лейтенант", "lieutenant general", "generalleutnant", "generalløytnant"),
+    ),
+    ("general", 16, ("генерал", "general", "général")),
 )
 _ORDINAL = {code: ordinal for code, ordinal, _ in RANKS}
 
@@ -134,6 +141,15 @@ def exact_rank_code(text: str) -> str | None:
     """The rank a phrase is word for word ("мл. лейтенант"), or None: unlike :func:`rank_code`,
     a rank inside longer text ("le lieutenant") is not found."""
     return _lookup().get(_key(text))
+
+
+def inflected_rank(word: str) -> str | None:
+    """The rank a word is, a Russian case ending, a Kazakh possessive or a German genitive
+    allowed ("лейтенанта", "генералу", "сержанты", "Oberleutnants"), or None."""
+    bare = re.sub(r"(а|ом|у|е|ы|і)$", "", word.lower())
+    if word[:1].isupper():  # a German noun's genitive; an English plural is no one's rank
+        bare = re.sub(r"(?<=[a-z])s$", "", bare)
+    return exact_rank_code(word) or exact_rank_code(bare)
 
 
 def rank_ordinal(code: str | None) -> int | None:

@@ -24,7 +24,7 @@ from tagdyr.sources.profiles import shipped_profiles
 from tagdyr.store import schema as s
 from tagdyr.texts.mentions import cluster_mentions, find_mentions
 from tagdyr.texts.reader import read_text
-from tagdyr.texts.store import import_text
+from tagdyr.texts.store import Kept, import_text, preview_rows
 from tagdyr.web.auth import Editor
 from tagdyr.web.import_profiles import form_mapping, form_profile
 from tagdyr.web.uploads import MAX_BYTES, Uploads
@@ -99,7 +99,9 @@ def _preview_context(
     if source["kind"] == "text":
         document = read_text(path, encoding or None)
         mentions = cluster_mentions(find_mentions(document.text, path.name))
-        return "import_text_preview.html", {"document": document, "mentions": mentions}
+        rows = preview_rows(document.text, mentions)
+        return "import_text_preview.html", {"document": document, "mentions": mentions,
+                                            "rows": rows}  # fmt: skip
     preview = preview_table(path, encoding or None, form_profile(profile))
     return "import_preview.html", {"preview": preview, "choices": field_choices()}
 
@@ -144,6 +146,17 @@ async def import_preview_again(request: Request, token: str, _user: Editor) -> R
     return await _preview_page(request, token, typed)
 
 
+def _kept(form: dict[str, str]) -> Kept | None:
+    """The mentions and facts left ticked in a text's preview (None: no preview was shown)."""
+    if form.get("reviewed") != "1":
+        return None
+    ticked = [k for k, v in form.items() if v == "1"]
+    return Kept(
+        frozenset(k.removeprefix("keep-mention:") for k in ticked if k.startswith("keep-mention:")),
+        frozenset(k.removeprefix("keep-fact:") for k in ticked if k.startswith("keep-fact:")),
+    )
+
+
 def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, engine: Any) -> None:
     path = uploads.path(token)
     encoding = form.get("encoding", "") or None
@@ -162,7 +175,8 @@ def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, e
             form.get("kind", "list"),
         )
         if source.kind == "text":
-            result = import_text(engine, path, source, encoding=encoding, user=user)
+            result = import_text(engine, path, source, encoding=encoding, user=user,
+                                 kept=_kept(form))  # fmt: skip
         else:
             chosen = {k.removeprefix("col:"): v for k, v in form.items() if k.startswith("col:")}
             result = import_table(engine, path, source, encoding=encoding, user=user,

@@ -1,0 +1,206 @@
+"""Facts of a life stated in the words right around a mention, in the six languages of the
+texts (kk, ru, en, fr, de, no): the role or profession written before a name ("the journalist
+…", "поэт …", "forsker …"), a German or Norwegian birth ("… wurde im Mai 1901 geboren", "… var
+født i 1907"), a Kazakh birth with its place ("1914 жылы Павлодарда туған"), and the camp a
+person was in ("fangeleiren på …", "из лагеря в …", "im Lager …"). Each pattern is narrow on
+purpose: a fact no source states is worse than a missing one."""
+
+from __future__ import annotations
+
+import re
+
+from tagdyr.texts.claims import Claim
+
+# Roles and professions, lower case; a Norwegian or Danish definite form (-en, -et) and a
+# Kazakh or Russian case ending are not added here but matched by _ROLE_WORD below.
+_ROLES = frozenset(
+    """poet writer journalist historian ambassador senator mayor professor scientist teacher
+    editor researcher artist composer painter lawyer doctor engineer pilot translator
+    poète écrivain écrivaine journaliste historien historienne ambassadeur ambassadrice sénateur
+    maire professeur chercheur chercheuse correcteur avocat médecin instituteur traducteur
+    поэт поэтесса писатель журналист журналистка историк посол педагог учитель профессор учёный
+    ученый редактор врач инженер художник композитор режиссёр режиссер переводчик
+    ақын жазушы тарихшы ғалым елші ұстаз мұғалім профессор суретші дәрігер аудармашы
+    dichter schriftsteller schriftstellerin journalistin historiker historikerin botschafter
+    botschafterin forscher forscherin lehrer redakteur arzt übersetzer
+    forfatter historikar forsker forskar ambassadør lærar lærer redaktør prosjektmedarbeider
+    heradsskogmeister
+    leader director chairman commander-in-chief minister président présidente adjoint adjointe
+    ministre directeur directrice директор корреспондент министр председатель direktør leiar
+    leder generalquartiermeister vorsitzender direktor""".split()
+)
+_JOIN = r"(?:,\s*|\s+(?:and|et|и|және|und|og)\s+)"
+_ROLE_WORD = r"(?:[lL]['’])?[^\W\d_]+"
+# the roles right before a mention, a nationality adjective allowed between ("l'historien
+# français …"); the whole chain of coordinated roles is the value ("poet, writer")
+_ROLE_BEFORE = re.compile(
+    rf"(?<![\w-])(?P<phrase>{_ROLE_WORD}(?:{_JOIN}{_ROLE_WORD})*)"
+    r"(?:\s+(?:français|française|kazakh|kazakhe|russe|soviétique|norvégien|allemand))?\s+$"
+)
+
+
+def _is_role(word: str) -> bool:
+    word = re.sub(r"^l['’]", "", word.lower())
+    if word in _ROLES:
+        return True
+    # a Norwegian definite form: "journalisten", "forskeren"
+    return any(word == role + ending for role in _ROLES for ending in ("en", "et", "n"))
+
+
+def roles_before(text: str, start: int, left: int) -> list[Claim]:
+    """The role or roles written right before the mention at ``start`` (within its sentence,
+    which begins at ``left``); the words must all be roles."""
+    before = text[max(left, start - 80) : start]
+    found = _ROLE_BEFORE.search(before)
+    if not found:
+        return []
+    phrase = found.group("phrase")
+    words = re.split(_JOIN, phrase)
+    # keep the longest tail of the chain whose words are all roles
+    while words and not all(_is_role(w) for w in words):
+        words = words[1:]
+    if not words:
+        return []
+    at = start - len(before) + found.start("phrase") + phrase.rfind(words[0])
+    value = text[at : start - len(before) + found.end("phrase")]
+    return [Claim("role", value, value, at, at + len(value))]
+
+
+# a role with what it is of, right before a name ("maire du 8e arrondissement Jeanne …",
+# "the Ambassador of Kazakhstan to Norway Adil …", "forsker ved Falstadsenteret, Marianne …")
+# or in apposition after it ("Nelly Leblond, maire de Jouqueviel,")
+_OF = r"(?:of|to|at|in|du|de|des|au|aux|à|ved|for|i|im|der|am)(?![\w'’])"
+_BEFORE_NAME = re.compile(rf"^\s+{_OF}[^.,;:!?()\n]{{1,60}}?\s*,?\s*$")
+_ROLE_HEAD = re.compile(r"(?<![\w'’-])(?:[lL]['’])?[^\W\d_][\w-]*")
+_APPOSITION = re.compile(
+    r"^,\s+(?:(?:the|le|la|der|die|den)\s+)?(?P<phrase>(?:[lL]['’])?[^\W\d_][\w-]*"
+    rf"(?:\s+{_OF}[^.,;:!?()\n]{{1,60}}?)?)(?=\s*[,.;)])"
+)
+_MAX_WORDS = 8
+
+
+def roles_around(text: str, start: int, end: int, left: int, right: int) -> list[Claim]:
+    """A role with its complement written right before the mention at ``start``–``end`` or in
+    apposition after it, within its sentence (``left``–``right``)."""
+    found = []
+    before = text[max(left, start - 90) : start]
+    for head in _ROLE_HEAD.finditer(before):
+        rest = before[head.end() :]
+        if _is_role(head.group()) and _BEFORE_NAME.match(rest):
+            at = start - len(before) + head.start()
+            value = text[at:start].rstrip(" ,\n")
+            if len(value.split()) <= _MAX_WORDS:
+                found.append(Claim("role", value, value, at, at + len(value)))
+            break
+    after = _APPOSITION.match(text[end:right])
+    if after and _is_role(after.group("phrase").split()[0]):
+        value = after.group("phrase").strip()
+        at = end + after.start("phrase")
+        if len(value.split()) <= _MAX_WORDS:
+            found.append(Claim("role", value, value, at, at + len(value)))
+    return found
+
+
+_AFTER_BIRTH = (
+    # German: "… wurde am 3. Mai 1901 (in …) geboren", "… ist 1901 geboren"
+    re.compile(r"^[^.;]{0,40}?\b(?:wurde|ist|war)\s+(?:am\s+|im\s+)?(?P<date>(?:\d{1,2}\.\s+)?"
+               r"(?:[^\W\d_]+\s+)?\d{4})\b[^.;]{0,80}?\bgeboren\b"),
+    # Norwegian: "… var født i 1907", "… ble født den 3. mai 1901"
+    re.compile(r"^[^.;]{0,40}?\b(?:er|var|ble|vart)\s+født\s+(?:i\s+|den\s+)?(?P<date>"
+               r"(?:\d{1,2}\.\s+)?(?:[^\W\d_]+\s+)?\d{4})"),
+)  # fmt: skip
+_KAZAKH_BORN = re.compile(
+    r"^[^.;]{0,20}?\b(?P<date>\d{4})\s+жылы\s+(?:(?P<place>[А-ЯӘҒҚҢӨҰҮҺІ][\w-]+?)"
+    r"(?:да|де|та|те)\s+)?туған"
+)
+
+
+def births_after(text: str, end: int) -> list[Claim]:
+    """A birth stated right after the mention (or its pronoun) ending at ``end``."""
+    from tagdyr.dates import find_date
+
+    after = text[end : end + 160]
+    found: list[Claim] = []
+    for pattern in _AFTER_BIRTH:
+        match = pattern.match(after)
+        date = find_date(match.group("date")) if match else None
+        if match and date:
+            found.append(Claim("birth", date.start, match.group(), end, end + match.end()))
+    kazakh = _KAZAKH_BORN.match(after)
+    if kazakh:
+        found.append(Claim("birth", kazakh.group("date"), kazakh.group(), end, end + kazakh.end()))
+        place = kazakh.group("place")
+        if place and _is_place(place):
+            at = end + kazakh.start("place")
+            found.append(Claim("birth_place", place, place, at, at + len(place)))
+    return found
+
+
+def _is_place(name: str) -> bool:
+    from tagdyr.vocab.gazetteer import resolve
+
+    return bool(resolve(name))
+
+
+_PLACE = r"[A-ZÆØÅÄÖÜА-ЯЁ][\w-]+"
+_CAMPS = (
+    # Norwegian: "fangeleiren på Fjone", "en fangeleir i Trondheim"; "kom til Bjørnelva leir"
+    re.compile(rf"\b(?:fange)?leir(?:en)?\s+(?:på|i|ved)\s+(?P<camp>{_PLACE})"),
+    re.compile(rf"\b(?:kom|sendt|send)\s+til\s+(?P<camp>{_PLACE}\s+leir)\b"),
+    # Russian: "из лагеря в Суле", "в лагере под Ригой"
+    re.compile(rf"\bлагер[ьяеи]\w*\s+(?:в|под|близ)\s+(?P<camp>{_PLACE})"),
+    # German and English: "im Lager Sandbostel", "Stalag 326", "the camp at Saltfjell"
+    re.compile(rf"\b(?:im\s+(?:Kriegsgefangenen)?[Ll]ager|camp\s+(?:at|in))\s+(?P<camp>{_PLACE})"),
+    re.compile(r"\b(?P<camp>(?:Stalag|Oflag|Dulag)\s+(?:[IVX]+\s*)?\d+(?:\s*[A-Z]\b)?)"),
+    # French: "au camp de Sandbostel"
+    re.compile(rf"\bcamp\s+d[e']\s*(?P<camp>{_PLACE})"),
+)  # fmt: skip
+
+
+# "shot in a camp at …" states where he died, not a stay in the camp
+_DIED_IN = re.compile(
+    r"(?:shot|killed|died|skutt|drept|døde|erschossen|getötet|gestorben|расстрелян\w*|убит\w*|"
+    r"умер\w*|fusillée?|tuée?|mort)\s+(?:\w+\s+){0,2}$"
+)
+
+
+_NAMED = re.compile(rf"{_PLACE}\s+$")
+
+
+def camps_in(left: int, sentence: str) -> list[Claim]:
+    """The camps a sentence names as where someone was (``left`` is where it starts in the
+    text)."""
+    found = []
+    for pattern in _CAMPS:
+        for match in pattern.finditer(sentence):
+            before = sentence[: match.start()]
+            if _DIED_IN.search(before) or (pattern is _CAMPS[0] and _NAMED.search(before)):
+                continue  # "Bjørnelva leir på Saltfjellet": the camp is Bjørnelva leir
+            camp = match.group("camp")
+            at = left + match.start()
+            found.append(Claim("camp", camp, match.group(), at, left + match.end()))
+    return found
+
+
+_UNIT = (
+    r"(?P<unit>(?:\d+(?:e|er|ère|ème)\s+)?(?:compagnie|bataillon|régiment|brigade|détachement|"
+    r"maquis|groupe)\s+(?:des|du|de la|de|d['’])\s*[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*)*)"
+)
+# "Dans la 36e compagnie des F.T.P. …, se trouvent : A, B, C": the unit of all the sentence names
+_UNIT_FRAME = re.compile(rf"^\s*(?:Dans|Au sein d[eu])\s+(?:la|le|l['’])?\s*{_UNIT}")
+# "… rejoint le maquis de Cabertat": the unit of the one named before it
+_UNIT_JOINED = re.compile(
+    rf"\b(?:rejoin\w*|intègre\w*|intégr\w*|incorpor\w*)\s+(?:la|le|l['’])?\s*{_UNIT}"
+)
+
+
+def units_in(left: int, sentence: str) -> list[tuple[Claim, bool]]:
+    """The French units a sentence names, each with whether it frames the whole sentence
+    (then it is every named person's) or was joined by the one named before it."""
+    found = []
+    for pattern, frame in ((_UNIT_FRAME, True), (_UNIT_JOINED, False)):
+        for match in pattern.finditer(sentence):
+            unit = match.group("unit").rstrip(".")
+            found.append((Claim("unit", unit, match.group(), left + match.start(),
+                                left + match.end()), frame))  # fmt: skip
+    return found

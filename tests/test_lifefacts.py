@@ -1,0 +1,128 @@
+"""Facts of a life read beside a mention in the six languages (our own sentences; none from
+the real texts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tagdyr.texts.claims import claims_about
+
+
+def _facts(text: str, name: str) -> set[tuple[str, str]]:
+    start = text.index(name)
+    claims = claims_about(text, start, start + len(name))
+    for claim in claims:
+        assert text[claim.start : claim.end] == claim.text
+    return {(c.kind, c.value) for c in claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("The historian and translator Aidar Nurlanov wrote it.", "Aidar Nurlanov",
+         {("role", "historian and translator")}),
+        ("Наш поэт Ерлан Сейітов приехал.", "Ерлан Сейітов", {("role", "поэт")}),
+        ("Avisa intervjua forskeren Kari Nordmo i går.", "Kari Nordmo", {("role", "forskeren")}),
+        ("L'historien français Paul Marchand parle.", "Paul Marchand",
+         {("role", "L'historien")}),
+        # a word before the name that is no role gives no role
+        ("The famous Aidar Nurlanov wrote it.", "Aidar Nurlanov", set()),
+        ("Nurlan Abenov wurde im März 1915 in einem Dorf geboren.", "Nurlan Abenov",
+         {("birth", "1915-03")}),
+        ("Nurlan Abenov var født i 1912 på en gård.", "Nurlan Abenov", {("birth", "1912")}),
+        ("Нұрлан Әбенов 1916 жылы Павлодарда туған.", "Нұрлан Әбенов",
+         {("birth", "1916"), ("birth_place", "Павлодар")}),
+        ("Nurlan Abenov satt i fangeleiren på Mysen.", "Nurlan Abenov", {("camp", "Mysen")}),
+        ("Nurlan Abenov kam ins Stalag 326 bei Stukenbrock.", "Nurlan Abenov",
+         {("camp", "Stalag 326")}),
+        ("Nurlan Abenov wurde verhaftet im Mai 1949.", "Nurlan Abenov", {("arrest", "1949-05")}),
+        ("Nurlan Abenov ble tatt til fange i august 1942.", "Nurlan Abenov",
+         {("capture", "1942-08")}),
+    ],
+)  # fmt: skip
+def test_facts_of_a_life_beside_a_mention(
+    text: str, name: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, name) == expected
+
+
+def test_a_camp_named_before_a_person_is_not_his() -> None:
+    text = "Fangeleiren på Mysen ble stengt, sier Kari Nordmo."
+    assert _facts(text, "Kari Nordmo") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("It was opened by the Director of the Museum in Narvik Erik Dahl.", "Erik Dahl",
+         {("role", "Director of the Museum in Narvik")}),
+        ("Nous avons vu Anne Morel, maire de Castelnau, hier.", "Anne Morel",
+         {("role", "maire de Castelnau")}),
+        ("Vi møtte forsker ved museet i Narvik, Kari Nordmo.", "Kari Nordmo",
+         {("role", "forsker ved museet i Narvik")}),
+        # a rank between the role and the name: the role is not read through it
+        ("Den tidligere direktør for arkivet, oberst Erik Dahl, sa det.", "Erik Dahl",
+         {("rank", "oberst")}),
+    ],
+)  # fmt: skip
+def test_a_role_with_what_it_is_of(text: str, name: str, expected: set[tuple[str, str]]) -> None:
+    assert _facts(text, name) == expected
+
+
+def _all_facts(text: str, names: list[str]) -> list[set[tuple[str, str]]]:
+    spans = tuple((text.index(n), text.index(n) + len(n)) for n in names)
+    return [{(c.kind, c.value) for c in claims_about(text, s, e, spans)} for s, e in spans]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Erik Dahl var lærer. Han ble tatt til fange i mai 1941.", {("capture", "1941-05")}),
+        ("Кабыш Омаров жил в Павлодаре. Он был арестован в 1946 году.", {("arrest", "1946")}),
+        ("Erik Dahl kam aus Oslo. Er wurde verhaftet im Juni 1942.", {("arrest", "1942-06")}),
+        ("Kadem Jumaniyazov was a driver. He escaped in 1943.", {("escape", "1943")}),
+        ("Kadem Djoumaniazov était chauffeur. Il s'évada en 1943.", {("escape", "1943")}),
+        # a pronoun in another paragraph stands for no one named before it
+        ("Kadem Jumaniyazov was a driver.\n\nHe escaped in 1943.", set()),
+    ],
+)
+def test_a_pronoun_carries_the_facts_of_its_sentence_to_the_person(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    name = text.split(" ")[0] + " " + text.split(" ")[1]
+    assert _all_facts(text, [name]) == [expected]
+
+
+def test_a_pronoun_after_two_people_stands_for_neither() -> None:
+    text = "Erik Dahl og Kari Nordmo kom fra Oslo. Han ble tatt til fange i mai 1941."
+    assert _all_facts(text, ["Erik Dahl", "Kari Nordmo"]) == [set(), set()]
+
+
+def test_a_repeated_surname_is_one_antecedent() -> None:
+    text = "Erik Dahl, sa de, var Dahl fra Oslo. Han ble tatt til fange i mai 1941."
+    facts = _all_facts(text, ["Erik Dahl", "Dahl"])
+    assert facts == [set(), {("capture", "1941-05")}]
+
+
+@pytest.mark.parametrize(
+    ("word", "rank"),
+    [("Oberleutnants", "senior-lieutenant"), ("генералу", "general"), ("сержанты", "sergeant"),
+     ("général", "general"), ("генерал-лейтенант", "lieutenant-general"), ("soldiers", None),
+     ("Generalstab", None)],
+)  # fmt: skip
+def test_a_rank_in_its_case_forms(word: str, rank: str | None) -> None:
+    from tagdyr.vocab.ranks import inflected_rank
+
+    assert inflected_rank(word) == rank
+
+
+def test_a_unit_that_frames_a_sentence_is_everyones_in_it() -> None:
+    text = "Dans la 12e compagnie des F.T.P., on trouve : Ivan Lebedev, Pavel Orlov et d'autres."
+    facts = _all_facts(text, ["Ivan Lebedev", "Pavel Orlov"])
+    assert facts == [{("unit", "12e compagnie des F.T.P")}] * 2
+
+
+def test_a_unit_joined_is_the_one_named_befores() -> None:
+    text = "Pavel Orlov rejoint le maquis de Valmy, dit Ivan Lebedev."
+    facts = _all_facts(text, ["Pavel Orlov", "Ivan Lebedev"])
+    assert facts == [{("unit", "maquis de Valmy")}, set()]
