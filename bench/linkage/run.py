@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -60,7 +61,7 @@ def quality(
 ) -> list[tuple[str, str, float]]:
     print(
         f"\n{title}\n\n| method | P | R | F1 | best F1 (P / R, threshold) | recall@1 / @5 / @20 "
-        "| matched / true share | pairs | time s | peak MB |\n" + "|---" * 10 + "|"
+        "| matched / estimated / true share | pairs | time s | peak MB |\n" + "|---" * 10 + "|"
     )
     rows = []
     for method in methods:
@@ -75,16 +76,36 @@ def quality(
             f"| {method} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {b.f1:.3f} "
             f"({b.precision:.3f} / {b.recall:.3f}, {cut:.3g}) | {s.recall_at_1:.3f} / "
             f"{s.recall_at_5:.3f} / {s.recall_at_20:.3f} | {s.matched_share:.3f} / "
-            f"{s.true_share:.3f} | {s.pairs:,} | {job['seconds']} | {job['peak_mb']} |",
+            f"{_share(job)} / {s.true_share:.3f} | {s.pairs:,} | {job['seconds']} | "
+            f"{job['peak_mb']} |",
             flush=True,
         )
         figures = {
             "P": s.precision, "R": s.recall, "F1": s.f1, "best_F1": b.f1,
-            "recall@5": s.recall_at_5, "matched_share": s.matched_share,
-            "true_share": s.true_share, "seconds": float(str(job["seconds"])),
+            "recall@1": s.recall_at_1, "recall@5": s.recall_at_5, "recall@20": s.recall_at_20,
+            "matched_share": s.matched_share, "true_share": s.true_share,
+            "seconds": float(str(job["seconds"])), "peak_mb": float(str(job["peak_mb"])),
+            "best_threshold": cut,
         }  # fmt: skip
+        if "estimated_share" in job:
+            figures["estimated_share"] = float(str(job["estimated_share"]))
+        worst = calibration_gap(out, directory)
+        if worst is not None:
+            figures["calibration_max_gap"] = worst
         rows += [(label, f"{method}:{metric}", value) for metric, value in figures.items()]
     return rows
+
+
+def _share(job: dict[str, object]) -> str:
+    value = job.get("estimated_share")
+    return "–" if value is None else f"{float(str(value)):.3f}"
+
+
+def calibration_gap(links: Path, directory: Path, minimum: int = 50) -> float | None:
+    """The largest |stated − observed| over the calibration bins holding ``minimum`` pairs."""
+    gaps = [abs(stated - seen) for _, _, n, stated, seen in calibration(links, directory)
+            if n >= minimum]  # fmt: skip
+    return max(gaps) if gaps else None
 
 
 def calibration_table(directory: Path, method: str = "tagdyr") -> None:
@@ -124,7 +145,9 @@ def main() -> None:
             label,
             tuple(args.methods),
         )
-        calibration_table(directory)
+        for method in args.methods:
+            calibration_table(directory, method)
+    print(f"\nload: {os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} / {os.getloadavg()[2]:.1f}")
     if args.record:
         _record(rows, args.record)
 
