@@ -93,16 +93,16 @@ def _in_register_share(bayes: dict[str, dict[str, float]], entries: int, registe
     return share
 
 
-def exclusive_probabilities(
+def entry_probabilities(
     table: Any,
     prior: float,
     left: list[LinkRecord],
     right: list[LinkRecord],
     model: Model,
 ) -> tuple[Any, float]:
-    """The oriented pair table (left_id, right_id, match_probability, match_weight) with each
-    match_probability replaced by the entry's probability of being that record's man, and π.
-    ``prior``: the pairwise prior Splink scored with (its part of every match_weight)."""
+    """As :func:`exclusive_probabilities`, with one more column, ``right_man``: the
+    representative record of the man the pair's register record belongs to among the entry's
+    candidates (a register's duplicates of one man share it, and share his probability)."""
     import pyarrow as pa
 
     prior_weight = math.log2(prior / (1 - prior))
@@ -126,4 +126,20 @@ def exclusive_probabilities(
         for entry, record in zip(lefts, rights, strict=True)
     ]
     column = table.column_names.index("match_probability")
-    return table.set_column(column, "match_probability", pa.array(probabilities)), share
+    men = pa.array([man_of[(e, r)] for e, r in zip(lefts, rights, strict=True)], pa.string())
+    table = table.set_column(column, "match_probability", pa.array(probabilities))
+    return table.append_column("right_man", men), share
+
+
+def exclusive_probabilities(
+    table: Any,
+    prior: float,
+    left: list[LinkRecord],
+    right: list[LinkRecord],
+    model: Model,
+) -> tuple[Any, float]:
+    """The oriented pair table (left_id, right_id, match_probability, match_weight) with each
+    match_probability replaced by the entry's probability of being that record's man, and π.
+    ``prior``: the pairwise prior Splink scored with (its part of every match_weight)."""
+    table, share = entry_probabilities(table, prior, left, right, model)
+    return table.drop_columns(["right_man"]), share
