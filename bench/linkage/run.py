@@ -25,7 +25,7 @@ from pathlib import Path
 
 from bench import results_log
 from bench.linkage.ceiling import namesake_shares
-from bench.linkage.evaluate import best_threshold, calibration, score_link
+from bench.linkage.evaluate import best_threshold, calibration, score_dedupe, score_link
 from bench.linkage.generate import HELDOUT_SEED, TUNING_SEED, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,8 +44,9 @@ def _data(setting: str, profile: str, seed: int, register: int, listed: int) -> 
     return directory
 
 
-def _job(method: str, directory: Path) -> dict[str, object]:
+def _job(method: str, directory: Path, dedupe: bool = False) -> dict[str, object]:
     command = [sys.executable, "-m", "bench.linkage.job", method, str(directory)]
+    command += ["--dedupe"] if dedupe else []
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
@@ -96,6 +97,25 @@ def quality(
     return rows
 
 
+def dedupe_quality(directory: Path, label: str) -> list[tuple[str, str, float]]:
+    """tagdyr's deduplication of the register alone (``link --dedupe``) at its default."""
+    job = _job("tagdyr", directory, dedupe=True)
+    if "error" in job:
+        print(f"\n{label} dedupe failed: {job['error']}", flush=True)
+        return []
+    s = score_dedupe(Path(str(job["out"])), directory)
+    print(
+        f"\n{label}, the register deduplicated: P {s.precision:.3f} R {s.recall:.3f} "
+        f"F1 {s.f1:.3f}, {s.pairs:,} pairs, {job['seconds']} s, {job['peak_mb']} MB peak",
+        flush=True,
+    )
+    figures = {
+        "P": s.precision, "R": s.recall, "F1": s.f1,
+        "seconds": float(str(job["seconds"])), "peak_mb": float(str(job["peak_mb"])),
+    }  # fmt: skip
+    return [(label, f"tagdyr-dedupe:{metric}", value) for metric, value in figures.items()]
+
+
 def _share(job: dict[str, object]) -> str:
     value = job.get("estimated_share")
     return "–" if value is None else f"{float(str(value)):.3f}"
@@ -127,6 +147,9 @@ def main() -> None:
     parser.add_argument("--only", choices=[s for s, _, _ in SETTINGS], action="append")
     parser.add_argument("--methods", nargs="+", choices=METHODS, default=list(METHODS))
     parser.add_argument(
+        "--dedupe", action="store_true", help="also deduplicate each register (link --dedupe)"
+    )
+    parser.add_argument(
         "--record", metavar="NOTE", help="append figures to bench/results/linkage.tsv"
     )
     args = parser.parse_args()
@@ -147,6 +170,8 @@ def main() -> None:
         )
         for method in args.methods:
             calibration_table(directory, method)
+        if args.dedupe:
+            rows += dedupe_quality(directory, label)
     print(f"\nload: {os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} / {os.getloadavg()[2]:.1f}")
     if args.record:
         _record(rows, args.record)

@@ -115,8 +115,8 @@ def read_records(
 
 
 def _orient(table: Any) -> Any:
-    """Pairs as (left_id, right_id, match_probability, match_weight): the list's record on the
-    left (DuckDB over the Arrow table)."""
+    """Pairs as (left_id, right_id, match_probability, match_weight, then each comparison's
+    weight mw_<comparison>): the list's record on the left (DuckDB over the Arrow table)."""
     import duckdb
     import pyarrow as pa
 
@@ -125,10 +125,13 @@ def _orient(table: Any) -> Any:
         table = table.append_column("source_dataset_l", pa.array([LEFT] * table.num_rows))
     con.register("pairs", table)
     is_left = f"source_dataset_l = '{LEFT}'"
+    weights = "".join(  # each comparison's weight: the same whichever side is left
+        f", {c}" for c in table.column_names if c.startswith("mw_") and "_tf_adj_" not in c
+    )
     return con.sql(f"""
         SELECT CASE WHEN {is_left} THEN unique_id_l ELSE unique_id_r END AS left_id,
                CASE WHEN {is_left} THEN unique_id_r ELSE unique_id_l END AS right_id,
-               match_probability, match_weight
+               match_probability, match_weight{weights}
         FROM pairs""").to_arrow_table()
 
 
