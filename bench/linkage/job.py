@@ -19,6 +19,7 @@ def run(method: str, directory: Path, dedupe: bool) -> None:
     listed, register = directory / "list.csv", directory / "register.csv"
     out = directory / (f"{method}-dedupe.csv" if dedupe else f"{method}.csv")
     defaults = Settings()  # the decisions a user gets without tuning anything
+    estimated: float | None = None
     start = time.perf_counter()
     if method in ("tagdyr", "tagdyr-trained"):
         from tagdyr.link.files import link_files
@@ -26,14 +27,14 @@ def run(method: str, directory: Path, dedupe: bool) -> None:
         if dedupe:
             link_files(register, None, out, threshold=defaults.match_threshold, floor=0.01)
         else:
-            link_files(
+            estimated = link_files(
                 listed,
                 register,
                 out,
                 threshold=defaults.list_match_threshold,
                 floor=0.01,
                 train=method == "tagdyr-trained",
-            )
+            ).in_register
     elif method == "splink":
         plain_splink(listed, register, out)
     elif method == "recordlinkage":
@@ -42,7 +43,10 @@ def run(method: str, directory: Path, dedupe: bool) -> None:
         raise SystemExit(f"unknown method {method}")
     seconds = time.perf_counter() - start
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": round(seconds, 1), "peak_mb": round(peak_mb), "out": str(out)}))
+    figures: dict[str, object] = {"seconds": round(seconds, 1), "peak_mb": round(peak_mb)}
+    if estimated is not None:  # the exclusive step's estimate of the share in the register
+        figures["estimated_share"] = round(estimated, 4)
+    print(json.dumps({**figures, "out": str(out)}))
 
 
 if __name__ == "__main__":

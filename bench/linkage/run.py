@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 from bench import results_log
 from bench.linkage.ceiling import namesake_shares
-from bench.linkage.evaluate import best_threshold, calibration, score_link
+from bench.linkage.evaluate import best_threshold, calibration, score_dedupe, score_link
 from bench.linkage.generate import HELDOUT_SEED, TUNING_SEED, generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +44,9 @@ def _data(setting: str, profile: str, seed: int, register: int, listed: int) -> 
     return directory
 
 
-def _job(method: str, directory: Path) -> dict[str, object]:
+def _job(method: str, directory: Path, dedupe: bool = False) -> dict[str, object]:
     command = [sys.executable, "-m", "bench.linkage.job", method, str(directory)]
+    command += ["--dedupe"] if dedupe else []
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         return {"error": done.stderr.strip().splitlines()[-1] if done.stderr else "failed"}
@@ -60,7 +62,7 @@ def quality(
 ) -> list[tuple[str, str, float]]:
     print(
         f"\n{title}\n\n| method | P | R | F1 | best F1 (P / R, threshold) | recall@1 / @5 / @20 "
-        "| matched / true share | pairs | time s | peak MB |\n" + "|---" * 10 + "|"
+        "| matched / estimated / true share | pairs | time s | peak MB |\n" + "|---" * 10 + "|"
     )
     rows = []
     for method in methods:
@@ -75,16 +77,55 @@ def quality(
             f"| {method} | {s.precision:.3f} | {s.recall:.3f} | {s.f1:.3f} | {b.f1:.3f} "
             f"({b.precision:.3f} / {b.recall:.3f}, {cut:.3g}) | {s.recall_at_1:.3f} / "
             f"{s.recall_at_5:.3f} / {s.recall_at_20:.3f} | {s.matched_share:.3f} / "
-            f"{s.true_share:.3f} | {s.pairs:,} | {job['seconds']} | {job['peak_mb']} |",
+            f"{_share(job)} / {s.true_share:.3f} | {s.pairs:,} | {job['seconds']} | "
+            f"{job['peak_mb']} |",
             flush=True,
         )
         figures = {
             "P": s.precision, "R": s.recall, "F1": s.f1, "best_F1": b.f1,
-            "recall@5": s.recall_at_5, "matched_share": s.matched_share,
-            "true_share": s.true_share, "seconds": float(str(job["seconds"])),
+            "recall@1": s.recall_at_1, "recall@5": s.recall_at_5, "recall@20": s.recall_at_20,
+            "matched_share": s.matched_share, "true_share": s.true_share,
+            "seconds": float(str(job["seconds"])), "peak_mb": float(str(job["peak_mb"])),
+            "best_threshold": cut,
         }  # fmt: skip
+        if "estimated_share" in job:
+            figures["estimated_share"] = float(str(job["estimated_share"]))
+        worst = calibration_gap(out, directory)
+        if worst is not None:
+            figures["calibration_max_gap"] = worst
         rows += [(label, f"{method}:{metric}", value) for metric, value in figures.items()]
     return rows
+
+
+def dedupe_quality(directory: Path, label: str) -> list[tuple[str, str, float]]:
+    """tagdyr's deduplication of the register alone (``link --dedupe``) at its default."""
+    job = _job("tagdyr", directory, dedupe=True)
+    if "error" in job:
+        print(f"\n{label} dedupe failed: {job['error']}", flush=True)
+        return []
+    s = score_dedupe(Path(str(job["out"])), directory)
+    print(
+        f"\n{label}, the register deduplicated: P {s.precision:.3f} R {s.recall:.3f} "
+        f"F1 {s.f1:.3f}, {s.pairs:,} pairs, {job['seconds']} s, {job['peak_mb']} MB peak",
+        flush=True,
+    )
+    figures = {
+        "P": s.precision, "R": s.recall, "F1": s.f1,
+        "seconds": float(str(job["seconds"])), "peak_mb": float(str(job["peak_mb"])),
+    }  # fmt: skip
+    return [(label, f"tagdyr-dedupe:{metric}", value) for metric, value in figures.items()]
+
+
+def _share(job: dict[str, object]) -> str:
+    value = job.get("estimated_share")
+    return "–" if value is None else f"{float(str(value)):.3f}"
+
+
+def calibration_gap(links: Path, directory: Path, minimum: int = 50) -> float | None:
+    """The largest |stated − observed| over the calibration bins holding ``minimum`` pairs."""
+    gaps = [abs(stated - seen) for _, _, n, stated, seen in calibration(links, directory)
+            if n >= minimum]  # fmt: skip
+    return max(gaps) if gaps else None
 
 
 def calibration_table(directory: Path, method: str = "tagdyr") -> None:
@@ -106,6 +147,9 @@ def main() -> None:
     parser.add_argument("--only", choices=[s for s, _, _ in SETTINGS], action="append")
     parser.add_argument("--methods", nargs="+", choices=METHODS, default=list(METHODS))
     parser.add_argument(
+        "--dedupe", action="store_true", help="also deduplicate each register (link --dedupe)"
+    )
+    parser.add_argument(
         "--record", metavar="NOTE", help="append figures to bench/results/linkage.tsv"
     )
     args = parser.parse_args()
@@ -124,7 +168,11 @@ def main() -> None:
             label,
             tuple(args.methods),
         )
-        calibration_table(directory)
+        for method in args.methods:
+            calibration_table(directory, method)
+        if args.dedupe:
+            rows += dedupe_quality(directory, label)
+    print(f"\nload: {os.getloadavg()[0]:.1f} / {os.getloadavg()[1]:.1f} / {os.getloadavg()[2]:.1f}")
     if args.record:
         _record(rows, args.record)
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from tagdyr.link.engine import predict_table
@@ -77,20 +77,91 @@ def _groups_of_candidates(
     return {key: find(*key) for key in parent}
 
 
-def _in_register_share(bayes: dict[str, dict[str, float]], entries: int, register: int) -> float:
+@dataclass(frozen=True)
+class _Candidates:
+    """The pairs of a list's entries as arrays: each pair's man (an index over the entries'
+    men), each man's entry, and each pair's log₂ Bayes factor."""
+
+    man: Any  # pair -> (entry, man) index
+    entry_of_man: Any  # (entry, man) index -> entry index
+    bits: Any  # pair -> log₂ BF, the prior taken out
+    entries: int  # entries of the list, with or without candidates
+
+
+def _candidates(man_keys: list[tuple[str, str]], bits: Any, entries: int) -> _Candidates:
+    import numpy as np
+
+    men: dict[tuple[str, str], int] = {}
+    entry_index: dict[str, int] = {}
+    man = np.fromiter((men.setdefault(k, len(men)) for k in man_keys), np.int64, len(man_keys))
+    of_man = np.zeros(len(men), np.int64)
+    for (entry, _), index in men.items():
+        of_man[index] = entry_index.setdefault(entry, len(entry_index))
+    return _Candidates(man, of_man, bits, entries)
+
+
+def _posteriors(c: _Candidates, share: float, register: int) -> tuple[Any, Any]:
+    """(each pair's probability of being its entry's man, each entry's total odds) at π."""
+    import numpy as np
+
+    best = np.full(len(c.entry_of_man), -np.inf)
+    np.maximum.at(best, c.man, np.minimum(c.bits, _MAX_BITS))
+    odds = np.exp2(best) * share / ((1 - share) * register)  # a man's: his best record's
+    totals = np.bincount(c.entry_of_man, weights=odds)
+    return np.minimum(odds[c.man] / (1 + totals[c.entry_of_man[c.man]]), 1.0), totals
+
+
+def _in_register_share(c: _Candidates, register: int) -> float:
     """π: the share of list entries that are in the register, by EM over the entries."""
     share = 0.5
     for _ in range(_EM_ROUNDS):
-        scale = share / ((1 - share) * register)
-        total = 0.0
-        for men in bayes.values():
-            odds = sum(bf * scale for bf in men.values())
-            total += odds / (1 + odds)
-        new = min(max(total / entries, 0.01), 0.99)
+        _, totals = _posteriors(c, share, register)
+        new = min(max(float((totals / (1 + totals)).sum()) / c.entries, 0.01), 0.99)
         if abs(new - share) < 1e-6:
             break
         share = new
     return share
+
+
+def entry_probabilities(
+    table: Any,
+    prior: float,
+    left: list[LinkRecord],
+    right: list[LinkRecord],
+    model: Model,
+) -> tuple[Any, float]:
+    """As :func:`exclusive_probabilities`, with one more column, ``right_man``: the
+    representative record of the man the pair's register record belongs to among the entry's
+    candidates (a register's duplicates of one man share it, and share his probability).
+    With the comparisons' weights in the table (``mw_<comparison>``), the m probabilities are
+    re-estimated from the entries' own probabilities first (:mod:`tagdyr.link.refit`)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from tagdyr.link.refit import refit_bits
+
+    prior_weight = math.log2(prior / (1 - prior))
+    lefts = table.column("left_id").to_pylist()
+    rights = table.column("right_id").to_pylist()
+    candidates: dict[str, list[str]] = defaultdict(list)
+    for entry, record in zip(lefts, rights, strict=True):
+        candidates[entry].append(record)
+    man_of = _groups_of_candidates(candidates, {r.unique_id: r for r in right}, model)
+    keys = [(e, man_of[(e, r)]) for e, r in zip(lefts, rights, strict=True)]
+    weights = np.asarray(table.column("match_weight").to_numpy(zero_copy_only=False), float)
+    c = _candidates(keys, weights - prior_weight, len(left))
+
+    def estimate(bits: Any) -> tuple[Any, float]:
+        fitted = replace(c, bits=bits)
+        share = _in_register_share(fitted, len(right))
+        return _posteriors(fitted, share, len(right))[0], share
+
+    bits = refit_bits(table, model, c.bits, lambda b: estimate(b)[0])
+    probabilities, share = estimate(bits)
+    column = table.column_names.index("match_probability")
+    men = pa.array([man for _, man in keys], pa.string())
+    table = table.set_column(column, "match_probability", pa.array(probabilities))
+    return table.append_column("right_man", men), share
 
 
 def exclusive_probabilities(
@@ -103,27 +174,5 @@ def exclusive_probabilities(
     """The oriented pair table (left_id, right_id, match_probability, match_weight) with each
     match_probability replaced by the entry's probability of being that record's man, and π.
     ``prior``: the pairwise prior Splink scored with (its part of every match_weight)."""
-    import pyarrow as pa
-
-    prior_weight = math.log2(prior / (1 - prior))
-    lefts = table.column("left_id").to_pylist()
-    rights = table.column("right_id").to_pylist()
-    weights = table.column("match_weight").to_pylist()
-    candidates: dict[str, list[str]] = defaultdict(list)
-    for entry, record in zip(lefts, rights, strict=True):
-        candidates[entry].append(record)
-    man_of = _groups_of_candidates(candidates, {r.unique_id: r for r in right}, model)
-    bayes: dict[str, dict[str, float]] = defaultdict(dict)  # entry -> man -> Bayes factor
-    for entry, record, weight in zip(lefts, rights, weights, strict=True):
-        factor = 2.0 ** min(weight - prior_weight, _MAX_BITS)
-        man = man_of[(entry, record)]
-        bayes[entry][man] = max(bayes[entry].get(man, 0.0), factor)
-    share = _in_register_share(bayes, len(left), len(right))
-    scale = share / ((1 - share) * len(right))
-    totals = {entry: sum(men.values()) * scale for entry, men in bayes.items()}
-    probabilities = [
-        min(bayes[entry][man_of[(entry, record)]] * scale / (1 + totals[entry]), 1.0)
-        for entry, record in zip(lefts, rights, strict=True)
-    ]
-    column = table.column_names.index("match_probability")
-    return table.set_column(column, "match_probability", pa.array(probabilities)), share
+    table, share = entry_probabilities(table, prior, left, right, model)
+    return table.drop_columns(["right_man"]), share

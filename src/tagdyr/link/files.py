@@ -17,7 +17,8 @@ from typing import Any
 
 from tagdyr.errors import LinkageError, SourceError
 from tagdyr.link.engine import predict_table
-from tagdyr.link.exclusive import exclusive_probabilities
+from tagdyr.link.entries import entry_standing, with_status
+from tagdyr.link.exclusive import entry_probabilities
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model, load_model
 from tagdyr.names.parse import Order, ParsedName
@@ -28,6 +29,7 @@ from tagdyr.sources.tabular import read_table, stream_delimited
 
 LEFT, RIGHT = "left", "right"
 EXCLUSIVE_FLOOR_FACTOR = 20
+TOP_CANDIDATES = 5  # a list entry's most probable records are shown even below the floor
 PLACE_FIELDS = ("birth_place", "residence", "conscription", "conscription_place")
 Progress = Callable[[str], None]
 
@@ -38,6 +40,8 @@ class LinkSummary:
     pairs: int
     matches: int
     output: Path
+    in_register: float | None = None  # a list against a register: the estimated share of its
+    # entries whose man is in the register (the exclusive step's π)
 
 
 def record_from_values(
@@ -111,8 +115,8 @@ def read_records(
 
 
 def _orient(table: Any) -> Any:
-    """Pairs as (left_id, right_id, match_probability, match_weight): the list's record on the
-    left (DuckDB over the Arrow table)."""
+    """Pairs as (left_id, right_id, match_probability, match_weight, then each comparison's
+    weight mw_<comparison>): the list's record on the left (DuckDB over the Arrow table)."""
     import duckdb
     import pyarrow as pa
 
@@ -121,10 +125,13 @@ def _orient(table: Any) -> Any:
         table = table.append_column("source_dataset_l", pa.array([LEFT] * table.num_rows))
     con.register("pairs", table)
     is_left = f"source_dataset_l = '{LEFT}'"
+    weights = "".join(  # each comparison's weight: the same whichever side is left
+        f", {c}" for c in table.column_names if c.startswith("mw_") and "_tf_adj_" not in c
+    )
     return con.sql(f"""
         SELECT CASE WHEN {is_left} THEN unique_id_l ELSE unique_id_r END AS left_id,
                CASE WHEN {is_left} THEN unique_id_r ELSE unique_id_l END AS right_id,
-               match_probability, match_weight
+               match_probability, match_weight{weights}
         FROM pairs""").to_arrow_table()
 
 
@@ -139,10 +146,11 @@ def _decided(oriented: Any, threshold: float, one_per_right: bool) -> Any:
         if one_per_right
         else ""
     )
+    extra = ", right_man" if "right_man" in oriented.column_names else ""
     return con.sql(f"""
         SELECT left_id, right_id, round(match_probability, 6) AS match_probability,
                round(match_weight, 4) AS match_weight,
-               (match_probability >= {threshold} {best}) AS is_match
+               (match_probability >= {threshold} {best}) AS is_match{extra}
         FROM pairs
         ORDER BY left_id, match_probability DESC, right_id""").to_arrow_table()
 
@@ -150,6 +158,33 @@ def _decided(oriented: Any, threshold: float, one_per_right: bool) -> Any:
 def _decide(table: Any, threshold: float, one_per_right: bool) -> Any:
     """Orient pairs left→right and add ``is_match`` on Splink's pairwise probabilities."""
     return _decided(_orient(table), threshold, one_per_right)
+
+
+def _reported(oriented: Any, pairwise: Any, floor: float) -> Any:
+    """Which pairs a reviewer sees: above the floor on the pair's own evidence or on the
+    entry's probability, and each entry's TOP_CANDIDATES most probable records whatever their
+    probability (many namesakes may share an entry's probability below the floor)."""
+    import duckdb
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    con = duckdb.connect()
+    con.register(
+        "pairs",
+        oriented.select(["left_id", "match_probability"]).append_column(
+            "position", pa.array(range(oriented.num_rows), pa.int64())
+        ),
+    )
+    ranks = con.sql("""
+        SELECT row_number() OVER (PARTITION BY left_id ORDER BY match_probability DESC, position)
+               AS rank, position FROM pairs ORDER BY position""").to_arrow_table()
+    return pc.or_(
+        pc.or_(
+            pc.greater_equal(pairwise, floor),
+            pc.greater_equal(oriented.column("match_probability"), floor),
+        ),
+        pc.less_equal(ranks.column("rank"), TOP_CANDIDATES),
+    )
 
 
 def _write(table: Any, out: Path) -> None:
@@ -201,22 +236,18 @@ def link_files(
     if table is None:
         raise LinkageError("nothing to link: fewer than two records")
     oriented = _orient(table)
-    if right is not None:  # one list entry is one person: its candidates compete
-        import pyarrow.compute as pc
-
+    share: float | None = None
+    if right is None:
+        decided = _decided(oriented, threshold, one_per_right=False)
+    else:  # one list entry is one person: its candidates compete
         prior = float((table.schema.metadata or {}).get(b"prior", 0))
         pairwise = oriented.column("match_probability")
-        oriented, share = exclusive_probabilities(
-            oriented, prior, left_records, right_records, model
-        )
-        say(f"{share:.0%} of the list's entries are in the register, by the evidence")
-        reported = pc.or_(  # a pair above the floor on either count is shown to the reviewer
-            pc.greater_equal(pairwise, floor),
-            pc.greater_equal(oriented.column("match_probability"), floor),
-        )
-        oriented = oriented.filter(reported)
-    decided = _decided(oriented, threshold, one_per_right=right is not None)
+        oriented, share = entry_probabilities(oriented, prior, left_records, right_records, model)
+        say(f"{share:.1%} of the list's entries are in the register, by the evidence")
+        standing = entry_standing(oriented, threshold)
+        oriented = oriented.filter(_reported(oriented, pairwise, floor))
+        decided = with_status(_decided(oriented, threshold, True), standing, threshold)
     _write(decided, out)
     matches = sum(decided.column("is_match").to_pylist())
     counts = {LEFT: len(left_records), RIGHT: len(right_records)}
-    return LinkSummary(counts, decided.num_rows, matches, out)
+    return LinkSummary(counts, decided.num_rows, matches, out, share)
