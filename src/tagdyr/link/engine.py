@@ -76,6 +76,10 @@ def _arrow_table(records: list[LinkRecord]) -> Any:
 
 
 def _spark_session(master: str | None) -> Any:
+    """A Spark session on ``master`` (default: the setting spark_master). In local mode tagdyr
+    sizes it for one machine; on a cluster (spark://, yarn, k8s://) or through Spark Connect
+    (sc://) the cluster's own configuration (spark-submit --conf, spark-defaults.conf) holds,
+    see docs/deployment.md."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
@@ -84,19 +88,29 @@ def _spark_session(master: str | None) -> Any:
 
     from splink.backends.spark import similarity_jar_location
 
-    session = (
-        SparkSession.builder.master(master or "local[2]")
-        .appName("tagdyr-link")
-        .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", "4g")
-        .getOrCreate()
-    )
+    if master is None:
+        from tagdyr.settings import load_settings
+
+        master = load_settings().spark_master
+    if master.startswith("sc://"):  # Spark Connect: the server holds the jar and the settings
+        return SparkSession.builder.remote(master).appName("tagdyr-link").getOrCreate()
+    builder = SparkSession.builder.master(master).appName("tagdyr-link")
+    builder = builder.config("spark.jars", similarity_jar_location())
+    if master.startswith("local"):
+        for key, value in _LOCAL_SPARK.items():
+            builder = builder.config(key, value)
+    session = builder.getOrCreate()
     session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="tagdyr-spark-"))
     session.sparkContext.setLogLevel("ERROR")
     return session
+
+
+_LOCAL_SPARK = {  # one machine: few partitions, no UI, the driver is the executor
+    "spark.sql.shuffle.partitions": "8",
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.driver.memory": "4g",
+}
 
 
 def _remove_spill(connection: Any, folder: str) -> None:
@@ -167,7 +181,8 @@ def _backend(engine: str, spark_master: str | None) -> Any:
         from splink.backends.spark import SparkAPI
 
         session = _spark_session(spark_master)
-        return SparkAPI(spark_session=session, num_partitions_on_repartition=8)  # type: ignore[no-untyped-call]
+        partitions = int(session.conf.get("spark.sql.shuffle.partitions") or 8)
+        return SparkAPI(spark_session=session, num_partitions_on_repartition=partitions)  # type: ignore[no-untyped-call]
     raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
