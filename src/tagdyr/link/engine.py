@@ -203,6 +203,7 @@ def _spark_schema(arrow_schema: Any) -> Any:
 
 def _register(db: Any, engine: str, table: Any, name: str) -> Any:
     if engine == "spark":
+        db.spark.catalog.dropTempView(name)  # an earlier linkage's, in this process's session
         frame = db.spark.createDataFrame(table.to_pylist(), schema=_spark_schema(table.schema))
         return db.register(frame, table_name=name)
     return db.register(table, table_name=name)
