@@ -71,3 +71,11 @@ def test_the_database_link_on_spark_gives_the_persons_of_duckdb(
     assert _engines_of_runs(duck) == ["duckdb", "duckdb"]
     duck.dispose()
     spark.dispose()
+
+
+def test_a_spark_connect_master_is_refused_with_a_reason() -> None:
+    from tagdyr.errors import ConfigError
+    from tagdyr.link.engine import _spark_session
+
+    with pytest.raises(ConfigError, match="Spark Connect cannot run the linkage"):
+        _spark_session("sc://cluster.example.org:15002")

@@ -122,8 +122,8 @@ class Settings(BaseSettings):
     spark_master: str = Field(
         "local[2]",
         description="Spark master for linkage with --engine spark: local[N] (N cores of this "
-        "machine), spark://host:7077 (a standalone cluster), yarn, k8s://…; or a Spark Connect "
-        "address sc://host:15002. See docs/deployment.md.",
+        "machine), spark://host:7077 (a standalone cluster), yarn or k8s://… (not Spark "
+        "Connect: Splink's Spark backend needs the driver's JVM). See docs/deployment.md.",
     )
     workers: int = Field(
         1,

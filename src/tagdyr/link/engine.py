@@ -77,9 +77,8 @@ def _arrow_table(records: list[LinkRecord]) -> Any:
 
 def _spark_session(master: str | None) -> Any:
     """A Spark session on ``master`` (default: the setting spark_master). In local mode tagdyr
-    sizes it for one machine; on a cluster (spark://, yarn, k8s://) or through Spark Connect
-    (sc://) the cluster's own configuration (spark-submit --conf, spark-defaults.conf) holds,
-    see docs/deployment.md."""
+    sizes it for one machine; on a cluster (spark://, yarn, k8s://) the cluster's own
+    configuration (spark-submit --conf, spark-defaults.conf) holds, see docs/deployment.md."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
@@ -92,16 +91,21 @@ def _spark_session(master: str | None) -> Any:
         from tagdyr.settings import load_settings
 
         master = load_settings().spark_master
-    if master.startswith("sc://"):  # Spark Connect: the server holds the jar and the settings
-        return SparkSession.builder.remote(master).appName("tagdyr-link").getOrCreate()
+    if master.startswith("sc://"):
+        raise ConfigError(
+            f"spark_master {master!r}: Spark Connect cannot run the linkage (Splink's Spark "
+            "backend calls the driver's JVM); use spark://, yarn or k8s:// (docs/deployment.md)"
+        )
     builder = SparkSession.builder.master(master).appName("tagdyr-link")
     builder = builder.config("spark.jars", similarity_jar_location())
     if master.startswith("local"):
         for key, value in _LOCAL_SPARK.items():
             builder = builder.config(key, value)
     session = builder.getOrCreate()
-    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="tagdyr-spark-"))
-    session.sparkContext.setLogLevel("ERROR")
+    context = session.sparkContext
+    if context.getCheckpointDir() is None:  # a cluster's spark.checkpoint.dir (shared) holds
+        context.setCheckpointDir(tempfile.mkdtemp(prefix="tagdyr-spark-"))
+    context.setLogLevel("ERROR")
     return session
 
 
