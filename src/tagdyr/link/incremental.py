@@ -56,12 +56,15 @@ _INVALIDATING = ("revert", "source.kind")  # audit actions after which old pairs
 
 @dataclass(frozen=True, slots=True)
 class Plan:
-    """An incremental run: the last run, the records new since, and the records no longer
-    current that still belong to a person (a list replaced by a new version)."""
+    """An incremental run: the last run, the records new since, the records no longer
+    current that still belong to a person (a list replaced by a new version), and the records
+    of judgements made or undone since the run began (their components are re-clustered as a
+    full re-link would, whatever stored them)."""
 
     previous: int
     new: frozenset[int]
     gone: frozenset[int]
+    judged: frozenset[int] = frozenset()
 
 
 def plan(conn: Connection, model: Model, threshold: float) -> Plan | str:
@@ -93,7 +96,13 @@ def plan(conn: Connection, model: Model, threshold: float) -> Plan | str:
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .where(s.document.c.is_current.is_(False))
     ).scalars()
-    return Plan(previous, frozenset(new), frozenset(gone))
+    j = s.judgement
+    judged = conn.execute(
+        select(j.c.left_record_id, j.c.right_record_id).where(
+            or_(j.c.created_at >= since, j.c.undone_at >= since)
+        )
+    ).all()
+    return Plan(previous, frozenset(new), frozenset(gone), frozenset(i for p in judged for i in p))
 
 
 def _sizes(records: list[LinkRecord]) -> list[int]:
@@ -212,7 +221,7 @@ def _store(
             conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
         stored += len(rows)
         skipped: dict[tuple[str, str], str] = {}
-        seeds = found.new | found.gone
+        seeds = found.new | found.gone | found.judged
         assignment = recluster(conn, run_id, around=seeds, skipped=skipped) if seeds else None
         changed = assignment.changed_uids if assignment else frozenset()
         persons = _person_count(conn)
