@@ -23,8 +23,8 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, 
 from sqlalchemy import Engine, func, select
 
 from tagdyr.errors import ConflictError
-from tagdyr.link.review import judge
-from tagdyr.link.run import latest_run_id, link_database
+from tagdyr.persons.linking import latest_run_id, link_database
+from tagdyr.persons.review import judge
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine, migrate

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine, migrate

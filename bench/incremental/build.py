@@ -89,7 +89,7 @@ def link(path: Path, *, full: bool) -> dict[str, object]:
     """``link_database`` on ``path``: a full re-link, or what `tagdyr link` does by default."""
     from inspect import signature
 
-    from tagdyr.link.run import link_database
+    from tagdyr.persons.linking import link_database
     from tagdyr.settings import Settings
 
     defaults = Settings()

@@ -401,7 +401,7 @@ def link_database(
     """Link the current records into persons; see the module docstring for the guarantees.
 
     By default only the records imported since the last run are linked, against the persons
-    already there (:mod:`tagdyr.link.incremental`: every other person stays as it is);
+    already there (:mod:`tagdyr.persons.incremental`: every other person stays as it is);
     ``full``: re-link every record (also done when an incremental run cannot stand for one:
     ``progress`` is told why). ``backend``: Splink's engine, duckdb or spark (the master is the
     setting spark_master).
@@ -413,7 +413,7 @@ def link_database(
     say = progress or (lambda _msg: None)
     model = model or load_model()
     if not full and train_to is None:
-        from tagdyr.link.incremental import link_new_records
+        from tagdyr.persons.incremental import link_new_records
 
         done = link_new_records(
             engine, threshold=threshold, floor=floor, model=model, progress=say, actor=actor,

@@ -7,7 +7,7 @@ holds every pair, for judgements and reverts). The new records are compared with
 record and with each other, by the same blocking rules, model, prior and term frequencies as a
 full re-link (Splink's ``link_only`` between the old records, all labelled one dataset, and the
 new records, each its own dataset), and only the connected components they reach are
-re-clustered (:func:`tagdyr.link.run.recluster` with ``around``, as a judgement does): every
+re-clustered (:func:`tagdyr.persons.linking.recluster` with ``around``, as a judgement does): every
 other person keeps its uid, its records and its version; judgements are untouched.
 
 A full re-link is done instead (and :func:`plan` says why) when the last run's pairs no longer
@@ -32,7 +32,7 @@ from tagdyr.errors import LinkageError
 from tagdyr.link.engine import Pair, predict_table
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model, prior_for
-from tagdyr.link.run import (
+from tagdyr.persons.linking import (
     Count,
     LinkRunResult,
     Progress,
