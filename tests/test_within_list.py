@@ -103,7 +103,7 @@ def test_the_chokay_lists_magdau_written_twice_goes_to_review(demo_db: str, tmp_
     """Same name, born 1917 and 1919, in one list: one man or two is a question for review."""
     engine = _copy_demo(demo_db, tmp_path)
     first, second = (record_id(engine, "chokay-5th-group", n) for n in ("4", "9"))
-    result = link_database(engine, threshold=0.9, floor=0.01)
+    result = link_database(engine, threshold=0.9, floor=0.01, full=True)  # the lists anew
     assert uid_of(engine, first) != uid_of(engine, second)
     with engine.connect() as conn:
         queued = {frozenset((i.left.id, i.right.id)): i for i in review_queue(conn, limit=10_000)}

@@ -123,6 +123,12 @@ class Settings(BaseSettings):
         description="Memory DuckDB may use for one linkage (e.g. 6GB, 500MB); past it DuckDB "
         "spills to disk, and what cannot spill stops the linkage with a message saying so.",
     )
+    spark_master: str = Field(
+        "local[2]",
+        description="Spark master for linkage with --engine spark: local[N] (N cores of this "
+        "machine), spark://host:7077 (a standalone cluster), yarn or k8s://… (not Spark "
+        "Connect: Splink's Spark backend needs the driver's JVM). See docs/deployment.md.",
+    )
     workers: int = Field(
         1,
         ge=1,

@@ -122,6 +122,14 @@ def run(
         ),
     ] = None,
     train: TrainOption = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Database: re-link every record (default: only the records imported since the "
+            "last run, against the persons already there; every other person stays as it is).",
+        ),
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """Link the records in the database into persons, or two files (LEFT RIGHT --out)."""
@@ -146,6 +154,8 @@ def run(
             model=model,
             train_to=(out or _model_beside(engine_db.url)) if train else None,
             count=stages.count,
+            full=full,
+            backend=engine,
         )
     for line in link_summary(result):
         console.print(line, highlight=False)
@@ -206,7 +216,11 @@ def _set_kinds(engine: Engine, kinds: list[str]) -> None:
 def link_summary(result: LinkRunResult) -> list[str]:
     """What a database link did, in words a historian reads (the CLI's closing lines)."""
     held = result.held_by_list_prior + result.held_by_judgement + result.held_by_rule
-    lines = [
+    lines = [] if result.new_records is None else [
+        f"Incremental run: {result.new_records:,} records new since the last run linked against "
+        "the persons already there (tagdyr link --full re-links everything)."
+    ]  # fmt: skip
+    lines += [
         f"Linked {result.records:,} records (run {result.run_id}): "
         f"{result.persons_before:,} persons before, {result.persons:,} after.",
         f"The model found {result.matches:,} matches (probability ≥ {result.threshold:g}) "

@@ -76,6 +76,9 @@ def _arrow_table(records: list[LinkRecord]) -> Any:
 
 
 def _spark_session(master: str | None) -> Any:
+    """A Spark session on ``master`` (default: the setting spark_master). In local mode tagdyr
+    sizes it for one machine; on a cluster (spark://, yarn, k8s://) the cluster's own
+    configuration (spark-submit --conf, spark-defaults.conf) holds, see docs/deployment.md."""
     try:
         from pyspark.sql import SparkSession
     except ImportError as exc:
@@ -84,19 +87,34 @@ def _spark_session(master: str | None) -> Any:
 
     from splink.backends.spark import similarity_jar_location
 
-    session = (
-        SparkSession.builder.master(master or "local[2]")
-        .appName("tagdyr-link")
-        .config("spark.jars", similarity_jar_location())
-        .config("spark.sql.shuffle.partitions", "8")
-        .config("spark.ui.enabled", "false")
-        .config("spark.ui.showConsoleProgress", "false")
-        .config("spark.driver.memory", "4g")
-        .getOrCreate()
-    )
-    session.sparkContext.setCheckpointDir(tempfile.mkdtemp(prefix="tagdyr-spark-"))
-    session.sparkContext.setLogLevel("ERROR")
+    if master is None:
+        from tagdyr.settings import load_settings
+
+        master = load_settings().spark_master
+    if master.startswith("sc://"):
+        raise ConfigError(
+            f"spark_master {master!r}: Spark Connect cannot run the linkage (Splink's Spark "
+            "backend calls the driver's JVM); use spark://, yarn or k8s:// (docs/deployment.md)"
+        )
+    builder = SparkSession.builder.master(master).appName("tagdyr-link")
+    builder = builder.config("spark.jars", similarity_jar_location())
+    if master.startswith("local"):
+        for key, value in _LOCAL_SPARK.items():
+            builder = builder.config(key, value)
+    session = builder.getOrCreate()
+    context = session.sparkContext
+    if context.getCheckpointDir() is None:  # a cluster's spark.checkpoint.dir (shared) holds
+        context.setCheckpointDir(tempfile.mkdtemp(prefix="tagdyr-spark-"))
+    context.setLogLevel("ERROR")
     return session
+
+
+_LOCAL_SPARK = {  # one machine: few partitions, no UI, the driver is the executor
+    "spark.sql.shuffle.partitions": "8",
+    "spark.ui.enabled": "false",
+    "spark.ui.showConsoleProgress": "false",
+    "spark.driver.memory": "4g",
+}
 
 
 def _remove_spill(connection: Any, folder: str) -> None:
@@ -167,7 +185,8 @@ def _backend(engine: str, spark_master: str | None) -> Any:
         from splink.backends.spark import SparkAPI
 
         session = _spark_session(spark_master)
-        return SparkAPI(spark_session=session, num_partitions_on_repartition=8)  # type: ignore[no-untyped-call]
+        partitions = int(session.conf.get("spark.sql.shuffle.partitions") or 8)
+        return SparkAPI(spark_session=session, num_partitions_on_repartition=partitions)  # type: ignore[no-untyped-call]
     raise ConfigError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
 
 
@@ -188,6 +207,7 @@ def _spark_schema(arrow_schema: Any) -> Any:
 
 def _register(db: Any, engine: str, table: Any, name: str) -> Any:
     if engine == "spark":
+        db.spark.catalog.dropTempView(name)  # an earlier linkage's, in this process's session
         frame = db.spark.createDataFrame(table.to_pylist(), schema=_spark_schema(table.schema))
         return db.register(frame, table_name=name)
     return db.register(table, table_name=name)

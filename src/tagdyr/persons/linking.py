@@ -67,6 +67,7 @@ class LinkRunResult:
     review_queue: int = 0
     threshold: float = 0.0
     lists: tuple[ListPrior, ...] = ()
+    new_records: int | None = None  # an incremental run: the records linked anew; None: full
 
 
 def _link_record(row: Any) -> LinkRecord:
@@ -387,16 +388,22 @@ class _Scored:
 
 def _score(
     records: list[LinkRecord], groups: dict[str, str], model: Model, floor: float,
-    threshold: float, entry_threshold: float,
+    threshold: float, entry_threshold: float = DEFAULT_LIST_MATCH_THRESHOLD, *,
+    backend: str = "duckdb", table: Any = None,
 ) -> _Scored:  # fmt: skip
-    by_source: dict[str, list[LinkRecord]] = {}
-    for rec in records:
-        by_source.setdefault(rec.source_dataset, []).append(rec)
+    """``table``: Splink's pairs, already predicted (an incremental run's); else predicted
+    here on ``backend`` (duckdb or spark)."""
     entries = [r for r in records if r.unique_id in groups]
     others = [r for r in records if r.unique_id not in groups]
     competing = bool(entries and others)
     pair_floor = floor / EXCLUSIVE_FLOOR_FACTOR if competing else floor  # as the file path
-    table = predict_table(list(by_source.values()), floor=pair_floor, model=model)
+    if table is None:
+        by_source: dict[str, list[LinkRecord]] = {}
+        for rec in records:
+            by_source.setdefault(rec.source_dataset, []).append(rec)
+        table = predict_table(
+            list(by_source.values()), floor=pair_floor, model=model, engine=backend
+        )
     if table is None:
         return _Scored([], [], {}, set())
     sources = {groups[r.unique_id]: r.source_dataset for r in records if r.unique_id in groups}
@@ -561,8 +568,16 @@ def link_database(
     actor: str = "system",
     count: Count | None = None,
     entry_threshold: float = DEFAULT_LIST_MATCH_THRESHOLD,
+    full: bool = False,
+    backend: str = "duckdb",
 ) -> LinkRunResult:
-    """Link every current record into persons; see the module docstring for the guarantees.
+    """Link the current records into persons; see the module docstring for the guarantees.
+
+    By default only the records imported since the last run are linked, against the persons
+    already there (:mod:`tagdyr.persons.incremental`: every other person stays as it is);
+    ``full``: re-link every record (also done when an incremental run cannot stand for one:
+    ``progress`` is told why). ``backend``: Splink's engine, duckdb or spark (the master is the
+    setting spark_master).
 
     ``threshold`` decides pairs on their own probability; ``entry_threshold`` a list entry and
     one of its candidates in a register (a file, a text) on the entry's probability of being
@@ -575,12 +590,22 @@ def link_database(
     Returns what happened (:class:`LinkRunResult`), for the user to read. ``progress`` is
     told each stage as it starts, ``count`` how far a stage of known size has got."""
     say = progress or (lambda _msg: None)
+    model = model or load_model()
+    if not full and train_to is None:
+        from tagdyr.persons.incremental import link_new_records
+
+        done = link_new_records(
+            engine, threshold=threshold, floor=floor, model=model, progress=say, actor=actor,
+            count=count, backend=backend,
+        )  # fmt: skip
+        if isinstance(done, LinkRunResult):
+            return done
+        say(f"a full re-link: {done}")
     started = datetime.now(UTC)
     say("reading the records")
     with engine.connect() as conn:
         records, groups = load_current_records(conn, count)
         persons_before = _person_count(conn)
-    model = model or load_model()
     if train_to is not None:
         from tagdyr.link.train import train_model
 
@@ -592,11 +617,11 @@ def link_database(
         save_model(model, train_to)
         say(f"model {model.label} saved to {train_to}")
     say(f"comparing {len(records):,} records")
-    scored = _score(records, groups, model, floor, threshold, entry_threshold)
+    scored = _score(records, groups, model, floor, threshold, entry_threshold, backend=backend)
     say(f"storing {len(scored.pairs):,} candidate pairs, clustering")
     try:
         run_id, assignment, outcome = _store_run(
-            engine, started, model, threshold, scored, actor, count
+            engine, started, model, threshold, scored, actor, count, backend
         )
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
@@ -642,8 +667,8 @@ def _outcome(
 
 
 def _store_run(engine: Engine, started: datetime, model: Model, threshold: float,
-               scored: _Scored, actor: str,
-               count: Count | None = None) -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
+               scored: _Scored, actor: str, count: Count | None = None,
+               backend: str = "duckdb") -> tuple[int, Assignment, dict[str, int]]:  # fmt: skip
     """Store a run's pairs and re-cluster, in one transaction: until it commits, readers see
     the previous run's results. Clustering happens here, under the write lock, from the
     judgements and records as they are now (a judgement made during the run counts). The
@@ -655,7 +680,7 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
             s.link_run.insert().returning(s.link_run.c.id),
             {
                 "started_at": started,
-                "engine": "duckdb",
+                "engine": backend,
                 "model": model.label,
                 "threshold": threshold,
             },
