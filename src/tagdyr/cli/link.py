@@ -122,12 +122,13 @@ def run(
         ),
     ] = None,
     train: TrainOption = False,
-    full: Annotated[
+    incremental: Annotated[
         bool,
         typer.Option(
-            "--full",
-            help="Database: re-link every record (default: only the records imported since the "
-            "last run, against the persons already there; every other person stays as it is).",
+            "--incremental",
+            help="Database: link only the records imported since the last run, against the "
+            "persons already there; every other person stays as it is (default: re-link every "
+            "record).",
         ),
     ] = False,
     db: DbOption = None,
@@ -154,7 +155,7 @@ def run(
             model=model,
             train_to=(out or _model_beside(engine_db.url)) if train else None,
             count=stages.count,
-            full=full,
+            full=not incremental,
             backend=engine,
         )
     for line in link_summary(result):
@@ -218,7 +219,7 @@ def link_summary(result: LinkRunResult) -> list[str]:
     held = result.held_by_list_prior + result.held_by_judgement + result.held_by_rule
     lines = [] if result.new_records is None else [
         f"Incremental run: {result.new_records:,} records new since the last run linked against "
-        "the persons already there (tagdyr link --full re-links everything)."
+        "the persons already there (tagdyr link without --incremental re-links everything)."
     ]  # fmt: skip
     lines += [
         f"Linked {result.records:,} records (run {result.run_id}): "
