@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
 from tagdyr.link.components import lock_component
-from tagdyr.link.run import latest_run_id, latest_verdicts, recluster
+from tagdyr.link.run import Restore, latest_run_id, latest_verdicts, recluster
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events, last_change, log_event
 from tagdyr.store.db import lock_for_judging, storage_error
@@ -206,14 +206,17 @@ def _check_consistent(conn: Connection, scope: set[int]) -> None:
         )
 
 
-def _persons_of(conn: Connection, record_ids: Iterable[int]) -> set[str]:
-    return set(
-        conn.execute(
-            select(s.person.c.uid)
-            .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
-            .where(s.person_record.c.record_id.in_(list(record_ids)))
-        ).scalars()
-    )
+def _persons_of(conn: Connection, record_ids: Iterable[int]) -> dict[str, list[int]]:
+    """The persons of ``record_ids`` (uid -> their records among them): what a change's log
+    event keeps, so that its undo or revert brings these persons back as they were."""
+    persons: dict[str, list[int]] = {}
+    for uid, record in conn.execute(
+        select(s.person.c.uid, s.person_record.c.record_id)
+        .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+        .where(s.person_record.c.record_id.in_(sorted(record_ids)))
+    ):
+        persons.setdefault(uid, []).append(int(record))
+    return {uid: sorted(records) for uid, records in persons.items()}
 
 
 def _insert_judgement(conn: Connection, left_id: int, right_id: int, verdict: str, author: str,
@@ -255,10 +258,12 @@ def apply_judgements(
     reverts: int | None = None,
     together: set[int] | None = None,
     pair_seen: int | None = None,
+    restore: Restore | None = None,
 ) -> list[int]:
     """Store judgements (left, right, verdict), re-cluster their components and log it,
     inside the caller's transaction; the judgements' ids. ``together``: records that must end
-    up in one person (a merge): any the scores alone would not keep gets a "same" too."""
+    up in one person (a merge): any the scores alone would not keep gets a "same" too;
+    ``restore``: the persons before the change this one reverts (see :func:`recluster`)."""
     author = author.strip()
     if not author:
         raise TagdyrError("a judgement needs its author")
@@ -276,15 +281,15 @@ def apply_judgements(
     before = _persons_of(conn, scope)
     ids = [_insert_judgement(conn, left, right, verdict, author, note)
            for left, right, verdict in pairs]  # fmt: skip
-    changed = set(recluster(conn, run_id, scope=scope).changed_uids)
+    changed = set(recluster(conn, run_id, scope=scope, restore=restore).changed_uids)
     anchor = pairs[0][0]
     while together and (stragglers := together - _records_with(conn, anchor)):
         ids += [_insert_judgement(conn, anchor, r, "same", author, note)
                 for r in sorted(stragglers)]  # fmt: skip
         changed |= recluster(conn, run_id, scope=scope).changed_uids
     _check_consistent(conn, scope)
-    log_event(conn, author, action, summary, {"judgements": ids, "active": True, "note": note},
-              before | changed, reverts)  # fmt: skip
+    detail = {"judgements": ids, "active": True, "note": note, "persons": before}
+    log_event(conn, author, action, summary, detail, set(before) | changed, reverts)
     return ids
 
 
@@ -382,9 +387,11 @@ def split_record(engine: Engine, record_id: int, author: str, note: str = "",
 
 
 def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, action: str,
-                    summary: str, reverts: int | None = None) -> None:  # fmt: skip
+                    summary: str, reverts: int | None = None,
+                    restore: Restore | None = None) -> None:  # fmt: skip
     """Mark judgements undone (they stay in the trail), re-cluster and log it, inside the
-    caller's transaction and under the write lock."""
+    caller's transaction and under the write lock. ``restore``: the persons before the
+    change this undo takes back (from its log event): they come back with their uids."""
     records = conn.execute(
         select(s.judgement.c.left_record_id, s.judgement.c.right_record_id).where(
             s.judgement.c.id.in_(judgement_ids), s.judgement.c.undone_at.is_(None)
@@ -400,10 +407,10 @@ def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, act
         .where(s.judgement.c.id.in_(judgement_ids))
         .values(undone_at=datetime.now(UTC))
     )
-    changed = recluster(conn, scope=scope).changed_uids
+    changed = recluster(conn, scope=scope, restore=restore).changed_uids
     _check_consistent(conn, scope)
-    log_event(conn, author, action, summary, {"judgements": judgement_ids, "active": False},
-              before | changed, reverts)  # fmt: skip
+    detail = {"judgements": judgement_ids, "active": False, "persons": before}
+    log_event(conn, author, action, summary, detail, set(before) | changed, reverts)
 
 
 def undo(engine: Engine, judgement_id: int, author: str = "system", *,
@@ -415,13 +422,14 @@ def undo(engine: Engine, judgement_id: int, author: str = "system", *,
     with _writing(engine, "the undo") as conn:
         _check_undoable(conn, judgement_id, author if own else None, pair_seen)
         made_by = next(
-            (e.id for e in events(conn, limit=500)
+            (e for e in events(conn, limit=500)
              if e.action in ("judge", "merge") and e.detail.get("judgements") == [judgement_id]
              and e.reverted_by is None),
             None,
         )  # fmt: skip
         undo_judgements(conn, [judgement_id], author, "undo", f"judgement {judgement_id} undone",
-                        reverts=made_by)  # fmt: skip
+                        reverts=made_by.id if made_by else None,
+                        restore=made_by.detail.get("persons") if made_by else None)  # fmt: skip
 
 
 def _check_undoable(conn: Connection, judgement_id: int, author: str | None,

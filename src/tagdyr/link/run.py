@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -247,16 +247,57 @@ def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
     return votes
 
 
+Restore = Mapping[str, Iterable[int]]  # person uid -> the records it held before a change
+
+
+def _restored(conn: Connection, clusters: list[set[str]], restore: Restore) -> dict[int, int]:
+    """Cluster index -> person, for the clusters that are exactly a person of ``restore`` (the
+    persons before the change an undo or revert takes back): that person comes back with its
+    uid, unless it now holds records outside all such clusters (the restore is stale for it:
+    then the votes decide, as in any re-clustering). A folded person is thus revived by the
+    records it held, never by its label or by when it was folded."""
+    wanted = {frozenset(str(r) for r in records): uid for uid, records in restore.items()}
+    hits = {i: wanted[key] for i, m in enumerate(clusters) if (key := frozenset(m)) in wanted}
+    if not hits:
+        return {}
+    rows = conn.execute(
+        select(s.person.c.uid, s.person.c.id, s.person_record.c.record_id)
+        .outerjoin(s.person_record, s.person_record.c.person_id == s.person.c.id)
+        .where(s.person.c.uid.in_(sorted(hits.values())))
+    ).all()
+    ids = {uid: pid for uid, pid, _ in rows}
+    held: dict[int, set[str]] = {}
+    for _, pid, record in rows:
+        held.setdefault(pid, set()).update([str(record)] if record is not None else [])
+    covered = {record for i in hits for record in clusters[i]}
+    return {
+        i: ids[uid]
+        for i, uid in hits.items()
+        if uid in ids and held.get(ids[uid], set()) <= covered
+    }
+
+
 def assign_persons(
-    conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
+    conn: Connection,
+    clusters: list[set[str]],
+    now: datetime,
+    *,
+    scope: set[int] | None = None,
+    restore: Restore | None = None,
 ) -> Assignment:
     """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
     to (stable URLs across runs); only persons whose records changed are written.
-    ``scope``: the clusters cover only these records (a component); the rest stay as they are."""
+    ``scope``: the clusters cover only these records (a component); the rest stay as they are.
+    ``restore``: the persons before the change being undone (see :func:`_restored`)."""
     previous = _previous_persons(conn, scope)
-    claimed: set[int] = set()
+    clusters = sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m)))
+    restored = _restored(conn, clusters, restore) if restore else {}
+    claimed: set[int] = set(restored.values())
     assignment: list[tuple[int, list[int]]] = []
-    for members in sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m))):
+    for index, members in enumerate(clusters):
+        if index in restored:
+            assignment.append((restored[index], sorted(int(m) for m in members)))
+            continue
         votes = _votes(previous, members)
         ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
         record_ids = sorted(int(m) for m in members)
@@ -590,6 +631,7 @@ def recluster(
     around: Iterable[int] | None = None,
     scope: set[int] | None = None,
     skipped: dict[tuple[str, str], str] | None = None,
+    restore: Restore | None = None,
 ) -> Assignment:
     """Persons from a run's matched pairs (the latest finished run by default) and every
     active judgement, over the current records; call it under :func:`lock_for_writing`.
@@ -598,7 +640,9 @@ def recluster(
     call it under :func:`lock_for_judging`, the component locked by
     :func:`~tagdyr.link.components.lock_component`); ``scope``: that component, already
     found (it must hold whole components: one found before the decision does); ``skipped``:
-    filled with the matched pairs clustering left apart, and why (see :func:`cluster`)."""
+    filled with the matched pairs clustering left apart, and why (see :func:`cluster`);
+    ``restore``: the persons before the change an undo or revert takes back, by uid (they
+    come back as they were: see :func:`assign_persons`)."""
     run_id = run_id if run_id is not None else latest_run_id(conn)
     if scope is None and around is not None:
         scope = component(conn, run_id, around)
@@ -608,4 +652,4 @@ def recluster(
     clusters = cluster(
         nodes, matches, must_link=must, cannot_link=cannot, groups=groups, skipped=skipped
     )
-    return assign_persons(conn, clusters, datetime.now(UTC), scope=scope)
+    return assign_persons(conn, clusters, datetime.now(UTC), scope=scope, restore=restore)
