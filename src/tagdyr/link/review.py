@@ -22,7 +22,7 @@ from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
 from tagdyr.link.components import lock_component
-from tagdyr.link.run import Restore, latest_run_id, latest_verdicts, recluster
+from tagdyr.link.run import Assignment, Restore, latest_run_id, latest_verdicts, recluster
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events, last_change, log_event
 from tagdyr.store.db import lock_for_judging, storage_error
@@ -179,21 +179,14 @@ def _check_pair_seen(conn: Connection, left_id: int, right_id: int, seen: int | 
     )
 
 
-def _check_consistent(conn: Connection, scope: set[int]) -> None:
-    """Refuse (the transaction rolls back) when the persons now contradict an active
-    judgement: two judgements that cannot both hold (a "same" that a chain of others makes
-    a "not same", or the reverse)."""
-    owner = {
-        str(rid): pid
-        for rid, pid in conn.execute(
-            select(s.person_record.c.record_id, s.person_record.c.person_id).where(
-                s.person_record.c.record_id.in_(sorted(scope))
-            )
-        )
-    }
+def _check_consistent(assigned: Assignment) -> None:
+    """Refuse (the transaction rolls back) when the persons the re-clustering wrote contradict
+    an active judgement it obeyed: two judgements that cannot both hold (a "same" that a chain
+    of others makes a "not same", or the reverse)."""
+    owner = {str(rid): pid for rid, pid in assigned.owner.items()}
     broken = sorted(
         f"{' and '.join(sorted(pair, key=int))} judged {verdict!r}"
-        for pair, verdict in latest_verdicts(conn, scope).items()
+        for pair, verdict in assigned.verdicts.items()
         if verdict in ("same", "not_same") and all(r in owner for r in pair)
         and (len({owner[r] for r in pair}) == 1) != (verdict == "same")
     )  # fmt: skip
@@ -204,19 +197,6 @@ def _check_consistent(conn: Connection, scope: set[int]) -> None:
             + "): nothing was stored; undo the judgement it contradicts first, or merge or "
             "split the persons from the dossier"
         )
-
-
-def _persons_of(conn: Connection, record_ids: Iterable[int]) -> dict[str, list[int]]:
-    """The persons of ``record_ids`` (uid -> their records among them): what a change's log
-    event keeps, so that its undo or revert brings these persons back as they were."""
-    persons: dict[str, list[int]] = {}
-    for uid, record in conn.execute(
-        select(s.person.c.uid, s.person_record.c.record_id)
-        .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
-        .where(s.person_record.c.record_id.in_(sorted(record_ids)))
-    ):
-        persons.setdefault(uid, []).append(int(record))
-    return {uid: sorted(records) for uid, records in persons.items()}
 
 
 def _insert_judgement(conn: Connection, left_id: int, right_id: int, verdict: str, author: str,
@@ -278,26 +258,26 @@ def apply_judgements(
     if pair_seen is not None:  # first: it says who decided the very pair
         _check_pair_seen(conn, pairs[0][0], pairs[0][1], pair_seen)
     _check_seen(conn, seen or {})
-    before = _persons_of(conn, scope)
     ids = [_insert_judgement(conn, left, right, verdict, author, note)
            for left, right, verdict in pairs]  # fmt: skip
-    changed = set(recluster(conn, run_id, scope=scope, restore=restore).changed_uids)
+    assigned = recluster(conn, run_id, scope=scope, restore=restore)
+    before, changed = assigned.before, set(assigned.changed_uids)  # before: as in the log
     anchor = pairs[0][0]
-    while together and (stragglers := together - _records_with(conn, anchor)):
+    while together and (stragglers := together - _records_with(assigned, anchor)):
         ids += [_insert_judgement(conn, anchor, r, "same", author, note)
                 for r in sorted(stragglers)]  # fmt: skip
-        changed |= recluster(conn, run_id, scope=scope).changed_uids
-    _check_consistent(conn, scope)
+        assigned = recluster(conn, run_id, scope=scope)
+        changed |= assigned.changed_uids
+    _check_consistent(assigned)
     detail = {"judgements": ids, "active": True, "note": note, "persons": before}
     log_event(conn, author, action, summary, detail, set(before) | changed, reverts)
     return ids
 
 
-def _records_with(conn: Connection, record_id: int) -> set[int]:
-    """The records of the person ``record_id`` belongs to."""
-    pr = s.person_record
-    person = select(pr.c.person_id).where(pr.c.record_id == record_id).scalar_subquery()
-    return set(conn.execute(select(pr.c.record_id).where(pr.c.person_id == person)).scalars())
+def _records_with(assigned: Assignment, record_id: int) -> set[int]:
+    """The records of the person ``record_id`` belongs to, as re-clustering just wrote it."""
+    person = assigned.owner.get(record_id)
+    return {r for r, p in assigned.owner.items() if p == person} if person is not None else set()
 
 
 def judge(engine: Engine, left_id: int, right_id: int, verdict: str, author: str,
@@ -400,17 +380,18 @@ def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, act
     if len(records) != len(judgement_ids):
         raise NotFoundError(f"no active judgement {', '.join(map(str, judgement_ids))} to undo")
     record_ids = {r for row in records for r in row}
-    scope = lock_component(conn, latest_run_id(conn), record_ids)
-    before = _persons_of(conn, scope)
+    run_id = latest_run_id(conn)
+    scope = lock_component(conn, run_id, record_ids)
     conn.execute(
         update(s.judgement)
         .where(s.judgement.c.id.in_(judgement_ids))
         .values(undone_at=datetime.now(UTC))
     )
-    changed = recluster(conn, scope=scope, restore=restore).changed_uids
-    _check_consistent(conn, scope)
-    detail = {"judgements": judgement_ids, "active": False, "persons": before}
-    log_event(conn, author, action, summary, detail, set(before) | changed, reverts)
+    assigned = recluster(conn, run_id, scope=scope, restore=restore)
+    _check_consistent(assigned)
+    detail = {"judgements": judgement_ids, "active": False, "persons": assigned.before}
+    log_event(conn, author, action, summary, detail,
+              set(assigned.before) | assigned.changed_uids, reverts)  # fmt: skip
 
 
 def undo(engine: Engine, judgement_id: int, author: str = "system", *,

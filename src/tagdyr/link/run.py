@@ -12,12 +12,12 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, select, update
+from sqlalchemy import Connection, Engine, bindparam, delete, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.dates import FuzzyDate, Precision
@@ -150,8 +150,8 @@ def latest_verdicts(conn: Connection, among: set[int] | None = None) -> dict[fro
     else:
         found = {}
         for chunk in _chunks(sorted(among)):
-            for side in (j.c.left_record_id, j.c.right_record_id):
-                found.update({r.id: r for r in conn.execute(query.where(side.in_(chunk)))})
+            either = or_(j.c.left_record_id.in_(chunk), j.c.right_record_id.in_(chunk))
+            found.update({r.id: r for r in conn.execute(query.where(either))})
         rows = list(found.values())
     latest: dict[frozenset[str], str] = {}
     for _, left, right, verdict, _ in sorted(rows, key=lambda r: (r.created_at, r.id)):
@@ -163,7 +163,13 @@ def active_judgements(
     conn: Connection, among: set[int] | None = None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Active must-links and cannot-links; the latest judgement of a pair wins."""
-    latest = latest_verdicts(conn, among)
+    return judged_links(latest_verdicts(conn, among))
+
+
+def judged_links(
+    latest: Mapping[frozenset[str], str],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The must-links ("same") and cannot-links ("not same") of pairs' latest verdicts."""
     must = [tuple(sorted(k)) for k, v in latest.items() if v == "same"]
     cannot = [tuple(sorted(k)) for k, v in latest.items() if v == "not_same"]
     return must, cannot  # type: ignore[return-value]
@@ -218,6 +224,9 @@ class Assignment:
 
     persons: int
     changed_uids: frozenset[str]
+    owner: Mapping[int, int] = field(default_factory=dict)  # record -> its person, after
+    before: Mapping[str, list[int]] = field(default_factory=dict)  # uid -> records, before
+    verdicts: Mapping[frozenset[str], str] = field(default_factory=dict)  # what it obeyed
 
 
 def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
@@ -225,17 +234,21 @@ def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
         yield items[start : start + size]
 
 
-def _previous_persons(conn: Connection, scope: set[int] | None) -> dict[str, int]:
-    """Record id -> the person it belongs to now (every record, or those of ``scope``)."""
+def _previous_persons(
+    conn: Connection, scope: set[int] | None
+) -> tuple[dict[str, int], dict[int, str]]:
+    """Record id -> the person it belongs to now (every record, or those of ``scope``), and
+    those persons' uids."""
     pr = s.person_record
-    query = select(pr.c.record_id, pr.c.person_id)
+    query = select(pr.c.record_id, pr.c.person_id, s.person.c.uid).join(
+        s.person, s.person.c.id == pr.c.person_id
+    )
     if scope is None:
-        return {str(rid): pid for rid, pid in conn.execute(query)}
-    return {
-        str(rid): pid
-        for chunk in _chunks(sorted(scope))
-        for rid, pid in conn.execute(query.where(pr.c.record_id.in_(chunk)))
-    }
+        rows = list(conn.execute(query))
+    else:
+        rows = [row for chunk in _chunks(sorted(scope))
+                for row in conn.execute(query.where(pr.c.record_id.in_(chunk)))]  # fmt: skip
+    return {str(rid): pid for rid, pid, _ in rows}, {pid: uid for _, pid, uid in rows}
 
 
 def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
@@ -289,7 +302,7 @@ def assign_persons(
     to (stable URLs across runs); only persons whose records changed are written.
     ``scope``: the clusters cover only these records (a component); the rest stay as they are.
     ``restore``: the persons before the change being undone (see :func:`_restored`)."""
-    previous = _previous_persons(conn, scope)
+    previous, uid_of = _previous_persons(conn, scope)
     clusters = sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m)))
     restored = _restored(conn, clusters, restore) if restore else {}
     claimed: set[int] = set(restored.values())
@@ -305,19 +318,7 @@ def assign_persons(
             person_id = ranked[0]
         else:
             revived = _merged_person_to_revive(conn, set(votes), claimed, record_ids)
-            person_id = (
-                revived
-                if revived is not None
-                else conn.execute(
-                    s.person.insert().returning(s.person.c.id),
-                    {
-                        "uid": uuid.uuid4().hex[:12],
-                        "label": "",
-                        "created_at": now,
-                        "updated_at": now,
-                    },
-                ).scalar_one()
-            )
+            person_id = revived if revived is not None else _new_person(conn, now, uid_of)
         claimed.add(person_id)
         assignment.append((person_id, record_ids))
     new_owner = {r: pid for pid, record_ids in assignment for r in record_ids}
@@ -332,14 +333,14 @@ def assign_persons(
             s.person_record.insert(), [{"record_id": r, "person_id": new_owner[r]} for r in moved]
         )
     labels = _labels(conn, {pid: ids for pid, ids in assignment if pid in changed})
-    for person_id, label in labels.items():
+    if labels:  # one statement for all (executemany)
         conn.execute(
             update(s.person)
-            .where(s.person.c.id == person_id)
-            .values(
-                label=label, updated_at=now, merged_into_id=None, version=s.person.c.version + 1
-            )
-        )
+            .where(s.person.c.id == bindparam("person_id"))
+            .values(label=bindparam("new_label"), updated_at=now, merged_into_id=None,
+                    version=s.person.c.version + 1),
+            [{"person_id": pid, "new_label": label} for pid, label in labels.items()],
+        )  # fmt: skip
     records_of_old: dict[int, list[int]] = {}
     for r, p in previous.items():
         records_of_old.setdefault(p, []).append(int(r))
@@ -351,7 +352,24 @@ def assign_persons(
             .where(s.person.c.id == old_pid)
             .values(merged_into_id=heir, updated_at=now, version=s.person.c.version + 1)
         )
-    return Assignment(len(assignment), _uids(conn, changed))
+    if unknown := changed - set(uid_of):  # persons revived: not read above
+        rows = select(s.person.c.id, s.person.c.uid).where(s.person.c.id.in_(sorted(unknown)))
+        uid_of.update((int(pid), str(uid)) for pid, uid in conn.execute(rows))
+    before: dict[str, list[int]] = {}
+    for record, pid in sorted(previous.items(), key=lambda item: int(item[0])):
+        before.setdefault(uid_of[pid], []).append(int(record))
+    return Assignment(len(assignment), frozenset(uid_of[p] for p in changed), new_owner, before)
+
+
+def _new_person(conn: Connection, now: datetime, uid_of: dict[int, str]) -> int:
+    """A new person (no label yet: it is written with its records); its uid goes in ``uid_of``."""
+    uid = uuid.uuid4().hex[:12]
+    person_id = int(conn.execute(
+        s.person.insert().returning(s.person.c.id),
+        {"uid": uid, "label": "", "created_at": now, "updated_at": now},
+    ).scalar_one())  # fmt: skip
+    uid_of[person_id] = uid
+    return person_id
 
 
 def _uids(conn: Connection, person_ids: set[int]) -> frozenset[str]:
@@ -484,7 +502,7 @@ def _outcome(
     skipped: dict[tuple[str, str], str], pairs: list[Pair], threshold: float,
 ) -> dict[str, int]:  # fmt: skip
     """Of the model's matches: merged, or held back by what (see :class:`LinkRunResult`)."""
-    person = _previous_persons(conn, None)
+    person, _ = _previous_persons(conn, None)
     held: Counter[str] = Counter()
     stored = {(p.left_id, p.right_id): p.match_probability for p in pairs}
     for left, right, inside in model_matches:
@@ -648,8 +666,10 @@ def recluster(
         scope = component(conn, run_id, around)
     matches = _matched_pairs(conn, run_id, scope)
     nodes, groups = _current_records(conn, scope)
-    must, cannot = active_judgements(conn, scope)
+    verdicts = latest_verdicts(conn, scope)
+    must, cannot = judged_links(verdicts)
     clusters = cluster(
         nodes, matches, must_link=must, cannot_link=cannot, groups=groups, skipped=skipped
     )
-    return assign_persons(conn, clusters, datetime.now(UTC), scope=scope, restore=restore)
+    assigned = assign_persons(conn, clusters, datetime.now(UTC), scope=scope, restore=restore)
+    return replace(assigned, verdicts=verdicts)
