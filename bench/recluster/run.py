@@ -11,7 +11,7 @@ neighbouring persons, as a linked database looks after `tagdyr link`. It is buil
 size and kept under bench/out/ (a SQLite file copied for each run, a pg_dump restored into a
 throwaway PostgreSQL server); ``--rebuild`` builds it again.
 
-Measured: the wall time of `tagdyr.link.review.judge` (one transaction: lock, judgement,
+Measured: the wall time of `tagdyr.persons.review.judge` (one transaction: lock, judgement,
 re-clustering, audit event, commit) for decisions that change persons — "not same" on a
 matched pair (a split) and "same" on a non-matching one (a merge) — each undone after.
 
@@ -36,8 +36,8 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine, Table, insert, text
 
-from tagdyr.link import review as rv
-from tagdyr.link.run import recluster
+from tagdyr.persons import review as rv
+from tagdyr.persons.linking import recluster
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import create_db_engine, lock_for_writing, migrate
