@@ -27,7 +27,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy import Engine, create_engine, func, select, text
 
 from tagdyr.errors import AccessError, ConflictError, TagdyrError
 from tagdyr.persons import review as rv
@@ -117,12 +117,16 @@ class Tagdyr(RuleBasedStateMachine):
             )
 
     def _persons(self) -> list[str]:
+        """The uids of persons with records, in the order of their first record (not of the
+        uids: those are random, and an example must replay the same choices)."""
+        first = func.min(s.person_record.c.record_id)
         with self.engine.connect() as conn:
-            return sorted(
+            return list(
                 conn.execute(
-                    select(s.person.c.uid).where(
-                        s.person.c.id.in_(select(s.person_record.c.person_id))
-                    )
+                    select(s.person.c.uid)
+                    .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+                    .group_by(s.person.c.uid)
+                    .order_by(first)
                 ).scalars()
             )
 

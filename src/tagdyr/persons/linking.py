@@ -17,7 +17,24 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.dates import FuzzyDate, Precision
@@ -153,9 +170,15 @@ def latest_verdicts(conn: Connection, among: set[int] | None = None) -> dict[fro
             either = or_(j.c.left_record_id.in_(chunk), j.c.right_record_id.in_(chunk))
             found.update({r.id: r for r in conn.execute(query.where(either))})
         rows = list(found.values())
+    return _latest(rows)
+
+
+def _latest(rows: Iterable[Any]) -> dict[frozenset[str], str]:
+    """Pair -> verdict of active judgement rows (id, left, right, verdict, created_at): the
+    latest judgement of a pair wins."""
     latest: dict[frozenset[str], str] = {}
-    for _, left, right, verdict, _ in sorted(rows, key=lambda r: (r.created_at, r.id)):
-        latest[frozenset((str(left), str(right)))] = verdict
+    for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
+        latest[frozenset((str(row.left_record_id), str(row.right_record_id)))] = row.verdict
     return latest
 
 
@@ -179,13 +202,22 @@ def _label(conn: Connection, record_ids: list[int]) -> str:
     return _labels(conn, {0: record_ids})[0]
 
 
-def _labels(conn: Connection, persons: dict[int, list[int]]) -> dict[int, str]:
-    """The label of each person (id -> its records), its records' names read in bulk."""
-    names_of: dict[int, str] = {}
+def _name(row: Any) -> str:
+    """A record's name as a label shows it: surname and given name, else the name written."""
+    return " ".join(p for p in (row.surname, row.given_name) if p) or str(row.full_name)
+
+
+def _labels(
+    conn: Connection, persons: dict[int, list[int]], known: Mapping[int, str] | None = None
+) -> dict[int, str]:
+    """The label of each person (id -> its records), its records' names read in bulk (or
+    ``known`` already: record id -> name)."""
+    names_of: dict[int, str] = dict(known or {})
     columns = (s.record.c.id, s.record.c.surname, s.record.c.given_name, s.record.c.full_name)
-    for chunk in _chunks(sorted({r for ids in persons.values() for r in ids})):
+    wanted = sorted({r for ids in persons.values() for r in ids} - set(names_of))
+    for chunk in _chunks(wanted):
         for r in conn.execute(select(*columns).where(s.record.c.id.in_(chunk))):
-            names_of[r.id] = " ".join(p for p in (r.surname, r.given_name) if p) or r.full_name
+            names_of[r.id] = _name(r)
     labels = {}
     for person_id, record_ids in persons.items():
         names = Counter(names_of[r] for r in record_ids if r in names_of)
@@ -297,12 +329,16 @@ def assign_persons(
     *,
     scope: set[int] | None = None,
     restore: Restore | None = None,
+    read: ScopeRead | None = None,
 ) -> Assignment:
     """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
     to (stable URLs across runs); only persons whose records changed are written.
     ``scope``: the clusters cover only these records (a component); the rest stay as they are.
-    ``restore``: the persons before the change being undone (see :func:`_restored`)."""
-    previous, uid_of = _previous_persons(conn, scope)
+    ``restore``: the persons before the change being undone (see :func:`_restored`);
+    ``read``: the scope as already read (see :func:`read_scope`)."""
+    previous, uid_of = (
+        (read.previous, dict(read.uid_of)) if read else _previous_persons(conn, scope)
+    )
     clusters = sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m)))
     restored = _restored(conn, clusters, restore) if restore else {}
     claimed: set[int] = set(restored.values())
@@ -332,7 +368,9 @@ def assign_persons(
         conn.execute(
             s.person_record.insert(), [{"record_id": r, "person_id": new_owner[r]} for r in moved]
         )
-    labels = _labels(conn, {pid: ids for pid, ids in assignment if pid in changed})
+    labels = _labels(
+        conn, {pid: ids for pid, ids in assignment if pid in changed}, read.names if read else None
+    )
     if labels:  # one statement for all (executemany)
         conn.execute(
             update(s.person)
@@ -642,6 +680,76 @@ def _matched_pairs(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class ScopeRead:
+    """What re-clustering a component needs of it, read in two statements (a judgement's time
+    goes into round trips): its current records and their lists, who holds each of its
+    records now (with their uids), the records' names, its matched pairs and verdicts."""
+
+    nodes: list[str]
+    groups: dict[str, str]
+    previous: dict[str, int]
+    uid_of: dict[int, str]
+    names: dict[int, str]
+    matches: list[tuple[str, str, float]]
+    verdicts: dict[frozenset[str], str]
+
+
+def read_scope(conn: Connection, run_id: int | None, scope: set[int]) -> ScopeRead:
+    """The component ``scope`` as re-clustering reads it (see :class:`ScopeRead`)."""
+    r, pr = s.record, s.person_record
+    records = (
+        select(r.c.id, r.c.document_id, s.source.c.kind, s.document.c.is_current,
+               pr.c.person_id, s.person.c.uid, r.c.surname, r.c.given_name, r.c.full_name)
+        .join(s.document, s.document.c.id == r.c.document_id)
+        .join(s.source, s.source.c.id == r.c.source_id)
+        .outerjoin(pr, pr.c.record_id == r.c.id)
+        .outerjoin(s.person, s.person.c.id == pr.c.person_id)
+    )  # fmt: skip
+    rows = [row for chunk in _chunks(sorted(scope))
+            for row in conn.execute(records.where(r.c.id.in_(chunk)))]  # fmt: skip
+    current = [row for row in rows if row.is_current]
+    held = [row for row in rows if row.person_id is not None]
+    matches, verdicts = _scope_edges(conn, run_id, scope)
+    return ScopeRead(
+        nodes=[str(row.id) for row in current],
+        groups=list_groups(current),
+        previous={str(row.id): row.person_id for row in held},
+        uid_of={row.person_id: row.uid for row in held},
+        names={row.id: _name(row) for row in rows},
+        matches=matches,
+        verdicts=verdicts,
+    )
+
+
+def _scope_edges(
+    conn: Connection, run_id: int | None, scope: set[int]
+) -> tuple[list[tuple[str, str, float]], dict[frozenset[str], str]]:
+    """The run's matched pairs and the verdicts of judged pairs of ``scope``: one statement
+    per chunk (judgement rows first, so that their types decide the union's)."""
+    p, j = s.candidate_pair, s.judgement
+    matches: list[tuple[str, str, float]] = []
+    judged: dict[int, Any] = {}
+    for chunk in _chunks(sorted(scope)):
+        either = or_(j.c.left_record_id.in_(chunk), j.c.right_record_id.in_(chunk))
+        parts = [select(literal("j").label("kind"), j.c.id, j.c.left_record_id,
+                        j.c.right_record_id, cast(null(), Float).label("p"), j.c.verdict,
+                        j.c.created_at, cast(null(), Integer).label("run_id"),
+                        literal(True).label("is_match"))
+                 .where(j.c.undone_at.is_(None), either)]  # fmt: skip
+        if run_id is not None:  # by record only, so that its index serves the query
+            parts.append(select(literal("m"), p.c.id, p.c.left_record_id, p.c.right_record_id,
+                                p.c.match_probability, cast(null(), Text),
+                                cast(null(), DateTime(timezone=True)), p.c.run_id, p.c.is_match)
+                         .where(p.c.left_record_id.in_(chunk)))  # fmt: skip
+        for row in conn.execute(union_all(*parts)):
+            if row.kind == "j":
+                judged[row.id] = row
+            elif row.run_id == run_id and row.is_match:
+                matches.append((str(row.left_record_id), str(row.right_record_id), row.p))
+    return matches, _latest(judged.values())
+
+
 def recluster(
     conn: Connection,
     run_id: int | None = None,
@@ -664,12 +772,18 @@ def recluster(
     run_id = run_id if run_id is not None else latest_run_id(conn)
     if scope is None and around is not None:
         scope = component(conn, run_id, around)
-    matches = _matched_pairs(conn, run_id, scope)
-    nodes, groups = _current_records(conn, scope)
-    verdicts = latest_verdicts(conn, scope)
+    read = read_scope(conn, run_id, scope) if scope is not None else None
+    if read is not None:
+        matches, nodes, groups, verdicts = read.matches, read.nodes, read.groups, read.verdicts
+    else:
+        matches = _matched_pairs(conn, run_id, None)
+        nodes, groups = _current_records(conn, None)
+        verdicts = latest_verdicts(conn, None)
     must, cannot = judged_links(verdicts)
     clusters = cluster(
         nodes, matches, must_link=must, cannot_link=cannot, groups=groups, skipped=skipped
     )
-    assigned = assign_persons(conn, clusters, datetime.now(UTC), scope=scope, restore=restore)
+    assigned = assign_persons(
+        conn, clusters, datetime.now(UTC), scope=scope, restore=restore, read=read
+    )
     return replace(assigned, verdicts=verdicts)

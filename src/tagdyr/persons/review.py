@@ -254,13 +254,10 @@ def apply_judgements(
     if not author:
         raise TagdyrError("a judgement needs its author")
     record_ids = {r for left, right, _ in pairs for r in (left, right)} | (together or set())
-    found = conn.execute(
-        select(func.count()).select_from(s.record).where(s.record.c.id.in_(record_ids))
-    ).scalar_one()
-    if found != len(record_ids):
-        raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
     run_id = latest_run_id(conn)
-    scope = lock_component(conn, run_id, record_ids)  # holds what they join
+    scope = lock_component(conn, run_id, record_ids)  # holds what they join (stored records)
+    if not record_ids <= scope:
+        raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
     if pair_seen is not None:  # first: it says who decided the very pair
         _check_pair_seen(conn, pairs[0][0], pairs[0][1], pair_seen)
     _check_seen(conn, seen or {})
