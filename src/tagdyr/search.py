@@ -22,11 +22,13 @@ from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.names import clean, parse
 from tagdyr.names.index import query_keys
 from tagdyr.names.parse import Order
+from tagdyr.names.prefilter import query_forms, quick_score
 from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
 from tagdyr.store import schema as s
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
-_SCORED = 600  # candidates the names engine scores per query
+_SCORED = 600  # candidates a query's keys fetch, looked at cheaply (names.prefilter)
+_ENGINE = 40  # … of which the names engine scores the likeliest
 FACETS = ("source", "place", "camp", "unit", "fate", "decade")
 _PLACE_KINDS = ("birth", "repatriation", *PLACE_VALUES)  # claims that can name a place
 
@@ -324,6 +326,7 @@ def _scored(
     candidate_ids = _candidates(keys).subquery()
     rows = conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
+               s.record.c.surname_canon, s.record.c.given_canon,
                s.source.c.title, s.person.c.uid, s.person.c.label)
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .join(s.document, s.document.c.id == s.record.c.document_id)
@@ -333,10 +336,8 @@ def _scored(
                s.document.c.is_current.is_(True))
     ).all()  # fmt: skip
     one_word = len(clean(query).split()) == 1
-    for row in rows:
+    for row in _likeliest(query, [r for r in rows if _new(best, r)]):
         group = row.uid or f"record-{row.id}"
-        if group in best and best[group].record_id == row.id:
-            continue
         result = match_name(query, row.full_name, row.given_name, one_word)
         hit = Hit(
             row.uid,
@@ -351,6 +352,25 @@ def _scored(
         if group not in best or hit.score > best[group].score:
             best[group] = hit
     return best
+
+
+def _new(best: dict[str, Hit], row: Any) -> bool:
+    """Whether a candidate row was not scored already (by the exact phase of a search)."""
+    found = best.get(row.uid or f"record-{row.id}")
+    return found is None or found.record_id != row.id
+
+
+def _likeliest(query: str, rows: list[Any]) -> list[Any]:
+    """The ``_ENGINE`` candidates whose stored forms look likeliest (names.prefilter); of
+    those that look alike, the earlier records."""
+    if len(rows) <= _ENGINE:
+        return rows
+    forms = query_forms(parse(clean(query), Order.UNKNOWN))
+    looks = {
+        row.id: quick_score(forms, row.surname_canon, row.given_canon, row.given_name)
+        for row in rows
+    }
+    return sorted(rows, key=lambda row: (-looks[row.id], row.id))[:_ENGINE]
 
 
 def suggestions(conn: Connection, query: str, limit: int = 5) -> list[str]:
