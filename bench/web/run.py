@@ -151,19 +151,9 @@ def _record(rows: list[tuple[str, str, float]], note: str) -> None:
 @contextmanager
 def _postgres(setting: str, size: int) -> Iterator[Engine]:
     """The register on a throwaway PostgreSQL server, stored as bench/load stores it."""
-    from tests.pgserver import postgres_server
+    from bench.load.run import load_database
 
-    from bench.load.run import PG_SETTINGS
-    from bench.load.store import database
-
-    directory = dataset(setting, size)
-    with postgres_server(PG_SETTINGS) as server_url:
-        url = server_url.rsplit("/", 1)[0] + "/load"
-        admin = create_db_engine(server_url)
-        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.execute(text("CREATE DATABASE load"))
-        admin.dispose()
-        database(url, directory / "register.csv", directory)
+    with load_database(dataset(setting, size)) as url:
         engine = create_db_engine(url)
         try:
             yield engine

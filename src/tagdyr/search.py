@@ -15,7 +15,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, case, func, or_, select
+from sqlalchemy import Connection, case, func, select, union
 
 from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.points import PLACE_VALUES, place_texts
@@ -28,7 +28,7 @@ from tagdyr.store import schema as s
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
 _SCORED = 600  # candidates a query's keys fetch, looked at cheaply (names.prefilter)
-_ENGINE = 40  # … of which the names engine scores the likeliest
+_ENGINE = 40  # … of whose writings the names engine scores the likeliest
 FACETS = ("source", "place", "camp", "unit", "fate", "decade")
 _PLACE_KINDS = ("birth", "repatriation", *PLACE_VALUES)  # claims that can name a place
 
@@ -102,17 +102,26 @@ def _candidates(keys: set[str]) -> Any:
     """Ids of the records that share most index keys with the query (canonical forms with
     their Cyrillic readings, skeletons, and for a widened search deletion neighbourhoods), a
     record whose surname's own form or key is among them first, at most ``_SCORED``: the
-    names engine scores only these."""
-    shared = func.count(func.distinct(s.name_key.c.key))
-    surname_agrees = case(
-        (or_(s.record.c.surname_canon.in_(keys), s.record.c.surname_key.in_(keys)), 2), else_=0
-    )
-    return (
-        select(s.name_key.c.record_id)
-        .join(s.record, s.record.c.id == s.name_key.c.record_id)
+    names engine scores only these.
+
+    Both parts are read from indexes alone (``name_key (key, record_id)``, ``record
+    (surname_canon, id)`` and ``(surname_key, id)``): a common given name's tens of thousands
+    of postings in a million records are counted without visiting a row."""
+    shared = (
+        select(s.name_key.c.record_id, func.count().label("shared"))  # (record, key) is unique
         .where(s.name_key.c.key.in_(keys))
-        .group_by(s.name_key.c.record_id, s.record.c.surname_canon, s.record.c.surname_key)
-        .order_by((shared + surname_agrees).desc(), s.name_key.c.record_id)
+        .group_by(s.name_key.c.record_id)
+        .subquery()
+    )
+    surname_agrees = union(
+        select(s.record.c.id).where(s.record.c.surname_canon.in_(keys)),
+        select(s.record.c.id).where(s.record.c.surname_key.in_(keys)),
+    ).subquery()
+    bonus = case((surname_agrees.c.id.is_not(None), 2), else_=0)
+    return (
+        select(shared.c.record_id)
+        .outerjoin(surname_agrees, surname_agrees.c.id == shared.c.record_id)
+        .order_by((shared.c.shared + bonus).desc(), shared.c.record_id)
         .limit(_SCORED)
     )
 
@@ -336,21 +345,22 @@ def _scored(
                s.document.c.is_current.is_(True))
     ).all()  # fmt: skip
     one_word = len(clean(query).split()) == 1
-    for row in _likeliest(query, [r for r in rows if _new(best, r)]):
-        group = row.uid or f"record-{row.id}"
-        result = match_name(query, row.full_name, row.given_name, one_word)
-        hit = Hit(
-            row.uid,
-            row.label or row.full_name,
-            round(result.score, 3),
-            row.full_name,
-            row.title,
-            row.id,
-            row.birth_year,
-            _evidence(result),
-        )
-        if group not in best or hit.score > best[group].score:
-            best[group] = hit
+    for (written, given), same in _likeliest(query, [r for r in rows if _new(best, r)]):
+        result = match_name(query, written, given, one_word)  # once for a name written alike
+        for row in same:
+            group = row.uid or f"record-{row.id}"
+            hit = Hit(
+                row.uid,
+                row.label or row.full_name,
+                round(result.score, 3),
+                row.full_name,
+                row.title,
+                row.id,
+                row.birth_year,
+                _evidence(result),
+            )
+            if group not in best or hit.score > best[group].score:
+                best[group] = hit
     return best
 
 
@@ -360,17 +370,25 @@ def _new(best: dict[str, Hit], row: Any) -> bool:
     return found is None or found.record_id != row.id
 
 
-def _likeliest(query: str, rows: list[Any]) -> list[Any]:
-    """The ``_ENGINE`` candidates whose stored forms look likeliest (names.prefilter); of
-    those that look alike, the earlier records."""
-    if len(rows) <= _ENGINE:
-        return rows
+Writing = tuple[str, str]  # a record's name as written: full name, given name
+
+
+def _likeliest(query: str, rows: list[Any]) -> list[tuple[Writing, list[Any]]]:
+    """The candidate rows by how their names are written, of the ``_ENGINE`` writings whose
+    stored forms look likeliest (names.prefilter); of those that look alike, the earlier
+    records'. The names engine scores each writing once, for all its records."""
+    writings: dict[Writing, list[Any]] = {}
+    for row in rows:
+        writings.setdefault((row.full_name, row.given_name), []).append(row)
+    if len(writings) <= _ENGINE:
+        return list(writings.items())
     forms = query_forms(parse(clean(query), Order.UNKNOWN))
     looks = {
-        row.id: quick_score(forms, row.surname_canon, row.given_canon, row.given_name)
-        for row in rows
+        writing: quick_score(forms, same[0].surname_canon, same[0].given_canon, writing[1])
+        for writing, same in writings.items()
     }
-    return sorted(rows, key=lambda row: (-looks[row.id], row.id))[:_ENGINE]
+    chosen = sorted(writings, key=lambda w: (-looks[w], writings[w][0].id))[:_ENGINE]
+    return [(writing, writings[writing]) for writing in chosen]
 
 
 def suggestions(conn: Connection, query: str, limit: int = 5) -> list[str]:
