@@ -60,3 +60,26 @@ def test_every_answer_says_its_time_in_the_app_and_in_the_database(
     assert statements >= 5 and 0 < db_ms <= app_ms
     missing = client.get("/static/does-not-exist.css")
     assert _TIMING.match(missing.headers["server-timing"])[3] == "0"  # type: ignore[index]
+
+
+def test_pages_of_a_list_read_its_current_version_in_order_each_entry_once(
+    engine: Engine, tmp_path: Path
+) -> None:
+    from tagdyr.store.queries import list_records
+
+    def rows(names: list[str]) -> list[list[str]]:
+        return [["№", "ФИО"], *([str(n), name] for n, name in enumerate(names, 1))]
+
+    first = [f"Человеков{n} Асан" for n in range(11)]
+    import_table(engine, write_csv(tmp_path / "a1.csv", rows(first)), SourceInfo("a", "A", "x"))
+    import_table(engine, write_csv(tmp_path / "b.csv", rows(NAMES)), SourceInfo("b", "B", "x"))
+    second = [*first[:4], "Новиков Борис", *first[4:9]]  # a new version: one in, two out
+    import_table(engine, write_csv(tmp_path / "a2.csv", rows(second)), SourceInfo("a", "A", "x"))
+    with engine.connect() as conn:
+        for key, expected in (("a", second), ("b", NAMES)):
+            pages = [list_records(conn, source_key=key, limit=3, offset=o) for o in range(0, 12, 3)]
+            assert [r.full_name for page in pages for r in page] == expected
+            assert {r.source_key for page in pages for r in page} == {key}
+            assert all(r.person_uid for page in pages for r in page)
+        everything = [list_records(conn, limit=4, offset=o) for o in range(0, 20, 4)]
+        assert [r.full_name for page in everything for r in page] == [*second, *NAMES]

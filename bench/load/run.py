@@ -4,6 +4,8 @@
     PERSONS=100000 python -m bench.load read
     python -m bench.load build           # only build and cache the database
     python -m bench.load --record "note" # also append the figures to bench/results/load.tsv
+    python -m bench.load hold            # build or restore, then keep the server: it prints
+    LOAD_URL=… python -m bench.load read # a LOAD_URL that later runs (and bench.web) reuse
 
 The database: PERSONS persons (default 1,000,000) on a throwaway PostgreSQL server: the web
 benchmark's generated register (bench/web/data.py; SETTING=tuning, or heldout: another seed
@@ -35,11 +37,14 @@ import asyncio
 import os
 import random
 import re
+import signal
 import statistics
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -64,9 +69,10 @@ EDITORS = 5
 READ_SECONDS = float(os.environ.get("READ_SECONDS", "60"))
 DECISIONS = 15  # per editor
 RESULTS = Path(__file__).resolve().parent.parent / "results" / "load.tsv"
-# a server for a million persons: the indexes in memory (the default is 128 MB)
+# a server for a million persons: the indexes in memory (the default is 128 MB); no JIT (a
+# search's misestimated aggregate made it compile for 30 ms a query that runs in less)
 PG_SETTINGS = {"shared_buffers": "1GB", "effective_cache_size": "4GB", "work_mem": "16MB",
-               "max_connections": "200"}  # fmt: skip
+               "max_connections": "200", "jit": "off"}  # fmt: skip
 _TIMING = re.compile(r"(app|db);dur=([\d.]+)")
 
 
@@ -261,16 +267,13 @@ def _edit_phase(url: str, names: list[str], uids: list[str],
     return lines, [(f"{tag} (judge)", _figures(samples["judge"], seconds, {303, 409}))]
 
 
-def main() -> None:
-    args = sys.argv[1:]
-    note = args[args.index("--record") + 1] if "--record" in args else None
-    phases = [a for a in args if a in ("read", "edit")]
-    if not phases and "build" not in args:  # `build`: only build (and cache) the database
-        phases = ["read", "edit"]
-    directory = dataset(SETTING, PERSONS)
-    names = [name for name, _ in queries(directory)]
-    lines: list[str] = []
-    figures: list[Any] = []
+@contextmanager
+def load_database(directory: Path) -> Iterator[str]:
+    """The URL of the load database: ``LOAD_URL`` as it is (a database built before, by
+    ``hold``), else restored or built on a throwaway server stopped afterwards."""
+    if os.environ.get("LOAD_URL"):
+        yield os.environ["LOAD_URL"]
+        return
     with postgres_server(PG_SETTINGS) as server_url:
         url = server_url.rsplit("/", 1)[0] + "/load"
         admin = create_db_engine(server_url)
@@ -278,6 +281,34 @@ def main() -> None:
             conn.execute(text("CREATE DATABASE load"))
         admin.dispose()
         database(url, directory / "register.csv", directory)
+        yield url
+
+
+def _hold(url: str) -> None:
+    """Keep the server (and its database) until interrupted or terminated: the runs that
+    follow reuse it with ``LOAD_URL``; the server stops when this process does."""
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    print(f"LOAD_URL={url}", flush=True)
+    try:
+        while True:
+            time.sleep(3600)
+    except KeyboardInterrupt:
+        sys.exit(0)
+
+
+def main() -> None:
+    args = sys.argv[1:]
+    note = args[args.index("--record") + 1] if "--record" in args else None
+    phases = [a for a in args if a in ("read", "edit")]
+    if not phases and not {"build", "hold"} & set(args):  # only build (and cache), or hold
+        phases = ["read", "edit"]
+    directory = dataset(SETTING, PERSONS)
+    names = [name for name, _ in queries(directory)]
+    lines: list[str] = []
+    figures: list[Any] = []
+    with load_database(directory) as url:
+        if "hold" in args:
+            _hold(url)
         engine = create_db_engine(url)
         uids = _sample_of(engine)
         engine.dispose()

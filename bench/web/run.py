@@ -4,6 +4,7 @@ instead.
     python -m bench.web                        # or: make bench-web (1,000,000 persons)
     python -m bench.web --size 100000          # a smaller register
     python -m bench.web --record "note"        # also append to bench/results/web.tsv
+    python -m bench.web --postgres --size 1000000  # on PostgreSQL (bench/load's fast build)
 
 The database: a register from the linkage benchmark's independent generator (bench.web.data;
 russified Cyrillic, clerks' drift, duplicates), imported by tagdyr's importer in ten parts,
@@ -19,7 +20,10 @@ profile: never tune on it).
 * SQL LIKE of the query's longest word (the old baseline, kept to compare with old figures).
 
 Reported: latency p50 / p95 / max (ms, warm, one process, SQLite) and recall@20 (the share of
-queries with one of the man's records among the first 20 results).
+queries with one of the man's records among the first 20 results). With ``--postgres`` the
+register is stored as bench/load stores it (COPY, one person per record, the pg_dump cached
+under bench/out/) on a throwaway PostgreSQL server: the deployed database, and a million
+persons built in minutes instead of hours.
 """
 
 from __future__ import annotations
@@ -28,7 +32,8 @@ import argparse
 import statistics
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -143,14 +148,43 @@ def _record(rows: list[tuple[str, str, float]], note: str) -> None:
     results_log.append(RESULTS, results_log.with_note(rows, note))
 
 
-def run_setting(setting: str, size: int, like: bool = True) -> list[tuple[str, str, float]]:
+@contextmanager
+def _postgres(setting: str, size: int) -> Iterator[Engine]:
+    """The register on a throwaway PostgreSQL server, stored as bench/load stores it."""
+    from bench.load.run import load_database
+
+    with load_database(dataset(setting, size)) as url:
+        engine = create_db_engine(url)
+        try:
+            yield engine
+        finally:
+            engine.dispose()
+
+
+@contextmanager
+def _sqlite(setting: str, size: int) -> Iterator[Engine]:
     engine = build(setting, size)
+    yield engine
+    engine.dispose()
+
+
+def run_setting(
+    setting: str, size: int, like: bool = True, postgres: bool = False
+) -> list[tuple[str, str, float]]:
+    with (_postgres if postgres else _sqlite)(setting, size) as engine:
+        return _run_on(engine, setting, size, like, postgres)
+
+
+def _run_on(
+    engine: Engine, setting: str, size: int, like: bool, postgres: bool
+) -> list[tuple[str, str, float]]:
     directory = dataset(setting, size)
     index = fts.build(directory / "register.csv", directory / "fts.sqlite")
-    label = f"{setting}-{size // 1000}k"
+    label = f"{setting}-{size // 1000}k" + ("-pg" if postgres else "")
     rows = []
     with engine.connect() as conn:
-        conn.execute(text("PRAGMA cache_size = -200000"))
+        if not postgres:
+            conn.execute(text("PRAGMA cache_size = -200000"))
         persons = conn.execute(select(func.count()).select_from(s.person)).scalar_one()
         asked = _queries(conn, setting, size)
         record_ids = dict(conn.execute(select(s.record.c.entry_id, s.record.c.id)).all())
@@ -184,11 +218,16 @@ def main() -> None:
     parser.add_argument("--only", choices=sorted(SETTINGS), action="append")
     parser.add_argument("--record", metavar="NOTE", help="append figures to bench/results/web.tsv")
     parser.add_argument("--no-like", action="store_true", help="skip the slow LIKE baseline")
+    parser.add_argument(
+        "--postgres",
+        action="store_true",
+        help="tagdyr's search on PostgreSQL (bench/load's build and dump)",
+    )
     args = parser.parse_args()
     rows = []
     for setting in SETTINGS:
         if not args.only or setting in args.only:
-            rows += run_setting(setting, args.size, like=not args.no_like)
+            rows += run_setting(setting, args.size, like=not args.no_like, postgres=args.postgres)
     if args.record:
         _record(rows, args.record)
 

@@ -15,18 +15,20 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, case, func, or_, select
+from sqlalchemy import Connection, case, func, select, union
 
 from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.names import clean, parse
 from tagdyr.names.index import query_keys
 from tagdyr.names.parse import Order
+from tagdyr.names.prefilter import query_forms, quick_score
 from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
 from tagdyr.store import schema as s
 from tagdyr.vocab.gazetteer import places, resolve
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
-_SCORED = 600  # candidates the names engine scores per query
+_SCORED = 600  # candidates a query's keys fetch, looked at cheaply (names.prefilter)
+_ENGINE = 40  # … of whose writings the names engine scores the likeliest
 FACETS = ("source", "place", "camp", "unit", "fate", "decade")
 _PLACE_KINDS = ("birth", "repatriation", *PLACE_VALUES)  # claims that can name a place
 
@@ -100,17 +102,26 @@ def _candidates(keys: set[str]) -> Any:
     """Ids of the records that share most index keys with the query (canonical forms with
     their Cyrillic readings, skeletons, and for a widened search deletion neighbourhoods), a
     record whose surname's own form or key is among them first, at most ``_SCORED``: the
-    names engine scores only these."""
-    shared = func.count(func.distinct(s.name_key.c.key))
-    surname_agrees = case(
-        (or_(s.record.c.surname_canon.in_(keys), s.record.c.surname_key.in_(keys)), 2), else_=0
-    )
-    return (
-        select(s.name_key.c.record_id)
-        .join(s.record, s.record.c.id == s.name_key.c.record_id)
+    names engine scores only these.
+
+    Both parts are read from indexes alone (``name_key (key, record_id)``, ``record
+    (surname_canon, id)`` and ``(surname_key, id)``): a common given name's tens of thousands
+    of postings in a million records are counted without visiting a row."""
+    shared = (
+        select(s.name_key.c.record_id, func.count().label("shared"))  # (record, key) is unique
         .where(s.name_key.c.key.in_(keys))
-        .group_by(s.name_key.c.record_id, s.record.c.surname_canon, s.record.c.surname_key)
-        .order_by((shared + surname_agrees).desc(), s.name_key.c.record_id)
+        .group_by(s.name_key.c.record_id)
+        .subquery()
+    )
+    surname_agrees = union(
+        select(s.record.c.id).where(s.record.c.surname_canon.in_(keys)),
+        select(s.record.c.id).where(s.record.c.surname_key.in_(keys)),
+    ).subquery()
+    bonus = case((surname_agrees.c.id.is_not(None), 2), else_=0)
+    return (
+        select(shared.c.record_id)
+        .outerjoin(surname_agrees, surname_agrees.c.id == shared.c.record_id)
+        .order_by((shared.c.shared + bonus).desc(), shared.c.record_id)
         .limit(_SCORED)
     )
 
@@ -324,6 +335,7 @@ def _scored(
     candidate_ids = _candidates(keys).subquery()
     rows = conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
+               s.record.c.surname_canon, s.record.c.given_canon,
                s.source.c.title, s.person.c.uid, s.person.c.label)
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .join(s.document, s.document.c.id == s.record.c.document_id)
@@ -333,24 +345,50 @@ def _scored(
                s.document.c.is_current.is_(True))
     ).all()  # fmt: skip
     one_word = len(clean(query).split()) == 1
-    for row in rows:
-        group = row.uid or f"record-{row.id}"
-        if group in best and best[group].record_id == row.id:
-            continue
-        result = match_name(query, row.full_name, row.given_name, one_word)
-        hit = Hit(
-            row.uid,
-            row.label or row.full_name,
-            round(result.score, 3),
-            row.full_name,
-            row.title,
-            row.id,
-            row.birth_year,
-            _evidence(result),
-        )
-        if group not in best or hit.score > best[group].score:
-            best[group] = hit
+    for (written, given), same in _likeliest(query, [r for r in rows if _new(best, r)]):
+        result = match_name(query, written, given, one_word)  # once for a name written alike
+        for row in same:
+            group = row.uid or f"record-{row.id}"
+            hit = Hit(
+                row.uid,
+                row.label or row.full_name,
+                round(result.score, 3),
+                row.full_name,
+                row.title,
+                row.id,
+                row.birth_year,
+                _evidence(result),
+            )
+            if group not in best or hit.score > best[group].score:
+                best[group] = hit
     return best
+
+
+def _new(best: dict[str, Hit], row: Any) -> bool:
+    """Whether a candidate row was not scored already (by the exact phase of a search)."""
+    found = best.get(row.uid or f"record-{row.id}")
+    return found is None or found.record_id != row.id
+
+
+Writing = tuple[str, str]  # a record's name as written: full name, given name
+
+
+def _likeliest(query: str, rows: list[Any]) -> list[tuple[Writing, list[Any]]]:
+    """The candidate rows by how their names are written, of the ``_ENGINE`` writings whose
+    stored forms look likeliest (names.prefilter); of those that look alike, the earlier
+    records'. The names engine scores each writing once, for all its records."""
+    writings: dict[Writing, list[Any]] = {}
+    for row in rows:
+        writings.setdefault((row.full_name, row.given_name), []).append(row)
+    if len(writings) <= _ENGINE:
+        return list(writings.items())
+    forms = query_forms(parse(clean(query), Order.UNKNOWN))
+    looks = {
+        writing: quick_score(forms, same[0].surname_canon, same[0].given_canon, writing[1])
+        for writing, same in writings.items()
+    }
+    chosen = sorted(writings, key=lambda w: (-looks[w], writings[w][0].id))[:_ENGINE]
+    return [(writing, writings[writing]) for writing in chosen]
 
 
 def suggestions(conn: Connection, query: str, limit: int = 5) -> list[str]:

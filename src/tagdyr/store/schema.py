@@ -96,6 +96,9 @@ record = Table(
     Index("ix_record_source_entry", "source_id", "entry_id"),
     # the records of a list in id order: related persons, a row's page on its source's page
     Index("ix_record_document_id", "document_id", "id"),
+    # a search's surname agreement from the indexes alone (search._candidates)
+    Index("ix_record_surname_canon_id", "surname_canon", "id"),
+    Index("ix_record_surname_key_id", "surname_key", "id"),
 )
 
 name_key = Table(
@@ -103,7 +106,7 @@ name_key = Table(
     metadata,
     Column("record_id", ForeignKey("record.id", ondelete="CASCADE"), primary_key=True),
     Column("key", String(80), primary_key=True, comment="canonical form or skeleton of a word"),
-    Index("ix_name_key_key", "key"),
+    Index("ix_name_key_key_record", "key", "record_id"),  # a key's records, index only
 )
 
 claim = Table(
