@@ -21,7 +21,7 @@ from tagdyr.names.cleanup import Script, dominant_script
 from tagdyr.names.keys import canonical, skeletons
 from tagdyr.names.parse import ParsedName
 from tagdyr.names.reverse import cyrillic_candidates
-from tagdyr.names.similarity import word_forms
+from tagdyr.names.similarity import comparison_canons
 
 READINGS = 4  # Cyrillic readings of a Latin word kept as comparison forms
 KEYED_READINGS = 2  # … of which the best ones also give skeleton keys
@@ -61,7 +61,7 @@ def word_keys(word: str) -> WordKeys | None:
     word = repair_ocr(word.strip())
     if not word or word.endswith("."):
         return None
-    forms = list(word_forms(word).canons)
+    forms = list(comparison_canons(word))
     if not forms:  # no letters at all (an OCR misreading such as "—|"): nothing to compare
         return None
     keys = list(skeletons(word))

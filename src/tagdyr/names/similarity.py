@@ -123,17 +123,29 @@ def ocr_fold(canon: str) -> str:
     return canon.translate(_OCR_LETTERS)
 
 
+@dataclass(frozen=True, slots=True)
+class _Readings:
+    canons: tuple[str, ...]  # as written, of its plausible Cyrillic originals, akanye read back
+    keys: frozenset[str]
+    readings: tuple[str, ...]  # every Cyrillic reading (for the variant table only)
+
+
 @lru_cache(maxsize=200_000)
-def word_forms(word: str) -> _Forms:
-    """Comparable forms of one word: its canonical ASCII forms (for Latin: also those of its
-    plausible Cyrillic originals), its skeletons and its canonical initial."""
+def comparison_canons(word: str) -> tuple[str, ...]:
+    """A word's canonical ASCII forms: as written and, for Latin, those of its plausible
+    Cyrillic originals, each also with an akanye ending read back (what the name index keys)."""
+    return _readings(word).canons
+
+
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> _Readings:
     word = word.rstrip(".")
     canons = [canonical(word)]
     keys = set(skeletons(word))
-    readings: list[str] = []  # every Cyrillic reading, for the variant table only
+    readings: tuple[str, ...] = ()
     if dominant_script(word) is Script.LATIN and len(word) > 1:
         hypotheses = cyrillic_candidates(word)
-        readings = [canonical(h.cyrillic) for h in hypotheses]
+        readings = tuple(h.cyrillic for h in hypotheses)
         if hypotheses:
             best = hypotheses[0].score
             for h in hypotheses:
@@ -142,7 +154,17 @@ def word_forms(word: str) -> _Forms:
                     keys.update(skeletons(h.cyrillic))
     canons += [_akanye_fold(c) for c in canons]
     unique = tuple(dict.fromkeys(c for c in canons if c))
-    names = names_of(tuple(dict.fromkeys((*unique, *readings))))
+    return _Readings(unique, frozenset(keys), readings)
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(word: str) -> _Forms:
+    """Comparable forms of one word: its canonical ASCII forms (for Latin: also those of its
+    plausible Cyrillic originals), its skeletons and its canonical initial."""
+    read = _readings(word)
+    word = word.rstrip(".")
+    unique = read.canons
+    names = names_of(tuple(dict.fromkeys((*unique, *map(canonical, read.readings)))))
     initial = _initial(word)
     classes = frozenset(_initial_class(text) for text in (initial, *(c[:3] for c in unique)))
     if dominant_script(word) is Script.LATIN and initial[:1] in ("j", "y", "i"):
@@ -150,7 +172,7 @@ def word_forms(word: str) -> _Forms:
         classes |= {"Ae", "Aa", "Au", "Ai"} if initial[:1] != "i" else {"Ai"}
     return _Forms(
         unique,
-        frozenset(keys),
+        read.keys,
         initial,
         classes,
         frozenset(map(ocr_fold, unique)),
