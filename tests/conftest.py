@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, create_engine, text
 
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store.db import create_db_engine, migrate
 from tests.files import write_csv

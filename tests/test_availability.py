@@ -26,7 +26,7 @@ from sqlalchemy import Engine, func, select
 
 from tagdyr import accounts
 from tagdyr.errors import SourceError
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.settings import load_settings
 from tagdyr.sources.archives import guarded
 from tagdyr.sources.importer import SourceInfo, import_table

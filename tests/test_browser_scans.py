@@ -15,7 +15,7 @@ from playwright.sync_api import expect
 from sqlalchemy import select
 
 from tagdyr import accounts
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
 from tests.test_browser import CHROMIUM_ARGS, SCREENSHOTS, _chromium, _log_in, _serve

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from tagdyr import accounts
 from tagdyr.demo.build import build_demo
-from tagdyr.link.run import recluster
+from tagdyr.persons.linking import recluster
 from tagdyr.store import schema as s
 from tagdyr.store.db import lock_for_writing
 from tests.conftest import _fresh_postgres

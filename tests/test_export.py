@@ -24,7 +24,7 @@ from tagdyr.export.gedcom import gedcom_date, write_gedcom
 from tagdyr.export.jsonld import TERMS, person_document, write_collection
 from tagdyr.export.selection import Selection, selected_uids
 from tagdyr.export.tables import build_tables, write_csv, write_xlsx
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.search import Filters
 from tagdyr.sources.formulas import guard, unguard
 from tagdyr.sources.importer import SourceInfo, import_table

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tagdyr.link.features import features, record_from_name
-from tagdyr.link.gazetteer import places, resolve
 from tagdyr.names.cleanup import repair_ocr
+from tagdyr.vocab.gazetteer import places, resolve
 
 
 @pytest.mark.parametrize(

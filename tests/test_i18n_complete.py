@@ -14,7 +14,6 @@ from sqlalchemy import select
 from tagdyr.accounts import ROLES
 from tagdyr.dossier import SUMMARY_KINDS
 from tagdyr.i18n import _STRINGS, LANGUAGES, localize, localize_summary
-from tagdyr.link.gazetteer import places
 from tagdyr.link.model import load_model
 from tagdyr.names.similarity import FREQUENCY_PARTS, Level, Part
 from tagdyr.search import FACETS, SORTS
@@ -22,6 +21,7 @@ from tagdyr.sources.columns import FIELDS
 from tagdyr.store import schema as s
 from tagdyr.store.audit import ACTIONS
 from tagdyr.texts.claims import KINDS
+from tagdyr.vocab.gazetteer import places
 from tagdyr.web.linkage import STAGES
 from tagdyr.web.person_view import FATE_PHRASES
 from tagdyr.web.review_view import STATES
@@ -157,9 +157,9 @@ _ENGLISH = re.compile(
 def test_every_history_description_is_said_in_kk_and_ru(sqlite_engine, tmp_path) -> None:  # type: ignore[no-untyped-def]
     """Every kind of change tagdyr logs, made for real; its summary read back in kk and ru."""
     from tagdyr import accounts
-    from tagdyr.link import review as rv
-    from tagdyr.link.run import link_database, set_source_kind
-    from tagdyr.revert import revert
+    from tagdyr.persons import review as rv
+    from tagdyr.persons.linking import link_database, set_source_kind
+    from tagdyr.persons.revert import revert
     from tagdyr.sources.importer import SourceInfo, import_table
     from tagdyr.store.audit import events
     from tests.db import record_id

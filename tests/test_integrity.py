@@ -11,9 +11,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
-from tagdyr.link import review as rv
-from tagdyr.link.cluster import cluster
-from tagdyr.link.run import recluster
+from tagdyr.persons import review as rv
+from tagdyr.persons.cluster import cluster
+from tagdyr.persons.linking import recluster
 from tagdyr.settings import load_settings
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine, lock_for_writing
@@ -62,7 +62,7 @@ def test_split_then_merge_back_keeps_every_record_of_the_dossier(
         merge_event = conn.execute(
             select(s.audit_event.c.id).where(s.audit_event.c.action == "merge")
         ).scalar_one()
-    from tagdyr.revert import revert
+    from tagdyr.persons.revert import revert
 
     revert(engine, merge_event, "demo")
     assert _records_of(engine, uid) == dossier - {pavlodar}
@@ -198,7 +198,7 @@ def test_a_linkage_run_leaves_no_spill_folder(
     import gc
     import tempfile
 
-    from tagdyr.link.run import link_database
+    from tagdyr.persons.linking import link_database
 
     spills = tmp_path / "tmp"
     spills.mkdir()

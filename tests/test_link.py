@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import Engine, select
 
 from tagdyr.demo.build import data_dir
-from tagdyr.link.cluster import cluster
 from tagdyr.link.model import load_model
-from tagdyr.link.run import link_database
+from tagdyr.persons.cluster import cluster
+from tagdyr.persons.linking import link_database
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine
 from tagdyr.store.queries import get_dossier

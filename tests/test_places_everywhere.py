@@ -7,10 +7,10 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import create_engine, select
 
-from tagdyr.link.gazetteer import label, places, resolve
 from tagdyr.maps.points import place_texts
 from tagdyr.settings import load_settings
 from tagdyr.store import schema as s
+from tagdyr.vocab.gazetteer import label, places, resolve
 from tagdyr.web.app import create_app
 
 # what the Chokay list writes in its capture column: a front or a direction, not a point

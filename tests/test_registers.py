@@ -28,7 +28,7 @@ from tagdyr.export.jsonld import person_document
 from tagdyr.export.tables import build_tables
 from tagdyr.link.engine import explain_pair
 from tagdyr.link.files import link_files, read_records
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.settings import load_settings
 from tagdyr.sources.columns import map_columns, parse_mapping
 from tagdyr.sources.importer import SourceInfo, import_table

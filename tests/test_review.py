@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from tagdyr.errors import NotFoundError, TagdyrError
-from tagdyr.link import review as rv
+from tagdyr.persons import review as rv
 from tagdyr.settings import load_settings
 from tagdyr.web.app import create_app
 from tests.db import record_id, uid_of

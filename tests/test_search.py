@@ -87,9 +87,9 @@ def test_statistics_count_persons_not_records(conn) -> None:  # type: ignore[no-
     scripts ("Narvik", "Нарвик") is one camp, named in the interface language."""
     from collections import Counter
 
-    from tagdyr.link.gazetteer import label, places, resolve
     from tagdyr.stats import statistics
     from tagdyr.store.queries import get_dossier
+    from tagdyr.vocab.gazetteer import label, places, resolve
 
     def camp_name(value: str) -> str:
         keys = [k for k in resolve(value) if places()[k].kind != "country"]
@@ -156,7 +156,7 @@ def test_figures_stated_by_a_source_are_shown_with_it(demo_db: str, tmp_path) ->
 def test_place_and_unit_filters(conn) -> None:  # type: ignore[no-untyped-def]
     """Bektanov lived in Pavlodar and was repatriated from Mysen: both places find him, the
     gazetteer's oblast of Pavlodar too; Karaganda does not."""
-    from tagdyr.link.gazetteer import resolve
+    from tagdyr.vocab.gazetteer import resolve
 
     pavlodar_keys = set(resolve("г. Павлодар"))
     assert "pavlodar-obl" in pavlodar_keys

@@ -30,9 +30,9 @@ from hypothesis.stateful import (
 from sqlalchemy import Engine, create_engine, select, text
 
 from tagdyr.errors import ConflictError, TagdyrError
-from tagdyr.link import review as rv
-from tagdyr.link.run import latest_verdicts, link_database
-from tagdyr.revert import revert
+from tagdyr.persons import review as rv
+from tagdyr.persons.linking import latest_verdicts, link_database
+from tagdyr.persons.revert import revert
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine, migrate

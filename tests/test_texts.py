@@ -143,7 +143,7 @@ def test_a_text_in_the_database_links_its_mentions_and_shows_them(engine, tmp_pa
     from fastapi.testclient import TestClient
     from sqlalchemy import func, select
 
-    from tagdyr.link.run import link_database
+    from tagdyr.persons.linking import link_database
     from tagdyr.settings import load_settings
     from tagdyr.sources.importer import SourceInfo
     from tagdyr.store import schema as s
@@ -365,7 +365,7 @@ def test_mentions_of_one_unit_make_related_people(engine, tmp_path: Path) -> Non
     one lists the other under the same unit."""
     from fastapi.testclient import TestClient
 
-    from tagdyr.link.run import link_database
+    from tagdyr.persons.linking import link_database
     from tagdyr.settings import load_settings
     from tagdyr.sources.importer import SourceInfo
     from tagdyr.texts.store import import_text

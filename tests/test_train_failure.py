@@ -13,8 +13,8 @@ from tagdyr.demo.build import data_dir, demo_sources
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.files import link_files
 from tagdyr.link.model import load_model
-from tagdyr.link.run import load_current_records
 from tagdyr.link.train import MIN_PROBABILITY, TrainingWarning, train_model
+from tagdyr.persons.linking import load_current_records
 from tagdyr.sources.columns import load_mapping_file
 from tagdyr.sources.importer import import_table
 from tagdyr.sources.profiles import load_profile

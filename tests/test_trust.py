@@ -13,9 +13,9 @@ from sqlalchemy.exc import DBAPIError
 
 from tagdyr import accounts
 from tagdyr.errors import ConflictError, TagdyrError
-from tagdyr.link import review as rv
-from tagdyr.link.run import link_database
-from tagdyr.revert import revert
+from tagdyr.persons import review as rv
+from tagdyr.persons.linking import link_database
+from tagdyr.persons.revert import revert
 from tagdyr.settings import load_settings
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s

@@ -12,8 +12,8 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
-from tagdyr.link import review as rv
-from tagdyr.link.run import latest_run_id, link_database
+from tagdyr.persons import review as rv
+from tagdyr.persons.linking import latest_run_id, link_database
 from tagdyr.settings import load_settings
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s

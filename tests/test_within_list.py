@@ -20,8 +20,8 @@ from bench.linkage.generate import LIST_COLUMNS, PROFILES, list_row
 from bench.linkage.population import Population
 from sqlalchemy import Engine, select
 
-from tagdyr.link.review import review_queue
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
+from tagdyr.persons.review import review_queue
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine

@@ -83,7 +83,7 @@ def run_job(step: str, directory: Path, kind: str) -> None:
     elif step == "db-link":
         import shutil
 
-        from tagdyr.link.run import link_database
+        from tagdyr.persons.linking import link_database
         from tagdyr.store.db import create_db_engine
 
         shutil.copy(_imported(directory, kind), _database(directory, kind))

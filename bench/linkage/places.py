@@ -2,7 +2,7 @@
 part of their raions, in Russian (as Soviet registers wrote them) and Kazakh.
 
 Written for the benchmark from general knowledge of the administrative map of the 1940s, not
-taken from tagdyr's gazetteer (src/tagdyr/link/data/places.json): some raions here may be
+taken from tagdyr's gazetteer (src/tagdyr/vocab/data/places.json): some raions here may be
 missing there, or spelt otherwise, as in a real register. Latin forms are not listed: each
 list clerk renders the Russian names by his own convention (bench.linkage.clerks).
 """

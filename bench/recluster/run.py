@@ -9,7 +9,7 @@ one register of N records, persons of one, two or three records joined by matche
 pairs of one linkage run (probability 0.95), and a non-matching pair (0.30) between
 neighbouring persons, as a linked database looks after `tagdyr link`.
 
-Measured: the wall time of `tagdyr.link.review.judge` (one transaction: lock, judgement,
+Measured: the wall time of `tagdyr.persons.review.judge` (one transaction: lock, judgement,
 re-clustering, audit event, commit) for decisions that change persons — "not same" on a
 matched pair (a split) and "same" on a non-matching one (a merge) — each undone after.
 
@@ -32,8 +32,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, insert, text
 
-from tagdyr.link import review as rv
-from tagdyr.link.run import recluster
+from tagdyr.persons import review as rv
+from tagdyr.persons.linking import recluster
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import create_db_engine, lock_for_writing, migrate

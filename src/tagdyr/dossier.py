@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, and_, func, or_, select
 
-from tagdyr.link.gazetteer import resolve
-from tagdyr.link.ranks import rank_code
 from tagdyr.store import schema as s
 from tagdyr.store.queries import ClaimView, RecordView, _nested
+from tagdyr.vocab.gazetteer import resolve
+from tagdyr.vocab.ranks import rank_code
 
 # kinds a man has one of: several different values are a disagreement, not several facts
 SINGLE = frozenset({"birth", "death", "rank", "nationality", "gender", "capture"})

@@ -438,6 +438,16 @@ _STRINGS: dict[str, dict[str, str]] = {
         "ru": "{date} — такой даты нет в календаре",
         "kk": "{date} — күнтізбеде мұндай күн жоқ",
     },
+    "note_unread_date": {
+        "en": "no date could be read from this value: it is kept as written",
+        "ru": "дату из этого значения прочитать нельзя: оно сохранено как написано",
+        "kk": "бұл мәннен күнді оқу мүмкін емес: ол жазылғандай сақталды",
+    },
+    "note_age_without_date": {
+        "en": "an age with no document date to count it from: no birth year computed",
+        "ru": "возраст без даты документа, от которой его отсчитать: год рождения не вычислен",
+        "kk": "есептейтін құжат күні жоқ жас: туған жылы есептелмеді",
+    },
     "note_not_a_leap_year": {
         "en": "{date} is not a calendar date ({year} was not a leap year)",
         "ru": "{date} — такой даты нет в календаре ({year} — не високосный год)",
@@ -837,6 +847,16 @@ _STRINGS.update(
             "en": "died in captivity",
             "ru": "умер в плену",
             "kk": "тұтқында қайтыс болған",
+        },
+        "fate_freed": {
+            "en": "freed from captivity",
+            "ru": "освобожден из плена",
+            "kk": "тұтқыннан босатылған",
+        },
+        "fate_died_of_wounds": {
+            "en": "died of wounds",
+            "ru": "умер от ран",
+            "kk": "жарақаттан қайтыс болған",
         },
     }
 )
@@ -1286,6 +1306,14 @@ _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("note_not_a_date", re.compile(r"(?P<date>[\d-]+) is not a calendar date")),
+    (
+        "note_unread_date",
+        re.compile("no date could be read from this value: it is kept as written"),
+    ),
+    (
+        "note_age_without_date",
+        re.compile("an age with no document date to count it from: no birth year computed"),
+    ),
     *(
         (
             f"note_age_{whose}",
@@ -1332,6 +1360,11 @@ def translate(key: str, lang: str) -> str:
     if entry is None:
         return key.removeprefix("kind_").removeprefix("cmp_").removeprefix("lvl_")
     return entry.get(lang) or entry[DEFAULT_LANGUAGE]
+
+
+def kind_word(kind: str, lang: str) -> str:
+    """The interface word of a claim or source kind ("camp", "list") in ``lang``."""
+    return translate(f"kind_{kind}", lang)
 
 
 def all_keys() -> list[str]:

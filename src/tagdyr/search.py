@@ -17,13 +17,13 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, or_, select
 
-from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.names import clean, parse
 from tagdyr.names.index import query_keys
 from tagdyr.names.parse import Order
 from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
 from tagdyr.store import schema as s
+from tagdyr.vocab.gazetteer import places, resolve
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
 _SCORED = 600  # candidates the names engine scores per query

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from tagdyr.link.gazetteer import label, places, resolve
 from tagdyr.maps.points import PLACE_VALUES, place_texts
 from tagdyr.maps.svg import MapPoint
 from tagdyr.store import schema as s
+from tagdyr.vocab.gazetteer import label, places, resolve
 
 UNIDENTIFIED = ""  # the key of places the gazetteer does not know
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from tagdyr.link.run import LinkRunResult, link_database
+from tagdyr.persons.linking import LinkRunResult, link_database
 from tagdyr.sources.columns import load_mapping_file
 from tagdyr.sources.importer import ImportResult, SourceInfo, import_table
 from tagdyr.sources.profiles import load_profile

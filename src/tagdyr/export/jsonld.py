@@ -14,9 +14,9 @@ from typing import IO, Any
 from sqlalchemy import Connection
 
 from tagdyr.export.uris import VOCABULARY, claim_uri, person_uri, record_uri, source_uri
-from tagdyr.link.gazetteer import places, resolve
 from tagdyr.maps.points import place_texts
 from tagdyr.store.queries import ClaimView, Dossier, RecordView, get_dossier, list_sources
+from tagdyr.vocab.gazetteer import places, resolve
 
 # tagdyr's terms: name -> (kind, what it means). Rendered at /vocab and in docs/vocabulary.md.
 TERMS: dict[str, tuple[str, str]] = {

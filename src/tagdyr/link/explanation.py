@@ -86,7 +86,7 @@ def stored_pair(
 
 
 def _latest_run(conn: Connection) -> int | None:
-    from tagdyr.link.run import latest_run_id
+    from tagdyr.persons.linking import latest_run_id
 
     return latest_run_id(conn)
 
@@ -126,7 +126,7 @@ def explain_records(
     conn: Connection, left_id: str, right_id: str, model: Model | None = None
 ) -> Waterfall:
     """The waterfall of two stored records (see the module docstring)."""
-    from tagdyr.link.run import link_records_by_id
+    from tagdyr.persons.linking import link_records_by_id
 
     found = link_records_by_id(conn, [left_id, right_id])
     for ident in (left_id, right_id):

@@ -15,12 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tagdyr.dates import FuzzyDate, Precision
-from tagdyr.link.gazetteer import places, resolve
-from tagdyr.link.ranks import rank_code, rank_ordinal
 from tagdyr.names import canonical, parse
 from tagdyr.names.index import word_keys
 from tagdyr.names.parse import Order, ParsedName, patronymic_root
 from tagdyr.names.similarity import word_forms
+from tagdyr.vocab.gazetteer import places, resolve
+from tagdyr.vocab.ranks import rank_code, rank_ordinal
 
 FEATURE_COLUMNS = (
     "unique_id",

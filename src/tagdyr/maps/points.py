@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tagdyr.link.gazetteer import label, places, resolve
 from tagdyr.maps.svg import MapPoint
 from tagdyr.store.queries import ClaimView
+from tagdyr.vocab.gazetteer import label, places, resolve
 
 # claim kinds whose value itself names a place (others name it in ``place``)
 PLACE_VALUES = ("camp", "residence", "conscription", "capture")

@@ -9,6 +9,7 @@ label, and the same places are listed beside the map as text.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html import escape
@@ -133,10 +134,15 @@ class _TileView:
 
 
 def render_svg(
-    points: list[MapPoint], title: str, tiles_url: str | None = None, attribution: str = ""
+    points: list[MapPoint],
+    title: str,
+    tiles_url: str | None = None,
+    attribution: str = "",
+    role_label: Callable[[str], str] = str,
 ) -> str:
     """The SVG markup (safe to embed) of ``points``: over the shipped country outlines, or
-    over online tiles when ``tiles_url`` ("https://…/{z}/{x}/{y}.png") is configured."""
+    over online tiles when ``tiles_url`` ("https://…/{z}/{x}/{y}.png") is configured. Each
+    point's roles are said by ``role_label`` (the interface language's word for "camp")."""
     if not points:
         return ""
     view: _View | _TileView = _TileView(points) if tiles_url else _view(points)
@@ -148,7 +154,7 @@ def render_svg(
         label = escape(point.name)
         marks.append(
             f'<a class="place" href="/place/{quote(point.key)}" data-key="{escape(point.key)}">'
-            f"<title>{label} — {escape(', '.join(point.roles))}</title>"
+            f"<title>{label} — {escape(', '.join(map(role_label, point.roles)))}</title>"
             f'<circle cx="{x}" cy="{y}" r="{radius:.1f}" fill="#7a2e12" fill-opacity="0.8" '
             f'stroke="#fff" stroke-width="1"/>'
             f"{_label(label, x, y, radius) if rank < LABELLED else ''}</a>"

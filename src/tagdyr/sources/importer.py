@@ -25,7 +25,7 @@ from tagdyr.errors import SourceError, StorageError
 from tagdyr.names.parse import Order
 from tagdyr.sources.columns import MappingFile, map_columns
 from tagdyr.sources.profiles import detect_profile, shipped_profiles
-from tagdyr.sources.records import RecordDraft, build_record
+from tagdyr.sources.records import UNREAD_DATE, RecordDraft, build_record
 from tagdyr.sources.register import Register
 from tagdyr.sources.tabular import Sheet, formula_warnings, read_table
 from tagdyr.store import schema as s
@@ -211,6 +211,20 @@ def _build_drafts(sheet: Sheet, mapping: dict[int, str], path: Path,
     return drafts
 
 
+def unread_date_warnings(drafts: list[RecordDraft], columns: dict[str, str]) -> list[str]:
+    """One warning per date cell no date could be read from ("19l6"), naming file, row and
+    column: the value is kept as written, and no date is read from it."""
+    header_of = {field: header for header, field in columns.items()}
+    return [
+        f"{draft.location}, column {header_of.get(claim.field, claim.field)!r}: "
+        f"{claim.value!r} is not a date tagdyr can read; it is kept as written and no "
+        "date is read from it"
+        for draft in drafts
+        for claim in draft.claims
+        if claim.note == UNREAD_DATE
+    ]
+
+
 def _drafts(
     path: Path, data: bytes, encoding: str | None, override: MappingFile | None
 ) -> tuple[list[RecordDraft], dict[str, Any], str | None, bool]:
@@ -249,7 +263,7 @@ def _drafts(
     preamble = " / ".join(p for sheet in table.sheets for p in sheet.preamble)
     meta: dict[str, Any] = {"columns": columns, "preamble": preamble, "skipped_sheets": skipped}
     meta["headers"] = headers  # each sheet's header as keyed and as written
-    meta["warnings"] = formula_warnings(table)
+    meta["warnings"] = formula_warnings(table) + unread_date_warnings(drafts, columns)
     if used_profile:
         meta["profile"] = used_profile.name
         meta["register"] = used_profile.title
@@ -277,7 +291,7 @@ def _persons_for(conn: Connection, document_id: int) -> frozenset[str]:
     """Every current record belongs to one person: the new version's records become persons
     of their own until `tagdyr link` joins them (the replaced version's records keep theirs,
     so that reverting this import gives back the very persons). The uids of the new persons."""
-    from tagdyr.link.run import recluster
+    from tagdyr.persons.linking import recluster
 
     scope = set(
         conn.execute(select(s.record.c.id).where(s.record.c.document_id == document_id)).scalars()

@@ -43,6 +43,10 @@ class RecordDraft:
     claims: list[ClaimDraft] = field(default_factory=list)
 
 
+# the note of a date cell tagdyr could not read ("19l6", "неизв."): the value stays as written
+UNREAD_DATE = "no date could be read from this value: it is kept as written"
+
+
 # Fields that become one claim each: field -> (claim kind, field holding its date or None)
 _SIMPLE_CLAIMS = {
     "residence": "residence",
@@ -180,6 +184,8 @@ def _birth_claim(row: RowValues, birth: FuzzyDate | None) -> ClaimDraft | None:
     claim = _claim("birth", text, field_name, date=birth, place=values.get("birth_place"))
     if birth is None and (values.get("age") or parse_age(text or "x") is not None):
         claim.note = "an age with no document date to count it from: no birth year computed"
+    elif birth is None and field_name != "birth_place":
+        claim.note = UNREAD_DATE
     return claim
 
 

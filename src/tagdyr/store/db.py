@@ -193,7 +193,8 @@ def lock_for_judging(conn: Connection) -> None:
     """Let a writer that re-clusters only the components it touches (judgements and their
     undo) run beside others like it, but not beside a whole-graph writer: PostgreSQL takes the
     same advisory lock shared (the components' persons are then locked row by row, see
-    :mod:`tagdyr.link.components`); SQLite has a single writer, as in :func:`lock_for_writing`."""
+    :mod:`tagdyr.persons.components`); SQLite has a single writer, as in
+    :func:`lock_for_writing`."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("SELECT pg_advisory_xact_lock_shared(:key)"), {"key": _WRITE_LOCK_KEY})
     else:

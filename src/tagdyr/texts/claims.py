@@ -240,7 +240,7 @@ _IN_RANK = re.compile(
 def _rank_in(phrase: str) -> str | None:
     """The words of a short phrase that are exactly a rank ("мл. лейтенант", not "le
     lieutenant"), a Russian case ending allowed ("лейтенанта")."""
-    from tagdyr.link.ranks import exact_rank_code
+    from tagdyr.vocab.ranks import exact_rank_code
 
     words = phrase.split()
     for size in range(len(words), 0, -1):
@@ -272,7 +272,7 @@ def _ranks(text: str, start: int, end: int, left: int, sentence: str) -> list[Cl
 
 
 def _is_place(name: str) -> bool:
-    from tagdyr.link.gazetteer import resolve
+    from tagdyr.vocab.gazetteer import resolve
 
     return bool(resolve(name))
 

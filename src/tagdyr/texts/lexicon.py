@@ -153,7 +153,7 @@ def is_cyrillic(word: str) -> bool:
 def is_place(word: str) -> bool:
     """A country, town or region by the lists, the gazetteer or the dictionary (a word that
     is a place and nothing else there; "Калинин" is a town and a surname)."""
-    from tagdyr.link.gazetteer import resolve
+    from tagdyr.vocab.gazetteer import resolve
 
     lowered = word.lower().replace("ə", "ә")
     if lowered in _PLACES or kazakh_base(lowered) in _PLACES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from functools import partial
 from importlib import resources
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -17,12 +18,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, StorageError, TagdyrError
-from tagdyr.i18n import LANGUAGES, localize, localize_summary, translate
-from tagdyr.link import review as rv
-from tagdyr.link.gazetteer import label as place_label
+from tagdyr.i18n import LANGUAGES, kind_word, localize, localize_summary, translate
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
-from tagdyr.revert import is_revertible, revert
+from tagdyr.persons import review as rv
+from tagdyr.persons.revert import is_revertible, revert
 from tagdyr.search import suggestions
 from tagdyr.settings import Settings, load_settings
 from tagdyr.stats import statistics
@@ -40,6 +40,7 @@ from tagdyr.store.queries import (
     resolve_person,
     text_segments,
 )
+from tagdyr.vocab.gazetteer import label as place_label
 from tagdyr.web.auth import Editor
 from tagdyr.web.auth import router as auth_router
 from tagdyr.web.bidi import title_text
@@ -67,7 +68,7 @@ from tagdyr.web.linkage import router as linkage_router
 from tagdyr.web.merge import router as merge_router
 from tagdyr.web.pairs import review_waterfall
 from tagdyr.web.pairs import router as pairs_router
-from tagdyr.web.person_view import FATE_PHRASES, dossier_context
+from tagdyr.web.person_view import dossier_context, fate_key
 from tagdyr.web.review_view import field_rows
 from tagdyr.web.scans import router as scans_router
 from tagdyr.web.security import FORM_BYTES, guard, to_login
@@ -133,8 +134,14 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(workbench_router)
     app.include_router(pairs_router)
 
-    def map_of(points: list[Any], title: str) -> str:
-        return render_svg(points, title, settings.tiles_url, settings.tiles_attribution)
+    def map_of(points: list[Any], title: str, lang: str) -> str:
+        return render_svg(
+            points,
+            title,
+            settings.tiles_url,
+            settings.tiles_attribution,
+            partial(kind_word, lang=lang),
+        )
 
     @app.exception_handler(AccessError)
     async def refused_access(request: Request, exc: AccessError) -> Response:
@@ -182,7 +189,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
         template = "_results.html" if request.headers.get("hx-request") else "search.html"
         return render(
             request, template, q=q, result=result, filters=filters, active=params, url=url,
-            browsing=browsing, fate_key=FATE_PHRASES.get,
+            browsing=browsing, fate_key=fate_key,
             suggestions=suggestions(conn, q) if q.strip() and result and not result.total else [],
         )  # fmt: skip
 
@@ -201,7 +208,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             dossier=dossier,
             related=related_persons(conn, dossier),
             points=points,
-            map_svg=Markup(map_of(points, dossier.label)),  # built from escaped parts
+            # built from escaped parts
+            map_svg=Markup(map_of(points, dossier.label, _language(request))),
             **dossier_context(request, conn, dossier),
         )
 
@@ -343,7 +351,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             "statistics.html",
             stats=stats,
             decades=[(f"{d}–{d + 9}", n) for d, n in stats.by_birth_decade],
-            map_svg=Markup(map_of(stats.points, translate("map", _language(request)))),
+            map_svg=Markup(
+                map_of(stats.points, translate("map", _language(request)), _language(request))
+            ),
         )
 
     @app.get("/healthz")

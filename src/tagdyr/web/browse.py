@@ -4,6 +4,7 @@ places; the pages of a unit and of a camp as written, each listing its persons p
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
@@ -12,12 +13,12 @@ from markupsafe import Markup
 from sqlalchemy import Connection, select
 
 from tagdyr.errors import NotFoundError
-from tagdyr.i18n import translate
-from tagdyr.link.gazetteer import places, resolve
+from tagdyr.i18n import kind_word, translate
 from tagdyr.maps.svg import render_svg
 from tagdyr.search import Filters, SearchResult, faceted_search
 from tagdyr.stats import statistics
 from tagdyr.store import schema as s
+from tagdyr.vocab.gazetteer import places, resolve
 from tagdyr.web.deps import Conn, _language
 
 router = APIRouter()
@@ -65,7 +66,13 @@ def _map(request: Request, conn: Connection) -> tuple[list[object], Markup]:
     lang = _language(request)
     settings = request.app.state.settings
     points = statistics(conn, lang).points
-    svg = render_svg(points, translate("map", lang), settings.tiles_url, settings.tiles_attribution)
+    svg = render_svg(
+        points,
+        translate("map", lang),
+        settings.tiles_url,
+        settings.tiles_attribution,
+        partial(kind_word, lang=lang),
+    )
     return list(points), Markup(svg)  # built from escaped parts
 
 

@@ -23,9 +23,9 @@ from tagdyr.export.jsonld import TERMS, person_document, write_collection
 from tagdyr.export.selection import Selection, require_some, selected_uids, title_of
 from tagdyr.export.tables import TABLES, build_tables, csv_bytes, write_xlsx
 from tagdyr.export.uris import VOCABULARY
-from tagdyr.link.gazetteer import places
 from tagdyr.search import Filters
 from tagdyr.store.queries import resolve_person
+from tagdyr.vocab.gazetteer import places
 from tagdyr.web.browse import browse_search
 from tagdyr.web.deps import Conn, SearchFilters, _language
 from tagdyr.web.urls import public_base

@@ -9,7 +9,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Connection
 
-from tagdyr.link import review as rv
+from tagdyr.persons import review as rv
 from tagdyr.web.auth import Editor
 from tagdyr.web.deps import Conn, FormId, PairSeen, QueryId
 

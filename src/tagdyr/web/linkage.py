@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import Engine
 
 from tagdyr.errors import NotFoundError, TagdyrError
-from tagdyr.link.run import link_database
+from tagdyr.persons.linking import link_database
 from tagdyr.settings import Settings
 from tagdyr.web.auth import Editor
 from tagdyr.web.imports import _pool, _render, _uploads

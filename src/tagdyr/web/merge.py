@@ -12,7 +12,7 @@ from sqlalchemy import Connection, select
 
 from tagdyr.errors import NotFoundError
 from tagdyr.i18n import translate
-from tagdyr.link import review as rv
+from tagdyr.persons import review as rv
 from tagdyr.search import Hit, search
 from tagdyr.store import schema as s
 from tagdyr.store.queries import resolve_person

@@ -13,7 +13,7 @@ from tagdyr.web.deps import Conn, PathId
 
 if TYPE_CHECKING:
     from tagdyr.link.explanation import Waterfall
-    from tagdyr.link.review import ReviewItem
+    from tagdyr.persons.review import ReviewItem
 
 router = APIRouter()
 

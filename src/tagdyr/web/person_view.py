@@ -21,20 +21,30 @@ from tagdyr.dossier import (
     timeline,
 )
 from tagdyr.i18n import translate
-from tagdyr.link.gazetteer import label, resolve
 from tagdyr.store.queries import Dossier, RecordView, Related
+from tagdyr.vocab.gazetteer import label, resolve
 from tagdyr.web.bidi import title_text
 from tagdyr.web.deps import _language
 from tagdyr.web.urls import public_base
 
-# the fate phrases of the registers, said in the interface language (the stored text is kept)
+# the fate phrases of the registers (OBD Memorial's "причина выбытия"), said in the interface
+# language; the stored text is kept and shown beside it
 FATE_PHRASES = {
     "попал в плен": "fate_captured",
     "попал в плен (освободился)": "fate_captured_freed",
+    "освобожден из плена": "fate_freed",
     "пропал без вести": "fate_missing",
     "погиб": "fate_killed",
+    "убит": "fate_killed",
+    "умер от ран": "fate_died_of_wounds",
     "умер в плену": "fate_died_captive",
+    "погиб в плену": "fate_died_captive",
 }
+
+
+def fate_key(value: str) -> str | None:
+    """The interface phrase of a register's fate, however its case, ё and spaces are written."""
+    return FATE_PHRASES.get(" ".join(value.lower().replace("ё", "е").split()))
 
 
 @cache
@@ -144,6 +154,6 @@ def dossier_context(request: Request, conn: Connection, dossier: Dossier) -> dic
         "cite_person": cite_person(dossier, base),
         "cite_records": {r.id: cite_record(r, base, dossier.uid) for r in dossier.records},
         "synthetic": {r.id for r in dossier.records if is_synthetic(r)},
-        "fate_key": lambda value: FATE_PHRASES.get(value.strip()),
+        "fate_key": fate_key,
         "fact_value": fact_value,
     }

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tagdyr.link.review import ReviewItem
+from tagdyr.persons.review import ReviewItem
 from tagdyr.store.queries import RecordView
 
 # comparison of the model -> the record's field it reads

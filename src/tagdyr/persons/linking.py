@@ -22,14 +22,14 @@ from sqlalchemy.exc import DBAPIError
 
 from tagdyr.dates import FuzzyDate, Precision
 from tagdyr.errors import ConfigError, NotFoundError
-from tagdyr.link.cluster import cluster
-from tagdyr.link.components import component
 from tagdyr.link.engine import Evidence, Pair, pairs_from_table, predict_table
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.files import record_from_values
 from tagdyr.link.model import Model, load_model, save_model
 from tagdyr.link.within import COMPARISON, LIST_REPEAT_SHARE, ListPrior, list_priors
 from tagdyr.names.parse import Gender, ParsedName
+from tagdyr.persons.cluster import cluster
+from tagdyr.persons.components import component
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
 from tagdyr.store.db import lock_for_writing, storage_error
@@ -121,7 +121,7 @@ def load_current_records(
 
 def list_groups(rows: Any) -> dict[str, str]:
     """Record id -> its list (document), for records of lists: one list entry is one person,
-    as evidence (:mod:`tagdyr.link.within`) and in clustering (:mod:`tagdyr.link.cluster`)."""
+    as evidence (:mod:`tagdyr.link.within`) and in clustering (:mod:`tagdyr.persons.cluster`)."""
     return {str(r.id): f"document-{r.document_id}" for r in rows if r.kind in LIST_REPEAT_SHARE}
 
 
@@ -596,7 +596,7 @@ def recluster(
 
     ``around``: re-cluster only the connected component(s) of these records (a judgement's;
     call it under :func:`lock_for_judging`, the component locked by
-    :func:`~tagdyr.link.components.lock_component`); ``scope``: that component, already
+    :func:`~tagdyr.persons.components.lock_component`); ``scope``: that component, already
     found (it must hold whole components: one found before the decision does); ``skipped``:
     filled with the matched pairs clustering left apart, and why (see :func:`cluster`)."""
     run_id = run_id if run_id is not None else latest_run_id(conn)

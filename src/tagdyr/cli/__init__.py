@@ -26,19 +26,19 @@ from rich.progress import (
 from rich.table import Table
 from rich.text import Text
 
-from tagdyr.accounts_cli import _actor, history, revert, tokens_app, users_app
+from tagdyr.cli.accounts import _actor, history, revert, tokens_app, users_app
+from tagdyr.cli.export import export
+from tagdyr.cli.names import app as names_app
 from tagdyr.errors import TagdyrError
-from tagdyr.export_cli import export
 from tagdyr.link.features import LinkRecord
 from tagdyr.link.model import Model
-from tagdyr.names_cli import app as names_app
 from tagdyr.settings import Settings, load_settings
 from tagdyr.sources.columns import MappingFile
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from tagdyr.link.run import LinkRunResult
+    from tagdyr.persons.linking import LinkRunResult
 
 app = typer.Typer(
     name="tagdyr",
@@ -448,7 +448,7 @@ def link(
     if targets or dedupe:
         _link_files(targets, dedupe, out, settings, engine, model, encoding, override, train)
         return
-    from tagdyr.link.run import link_database
+    from tagdyr.persons.linking import link_database
 
     engine_db = _engine(db)
     _set_kinds(engine_db, kinds or [])
@@ -467,7 +467,7 @@ def link(
 
 
 def _set_kinds(engine: Engine, kinds: list[str]) -> None:
-    from tagdyr.link.run import set_source_kind
+    from tagdyr.persons.linking import set_source_kind
 
     for given in kinds:
         key, sep, kind = given.partition("=")
@@ -621,7 +621,7 @@ def _explain(
         b = _pick({r.unique_id: r for r in other}, ids[1], right)
         shown = explain_files(pool, other, ids[0], ids[1], model)
     else:
-        from tagdyr.link.run import link_records_by_id
+        from tagdyr.persons.linking import link_records_by_id
 
         with _engine(db).connect() as conn:
             found = link_records_by_id(conn, [ids[0], ids[1]])
@@ -890,7 +890,3 @@ def main() -> None:
     except TagdyrError as exc:
         errors.print(Text.assemble(("error: ", "bold red"), str(exc)), soft_wrap=True)
         raise SystemExit(1) from None
-
-
-if __name__ == "__main__":
-    main()

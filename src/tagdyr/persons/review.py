@@ -21,8 +21,8 @@ from sqlalchemy import Connection, Engine, and_, func, or_, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
-from tagdyr.link.components import lock_component
-from tagdyr.link.run import latest_run_id, latest_verdicts, recluster
+from tagdyr.persons.components import lock_component
+from tagdyr.persons.linking import latest_run_id, latest_verdicts, recluster
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events, last_change, log_event
 from tagdyr.store.db import lock_for_judging, storage_error

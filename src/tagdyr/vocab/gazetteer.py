@@ -1,7 +1,7 @@
 """Historical place names: resolving "Павлодарский РВК", "Kazakh SSR, Pavlodar, ul. Abay, 204",
 "Гурьевская обл." or "Mu-i Rana" to gazetteer entries (and their oblast and country).
 
-The gazetteer (``link/data/places.json``) lists each place with every spelling documents use:
+The gazetteer (``vocab/data/places.json``) lists each place with every spelling documents use:
 Russian, Kazakh, Latin renderings and historical names (Гурьев/Атырау, Акмолинск/Целиноград,
 Mo i Rana/Mu-i Rana). Matching works on the names engine's canonical forms, so any script
 matches; Russian adjectival forms ("Павлодарский", "Алма-Атинская") match their place.
@@ -49,7 +49,7 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def places() -> dict[str, Place]:
-    text = (resources.files("tagdyr.link") / "data" / "places.json").read_text("utf-8")
+    text = (resources.files("tagdyr.vocab") / "data" / "places.json").read_text("utf-8")
     data = json.loads(text)
     return {
         p["key"]: Place(p["key"], p["kind"], p["parent"], p["lat"], p["lon"], tuple(p["names"]))

@@ -17,8 +17,8 @@ from sqlalchemy import Connection, Engine, delete, func, select, update
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import ConflictError, NotFoundError, TagdyrError
-from tagdyr.link.review import apply_judgements, undo_judgements
-from tagdyr.link.run import latest_run_id, recluster
+from tagdyr.persons.linking import latest_run_id, recluster
+from tagdyr.persons.review import apply_judgements, undo_judgements
 from tagdyr.store import schema as s
 from tagdyr.store.audit import Event, get_event, log_event
 from tagdyr.store.db import lock_for_writing, storage_error

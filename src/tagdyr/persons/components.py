@@ -2,7 +2,7 @@
 
 Records are joined in a graph by the latest run's matched pairs and by "same" judgements (the
 only things that put two records into one person). Clustering a component alone gives the
-same persons as clustering everything (see :mod:`tagdyr.link.cluster`), so a judgement
+same persons as clustering everything (see :mod:`tagdyr.persons.cluster`), so a judgement
 re-clusters the component(s) of its records and nothing else. The component also takes in
 every record of a person it reaches, so a person is never rewritten in part.
 

@@ -153,7 +153,7 @@ def revert(
     db: DbOption = None,
 ) -> None:
     """Revert one change of the audit log (the revert is logged as a change of its own)."""
-    from tagdyr.revert import revert as revert_event
+    from tagdyr.persons.revert import revert as revert_event
 
     if event_id < 1:
         raise ConfigError("a change number is 1 or more")
