@@ -14,6 +14,7 @@ from sqlalchemy import select
 from tagdyr.accounts import ROLES
 from tagdyr.dossier import SUMMARY_KINDS
 from tagdyr.i18n import _STRINGS, LANGUAGES, localize, localize_summary
+from tagdyr.link.engine import MISSING_LEVEL
 from tagdyr.link.model import load_model
 from tagdyr.names.similarity import FREQUENCY_PARTS, Level, Part
 from tagdyr.search import FACETS, SORTS
@@ -112,7 +113,13 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("fieldcmp_", STATES),
         ("link_stage_", tuple(str(n) for n in range(STAGES))),
         ("link_count_unit_", tuple(str(n) for n in range(STAGES))),
-        ("lvl_", tuple(label for levels in load_model().parameters.values() for label in levels)),
+        (
+            "lvl_",
+            (
+                MISSING_LEVEL,
+                *(label for levels in load_model().parameters.values() for label in levels),
+            ),
+        ),
     ],
 )
 def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:

@@ -1434,6 +1434,7 @@ _LEVEL_LABELS: dict[str, tuple[str, str]] = {  # label -> (ru, kk)
         "жеке нөмірлері бір қатеге ерекшеленеді",
     ),
     "different personal number": ("разные личные номера", "жеке нөмірлері әртүрлі"),
+    "missing on one side": ("есть только в одной записи", "тек бір жазбада бар"),
 }
 _STRINGS.update(
     {f"lvl_{label}": {"en": label, "ru": ru, "kk": kk} for label, (ru, kk) in _LEVEL_LABELS.items()}
