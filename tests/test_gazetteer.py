@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tagdyr.link.features import features, record_from_name
-from tagdyr.names.index import repair_ocr
+from tagdyr.names.cleanup import repair_ocr
 from tagdyr.vocab.gazetteer import places, resolve
 
 

@@ -14,6 +14,8 @@ from sqlalchemy import select
 from tagdyr.accounts import ROLES
 from tagdyr.dossier import SUMMARY_KINDS
 from tagdyr.i18n import _STRINGS, LANGUAGES, localize, localize_summary
+from tagdyr.link.engine import MISSING_LEVEL
+from tagdyr.link.model import load_model
 from tagdyr.names.similarity import FREQUENCY_PARTS, Level, Part
 from tagdyr.search import FACETS, SORTS
 from tagdyr.sources.columns import FIELDS
@@ -80,7 +82,7 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
     prefixes = set(re.findall(r"\bt\(\s*['\"]([a-z_]+_)['\"]\s*~", _templates()))
     known = {"kind_", "act_", "cmp_", "facet_", "related_", "role_", "record_kind_"}
     known |= {"sort_", "match_", "match_part_", "match_level_", "verdict_", "link_", "evidence_"}
-    known |= {"field_", "fieldcmp_", "link_stage_"}
+    known |= {"field_", "fieldcmp_", "link_stage_", "link_count_unit_", "lvl_"}
     assert prefixes <= known, prefixes
 
 
@@ -110,6 +112,14 @@ def test_every_prefix_a_template_builds_a_key_from_is_known() -> None:
         ("field_", tuple(FIELDS)),
         ("fieldcmp_", STATES),
         ("link_stage_", tuple(str(n) for n in range(STAGES))),
+        ("link_count_unit_", tuple(str(n) for n in range(STAGES))),
+        (
+            "lvl_",
+            (
+                MISSING_LEVEL,
+                *(label for levels in load_model().parameters.values() for label in levels),
+            ),
+        ),
     ],
 )
 def test_each_family_of_keys_is_complete(prefix: str, values: tuple[str, ...]) -> None:

@@ -94,7 +94,22 @@ HELD_OUT = Profile(
     focus={"initial-other-convention": 0.1, "akanye": 0.1, "feminine-akanye": 0.06,
            "latin-patronymic": 0.08, "russified-variant": 0.08},
 )  # fmt: skip
-TRAIN_SEED, TUNE_SEED, HELD_OUT_SEED = 1941, 1945, 1956
+# A second untuned set, made after the held-out set's errors had been looked at (issue 22,
+# round 3): another seed, a Latin-heavy clerk mix (ICAO, Yandex, Wikipedia, MVD-French),
+# more OCR and homoglyph slips, fewer typos, more initials kept as digraphs, more given-first
+# orders. Score it; never tune on it.
+FRESH = Profile(
+    "fresh",
+    clerks={"kk": 0.5, "ru": 1.5, "bgn": 0.8, "icao": 1.0, "yandex": 0.8, "wikipedia": 0.8,
+            "iso9": 0.2, "mvd-fr": 1.0, "anyascii": 0.2, "de": 1.4, "fr": 0.9, "no": 0.6,
+            "kk-latn": 0.7, "scientific": 0.3},
+    typo=0.1, ocr=0.15, homoglyph=0.1, nbsp=0.03, capitals=0.15, initial=0.2,
+    digraph_initial=0.55, patronymic=0.35, akanye=0.3, variant=0.55, variant_people=0.1,
+    russian=0.1, historical=0.42, given_first=0.35,
+    focus={"initial-other-convention": 0.11, "akanye": 0.09, "feminine-akanye": 0.05,
+           "latin-patronymic": 0.07, "russified-variant": 0.07},
+)  # fmt: skip
+TRAIN_SEED, TUNE_SEED, HELD_OUT_SEED, FRESH_SEED = 1941, 1945, 1956, 1967
 
 
 @dataclass(frozen=True)
@@ -560,6 +575,10 @@ def tuning_pairs(count: int) -> list[Pair]:
 
 def held_out_pairs(count: int) -> list[Pair]:
     return generated_pairs(HELD_OUT, HELD_OUT_SEED, count)
+
+
+def fresh_pairs(count: int) -> list[Pair]:
+    return generated_pairs(FRESH, FRESH_SEED, count)
 
 
 def training_pairs(count: int) -> list[Pair]:

@@ -87,6 +87,7 @@ CHAINS = (
         "sounds_alike",
         "similar",
         "distant",
+        "other_name",
         "different",
     ),
     ("initial_match", "initial_mismatch"),

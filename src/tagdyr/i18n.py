@@ -1399,7 +1399,7 @@ def translate(key: str, lang: str) -> str:
     words of claim kinds (``kind_birth``) are the vocabulary's (vocab/claims.py)."""
     entry = _STRINGS.get(key)
     if entry is None:
-        return key.removeprefix("kind_").removeprefix("cmp_")
+        return key.removeprefix("kind_").removeprefix("cmp_").removeprefix("lvl_")
     return entry.get(lang) or entry[DEFAULT_LANGUAGE]
 
 
@@ -1410,3 +1410,94 @@ def kind_word(kind: str, lang: str) -> str:
 
 def all_keys() -> list[str]:
     return list(_STRINGS)
+
+
+# Issue 22: two names of their own, alike in spelling (names engine level)
+_STRINGS["match_level_other_name"] = {
+    "en": "another name, alike in spelling",
+    "ru": "другое имя, похожее написанием",
+    "kk": "жазылуы ұқсас басқа есім",
+}
+
+# Issue 20: the linkage model's level of each comparison (the review waterfall), keyed by the
+# English label the model stores (``link.model``): "lvl_" + label
+_LEVEL_LABELS: dict[str, tuple[str, str]] = {  # label -> (ru, kk)
+    "same surname": ("та же фамилия", "тегі бірдей"),
+    "name order swapped": ("имя и фамилия переставлены", "аты мен тегінің орны ауысқан"),
+    "same surname read across scripts": (
+        "та же фамилия в другом алфавите",
+        "басқа әліпбимен жазылған сол тек",
+    ),
+    "surname spelled alike": ("фамилии пишутся похоже", "тектері ұқсас жазылған"),
+    "surname sounds alike": ("фамилии звучат похоже", "тектері ұқсас естіледі"),
+    "surname similar": ("фамилии схожи", "тектері ұқсас"),
+    "surname different": ("фамилии разные", "тектері әртүрлі"),
+    "same given name": ("то же имя", "аты бірдей"),
+    "same given name read across scripts": (
+        "то же имя в другом алфавите",
+        "басқа әліпбимен жазылған сол ат",
+    ),
+    "given name spelled alike": ("имена пишутся похоже", "аттары ұқсас жазылған"),
+    "given name sounds alike": ("имена звучат похоже", "аттары ұқсас естіледі"),
+    "initial consistent": ("инициал согласуется с именем", "бас әріп атқа сәйкес"),
+    "given name written as the surname": ("имя записано как фамилия", "аты тек ретінде жазылған"),
+    "given name different": ("имена разные", "аттары әртүрлі"),
+    "same father's name": ("то же отчество", "әкесінің аты бірдей"),
+    "father's name alike": ("отчества похожи", "әкелерінің аттары ұқсас"),
+    "father's name different": ("отчества разные", "әкелерінің аттары әртүрлі"),
+    "same birth date": ("та же дата рождения", "туған күні бірдей"),
+    "birth date one slip off": (
+        "даты рождения расходятся на одну описку",
+        "туған күндері бір қатеге ерекшеленеді",
+    ),
+    "same birth year": ("тот же год рождения", "туған жылы бірдей"),
+    "birth year off by one": ("год рождения отличается на один", "туған жылы бір жылға өзгеше"),
+    "birth year off by two": ("год рождения отличается на два", "туған жылы екі жылға өзгеше"),
+    "birth year different": ("годы рождения разные", "туған жылдары әртүрлі"),
+    "same town": ("тот же населённый пункт", "елді мекені бірдей"),
+    "same raion": ("тот же район", "ауданы бірдей"),
+    "same oblast, different raion": ("та же область, другой район", "облысы бірдей, ауданы басқа"),
+    "same oblast": ("та же область", "облысы бірдей"),
+    "same place name": ("то же название места", "жер атауы бірдей"),
+    "place name spelled alike": ("названия мест пишутся похоже", "жер атаулары ұқсас жазылған"),
+    "different oblast": ("разные области", "облыстары әртүрлі"),
+    "different place name": ("разные названия мест", "жер атаулары әртүрлі"),
+    "same rank": ("то же звание", "әскери атағы бірдей"),
+    "adjacent rank": ("соседние звания", "әскери атақтары көршілес"),
+    "different rank": ("разные звания", "әскери атақтары әртүрлі"),
+    "same camp": ("тот же лагерь", "лагері бірдей"),
+    "different camp": ("разные лагеря", "лагерьлері әртүрлі"),
+    "same gender": ("тот же пол", "жынысы бірдей"),
+    "male and female forms": ("мужская и женская формы", "ер және әйел тұлғалары"),
+    "same personal number": ("тот же личный номер", "жеке нөмірі бірдей"),
+    "personal number one slip off": (
+        "личные номера расходятся на одну описку",
+        "жеке нөмірлері бір қатеге ерекшеленеді",
+    ),
+    "different personal number": ("разные личные номера", "жеке нөмірлері әртүрлі"),
+    "missing on one side": ("есть только в одной записи", "тек бір жазбада бар"),
+}
+_STRINGS.update(
+    {f"lvl_{label}": {"en": label, "ru": ru, "kk": kk} for label, (ru, kk) in _LEVEL_LABELS.items()}
+)
+
+# Issue 20: the browser's linkage bar counts what each stage has done
+_STRINGS.update(
+    {
+        "link_count_unit_0": {
+            "en": "records read",
+            "ru": "записей прочитано",
+            "kk": "жазба оқылды",
+        },
+        "link_count_unit_1": {
+            "en": "records compared",
+            "ru": "записей сравнено",
+            "kk": "жазба салыстырылды",
+        },
+        "link_count_unit_2": {
+            "en": "candidate pairs stored",
+            "ru": "пар-кандидатов сохранено",
+            "kk": "үміткер жұп сақталды",
+        },
+    }
+)

@@ -314,9 +314,12 @@ def _level_weights(model: Model) -> dict[str, list[tuple[float, str]]]:
     }
 
 
+MISSING_LEVEL = "missing on one side"  # a comparison one record has nothing for (weight 0)
+
+
 def _level_of(weight: float, levels: list[tuple[float, str]]) -> str:
     if abs(weight) < 1e-9 and all(abs(w) > 1e-6 for w, _ in levels):
-        return "missing on one side"
+        return MISSING_LEVEL
     return min(levels, key=lambda item: abs(item[0] - weight))[1]
 
 

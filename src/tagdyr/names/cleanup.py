@@ -147,3 +147,19 @@ KAZAKH_LETTERS = frozenset("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
 def has_kazakh_letters(text: str) -> bool:
     """True if the text uses a letter only the Kazakh Cyrillic alphabet has."""
     return any(c in KAZAKH_LETTERS for c in text)
+
+
+_OCR_CAPITAL_I = re.compile(r"(?<!^Mc)(?<=[a-z])I(?=[a-z])")  # "KaIdyrkulov": a scanned l
+# an e scanned as c: c before a consonant that no transcription puts after it (Tcmirzadajev,
+# Jclugalijev, Nourtacv); ch, ck, cz, sch and tch stay
+_OCR_C_FOR_E = re.compile(r"(?<=[A-Za-z])c(?=[bdfgjlmnpqrstvwxy])")
+_OCR_DIGITS = str.maketrans({"6": "б", "0": "о", "3": "з"})  # "Алтын6етов"
+_CYRILLIC_WITH_DIGIT = re.compile(r"[а-яёәғқңөұүһі][603]|[603][а-яёәғқңөұүһі]", re.IGNORECASE)
+
+
+def repair_ocr(word: str) -> str:
+    """Undo the commonest OCR confusions inside a name word: a capital I between lower-case
+    Latin letters is an l, a c before a consonant an e, a digit inside a Cyrillic word the
+    letter it resembles. Only for comparison: the record keeps the word as written."""
+    word = _OCR_C_FOR_E.sub("e", _OCR_CAPITAL_I.sub("l", word))
+    return word.translate(_OCR_DIGITS) if _CYRILLIC_WITH_DIGIT.search(word) else word

@@ -55,6 +55,19 @@ def given_share(keys: Iterable[str]) -> float:
     return max([*shares, float(table["unseen_given_share"])])
 
 
+def listed_apart(a: Iterable[str], b: Iterable[str]) -> bool:
+    """Two words (by their skeletons) are each a name of the shipped distribution, and not the
+    same one: both surnames, or both given names, with no skeleton in common."""
+    a, b = frozenset(a), frozenset(b)
+    if a & b:
+        return False
+    table = _table()
+    return any(
+        any(k in names for k in a) and any(k in names for k in b)
+        for names in (table["surnames"], table["given"])
+    )
+
+
 def given_initial_share(letters: Iterable[str], female: bool = False) -> float:
     """Share of given names whose first sound is one of ``letters`` (russified Cyrillic)."""
     shares = _table()["given_initials"]["f" if female else "m"]

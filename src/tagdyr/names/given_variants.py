@@ -13,6 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from rapidfuzz import process
 from rapidfuzz.distance import JaroWinkler
 
 from tagdyr.names.keys import canonical
@@ -41,6 +42,14 @@ def _index() -> dict[str, frozenset[int]]:
     return {key: frozenset(numbers) for key, numbers in index.items()}
 
 
+@lru_cache(maxsize=1)
+def _keys_by_first_letter() -> dict[str, tuple[str, ...]]:
+    buckets: dict[str, list[str]] = {}
+    for key in _index():
+        buckets.setdefault(key[:1], []).append(key)
+    return {letter: tuple(keys) for letter, keys in buckets.items()}
+
+
 @lru_cache(maxsize=200_000)
 def names_of(canons: tuple[str, ...]) -> frozenset[int]:
     """Table rows whose forms a word's canonical forms are (or are one slip away from)."""
@@ -50,8 +59,15 @@ def names_of(canons: tuple[str, ...]) -> frozenset[int]:
         found |= index.get(canon, frozenset())
     if found:
         return frozenset(found)
+    buckets = _keys_by_first_letter()
     for canon in canons:
-        for key, numbers in index.items():
-            if key[:1] == canon[:1] and JaroWinkler.similarity(key, canon) >= _NEAR:
-                found |= numbers
+        near = process.extract(
+            canon,
+            buckets.get(canon[:1], ()),
+            scorer=JaroWinkler.similarity,
+            score_cutoff=_NEAR,
+            limit=None,
+        )
+        for key, _, _ in near:
+            found |= index[key]
     return frozenset(found)

@@ -3,7 +3,8 @@
 Search (the ``name_key`` table), linkage blocking and comparison forms (``link/features.py``)
 and the names engine's analysis read these functions and nothing else:
 
-* :func:`repair_ocr` undoes the commonest OCR confusions inside a word (for comparison only);
+* :func:`~tagdyr.names.cleanup.repair_ocr` undoes the commonest OCR confusions inside a word
+  (for comparison only);
 * :func:`word_keys` gives a word's canonical forms — for a Latin word also those of its likeliest
   Cyrillic originals, so that "Bajmagambetow" meets "Баймагамбетов" exactly — and its skeletons;
 * :func:`fuzzy_keys` gives the deletion neighbourhood of a canonical form: two forms one wrong,
@@ -17,31 +18,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from tagdyr.names.cleanup import Script, dominant_script
+from tagdyr.names.cleanup import Script, dominant_script, repair_ocr
 from tagdyr.names.keys import canonical, skeletons
 from tagdyr.names.parse import ParsedName
 from tagdyr.names.reverse import cyrillic_candidates
-from tagdyr.names.similarity import word_forms
+from tagdyr.names.similarity import comparison_canons
 
 READINGS = 4  # Cyrillic readings of a Latin word kept as comparison forms
 KEYED_READINGS = 2  # … of which the best ones also give skeleton keys
 FUZZY = "~"  # prefix of deletion-neighbourhood keys (canonical forms are lower-case ASCII)
 FUZZY_MIN_LENGTH = 5  # shorter forms' deletions ("ali" -> "al") would meet half the register
-
-_OCR_CAPITAL_I = re.compile(r"(?<!^Mc)(?<=[a-z])I(?=[a-z])")  # "KaIdyrkulov": a scanned l
-# an e scanned as c: c before a consonant that no transcription puts after it (Tcmirzadajev,
-# Jclugalijev, Nourtacv); ch, ck, cz, sch and tch stay
-_OCR_C_FOR_E = re.compile(r"(?<=[A-Za-z])c(?=[bdfgjlmnpqrstvwxy])")
-_OCR_DIGITS = str.maketrans({"6": "б", "0": "о", "3": "з"})  # "Алтын6етов"
-_CYRILLIC_WITH_DIGIT = re.compile(r"[а-яёәғқңөұүһі][603]|[603][а-яёәғқңөұүһі]", re.IGNORECASE)
-
-
-def repair_ocr(word: str) -> str:
-    """Undo the commonest OCR confusions inside a name word: a capital I between lower-case
-    Latin letters is an l, a c before a consonant an e, a digit inside a Cyrillic word the
-    letter it resembles. Only for comparison: the record keeps the word as written."""
-    word = _OCR_C_FOR_E.sub("e", _OCR_CAPITAL_I.sub("l", word))
-    return word.translate(_OCR_DIGITS) if _CYRILLIC_WITH_DIGIT.search(word) else word
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +47,7 @@ def word_keys(word: str) -> WordKeys | None:
     word = repair_ocr(word.strip())
     if not word or word.endswith("."):
         return None
-    forms = list(word_forms(word).canons)
+    forms = list(comparison_canons(word))
     if not forms:  # no letters at all (an OCR misreading such as "—|"): nothing to compare
         return None
     keys = list(skeletons(word))

@@ -134,18 +134,19 @@ def _read(stem: str, rules: Rules) -> list[tuple[float, str]]:
     longest_rule = max(map(len, rules))
     beams: dict[int, list[tuple[float, str]]] = {0: [(0.0, "")]}
     for pos in range(len(stem)):
-        here = heapq.nlargest(_BEAM, set(beams.pop(pos, [])))
+        arrived = set(beams.pop(pos, []))
+        here = heapq.nlargest(_BEAM, arrived) if len(arrived) > _BEAM else list(arrived)
         longest = _longest_at(rules, stem, pos, longest_rule)
-        for score, prefix in here:
-            for size in range(1, longest + 1):
-                options = rules.get(stem[pos : pos + size])
-                if not options:
-                    continue
-                penalty = _SPLIT_PENALTY * (longest - size)
-                for cyr, weight in options:
-                    beams.setdefault(pos + size, []).append(
-                        (score + weight - penalty, prefix + cyr)
-                    )
+        # the rules that apply here, the same for every reading of the prefix
+        steps = [
+            (pos + size, cyr, weight - _SPLIT_PENALTY * (longest - size))
+            for size in range(1, longest + 1)
+            for cyr, weight in rules.get(stem[pos : pos + size], ())
+        ]
+        for end, cyr, weight in steps:
+            beams.setdefault(end, []).extend(
+                [(score + weight, prefix + cyr) for score, prefix in here]
+            )
     return beams.get(len(stem), [])
 
 
@@ -157,8 +158,13 @@ def _readings(folded: str, convention: Convention) -> list[tuple[float, str]]:
     return _read(folded, rules)
 
 
+_ANY_IMPLAUSIBLE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _IMPLAUSIBLE))
+
+
 def implausibility(cyrillic: str) -> float:
     """Penalty for letter sequences Russian and Kazakh names (almost) never have."""
+    if not _ANY_IMPLAUSIBLE.search(cyrillic):  # most readings: one scan instead of ten
+        return 0.0
     return sum(weight * len(pattern.findall(cyrillic)) for pattern, weight in _IMPLAUSIBLE)
 
 
@@ -168,17 +174,39 @@ def cyrillic_candidates(word: str, limit: int = 6) -> tuple[Hypothesis, ...]:
     folded = fold_latin(word.replace("ï", "i") if word.endswith("ï") else word)
     if not folded or len(folded) > MAX_ANALYSED_WORD:  # no name word: the beam search is O(n²)
         return ()
-    best: dict[str, tuple[float, list[Convention]]] = {}
-    for convention in _CONVENTION_RULES:
-        for raw, text in _readings(folded, convention):
-            score = raw - implausibility(text)
-            if text not in best or score > best[text][0]:
-                best[text] = (score, [convention])
-            elif score == best[text][0] and convention not in best[text][1]:
-                best[text][1].append(convention)
-    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
     capital = word[:1].isupper()
     return tuple(
-        Hypothesis(text.capitalize() if capital else text, round(score, 3), tuple(conventions))
-        for text, (score, conventions) in ranked
+        Hypothesis(text.capitalize() if capital else text, score, conventions)
+        for text, score, conventions in _ranked(folded, limit)
+    )
+
+
+@lru_cache(maxsize=200_000)
+def _ranked(folded: str, limit: int) -> tuple[tuple[str, float, tuple[Convention, ...]], ...]:
+    """The readings of a folded word (the same for "ABAJ", "Abaj" and "abaj"), best first."""
+    raw = sorted(
+        ((score, text, convention) for convention in _CONVENTION_RULES
+         for score, text in _readings(folded, convention)),
+        key=lambda item: -item[0],
+    )  # fmt: skip
+    best: dict[str, tuple[float, list[Convention]]] = {}
+    top: list[float] = []  # the ``limit`` best penalized scores so far (a min-heap)
+    for score_raw, text, convention in raw:
+        # the penalty only lowers a score, and a text's first (best) reading fixes its score:
+        # once the raw score is below the limit-th best, no later reading enters or ties
+        if len(top) >= limit and score_raw < top[0]:
+            break
+        if text in best:
+            score, conventions = best[text]
+            if convention not in conventions and score == score_raw - implausibility(text):
+                conventions.append(convention)
+            continue
+        score = score_raw - implausibility(text)
+        best[text] = (score, [convention])
+        heapq.heappush(top, score)
+        if len(top) > limit:
+            heapq.heappop(top)
+    ranked = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    return tuple(
+        (text, round(score, 3), tuple(conventions)) for text, (score, conventions) in ranked
     )

@@ -21,10 +21,16 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
-from tagdyr.names.cleanup import Script, clean, dominant_script
-from tagdyr.names.frequencies import given_initial_share, given_share, surname_share, tf_bits
+from tagdyr.names.cleanup import Script, clean, dominant_script, repair_ocr
+from tagdyr.names.frequencies import (
+    given_initial_share,
+    given_share,
+    listed_apart,
+    surname_share,
+    tf_bits,
+)
 from tagdyr.names.given_variants import names_of, variant_table
 from tagdyr.names.initials import first_sounds
 from tagdyr.names.keys import canonical, skeleton, skeletons
@@ -44,6 +50,9 @@ class Level(StrEnum):
     OCR_VARIANT = "ocr_variant"
     SIMILAR = "similar"
     DISTANT = "distant"  # alike by Jaro-Winkler, but three or more edits apart (Ахметов/Ахметбаев)
+    # alike in spelling, but each is a name of its own in the shipped distribution: Канат and
+    # Кайрат, Калиакбаров and Калиаскаров (a Kazakh surname is a forefather's given name + -ов)
+    OTHER_NAME = "other_name"
     INITIAL_MATCH = "initial_match"
     INITIAL_MISMATCH = "initial_mismatch"
     DIFFERENT = "different"
@@ -123,26 +132,54 @@ def ocr_fold(canon: str) -> str:
     return canon.translate(_OCR_LETTERS)
 
 
+@dataclass(frozen=True, slots=True)
+class _Readings:
+    canons: tuple[str, ...]  # as written, of its plausible Cyrillic originals, akanye read back
+    keys: frozenset[str]
+    readings: tuple[str, ...]  # every Cyrillic reading (for the variant table only)
+
+
 @lru_cache(maxsize=200_000)
-def word_forms(word: str) -> _Forms:
-    """Comparable forms of one word: its canonical ASCII forms (for Latin: also those of its
-    plausible Cyrillic originals), its skeletons and its canonical initial."""
+def comparison_canons(word: str) -> tuple[str, ...]:
+    """A word's canonical ASCII forms: as written and, for Latin, those of its plausible
+    Cyrillic originals, each also with an akanye ending read back (what the name index keys)."""
+    return _readings(word).canons
+
+
+@lru_cache(maxsize=200_000)
+def _readings(word: str) -> _Readings:
     word = word.rstrip(".")
     canons = [canonical(word)]
     keys = set(skeletons(word))
-    readings: list[str] = []  # every Cyrillic reading, for the variant table only
+    readings: tuple[str, ...] = ()
     if dominant_script(word) is Script.LATIN and len(word) > 1:
         hypotheses = cyrillic_candidates(word)
-        readings = [canonical(h.cyrillic) for h in hypotheses]
+        readings = tuple(h.cyrillic for h in hypotheses)
         if hypotheses:
             best = hypotheses[0].score
             for h in hypotheses:
                 if h.score >= best - _HYPOTHESIS_MARGIN:
                     canons.append(canonical(h.cyrillic))
                     keys.update(skeletons(h.cyrillic))
+    repaired = repair_ocr(word)
+    if repaired != word:  # "KabyIbaiv", "Karimbajcw": also as the scanned letters were meant
+        again = _readings(repaired)
+        canons += again.canons
+        keys |= again.keys
+        readings += again.readings
     canons += [_akanye_fold(c) for c in canons]
     unique = tuple(dict.fromkeys(c for c in canons if c))
-    names = names_of(tuple(dict.fromkeys((*unique, *readings))))
+    return _Readings(unique, frozenset(keys), readings)
+
+
+@lru_cache(maxsize=200_000)
+def word_forms(word: str) -> _Forms:
+    """Comparable forms of one word: its canonical ASCII forms (for Latin: also those of its
+    plausible Cyrillic originals), its skeletons and its canonical initial."""
+    read = _readings(word)
+    word = word.rstrip(".")
+    unique = read.canons
+    names = names_of(tuple(dict.fromkeys((*unique, *map(canonical, read.readings)))))
     initial = _initial(word)
     classes = frozenset(_initial_class(text) for text in (initial, *(c[:3] for c in unique)))
     if dominant_script(word) is Script.LATIN and initial[:1] in ("j", "y", "i"):
@@ -150,7 +187,7 @@ def word_forms(word: str) -> _Forms:
         classes |= {"Ae", "Aa", "Au", "Ai"} if initial[:1] != "i" else {"Ai"}
     return _Forms(
         unique,
-        frozenset(keys),
+        read.keys,
         initial,
         classes,
         frozenset(map(ocr_fold, unique)),
@@ -217,6 +254,13 @@ def compare_words(a: str, b: str) -> Level:
         return Level.SAME_SOUND
     if fa.names & fb.names:
         return Level.NAME_VARIANT
+    if (
+        not same_key
+        and not fa.ocr & fb.ocr
+        and _slips(a, b, fa.canons, fb.canons) > 1
+        and listed_apart(fa.keys, fb.keys)
+    ):
+        return Level.OTHER_NAME
     if not same_key and similarity >= 0.84 and _edits(fa.canons, fb.canons) >= _DISTANT_EDITS:
         return Level.DISTANT
     if similarity >= 0.92:
@@ -235,6 +279,20 @@ _DISTANT_EDITS = 3  # a typo or an OCR slip changes one or two letters, not a sy
 
 def _edits(a: tuple[str, ...], b: tuple[str, ...]) -> int:
     return min(Levenshtein.distance(x, y) for x in a for y in b)
+
+
+def _slips(a: str, b: str, forms_a: tuple[str, ...], forms_b: tuple[str, ...]) -> int:
+    """Fewest slips of the pen between two words: a letter dropped, added, changed, or two
+    neighbours swapped (one slip makes Ахетов or Аметов of Ахметов; Канат and Кайрат are two
+    apart). Counted on the letters as written when the scripts agree (х is one letter, its
+    canonical "kh" two), else on the canonical forms."""
+    if dominant_script(a) is dominant_script(b):
+        return min(OSA.distance(a.lower(), b.lower()), _canon_slips(forms_a, forms_b))
+    return _canon_slips(forms_a, forms_b)
+
+
+def _canon_slips(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    return min(OSA.distance(x, y) for x in a for y in b)
 
 
 def _is_initial(word: str) -> bool:
@@ -328,15 +386,22 @@ def compare_parsed(a: ParsedName, b: ParsedName, threshold: float | None = None)
 
 
 def _verdict(score: float, evidence: list[Evidence], threshold: float | None) -> Verdict:
-    """``same`` at or above the threshold unless the given name rests on initials alone;
+    """``same`` at or above the threshold unless the given name rests on initials alone or the
+    genders differ;
     ``possible`` from the model's lower cut; else ``different``."""
     weights = load_weights()
     cut = weights["threshold"] if threshold is None else threshold
-    if score >= cut and not rests_on_initials(evidence):
+    if score >= cut and not rests_on_initials(evidence) and not _genders_differ(evidence):
         return Verdict.SAME
     if score >= min(cut, weights.get("possible_threshold", cut)):
         return Verdict.POSSIBLE
     return Verdict.DIFFERENT
+
+
+def _genders_differ(evidence: list[Evidence]) -> bool:
+    """A man's and a woman's form of the names (Омаров / Омарова): two people, whatever else
+    agrees — at most possible (a clerk may have dropped or added the ending)."""
+    return any(e.part is Part.GENDER for e in evidence)
 
 
 _INITIAL_LEVELS = frozenset({Level.INITIAL_MATCH.value, Level.INITIAL_MISMATCH.value})

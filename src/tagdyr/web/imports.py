@@ -65,6 +65,17 @@ def _typed(form: dict[str, str]) -> dict[str, str]:
     return {k: form.get(k, "") for k in SOURCE_FIELDS}
 
 
+_COLUMN = "col:"  # the mapping form's field name of a column: "col:" + its header
+_MAX_COLUMNS = 500
+
+
+def _columns(fields: Any) -> dict[str, str]:
+    """The column choices of a mapping form or query ("col:Фамилия" -> "surname"), kept so the
+    way back from a failed import shows the mapping as the editor left it."""
+    chosen = {str(k): str(v)[:200] for k, v in fields.items() if str(k).startswith(_COLUMN)}
+    return dict(list(chosen.items())[:_MAX_COLUMNS])
+
+
 def _refused_form(request: Request, message: str, typed: dict[str, str]) -> Response:
     """The upload form again, filled as the editor typed it, with what went wrong on top."""
     return _render(request, "import.html", status=400, profiles=list(shipped_profiles()),
@@ -128,22 +139,25 @@ async def import_preview(
         return _refused_form(request, str(exc), typed)
 
 
-async def _preview_page(request: Request, token: str, typed: dict[str, str]) -> Response:
+async def _preview_page(
+    request: Request, token: str, typed: dict[str, str], columns: dict[str, str] | None = None
+) -> Response:
     path = _uploads(request).path(token)
     source = {k: typed.get(k, "") for k in ("key", "title", "citation", "kind")}
     encoding, profile = typed.get("encoding", ""), typed.get("profile", "")
     template, context = await run_in_threadpool(_preview_context, path, source, encoding, profile)
     twins = await run_in_threadpool(same_bytes_elsewhere, request.app.state.engine, path,
                                     source["key"])  # fmt: skip
+    chosen = {k.removeprefix(_COLUMN): v for k, v in (columns or {}).items()}
     return _render(request, template, token=token, source=source, encoding=encoding,
-                   twins=twins, typed=typed, **context)  # fmt: skip
+                   twins=twins, typed=typed, chosen=chosen, **context)  # fmt: skip
 
 
 @router.get("/import/preview/{token}", response_class=HTMLResponse)
 async def import_preview_again(request: Request, token: str, _user: Editor) -> Response:
     """The preview of an upload still kept, with the form as typed (back from an error)."""
     typed = {k: request.query_params.get(k, "")[:2000] for k in SOURCE_FIELDS}
-    return await _preview_page(request, token, typed)
+    return await _preview_page(request, token, typed, _columns(request.query_params))
 
 
 def _kept(form: dict[str, str]) -> Kept | None:
@@ -184,7 +198,7 @@ def _run_import(uploads: Uploads, token: str, form: dict[str, str], user: str, e
                                   progress=progress)  # fmt: skip
     except Exception as exc:
         said = str(exc) if isinstance(exc, TagdyrError) else "the import failed: see the log"
-        failed = {"state": "failed", "error": said, "form": _typed(form)}
+        failed = {"state": "failed", "error": said, "form": _typed(form), "columns": _columns(form)}
         uploads.write_job(token, failed)  # the file stays: the editor goes back and retries
         raise
     uploads.write_job(token, {"state": "done", "result": asdict(result), "filename": path.name})
@@ -220,7 +234,8 @@ def import_job(request: Request, token: str, _user: Editor) -> Response:
         raise NotFoundError("no import was started for this upload; upload the file again")
     if state["state"] == "failed":
         return _render(request, "import_error.html", status=400, message=state["error"],
-                       typed=state.get("form", {}), token=token)  # fmt: skip
+                       typed=state.get("form", {}), columns=state.get("columns", {}),
+                       token=token)  # fmt: skip
     if state["state"] == "running":
         return _render(request, "import_job.html", done=state.get("done", 0),
                        total=state.get("total", 0))  # fmt: skip

@@ -24,17 +24,28 @@ router = APIRouter()
 # clustering; the bar counts the reports, so a run that says more only stays at the last step
 STAGES = 3
 POLL = "every 1s"
+_PROGRESS_EVERY = 0.5  # seconds between two writes of the counts
 
 
 def _run_link(uploads: Uploads, token: str, engine: Engine, settings: Settings,
               user: str) -> None:  # fmt: skip
-    said = [0]
     started = time.time()
+    state: dict[str, Any] = {"state": "running", "kind": "link", "started": started, "stage": 0}
+    last = [0.0]
 
-    def progress(_message: str) -> None:
-        said[0] += 1
-        uploads.write_job(token, {"state": "running", "kind": "link", "started": started,
-                                  "stage": min(said[0], STAGES - 1)})  # fmt: skip
+    def write(force: bool) -> None:
+        if force or time.monotonic() - last[0] >= _PROGRESS_EVERY:
+            last[0] = time.monotonic()
+            uploads.write_job(token, dict(state))
+
+    def progress(_message: str) -> None:  # a stage starts: its count starts again
+        state["said"] = state.get("said", 0) + 1
+        state.update(stage=min(state["said"] - 1, STAGES - 1), done=0, total=0)
+        write(True)
+
+    def count(done: int, total: int) -> None:  # how far the stage has got
+        state.update(done=done, total=total)
+        write(done == total)
 
     try:
         result = link_database(
@@ -43,6 +54,7 @@ def _run_link(uploads: Uploads, token: str, engine: Engine, settings: Settings,
             entry_threshold=settings.list_match_threshold,
             floor=settings.candidate_floor,
             progress=progress,
+            count=count,
             actor=user,
         )
     except Exception as exc:
