@@ -12,6 +12,7 @@ two letters away (:func:`suggestions`, "did you mean").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -266,14 +267,26 @@ def faceted_search(
     if sort == "name" or (sort == "relevance" and not query.strip()):
         passing.sort(key=lambda h: (h.label.casefold(), h.person_uid or ""))
     elif sort == "born":
-        born = {h.record_id: min(facts[h.record_id].years, default=None) for h in passing}
+        born = {h.record_id: _shown_year(facts[h.record_id].years, filters) for h in passing}
         passing.sort(key=lambda h: (born[h.record_id] is None, born[h.record_id] or 0,
                                     h.label.casefold()))  # fmt: skip
         passing = [replace(h, birth_year=born[h.record_id]) for h in passing]
     page = passing[offset : offset + limit]
     if not query.strip():
-        page = [replace(h, birth_year=min(facts[h.record_id].years, default=None)) for h in page]
+        page = [replace(h, birth_year=_shown_year(facts[h.record_id].years, filters))
+                for h in page]  # fmt: skip
     return SearchResult(page, len(passing), facets)
+
+
+def _shown_year(years: Iterable[int], filters: Filters) -> int | None:
+    """The birth year a hit shows: the earliest its records give within the years searched
+    for (a man whose records say 1919 and 1920 is found by 1920–1921 as born 1920), else the
+    earliest of all."""
+    years = sorted(years)
+    low, high = filters.born_from, filters.born_to
+    inside = [y for y in years if (low is None or y >= low) and (high is None or y <= high)]
+    shown = inside or years
+    return shown[0] if shown else None
 
 
 def _everyone(conn: Connection) -> list[Hit]:
