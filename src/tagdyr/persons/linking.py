@@ -576,6 +576,8 @@ def _competing_candidates(
         "right_id": pc.if_else(on_left, ids_r, ids_l),
         "match_probability": pairs.column("match_probability"),
         "match_weight": pairs.column("match_weight"),
+        # the comparisons' weights: the m probabilities are refit on the entries, as in files
+        **{c: pairs.column(c) for c in pairs.column_names if c.startswith("mw_")},
     })  # fmt: skip
     prior = float((table.schema.metadata or {}).get(b"prior", 0))
     competed, share = exclusive_probabilities(oriented, prior, entries, others, model)
