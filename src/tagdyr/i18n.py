@@ -1302,6 +1302,27 @@ _STORED_PHRASES: tuple[tuple[str, re.Pattern[str]], ...] = (
         )
         for whose in ("document", "record")
     ),
+    (
+        "lvl_entry_candidates",
+        re.compile(
+            r"one of the entry's (?P<n>\d+) candidates \((?P<share>\d+%) of the lists' entries are"
+            r" in a register, by the evidence\)"
+        ),
+    ),
+)
+
+# the waterfall row of a list entry's competing candidates (persons/linking.py _as_candidate)
+_STRINGS.update(
+    {
+        "lvl_entry_candidates": {
+            "en": "one of the entry's {n} candidates ({share} of the lists' entries are in a "
+            "register, by the evidence)",
+            "ru": "один из кандидатов записи ({n}; по данным, {share} записей списков есть в "
+            "реестре)",
+            "kk": "жазбаның {n} үміткерінің бірі (деректер бойынша тізім жазбаларының {share} "
+            "тізілімде бар)",
+        },
+    }
 )
 
 
@@ -1399,7 +1420,9 @@ def translate(key: str, lang: str) -> str:
     words of claim kinds (``kind_birth``) are the vocabulary's (vocab/claims.py)."""
     entry = _STRINGS.get(key)
     if entry is None:
-        return key.removeprefix("kind_").removeprefix("cmp_").removeprefix("lvl_")
+        if key.startswith("lvl_"):  # a level tagdyr wrote as a sentence (with its numbers)
+            return localize(key.removeprefix("lvl_"), lang)
+        return key.removeprefix("kind_").removeprefix("cmp_")
     return entry.get(lang) or entry[DEFAULT_LANGUAGE]
 
 
