@@ -27,9 +27,9 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from sqlalchemy import Engine, create_engine, select, text
+from sqlalchemy import Engine, create_engine, func, select, text
 
-from tagdyr.errors import ConflictError, TagdyrError
+from tagdyr.errors import AccessError, ConflictError, TagdyrError
 from tagdyr.persons import review as rv
 from tagdyr.persons.linking import latest_verdicts, link_database
 from tagdyr.persons.revert import revert
@@ -117,12 +117,16 @@ class Tagdyr(RuleBasedStateMachine):
             )
 
     def _persons(self) -> list[str]:
+        """The uids of persons with records, in the order of their first record (not of the
+        uids: those are random, and an example must replay the same choices)."""
+        first = func.min(s.person_record.c.record_id)
         with self.engine.connect() as conn:
-            return sorted(
+            return list(
                 conn.execute(
-                    select(s.person.c.uid).where(
-                        s.person.c.id.in_(select(s.person_record.c.person_id))
-                    )
+                    select(s.person.c.uid)
+                    .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
+                    .group_by(s.person.c.uid)
+                    .order_by(first)
                 ).scalars()
             )
 
@@ -212,6 +216,45 @@ class Tagdyr(RuleBasedStateMachine):
         _, judgement, before = self.undoable
         rv.undo(self.engine, judgement, "machine")
         assert _state(self.engine) == before, "undo did not restore the state before"
+        self.undoable = None
+        self.linked_state = None
+
+    def _own_active(self) -> list[tuple[int, int, int]]:
+        """(id, left, right) of the machine's judgements not undone, oldest first."""
+        j = s.judgement
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(j.c.id, j.c.left_record_id, j.c.right_record_id)
+                .where(j.c.author == "machine", j.c.undone_at.is_(None))
+                .order_by(j.c.id)
+            ).all()
+        return [(r.id, r.left_record_id, r.right_record_id) for r in rows]
+
+    @precondition(lambda self: bool(self._own_active()))
+    @rule(a=PICK, page=st.sampled_from(["fresh", "stale", "someone else's"]))
+    def undo_any_own(self, a: int, page: str) -> None:
+        """Undo any of one's judgements (the web's list), not only the last: with the pair's
+        version as the page showed it. A stale page or another author is refused, changing
+        nothing; the last action's own judgement undone restores the state before it."""
+        active = self._own_active()
+        judgement, left, right = active[a % len(active)]
+        before = _state(self.engine)
+        with self.engine.connect() as conn:
+            version = rv.pair_version(conn, left, right)
+        if page != "fresh":
+            author, seen = ("machine", version + 1) if page == "stale" else ("other", version)
+            with pytest.raises((ConflictError, AccessError)):
+                rv.undo(self.engine, judgement, author, own=True, pair_seen=seen)
+            self._refused(before)
+            return
+        try:
+            rv.undo(self.engine, judgement, "machine", own=True, pair_seen=version)
+        except ConflictError:  # it would contradict a later judgement
+            self._refused(before)
+            return
+        last = self.undoable
+        if last is not None and last[0] == "judgement" and last[1] == judgement:
+            assert _state(self.engine) == last[2], "undo did not restore the state before"
         self.undoable = None
         self.linked_state = None
 

@@ -1,13 +1,15 @@
 """Judgement latency on a linked database of 1,000,000 records: local against global
 re-clustering.
 
-    python -m bench.recluster                 # or: make bench-recluster
-    python -m bench.recluster --records 100000 --postgresql
+    python -m bench.recluster                 # or: make bench-recluster (SQLite and PostgreSQL)
+    python -m bench.recluster --records 100000 --no-postgresql
 
 The database is built by bulk inserts (not the importer: its cost is not what is measured):
 one register of N records, persons of one, two or three records joined by matched candidate
 pairs of one linkage run (probability 0.95), and a non-matching pair (0.30) between
-neighbouring persons, as a linked database looks after `tagdyr link`.
+neighbouring persons, as a linked database looks after `tagdyr link`. It is built once per
+size and kept under bench/out/ (a SQLite file copied for each run, a pg_dump restored into a
+throwaway PostgreSQL server); ``--rebuild`` builds it again.
 
 Measured: the wall time of `tagdyr.persons.review.judge` (one transaction: lock, judgement,
 re-clustering, audit event, commit) for decisions that change persons — "not same" on a
@@ -23,14 +25,16 @@ from __future__ import annotations
 import argparse
 import itertools
 import random
+import shutil
 import statistics
+import subprocess
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Engine, insert, text
+from sqlalchemy import Connection, Engine, Table, insert, text
 
 from tagdyr.persons import review as rv
 from tagdyr.persons.linking import recluster
@@ -64,6 +68,22 @@ def _groups(n: int) -> list[list[int]]:
     return groups
 
 
+def _fill(conn: Connection, table: Table, rows: Iterator[dict[str, object]]) -> None:
+    """Bulk rows into ``table``: COPY on PostgreSQL, batched inserts on SQLite."""
+    if conn.dialect.name != "postgresql":
+        for batch in _batches(rows):
+            conn.execute(insert(table), batch)
+        return
+    cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    first = next(rows, None)
+    if first is None:
+        return
+    columns = list(first)
+    with cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+        for row in itertools.chain([first], rows):
+            copy.write_row([row[c] for c in columns])
+
+
 def build(engine: Engine, n: int) -> list[list[int]]:
     """A linked database of ``n`` records; its persons' record ids."""
     migrate(engine)
@@ -76,31 +96,67 @@ def build(engine: Engine, n: int) -> list[list[int]]:
                      "sha256": "0" * 64, "version": 1, "is_current": True, "format": "csv",
                      "mapping": "{}", "row_count": n, "imported_at": now,
                      "imported_by": "bench"}])  # fmt: skip
-        records = ({"id": i, "document_id": 1, "source_id": 1, "entry_id": str(i),
-                    "row_number": i + 1, "location": f"bench.csv, row {i + 1}",
-                    "verbatim": "{}", "full_name": f"Person {i}", "normalized": "{}"}
-                   for i in range(1, n + 1))  # fmt: skip
-        for batch in _batches(records):
-            conn.execute(insert(s.record), batch)
-        persons = ({"id": p, "uid": uuid.uuid4().hex[:12], "label": f"Person {g[0]}",
-                    "created_at": now, "updated_at": now}
-                   for p, g in enumerate(groups, start=1))  # fmt: skip
-        for batch in _batches(persons):
-            conn.execute(insert(s.person), batch)
-        links = ({"record_id": r, "person_id": p}
-                 for p, g in enumerate(groups, start=1) for r in g)  # fmt: skip
-        for batch in _batches(links):
-            conn.execute(insert(s.person_record), batch)
+        _fill(conn, s.record, ({"id": i, "document_id": 1, "source_id": 1, "entry_id": str(i),
+                                "row_number": i + 1, "location": f"bench.csv, row {i + 1}",
+                                "verbatim": "{}", "full_name": f"Person {i}", "normalized": "{}"}
+                               for i in range(1, n + 1)))  # fmt: skip
+        _fill(conn, s.person, ({"id": p, "uid": uuid.uuid4().hex[:12], "label": f"Person {g[0]}",
+                                "version": 1, "created_at": now, "updated_at": now}
+                               for p, g in enumerate(groups, start=1)))  # fmt: skip
+        links = ({"record_id": r, "person_id": p} for p, g in enumerate(groups, start=1) for r in g)
+        _fill(conn, s.person_record, links)
         conn.execute(insert(s.link_run), [{"id": 1, "started_at": now, "finished_at": now,
                      "engine": "duckdb", "model": "bench", "threshold": 0.9,
                      "pair_count": 0, "person_count": len(groups)}])  # fmt: skip
-        for batch in _batches(_pairs(groups)):
-            conn.execute(insert(s.candidate_pair), batch)
+        _fill(conn, s.candidate_pair, _pairs(groups))
         if conn.dialect.name == "postgresql":
             for table in ("source", "document", "record", "person", "link_run"):
                 conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                   f"(SELECT MAX(id) FROM {table}))"))  # fmt: skip
     return groups
+
+
+def _pg(tool: str, url: str, *args: str) -> None:
+    from tests.pgserver import _bindir
+
+    address = url.replace("postgresql+psycopg://", "postgresql://")
+    subprocess.run([str(_bindir() / tool), "--dbname", address, *args], check=True)
+
+
+def _sqlite_database(n: int, rebuild: bool) -> Engine:
+    """A copy of the cached SQLite database of ``n`` records (built first when missing)."""
+    template, work = OUT / f"recluster-{n}.template.db", OUT / f"recluster-{n}.db"
+    if rebuild or not template.exists():
+        part = template.with_suffix(".part")
+        for leftover in OUT.glob(part.name + "*"):
+            leftover.unlink()
+        engine = create_db_engine(f"sqlite:///{part}")
+        build(engine, n)
+        with engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        engine.dispose()
+        part.rename(template)
+    for leftover in OUT.glob(work.name + "*"):
+        leftover.unlink()
+    shutil.copyfile(template, work)
+    return create_db_engine(f"sqlite:///{work}")
+
+
+def _postgresql_database(url: str, n: int, rebuild: bool) -> Engine:
+    """The cached PostgreSQL database of ``n`` records restored into the empty ``url`` (built
+    and dumped first when missing); analysed, as a database in use is."""
+    engine = create_db_engine(url)
+    dump = OUT / f"recluster-{n}.pgdump"
+    if rebuild or not dump.exists():
+        build(engine, n)
+        _pg("pg_dump", url, "--format", "custom", "--file", str(dump.with_suffix(".part")))
+        dump.with_suffix(".part").rename(dump)
+    else:
+        _pg("pg_restore", url, "--no-owner", "--jobs", "2", str(dump))
+        migrate(engine)  # a dump made before a newer migration gets it
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("VACUUM ANALYZE"))
+    return engine
 
 
 def _pairs(groups: list[list[int]]) -> Iterator[dict[str, object]]:
@@ -175,10 +231,7 @@ def _local_judge(engine: Engine, left: int, right: int, verdict: str, author: st
 
 
 def measure(engine: Engine, backend: str, n: int, local: int, global_: int) -> list[str]:
-    started = time.perf_counter()
-    groups = build(engine, n)
-    print(f"{backend}: built {n:,} records, {len(groups):,} persons in "
-          f"{time.perf_counter() - started:.0f} s", flush=True)  # fmt: skip
+    groups = _groups(n)
     rows = [_row(backend, n, "local (now)",
                  _time(engine, _decisions(groups, local, 1), _local_judge, rv.undo))]  # fmt: skip
     print(rows[-1], flush=True)
@@ -189,31 +242,37 @@ def measure(engine: Engine, backend: str, n: int, local: int, global_: int) -> l
     return rows
 
 
+def _prepared(backend: str, make: Callable[[], Engine]) -> Engine:
+    started = time.perf_counter()
+    engine = make()
+    print(f"{backend}: database ready in {time.perf_counter() - started:.0f} s", flush=True)
+    return engine
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.recluster", description=__doc__)
     parser.add_argument("--records", type=int, default=1_000_000)
     parser.add_argument("--judgements", type=int, default=200, help="local decisions timed")
-    parser.add_argument("--global-judgements", type=int, default=6)
-    parser.add_argument("--postgresql", action="store_true", help="also on PostgreSQL")
+    parser.add_argument("--global-judgements", type=int, default=0)
+    parser.add_argument("--no-postgresql", action="store_true", help="SQLite only")
     parser.add_argument("--no-sqlite", action="store_true", help="PostgreSQL only")
+    parser.add_argument("--rebuild", action="store_true", help="build the cached databases again")
     args = parser.parse_args()
     OUT.mkdir(exist_ok=True)
-    path = OUT / f"recluster-{args.records}.db"
-    for leftover in path.parent.glob(path.name + "*"):
-        leftover.unlink()
-    rows: list[str] = []
+    n, rows = args.records, []
     if not args.no_sqlite:
-        sqlite = create_db_engine(f"sqlite:///{path}")
-        rows = measure(sqlite, "SQLite", args.records, args.judgements, args.global_judgements)
+        sqlite = _prepared("SQLite", lambda: _sqlite_database(n, args.rebuild))
+        rows = measure(sqlite, "SQLite", n, args.judgements, args.global_judgements)
         sqlite.dispose()
-    if args.postgresql or args.no_sqlite:
+        for leftover in OUT.glob(f"recluster-{n}.db*"):  # the copy, its -wal and -shm
+            leftover.unlink()
+    if not args.no_postgresql:
         from tests.pgserver import postgres_server
 
         with postgres_server() as url:
-            rows += measure(create_db_engine(url), "PostgreSQL", args.records,
-                            args.judgements, args.global_judgements)  # fmt: skip
+            engine = _prepared("PostgreSQL", lambda: _postgresql_database(url, n, args.rebuild))
+            rows += measure(engine, "PostgreSQL", n, args.judgements, args.global_judgements)
+            engine.dispose()
     print("\n| database | records | re-clustering | judgements | p50 ms | p95 ms | max ms |")
     print("|---|---:|---|---:|---:|---:|---:|")
     print("\n".join(rows))
-    for leftover in path.parent.glob(path.name + "*"):  # the database, its -wal and -shm
-        leftover.unlink()

@@ -6,113 +6,98 @@ same persons as clustering everything (see :mod:`tagdyr.persons.cluster`), so a 
 re-clusters the component(s) of its records and nothing else. The component also takes in
 every record of a person it reaches, so a person is never rewritten in part.
 
-On PostgreSQL the persons of the component are locked (``SELECT … FOR UPDATE``) until the
-transaction ends, so decisions on other components run side by side; the component is found
-again after each lock until it no longer grows (a concurrent decision may have extended it).
+The database finds the component in one recursive query (a judgement's time goes into round
+trips, not into the few rows it reads). On PostgreSQL the same statement locks the component's
+persons (``SELECT … FOR UPDATE``) until the transaction ends, so decisions on other components
+run side by side; the component is found again after each lock until it no longer grows (a
+concurrent decision may have extended it).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
-from sqlalchemy import Connection, literal, select, union_all
+from sqlalchemy import Connection, TextClause, bindparam, text
 
-from tagdyr.store import schema as s
+# What joins two records, as (the record reached, from where, the condition) with {c} for
+# the record reached from: a matched pair of the run (either way), an active "same" (either
+# way) and one person (every record of a person it reaches: a person is never rewritten in
+# part). Each arm is served by an index on the record it starts from.
+_PAIR_ARMS = (
+    ("p.right_record_id", "candidate_pair p", "p.left_record_id = {c} AND p.run_id = :run"
+     " AND p.is_match"),
+    ("p.left_record_id", "candidate_pair p", "p.right_record_id = {c} AND p.run_id = :run"
+     " AND p.is_match"),
+)  # fmt: skip
+_OTHER_ARMS = (
+    ("j.right_record_id", "judgement j", "j.left_record_id = {c} AND j.undone_at IS NULL"
+     " AND j.verdict = 'same'"),
+    ("j.left_record_id", "judgement j", "j.right_record_id = {c} AND j.undone_at IS NULL"
+     " AND j.verdict = 'same'"),
+    ("b.record_id", "person_record a JOIN person_record b ON b.person_id = a.person_id",
+     "a.record_id = {c}"),
+)  # fmt: skip
 
-_CHUNK = 500
 
-
-def _chunks(items: Iterable[int]) -> Iterator[list[int]]:
-    ordered = sorted(items)
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start : start + _CHUNK]
-
-
-_JUDGED = -1  # the run id a "same" judgement's row carries in the neighbour query
-
-
-def _neighbours(conn: Connection, run_id: int | None, nodes: set[int]) -> set[int]:
-    """Records joined to ``nodes`` by a matched pair of the run or an active "same": one
-    query per chunk (every statement costs a round of SQLAlchemy's work, more than SQLite's)."""
-    p, j = s.candidate_pair, s.judgement
-    same = j.c.undone_at.is_(None) & (j.c.verdict == "same")
-    judged, yes = literal(_JUDGED), literal(True)
-    found: set[int] = set()
-    for chunk in _chunks(nodes):
-        parts = [
-            select(j.c.right_record_id, judged, yes).where(same, j.c.left_record_id.in_(chunk)),
-            select(j.c.left_record_id, judged, yes).where(same, j.c.right_record_id.in_(chunk)),
-        ]
-        if run_id is not None:  # by record only, so that the record indexes serve the query
-            parts += [
-                select(p.c.right_record_id, p.c.run_id, p.c.is_match).where(
-                    p.c.left_record_id.in_(chunk)
-                ),
-                select(p.c.left_record_id, p.c.run_id, p.c.is_match).where(
-                    p.c.right_record_id.in_(chunk)
-                ),
-            ]
-        found.update(
-            other
-            for other, run, matched in conn.execute(union_all(*parts))
-            if matched and run in (run_id, _JUDGED)
+def _component_cte(dialect: str, with_pairs: bool) -> str:
+    """``WITH RECURSIVE comp(id)``: every record connected to the :seeds, found by the
+    database in one statement. SQLite takes one recursive SELECT per arm; PostgreSQL allows
+    one reference to the recursive table, so there the arms are a LATERAL union."""
+    arms = (_PAIR_ARMS if with_pairs else ()) + _OTHER_ARMS
+    if dialect == "postgresql":
+        union = " UNION ALL ".join(
+            f"SELECT {column} AS id FROM {source} WHERE {where.format(c='comp.id')}"
+            for column, source, where in arms
         )
-    return found
+        step = f"SELECT n.id FROM comp CROSS JOIN LATERAL ({union}) n"
+    else:
+        step = " UNION ".join(
+            f"SELECT {column} FROM comp, {source} WHERE {where.format(c='comp.id')}"
+            for column, source, where in arms
+        )
+    return f"WITH RECURSIVE comp(id) AS (SELECT id FROM record WHERE id IN :seeds UNION {step})"
 
 
-def _person_ids(conn: Connection, records: set[int]) -> set[int]:
-    found: set[int] = set()
-    for chunk in _chunks(records):
-        found.update(conn.execute(
-            select(s.person_record.c.person_id).where(s.person_record.c.record_id.in_(chunk))
-        ).scalars())  # fmt: skip
-    return found
+def _statement(conn: Connection, run_id: int | None, lock: bool) -> TextClause:
+    """The component query: its records ('r', id), and with ``lock`` (PostgreSQL) its persons
+    ('p', id), locked FOR UPDATE in id order (no deadlock between two deciders)."""
+    cte = _component_cte(conn.dialect.name, run_id is not None)
+    if lock:
+        sql = (
+            f"{cte}, locked AS (SELECT id FROM person WHERE id IN (SELECT person_id FROM "
+            "person_record WHERE record_id IN (SELECT id FROM comp)) ORDER BY id FOR UPDATE) "
+            "SELECT 'r', id FROM comp UNION ALL SELECT 'p', id FROM locked"
+        )
+    else:
+        sql = f"{cte} SELECT 'r', id FROM comp"
+    statement = text(sql).bindparams(bindparam("seeds", expanding=True))
+    return statement.bindparams(run=run_id) if run_id is not None else statement
 
 
-def _records_of_persons_of(conn: Connection, records: set[int]) -> set[int]:
-    """Every record of the persons ``records`` belong to."""
-    mine, theirs = s.person_record.alias("mine"), s.person_record.alias("theirs")
-    found: set[int] = set()
-    for chunk in _chunks(records):
-        found.update(conn.execute(
-            select(theirs.c.record_id)
-            .join(mine, mine.c.person_id == theirs.c.person_id)
-            .where(mine.c.record_id.in_(chunk))
-        ).scalars())  # fmt: skip
-    return found
+def _found(
+    conn: Connection, run_id: int | None, seeds: set[int], lock: bool
+) -> tuple[set[int], set[int]]:
+    rows = conn.execute(_statement(conn, run_id, lock), {"seeds": sorted(seeds)}).all()
+    return {int(i) for k, i in rows if k == "r"}, {int(i) for k, i in rows if k == "p"}
 
 
 def component(conn: Connection, run_id: int | None, seeds: Iterable[int]) -> set[int]:
     """Every record connected to ``seeds``, with all records of the persons among them."""
-    reached = set(seeds)
-    frontier = set(reached)
-    while frontier:
-        while frontier:
-            frontier = _neighbours(conn, run_id, frontier) - reached
-            reached |= frontier
-        frontier = _records_of_persons_of(conn, reached) - reached
-        reached |= frontier
-    return reached
+    return _found(conn, run_id, set(seeds), lock=False)[0]
 
 
 def lock_component(conn: Connection, run_id: int | None, seeds: Iterable[int]) -> set[int]:
     """The component of ``seeds``, its persons locked for this transaction (PostgreSQL;
-    SQLite has one writer at a time anyway)."""
+    SQLite has one writer at a time anyway). The component is found again after each lock
+    (a decision committed meanwhile may have grown it) until its persons were all locked
+    before it was read."""
     seeds = set(seeds)
-    found = component(conn, run_id, seeds)
     if conn.dialect.name != "postgresql":
-        return found
+        return component(conn, run_id, seeds)
     locked: set[int] = set()
     while True:
-        persons = _person_ids(conn, found) - locked
-        if not persons:
+        found, persons = _found(conn, run_id, seeds, lock=True)
+        if persons <= locked:
             return found
-        for chunk in _chunks(persons):
-            conn.execute(
-                select(s.person.c.id)
-                .where(s.person.c.id.in_(chunk))
-                .order_by(s.person.c.id)
-                .with_for_update()
-            ).all()
         locked |= persons
-        found = component(conn, run_id, seeds | found)
+        seeds |= found

@@ -12,13 +12,30 @@ import json
 import math
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, bindparam, delete, func, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    Float,
+    Integer,
+    Text,
+    bindparam,
+    cast,
+    delete,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.dates import FuzzyDate, Precision
@@ -155,12 +172,18 @@ def latest_verdicts(conn: Connection, among: set[int] | None = None) -> dict[fro
     else:
         found = {}
         for chunk in _chunks(sorted(among)):
-            for side in (j.c.left_record_id, j.c.right_record_id):
-                found.update({r.id: r for r in conn.execute(query.where(side.in_(chunk)))})
+            either = or_(j.c.left_record_id.in_(chunk), j.c.right_record_id.in_(chunk))
+            found.update({r.id: r for r in conn.execute(query.where(either))})
         rows = list(found.values())
+    return _latest(rows)
+
+
+def _latest(rows: Iterable[Any]) -> dict[frozenset[str], str]:
+    """Pair -> verdict of active judgement rows (id, left, right, verdict, created_at): the
+    latest judgement of a pair wins."""
     latest: dict[frozenset[str], str] = {}
-    for _, left, right, verdict, _ in sorted(rows, key=lambda r: (r.created_at, r.id)):
-        latest[frozenset((str(left), str(right)))] = verdict
+    for row in sorted(rows, key=lambda r: (r.created_at, r.id)):
+        latest[frozenset((str(row.left_record_id), str(row.right_record_id)))] = row.verdict
     return latest
 
 
@@ -168,7 +191,13 @@ def active_judgements(
     conn: Connection, among: set[int] | None = None
 ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """Active must-links and cannot-links; the latest judgement of a pair wins."""
-    latest = latest_verdicts(conn, among)
+    return judged_links(latest_verdicts(conn, among))
+
+
+def judged_links(
+    latest: Mapping[frozenset[str], str],
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """The must-links ("same") and cannot-links ("not same") of pairs' latest verdicts."""
     must = [tuple(sorted(k)) for k, v in latest.items() if v == "same"]
     cannot = [tuple(sorted(k)) for k, v in latest.items() if v == "not_same"]
     return must, cannot  # type: ignore[return-value]
@@ -178,13 +207,22 @@ def _label(conn: Connection, record_ids: list[int]) -> str:
     return _labels(conn, {0: record_ids})[0]
 
 
-def _labels(conn: Connection, persons: dict[int, list[int]]) -> dict[int, str]:
-    """The label of each person (id -> its records), its records' names read in bulk."""
-    names_of: dict[int, str] = {}
+def _name(row: Any) -> str:
+    """A record's name as a label shows it: surname and given name, else the name written."""
+    return " ".join(p for p in (row.surname, row.given_name) if p) or str(row.full_name)
+
+
+def _labels(
+    conn: Connection, persons: dict[int, list[int]], known: Mapping[int, str] | None = None
+) -> dict[int, str]:
+    """The label of each person (id -> its records), its records' names read in bulk (or
+    ``known`` already: record id -> name)."""
+    names_of: dict[int, str] = dict(known or {})
     columns = (s.record.c.id, s.record.c.surname, s.record.c.given_name, s.record.c.full_name)
-    for chunk in _chunks(sorted({r for ids in persons.values() for r in ids})):
+    wanted = sorted({r for ids in persons.values() for r in ids} - set(names_of))
+    for chunk in _chunks(wanted):
         for r in conn.execute(select(*columns).where(s.record.c.id.in_(chunk))):
-            names_of[r.id] = " ".join(p for p in (r.surname, r.given_name) if p) or r.full_name
+            names_of[r.id] = _name(r)
     labels = {}
     for person_id, record_ids in persons.items():
         names = Counter(names_of[r] for r in record_ids if r in names_of)
@@ -223,6 +261,9 @@ class Assignment:
 
     persons: int
     changed_uids: frozenset[str]
+    owner: Mapping[int, int] = field(default_factory=dict)  # record -> its person, after
+    before: Mapping[str, list[int]] = field(default_factory=dict)  # uid -> records, before
+    verdicts: Mapping[frozenset[str], str] = field(default_factory=dict)  # what it obeyed
 
 
 def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
@@ -230,17 +271,21 @@ def _chunks(items: list[int], size: int = 500) -> Iterator[list[int]]:
         yield items[start : start + size]
 
 
-def _previous_persons(conn: Connection, scope: set[int] | None) -> dict[str, int]:
-    """Record id -> the person it belongs to now (every record, or those of ``scope``)."""
+def _previous_persons(
+    conn: Connection, scope: set[int] | None
+) -> tuple[dict[str, int], dict[int, str]]:
+    """Record id -> the person it belongs to now (every record, or those of ``scope``), and
+    those persons' uids."""
     pr = s.person_record
-    query = select(pr.c.record_id, pr.c.person_id)
+    query = select(pr.c.record_id, pr.c.person_id, s.person.c.uid).join(
+        s.person, s.person.c.id == pr.c.person_id
+    )
     if scope is None:
-        return {str(rid): pid for rid, pid in conn.execute(query)}
-    return {
-        str(rid): pid
-        for chunk in _chunks(sorted(scope))
-        for rid, pid in conn.execute(query.where(pr.c.record_id.in_(chunk)))
-    }
+        rows = list(conn.execute(query))
+    else:
+        rows = [row for chunk in _chunks(sorted(scope))
+                for row in conn.execute(query.where(pr.c.record_id.in_(chunk)))]  # fmt: skip
+    return {str(rid): pid for rid, pid, _ in rows}, {pid: uid for _, pid, uid in rows}
 
 
 def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
@@ -252,52 +297,71 @@ def _votes(previous: dict[str, int], members: set[str]) -> dict[int, int]:
     return votes
 
 
-def _new_persons(conn: Connection, count: int, now: datetime) -> list[int]:
-    """``count`` new persons, inserted in bulk; their ids in order."""
-    uids = [uuid.uuid4().hex[:12] for _ in range(count)]
-    rows = [{"uid": u, "label": "", "created_at": now, "updated_at": now} for u in uids]
-    for begin in range(0, len(rows), _PERSON_BATCH):
-        conn.execute(s.person.insert(), rows[begin : begin + _PERSON_BATCH])
-    id_of: dict[str, int] = {}
-    for begin in range(0, len(uids), 500):
-        chunk = uids[begin : begin + 500]
-        query = select(s.person.c.uid, s.person.c.id).where(s.person.c.uid.in_(chunk))
-        id_of.update({uid: int(pid) for uid, pid in conn.execute(query)})
-    return [id_of[u] for u in uids]
+Restore = Mapping[str, Iterable[int]]  # person uid -> the records it held before a change
 
 
-def _owners(
-    conn: Connection, clusters: list[set[str]], previous: dict[str, int], now: datetime
-) -> list[tuple[int, list[int]]]:
-    """Each cluster's person: the previous person holding most of its records and not taken
-    by a bigger cluster, else one folded earlier that comes back, else a new one."""
-    claimed: set[int] = set()
-    owners: list[int | None] = []
-    records: list[list[int]] = []
-    for members in sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m))):
-        votes = _votes(previous, members)
-        ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
-        record_ids = sorted(int(m) for m in members)
-        owner = ranked[0] if ranked else (
-            _merged_person_to_revive(conn, set(votes), claimed, record_ids) if votes else None
-        )  # fmt: skip
-        if owner is not None:
-            claimed.add(owner)
-        owners.append(owner)
-        records.append(record_ids)
-    fresh = iter(_new_persons(conn, owners.count(None), now))
-    return [(o if o is not None else next(fresh), r) for o, r in zip(owners, records, strict=True)]
+def _restored(conn: Connection, clusters: list[set[str]], restore: Restore) -> dict[int, int]:
+    """Cluster index -> person, for the clusters that are exactly a person of ``restore`` (the
+    persons before the change an undo or revert takes back): that person comes back with its
+    uid, unless it now holds records outside all such clusters (the restore is stale for it:
+    then the votes decide, as in any re-clustering). A folded person is thus revived by the
+    records it held, never by its label or by when it was folded."""
+    wanted = {frozenset(str(r) for r in records): uid for uid, records in restore.items()}
+    hits = {i: wanted[key] for i, m in enumerate(clusters) if (key := frozenset(m)) in wanted}
+    if not hits:
+        return {}
+    rows = conn.execute(
+        select(s.person.c.uid, s.person.c.id, s.person_record.c.record_id)
+        .outerjoin(s.person_record, s.person_record.c.person_id == s.person.c.id)
+        .where(s.person.c.uid.in_(sorted(hits.values())))
+    ).all()
+    ids = {uid: pid for uid, pid, _ in rows}
+    held: dict[int, set[str]] = {}
+    for _, pid, record in rows:
+        held.setdefault(pid, set()).update([str(record)] if record is not None else [])
+    covered = {record for i in hits for record in clusters[i]}
+    return {
+        i: ids[uid]
+        for i, uid in hits.items()
+        if uid in ids and held.get(ids[uid], set()) <= covered
+    }
 
 
 def assign_persons(
-    conn: Connection, clusters: list[set[str]], now: datetime, *, scope: set[int] | None = None
+    conn: Connection,
+    clusters: list[set[str]],
+    now: datetime,
+    *,
+    scope: set[int] | None = None,
+    restore: Restore | None = None,
+    read: ScopeRead | None = None,
 ) -> Assignment:
     """Store ``clusters`` as persons. A cluster keeps the person most of its records belonged
-    to (stable URLs across runs); only persons whose records changed are written, in bulk.
-    ``scope``: the clusters cover only these records (a component); the rest stay as they are."""
-    previous = _previous_persons(conn, scope)
-    assignment = _owners(conn, clusters, previous, now)
-    claimed = {pid for pid, _ in assignment}
+    to (stable URLs across runs); only persons whose records changed are written.
+    ``scope``: the clusters cover only these records (a component); the rest stay as they are.
+    ``restore``: the persons before the change being undone (see :func:`_restored`);
+    ``read``: the scope as already read (see :func:`read_scope`)."""
+    previous, uid_of = (
+        (read.previous, dict(read.uid_of)) if read else _previous_persons(conn, scope)
+    )
+    clusters = sorted(clusters, key=lambda m: (-len(m), min(int(x) for x in m)))
+    restored = _restored(conn, clusters, restore) if restore else {}
+    claimed: set[int] = set(restored.values())
+    assignment: list[tuple[int, list[int]]] = []
+    for index, members in enumerate(clusters):
+        if index in restored:
+            assignment.append((restored[index], sorted(int(m) for m in members)))
+            continue
+        votes = _votes(previous, members)
+        ranked = sorted((pid for pid in votes if pid not in claimed), key=lambda p: (-votes[p], p))
+        record_ids = sorted(int(m) for m in members)
+        if ranked:
+            person_id = ranked[0]
+        else:
+            revived = _merged_person_to_revive(conn, set(votes), claimed, record_ids)
+            person_id = revived if revived is not None else _new_person(conn, now, uid_of)
+        claimed.add(person_id)
+        assignment.append((person_id, record_ids))
     new_owner = {r: pid for pid, record_ids in assignment for r in record_ids}
     moved = sorted(r for r, pid in new_owner.items() if previous.get(str(r)) != pid)
     gone = sorted(int(r) for r in previous if int(r) not in new_owner)
@@ -313,34 +377,46 @@ def assign_persons(
                 for r in moved[begin : begin + _PERSON_BATCH]
             ],
         )
-    labels = _labels(conn, {pid: ids for pid, ids in assignment if pid in changed})
-    _update_persons(conn, now, [{"b_id": p, "b_label": label, "b_into": None}
-                                for p, label in labels.items()])  # fmt: skip
+    labels = _labels(
+        conn, {pid: ids for pid, ids in assignment if pid in changed}, read.names if read else None
+    )
+    if labels:  # one statement for all (executemany)
+        conn.execute(
+            update(s.person)
+            .where(s.person.c.id == bindparam("person_id"))
+            .values(label=bindparam("new_label"), updated_at=now, merged_into_id=None,
+                    version=s.person.c.version + 1),
+            [{"person_id": pid, "new_label": label} for pid, label in labels.items()],
+        )  # fmt: skip
     records_of_old: dict[int, list[int]] = {}
     for r, p in previous.items():
         records_of_old.setdefault(p, []).append(int(r))
-    folded = []
     for old_pid in sorted((set(previous.values()) - claimed) & changed):
         heirs = Counter(new_owner[r] for r in records_of_old[old_pid] if r in new_owner)
-        folded.append({"b_id": old_pid, "b_into": heirs.most_common(1)[0][0] if heirs else None})
-    _update_persons(conn, now, folded)
-    return Assignment(len(assignment), _uids(conn, changed))
+        heir = heirs.most_common(1)[0][0] if heirs else None
+        conn.execute(
+            update(s.person)
+            .where(s.person.c.id == old_pid)
+            .values(merged_into_id=heir, updated_at=now, version=s.person.c.version + 1)
+        )
+    if unknown := changed - set(uid_of):  # persons revived: not read above
+        rows = select(s.person.c.id, s.person.c.uid).where(s.person.c.id.in_(sorted(unknown)))
+        uid_of.update((int(pid), str(uid)) for pid, uid in conn.execute(rows))
+    before: dict[str, list[int]] = {}
+    for record, pid in sorted(previous.items(), key=lambda item: int(item[0])):
+        before.setdefault(uid_of[pid], []).append(int(record))
+    return Assignment(len(assignment), frozenset(uid_of[p] for p in changed), new_owner, before)
 
 
-def _update_persons(conn: Connection, now: datetime, rows: list[dict[str, Any]]) -> None:
-    """Persons changed by a run, in bulk: each row ``b_id``, ``b_into`` (folded into that
-    person, or None) and, if it has one, its new label ``b_label``; their versions go up."""
-    for labelled in (True, False):
-        batch = [r for r in rows if ("b_label" in r) is labelled]
-        if not batch:
-            continue
-        values: dict[str, Any] = {"updated_at": now, "merged_into_id": bindparam("b_into"),
-                                  "version": s.person.c.version + 1}  # fmt: skip
-        if labelled:
-            values["label"] = bindparam("b_label")
-        statement = update(s.person).where(s.person.c.id == bindparam("b_id")).values(values)
-        for begin in range(0, len(batch), _PERSON_BATCH):
-            conn.execute(statement, batch[begin : begin + _PERSON_BATCH])
+def _new_person(conn: Connection, now: datetime, uid_of: dict[int, str]) -> int:
+    """A new person (no label yet: it is written with its records); its uid goes in ``uid_of``."""
+    uid = uuid.uuid4().hex[:12]
+    person_id = int(conn.execute(
+        s.person.insert().returning(s.person.c.id),
+        {"uid": uid, "label": "", "created_at": now, "updated_at": now},
+    ).scalar_one())  # fmt: skip
+    uid_of[person_id] = uid
+    return person_id
 
 
 def _uids(conn: Connection, person_ids: set[int]) -> frozenset[str]:
@@ -648,7 +724,7 @@ def _outcome(
     skipped: dict[tuple[str, str], str], pairs: list[Pair], decided: set[tuple[str, str]],
 ) -> dict[str, int]:  # fmt: skip
     """Of the model's matches: merged, or held back by what (see :class:`LinkRunResult`)."""
-    person = _previous_persons(conn, None)
+    person, _ = _previous_persons(conn, None)
     held: Counter[str] = Counter()
     for left, right, inside in model_matches:
         if person.get(left) == person.get(right):
@@ -789,6 +865,76 @@ def _matched_pairs(
     return found
 
 
+@dataclass(frozen=True, slots=True)
+class ScopeRead:
+    """What re-clustering a component needs of it, read in two statements (a judgement's time
+    goes into round trips): its current records and their lists, who holds each of its
+    records now (with their uids), the records' names, its matched pairs and verdicts."""
+
+    nodes: list[str]
+    groups: dict[str, str]
+    previous: dict[str, int]
+    uid_of: dict[int, str]
+    names: dict[int, str]
+    matches: list[tuple[str, str, float]]
+    verdicts: dict[frozenset[str], str]
+
+
+def read_scope(conn: Connection, run_id: int | None, scope: set[int]) -> ScopeRead:
+    """The component ``scope`` as re-clustering reads it (see :class:`ScopeRead`)."""
+    r, pr = s.record, s.person_record
+    records = (
+        select(r.c.id, r.c.document_id, s.source.c.kind, s.document.c.is_current,
+               pr.c.person_id, s.person.c.uid, r.c.surname, r.c.given_name, r.c.full_name)
+        .join(s.document, s.document.c.id == r.c.document_id)
+        .join(s.source, s.source.c.id == r.c.source_id)
+        .outerjoin(pr, pr.c.record_id == r.c.id)
+        .outerjoin(s.person, s.person.c.id == pr.c.person_id)
+    )  # fmt: skip
+    rows = [row for chunk in _chunks(sorted(scope))
+            for row in conn.execute(records.where(r.c.id.in_(chunk)))]  # fmt: skip
+    current = [row for row in rows if row.is_current]
+    held = [row for row in rows if row.person_id is not None]
+    matches, verdicts = _scope_edges(conn, run_id, scope)
+    return ScopeRead(
+        nodes=[str(row.id) for row in current],
+        groups=list_groups(current),
+        previous={str(row.id): row.person_id for row in held},
+        uid_of={row.person_id: row.uid for row in held},
+        names={row.id: _name(row) for row in rows},
+        matches=matches,
+        verdicts=verdicts,
+    )
+
+
+def _scope_edges(
+    conn: Connection, run_id: int | None, scope: set[int]
+) -> tuple[list[tuple[str, str, float]], dict[frozenset[str], str]]:
+    """The run's matched pairs and the verdicts of judged pairs of ``scope``: one statement
+    per chunk (judgement rows first, so that their types decide the union's)."""
+    p, j = s.candidate_pair, s.judgement
+    matches: list[tuple[str, str, float]] = []
+    judged: dict[int, Any] = {}
+    for chunk in _chunks(sorted(scope)):
+        either = or_(j.c.left_record_id.in_(chunk), j.c.right_record_id.in_(chunk))
+        parts = [select(literal("j").label("kind"), j.c.id, j.c.left_record_id,
+                        j.c.right_record_id, cast(null(), Float).label("p"), j.c.verdict,
+                        j.c.created_at, cast(null(), Integer).label("run_id"),
+                        literal(True).label("is_match"))
+                 .where(j.c.undone_at.is_(None), either)]  # fmt: skip
+        if run_id is not None:  # by record only, so that its index serves the query
+            parts.append(select(literal("m"), p.c.id, p.c.left_record_id, p.c.right_record_id,
+                                p.c.match_probability, cast(null(), Text),
+                                cast(null(), DateTime(timezone=True)), p.c.run_id, p.c.is_match)
+                         .where(p.c.left_record_id.in_(chunk)))  # fmt: skip
+        for row in conn.execute(union_all(*parts)):
+            if row.kind == "j":
+                judged[row.id] = row
+            elif row.run_id == run_id and row.is_match:
+                matches.append((str(row.left_record_id), str(row.right_record_id), row.p))
+    return matches, _latest(judged.values())
+
+
 def recluster(
     conn: Connection,
     run_id: int | None = None,
@@ -796,6 +942,7 @@ def recluster(
     around: Iterable[int] | None = None,
     scope: set[int] | None = None,
     skipped: dict[tuple[str, str], str] | None = None,
+    restore: Restore | None = None,
 ) -> Assignment:
     """Persons from a run's matched pairs (the latest finished run by default) and every
     active judgement, over the current records; call it under :func:`lock_for_writing`.
@@ -804,14 +951,24 @@ def recluster(
     call it under :func:`lock_for_judging`, the component locked by
     :func:`~tagdyr.persons.components.lock_component`); ``scope``: that component, already
     found (it must hold whole components: one found before the decision does); ``skipped``:
-    filled with the matched pairs clustering left apart, and why (see :func:`cluster`)."""
+    filled with the matched pairs clustering left apart, and why (see :func:`cluster`);
+    ``restore``: the persons before the change an undo or revert takes back, by uid (they
+    come back as they were: see :func:`assign_persons`)."""
     run_id = run_id if run_id is not None else latest_run_id(conn)
     if scope is None and around is not None:
         scope = component(conn, run_id, around)
-    matches = _matched_pairs(conn, run_id, scope)
-    nodes, groups = _current_records(conn, scope)
-    must, cannot = active_judgements(conn, scope)
+    read = read_scope(conn, run_id, scope) if scope is not None else None
+    if read is not None:
+        matches, nodes, groups, verdicts = read.matches, read.nodes, read.groups, read.verdicts
+    else:
+        matches = _matched_pairs(conn, run_id, None)
+        nodes, groups = _current_records(conn, None)
+        verdicts = latest_verdicts(conn, None)
+    must, cannot = judged_links(verdicts)
     clusters = cluster(
         nodes, matches, must_link=must, cannot_link=cannot, groups=groups, skipped=skipped
     )
-    return assign_persons(conn, clusters, datetime.now(UTC), scope=scope)
+    assigned = assign_persons(
+        conn, clusters, datetime.now(UTC), scope=scope, restore=restore, read=read
+    )
+    return replace(assigned, verdicts=verdicts)

@@ -66,8 +66,9 @@ def _revert(conn: Connection, event: Event, actor: str) -> int:
 def _toggle_judgements(conn: Connection, event: Event, actor: str) -> int:
     ids = [int(i) for i in event.detail["judgements"]]
     summary = f"revert of #{event.id}: {event.summary}"
+    before = event.detail.get("persons")  # as they were before the change (newer events)
     if event.detail["active"]:
-        undo_judgements(conn, ids, actor, "revert", summary, reverts=event.id)
+        undo_judgements(conn, ids, actor, "revert", summary, reverts=event.id, restore=before)
     else:
         rows = conn.execute(
             select(s.judgement.c.left_record_id, s.judgement.c.right_record_id,
@@ -77,7 +78,9 @@ def _toggle_judgements(conn: Connection, event: Event, actor: str) -> int:
             raise NotFoundError(f"the judgements of change #{event.id} are gone with their records")
         pairs = [(r.left_record_id, r.right_record_id, r.verdict) for r in rows]
         note = str(event.detail.get("note", ""))
-        apply_judgements(conn, pairs, actor, note, "revert", summary, reverts=event.id)
+        apply_judgements(
+            conn, pairs, actor, note, "revert", summary, reverts=event.id, restore=before
+        )
     return _latest_event(conn)
 
 

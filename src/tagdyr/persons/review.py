@@ -22,7 +22,13 @@ from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
 from tagdyr.persons.components import lock_component
-from tagdyr.persons.linking import latest_run_id, latest_verdicts, recluster
+from tagdyr.persons.linking import (
+    Assignment,
+    Restore,
+    latest_run_id,
+    latest_verdicts,
+    recluster,
+)
 from tagdyr.store import schema as s
 from tagdyr.store.audit import events, last_change, log_event
 from tagdyr.store.db import lock_for_judging, storage_error
@@ -179,21 +185,14 @@ def _check_pair_seen(conn: Connection, left_id: int, right_id: int, seen: int | 
     )
 
 
-def _check_consistent(conn: Connection, scope: set[int]) -> None:
-    """Refuse (the transaction rolls back) when the persons now contradict an active
-    judgement: two judgements that cannot both hold (a "same" that a chain of others makes
-    a "not same", or the reverse)."""
-    owner = {
-        str(rid): pid
-        for rid, pid in conn.execute(
-            select(s.person_record.c.record_id, s.person_record.c.person_id).where(
-                s.person_record.c.record_id.in_(sorted(scope))
-            )
-        )
-    }
+def _check_consistent(assigned: Assignment) -> None:
+    """Refuse (the transaction rolls back) when the persons the re-clustering wrote contradict
+    an active judgement it obeyed: two judgements that cannot both hold (a "same" that a chain
+    of others makes a "not same", or the reverse)."""
+    owner = {str(rid): pid for rid, pid in assigned.owner.items()}
     broken = sorted(
         f"{' and '.join(sorted(pair, key=int))} judged {verdict!r}"
-        for pair, verdict in latest_verdicts(conn, scope).items()
+        for pair, verdict in assigned.verdicts.items()
         if verdict in ("same", "not_same") and all(r in owner for r in pair)
         and (len({owner[r] for r in pair}) == 1) != (verdict == "same")
     )  # fmt: skip
@@ -204,16 +203,6 @@ def _check_consistent(conn: Connection, scope: set[int]) -> None:
             + "): nothing was stored; undo the judgement it contradicts first, or merge or "
             "split the persons from the dossier"
         )
-
-
-def _persons_of(conn: Connection, record_ids: Iterable[int]) -> set[str]:
-    return set(
-        conn.execute(
-            select(s.person.c.uid)
-            .join(s.person_record, s.person_record.c.person_id == s.person.c.id)
-            .where(s.person_record.c.record_id.in_(list(record_ids)))
-        ).scalars()
-    )
 
 
 def _insert_judgement(conn: Connection, left_id: int, right_id: int, verdict: str, author: str,
@@ -255,44 +244,43 @@ def apply_judgements(
     reverts: int | None = None,
     together: set[int] | None = None,
     pair_seen: int | None = None,
+    restore: Restore | None = None,
 ) -> list[int]:
     """Store judgements (left, right, verdict), re-cluster their components and log it,
     inside the caller's transaction; the judgements' ids. ``together``: records that must end
-    up in one person (a merge): any the scores alone would not keep gets a "same" too."""
+    up in one person (a merge): any the scores alone would not keep gets a "same" too;
+    ``restore``: the persons before the change this one reverts (see :func:`recluster`)."""
     author = author.strip()
     if not author:
         raise TagdyrError("a judgement needs its author")
     record_ids = {r for left, right, _ in pairs for r in (left, right)} | (together or set())
-    found = conn.execute(
-        select(func.count()).select_from(s.record).where(s.record.c.id.in_(record_ids))
-    ).scalar_one()
-    if found != len(record_ids):
-        raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
     run_id = latest_run_id(conn)
-    scope = lock_component(conn, run_id, record_ids)  # holds what they join
+    scope = lock_component(conn, run_id, record_ids)  # holds what they join (stored records)
+    if not record_ids <= scope:
+        raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
     if pair_seen is not None:  # first: it says who decided the very pair
         _check_pair_seen(conn, pairs[0][0], pairs[0][1], pair_seen)
     _check_seen(conn, seen or {})
-    before = _persons_of(conn, scope)
     ids = [_insert_judgement(conn, left, right, verdict, author, note)
            for left, right, verdict in pairs]  # fmt: skip
-    changed = set(recluster(conn, run_id, scope=scope).changed_uids)
+    assigned = recluster(conn, run_id, scope=scope, restore=restore)
+    before, changed = assigned.before, set(assigned.changed_uids)  # before: as in the log
     anchor = pairs[0][0]
-    while together and (stragglers := together - _records_with(conn, anchor)):
+    while together and (stragglers := together - _records_with(assigned, anchor)):
         ids += [_insert_judgement(conn, anchor, r, "same", author, note)
                 for r in sorted(stragglers)]  # fmt: skip
-        changed |= recluster(conn, run_id, scope=scope).changed_uids
-    _check_consistent(conn, scope)
-    log_event(conn, author, action, summary, {"judgements": ids, "active": True, "note": note},
-              before | changed, reverts)  # fmt: skip
+        assigned = recluster(conn, run_id, scope=scope)
+        changed |= assigned.changed_uids
+    _check_consistent(assigned)
+    detail = {"judgements": ids, "active": True, "note": note, "persons": before}
+    log_event(conn, author, action, summary, detail, set(before) | changed, reverts)
     return ids
 
 
-def _records_with(conn: Connection, record_id: int) -> set[int]:
-    """The records of the person ``record_id`` belongs to."""
-    pr = s.person_record
-    person = select(pr.c.person_id).where(pr.c.record_id == record_id).scalar_subquery()
-    return set(conn.execute(select(pr.c.record_id).where(pr.c.person_id == person)).scalars())
+def _records_with(assigned: Assignment, record_id: int) -> set[int]:
+    """The records of the person ``record_id`` belongs to, as re-clustering just wrote it."""
+    person = assigned.owner.get(record_id)
+    return {r for r, p in assigned.owner.items() if p == person} if person is not None else set()
 
 
 def judge(engine: Engine, left_id: int, right_id: int, verdict: str, author: str,
@@ -382,9 +370,11 @@ def split_record(engine: Engine, record_id: int, author: str, note: str = "",
 
 
 def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, action: str,
-                    summary: str, reverts: int | None = None) -> None:  # fmt: skip
+                    summary: str, reverts: int | None = None,
+                    restore: Restore | None = None) -> None:  # fmt: skip
     """Mark judgements undone (they stay in the trail), re-cluster and log it, inside the
-    caller's transaction and under the write lock."""
+    caller's transaction and under the write lock. ``restore``: the persons before the
+    change this undo takes back (from its log event): they come back with their uids."""
     records = conn.execute(
         select(s.judgement.c.left_record_id, s.judgement.c.right_record_id).where(
             s.judgement.c.id.in_(judgement_ids), s.judgement.c.undone_at.is_(None)
@@ -393,17 +383,18 @@ def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, act
     if len(records) != len(judgement_ids):
         raise NotFoundError(f"no active judgement {', '.join(map(str, judgement_ids))} to undo")
     record_ids = {r for row in records for r in row}
-    scope = lock_component(conn, latest_run_id(conn), record_ids)
-    before = _persons_of(conn, scope)
+    run_id = latest_run_id(conn)
+    scope = lock_component(conn, run_id, record_ids)
     conn.execute(
         update(s.judgement)
         .where(s.judgement.c.id.in_(judgement_ids))
         .values(undone_at=datetime.now(UTC))
     )
-    changed = recluster(conn, scope=scope).changed_uids
-    _check_consistent(conn, scope)
-    log_event(conn, author, action, summary, {"judgements": judgement_ids, "active": False},
-              before | changed, reverts)  # fmt: skip
+    assigned = recluster(conn, run_id, scope=scope, restore=restore)
+    _check_consistent(assigned)
+    detail = {"judgements": judgement_ids, "active": False, "persons": assigned.before}
+    log_event(conn, author, action, summary, detail,
+              set(assigned.before) | assigned.changed_uids, reverts)  # fmt: skip
 
 
 def undo(engine: Engine, judgement_id: int, author: str = "system", *,
@@ -415,13 +406,14 @@ def undo(engine: Engine, judgement_id: int, author: str = "system", *,
     with _writing(engine, "the undo") as conn:
         _check_undoable(conn, judgement_id, author if own else None, pair_seen)
         made_by = next(
-            (e.id for e in events(conn, limit=500)
+            (e for e in events(conn, limit=500)
              if e.action in ("judge", "merge") and e.detail.get("judgements") == [judgement_id]
              and e.reverted_by is None),
             None,
         )  # fmt: skip
         undo_judgements(conn, [judgement_id], author, "undo", f"judgement {judgement_id} undone",
-                        reverts=made_by)  # fmt: skip
+                        reverts=made_by.id if made_by else None,
+                        restore=made_by.detail.get("persons") if made_by else None)  # fmt: skip
 
 
 def _check_undoable(conn: Connection, judgement_id: int, author: str | None,
