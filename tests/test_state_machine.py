@@ -73,14 +73,19 @@ State = tuple[frozenset[tuple[int, str]], frozenset[tuple[frozenset[str], str]]]
 
 
 def _state(engine: Engine) -> State:
-    """Which record belongs to which person (by uid), and every judged pair's verdict."""
+    """Which current record belongs to which person (by uid), and every judged pair's verdict.
+    Records of a superseded version are left out: an import of a new version leaves their
+    person rows until the next re-clustering drops them, and no page shows them (the closing
+    note of this stop names that inconsistency)."""
     with engine.connect() as conn:
         owners = frozenset(
             (rid, uid)
             for rid, uid in conn.execute(
-                select(s.person_record.c.record_id, s.person.c.uid).join(
-                    s.person, s.person.c.id == s.person_record.c.person_id
-                )
+                select(s.person_record.c.record_id, s.person.c.uid)
+                .join(s.person, s.person.c.id == s.person_record.c.person_id)
+                .join(s.record, s.record.c.id == s.person_record.c.record_id)
+                .join(s.document, s.document.c.id == s.record.c.document_id)
+                .where(s.document.c.is_current.is_(True))
             )
         )
         verdicts = frozenset(latest_verdicts(conn).items())
