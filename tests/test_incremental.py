@@ -12,7 +12,9 @@ from __future__ import annotations
 import contextlib
 import csv
 import shutil
+import sqlite3
 import tempfile
+from contextlib import closing
 from functools import cache
 from pathlib import Path
 
@@ -201,7 +203,10 @@ class IncrementalLinking(RuleBasedStateMachine):
     @rule()
     def a_full_relink_agrees(self) -> None:
         copy = self.folder / "full.sqlite"
-        shutil.copy(self.folder / "db.sqlite", copy)
+        # the backup API, not a file copy: the latest writes may still be in the WAL file
+        source, target = sqlite3.connect(self.folder / "db.sqlite"), sqlite3.connect(copy)
+        with closing(source), closing(target):
+            source.backup(target)
         other = create_db_engine(f"sqlite:///{copy}")
         try:
             assert _link(other, full=True) is None
