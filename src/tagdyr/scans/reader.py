@@ -23,6 +23,7 @@ from tagdyr.scans.ocr import (
 )
 from tagdyr.scans.pages import read_pages
 from tagdyr.scans.table import (
+    Cell,
     PageTable,
     aligned_table,
     cell_of,
@@ -75,10 +76,7 @@ def _reread_doubtful(page: ScanPage, other: Any) -> None:
         for cell in row.cells:
             if cell.confidence >= _DOUBTFUL or not any(ch.isalpha() for ch in cell.text):
                 continue  # sure enough, or digits and signs that both scripts share
-            crop = page.image.crop(cell.box)
-            crop.info["dpi"] = page.image.info.get("dpi", (300, 300))
-            found = words(other, crop, page.number, (cell.box[0], cell.box[1]))
-            again = cell_of(found, cell.box)
+            again = cell_of(_cell_reader(other)(page.image, cell.box, page.number), cell.box)
             if again.text and again.confidence > cell.confidence + _MARGIN:
                 row.cells[row.cells.index(cell)] = again
 
@@ -122,18 +120,13 @@ def _restore_kazakh_letters(page: ScanPage, kazakh: Any) -> None:
     "Актебе"), its Kazakh letters kept."""
     if not _written_in_kazakh(page):
         return
+    read = _cell_reader(kazakh)
     for row in page.table.rows:
         for cell in row.cells:
             if not any(ch.isalpha() for ch in cell.text):
                 continue
-            crop = page.image.crop(cell.box)
-            crop.info["dpi"] = page.image.info.get("dpi", (300, 300))
-            again = cell_of(words(kazakh, crop, page.number), cell.box).text
-            fixed = with_kazakh_letters(cell.text, again)
-            if fixed != cell.text:
-                cell.chars = [(fixed[i], conf) if i < len(fixed) else (ch, conf)
-                              for i, (ch, conf) in enumerate(cell.chars)]  # fmt: skip
-                cell.text = fixed
+            again = cell_of(read(page.image, cell.box, page.number), cell.box).text
+            _set_letters(cell, with_kazakh_letters(cell.text, again))
 
 
 _CYRILLIC_LETTER = r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]"
@@ -165,11 +158,16 @@ def _repair(table: PageTable) -> None:
             if bare != cell.text:
                 start = cell.text.index(bare)
                 cell.chars, cell.text = cell.chars[start : start + len(bare)], bare
-            fixed = repair_digits(cell.text)
-            if fixed != cell.text:
-                cell.text = fixed
-                cell.chars = [(fixed[i], conf) if i < len(fixed) else (ch, conf)
-                              for i, (ch, conf) in enumerate(cell.chars)]  # fmt: skip
+            _set_letters(cell, repair_digits(cell.text))
+
+
+def _set_letters(cell: Cell, fixed: str) -> None:
+    """``cell`` with ``fixed``, a reading of the same length (one character for one), its
+    characters' confidences kept in their places."""
+    if fixed != cell.text:
+        cell.chars = [(fixed[i], conf) if i < len(fixed) else (ch, conf)
+                      for i, (ch, conf) in enumerate(cell.chars)]  # fmt: skip
+        cell.text = fixed
 
 
 def read_page(image: Image.Image, number: int, lang: str | None = None) -> ScanPage:
