@@ -144,6 +144,11 @@ class Filters:
                                                   self.camp, self.fate, self.place,
                                                   self.unit))  # fmt: skip
 
+    def years_within(self, years: Iterable[int]) -> list[int]:
+        """Of ``years``, those in the years searched for (all when none are), in order."""
+        low, high = self.born_from, self.born_to
+        return sorted(y for y in years if (low is None or y >= low) and (high is None or y <= high))
+
 
 @dataclass
 class Facts:
@@ -168,8 +173,7 @@ class Facts:
         if f.unit and f.unit not in self.units:
             return False
         if f.born_from is not None or f.born_to is not None:
-            low, high = f.born_from or -(10**6), f.born_to or 10**6
-            return any(low <= y <= high for y in self.years)
+            return bool(f.years_within(self.years))
         return True
 
     def values(self, facet: str) -> list[tuple[str, str]]:
@@ -278,14 +282,11 @@ def faceted_search(
     return SearchResult(page, len(passing), facets)
 
 
-def _shown_year(years: Iterable[int], filters: Filters) -> int | None:
+def _shown_year(years: set[int], filters: Filters) -> int | None:
     """The birth year a hit shows: the earliest its records give within the years searched
     for (a man whose records say 1919 and 1920 is found by 1920–1921 as born 1920), else the
     earliest of all."""
-    years = sorted(years)
-    low, high = filters.born_from, filters.born_to
-    inside = [y for y in years if (low is None or y >= low) and (high is None or y <= high)]
-    shown = inside or years
+    shown = filters.years_within(years) or sorted(years)
     return shown[0] if shown else None
 
 
