@@ -14,7 +14,14 @@ import sys
 from pathlib import Path
 
 from tagdyr.i18n import LANGUAGES, translate
-from tagdyr.vocab.claims import CLAIM_KINDS, key_facts, single_kinds
+from tagdyr.vocab.claims import (
+    CLAIM_KINDS,
+    homeland_kinds,
+    key_facts,
+    place_kinds,
+    place_value_kinds,
+    single_kinds,
+)
 
 _SCRIPT = r"""
 import json, sys
@@ -26,6 +33,10 @@ vocab.CLAIM_KINDS += (
     vocab.ClaimKind(
         "medal", {"en": "medal", "ru": "медаль", "kk": "медалі"}, "fact", "medal",
         gedcom=("FACT", "Medal"), key_fact=15, headers=(r"медаль", r"medal"),
+    ),
+    vocab.ClaimKind(
+        "transit", {"en": "transit camp", "ru": "пересыльный лагерь", "kk": "етпелі лагерь"},
+        "fact", "transit", headers=(r"пересыльный лагерь", r"transit"), value_is_place=True,
     ),
 )
 
@@ -48,6 +59,10 @@ said["import"] = run("import", str(work / "list.csv"), "--source", "medals", "--
 uid = json.loads(run("records", "--json", "--db", db).splitlines()[0])["person"]
 said["dossier"] = run("person", uid, "--json", "--db", db)
 said["labels"] = {lang: translate("kind_medal", lang) for lang in ("kk", "ru", "en")}
+from tagdyr.store.db import create_db_engine
+from tagdyr.stats import statistics
+with create_db_engine("sqlite:///" + db).connect() as conn:
+    said["points"] = {p.name: p.roles for p in statistics(conn).points}
 said["csv"] = run("export", "csv", "--table", "claims", "--db", db)
 said["jsonld"] = run("export", "jsonld", "--db", db)
 said["gedcom"] = run("export", "gedcom", "--db", db)
@@ -61,7 +76,8 @@ print(json.dumps(said, ensure_ascii=False))
 
 def test_a_new_claim_kind_is_one_table_entry(tmp_path: Path) -> None:
     (tmp_path / "list.csv").write_text(
-        "Фамилия,Имя,Год рождения,Медаль\nАбенов,Касым,1914,За отвагу\n", encoding="utf-8"
+        "Фамилия,Имя,Год рождения,Медаль,Пересыльный лагерь\nАбенов,Касым,1914,За отвагу,Берген\n",
+        encoding="utf-8",
     )
     done = subprocess.run(
         [sys.executable, "-c", _SCRIPT, str(tmp_path)],
@@ -75,6 +91,7 @@ def test_a_new_claim_kind_is_one_table_entry(tmp_path: Path) -> None:
     dossier = json.loads(said["dossier"])
     medals = [c for c in dossier["claims"] if c["kind"] == "medal"]
     assert [c["value"] for c in medals] == ["За отвагу"]
+    assert said["points"] == {"Bergen": ["transit"]}  # a place-valued kind is on the map
     assert said["labels"] == {"kk": "медалі", "ru": "медаль", "en": "medal"}
     assert "medal" in said["csv"] and "За отвагу" in said["csv"]
     assert "За отвагу" in said["jsonld"]
@@ -92,6 +109,10 @@ def test_the_table_keeps_what_the_readers_declared_before() -> None:
         "repatriation", "fate", "arrest", "sentence", "death", "rehabilitation",
     )  # fmt: skip
     assert single_kinds() == {"birth", "death", "rank", "nationality", "gender", "capture"}
+    # maps.points.PLACE_VALUES, stats' oblast kinds and search's place kinds, as they were
+    assert set(place_value_kinds()) == {"camp", "residence", "conscription", "capture"}
+    assert set(homeland_kinds()) == {"birth", "residence"}
+    assert set(place_kinds()) == {*place_value_kinds(), "birth", "repatriation"}
     for kind in CLAIM_KINDS:
         words = {lang: translate(f"kind_{kind.kind}", lang) for lang in LANGUAGES}
         assert words == {lang: kind.labels[lang] for lang in LANGUAGES}

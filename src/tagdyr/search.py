@@ -18,20 +18,21 @@ from typing import Any
 
 from sqlalchemy import Connection, case, func, select, union
 
-from tagdyr.maps.points import PLACE_VALUES, place_texts
+from tagdyr.maps.points import place_texts
 from tagdyr.names import clean, parse
 from tagdyr.names.index import query_keys
 from tagdyr.names.parse import Order
 from tagdyr.names.prefilter import query_forms, quick_score
 from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
 from tagdyr.store import schema as s
+from tagdyr.vocab.claims import place_kinds
 from tagdyr.vocab.gazetteer import places, resolve
 
 _MAX_CANDIDATES = 5000  # hits considered for facets
 _SCORED = 600  # candidates a query's keys fetch, looked at cheaply (names.prefilter)
 _ENGINE = 40  # … of whose writings the names engine scores the likeliest
 FACETS = ("source", "place", "camp", "unit", "fate", "decade")
-_PLACE_KINDS = ("birth", "repatriation", *PLACE_VALUES)  # claims that can name a place
+_PLACE_KINDS = place_kinds()  # claims that can name a place
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select
 
-from tagdyr.maps.points import PLACE_VALUES, place_texts
+from tagdyr.maps.points import place_texts
 from tagdyr.maps.svg import MapPoint
 from tagdyr.store import schema as s
+from tagdyr.vocab.claims import homeland_kinds, place_value_kinds
 from tagdyr.vocab.gazetteer import label, places, resolve
 
 UNIDENTIFIED = ""  # the key of places the gazetteer does not know
@@ -115,7 +116,7 @@ def _birth_decades(conn: Connection) -> list[tuple[int, int]]:
 
 def _place_texts(conn: Connection) -> list[tuple[str, str, int]]:
     """(claim kind, place text, person) for every text of a claim that names a place."""
-    named = s.claim.c.place.is_not(None) | s.claim.c.kind.in_(PLACE_VALUES)
+    named = s.claim.c.place.is_not(None) | s.claim.c.kind.in_(place_value_kinds())
     rows = conn.execute(
         select(s.claim.c.kind, s.claim.c.value, s.claim.c.place, s.person_record.c.person_id)
         .join(s.person_record, s.person_record.c.record_id == s.claim.c.record_id)
@@ -137,7 +138,7 @@ def statistics(conn: Connection, lang: str = "en") -> Statistics:
     resolved: dict[str, tuple[str, ...]] = {}
     for kind, text, person in _place_texts(conn):
         keys = resolved.setdefault(text, resolve(text))
-        if kind in ("birth", "residence"):
+        if kind in homeland_kinds():
             oblast = next((k for k in keys if places()[k].kind == "oblast"), UNIDENTIFIED)
             oblast_persons[oblast].add(person)
         specific = _most_specific(keys)

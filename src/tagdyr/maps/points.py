@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from tagdyr.maps.svg import MapPoint
 from tagdyr.store.queries import ClaimView
+from tagdyr.vocab.claims import place_value_kinds
 from tagdyr.vocab.gazetteer import label, places, resolve
-
-# claim kinds whose value itself names a place (others name it in ``place``)
-PLACE_VALUES = ("camp", "residence", "conscription", "capture")
 
 
 def place_texts(kind: str, value: str, place: str | None) -> list[str]:
     """The texts of a claim that name places: its place, and its value for the kinds whose
     value is a place ("Mysen" as a camp, "г. Павлодар" as a residence)."""
     texts = [place] if place else []
-    if kind in PLACE_VALUES and value != place:
+    if kind in place_value_kinds() and value != place:
         texts.append(value)
     return texts
 

@@ -6,7 +6,9 @@ collection.
 Readers: :mod:`tagdyr.sources.records` (the claims of a row), :mod:`tagdyr.i18n` (the
 ``kind_*`` words), :mod:`tagdyr.export.gedcom` (tags and types), :mod:`tagdyr.export.collection`
 (the key facts and their order), :mod:`tagdyr.dossier` (kinds a man has one of, the order of a
-fate summary), :mod:`tagdyr.sources.columns` (the header names of a kind's new field). A new
+fate summary), :mod:`tagdyr.sources.columns` (the header names of a kind's new field),
+:mod:`tagdyr.maps.points`, :mod:`tagdyr.stats` and :mod:`tagdyr.search` (which kinds name a
+place, and which say where a man comes from). A new
 kind is one :class:`ClaimKind` in :data:`CLAIM_KINDS`.
 
 Pure data: nothing here imports the rest of tagdyr.
@@ -38,25 +40,28 @@ class ClaimKind:
     # header names (regular expressions on the normalized header, every language) of a field
     # the column table of sources/columns.py does not already know
     headers: tuple[str, ...] = ()
+    value_is_place: bool = False  # its value itself names a place ("Mysen" as a camp)
+    homeland: bool = False  # it says where a man comes from (the statistics' oblasts)
 
 
 # Facts in the order a row's claims are made, then events; ``key_fact`` is the position among
 # the key facts of the printed collection (0: not one).
 CLAIM_KINDS: tuple[ClaimKind, ...] = (
     ClaimKind("birth", {"en": "birth", "ru": "рождение", "kk": "туған"}, "event",
-              gedcom=("BIRT", None), key_fact=1, single=True),
+              gedcom=("BIRT", None), key_fact=1, single=True, homeland=True),
     ClaimKind("conscription", {"en": "conscription", "ru": "призыв", "kk": "әскерге шақырылу"},
-              "event", gedcom=("EVEN", "Conscription"), key_fact=5),
+              "event", gedcom=("EVEN", "Conscription"), key_fact=5, value_is_place=True),
     ClaimKind("burial", {"en": "burial", "ru": "захоронение", "kk": "жерлеу"}, "event",
               gedcom=("BURI", None)),
     ClaimKind("residence", {"en": "residence", "ru": "место жительства",
-                            "kk": "тұрғылықты жері"}, "fact", "residence", gedcom=("RESI", None)),
+                            "kk": "тұрғылықты жері"}, "fact", "residence", gedcom=("RESI", None),
+              value_is_place=True, homeland=True),
     ClaimKind("rank", {"en": "rank", "ru": "звание", "kk": "әскери атағы"}, "fact", "rank",
               gedcom=("FACT", "Military rank"), key_fact=2, single=True),
     ClaimKind("nationality", {"en": "nationality", "ru": "национальность", "kk": "ұлты"},
               "fact", "nationality", gedcom=("NATI", None), single=True),
     ClaimKind("camp", {"en": "camp", "ru": "лагерь", "kk": "лагерь"}, "fact", "camp", "row",
-              gedcom=("FACT", "Camp"), key_fact=8),
+              gedcom=("FACT", "Camp"), key_fact=8, value_is_place=True),
     ClaimKind("unit", {"en": "unit", "ru": "часть, отряд", "kk": "бөлім"}, "fact", "unit",
               gedcom=("FACT", "Unit"), key_fact=3),
     ClaimKind("occupation", {"en": "occupation", "ru": "специальность", "kk": "мамандығы"},
@@ -71,7 +76,8 @@ CLAIM_KINDS: tuple[ClaimKind, ...] = (
     ClaimKind("hospital", {"en": "hospital", "ru": "госпиталь", "kk": "госпиталь"}, "fact",
               "hospital", gedcom=("EVEN", "Hospital")),
     ClaimKind("capture", {"en": "capture", "ru": "пленение", "kk": "тұтқынға түсу"}, "event",
-              "capture_date", "own", "capture_place", ("EVEN", "Capture"), 6, True),
+              "capture_date", "own", "capture_place", ("EVEN", "Capture"), 6, True,
+              value_is_place=True),
     ClaimKind("escape", {"en": "escape", "ru": "побег", "kk": "тұтқыннан қашуы"}, "event",
               "escape_date", "own", gedcom=("EVEN", "Escape"), key_fact=7),
     ClaimKind("repatriation", {"en": "repatriation", "ru": "репатриация", "kk": "репатриация"},
@@ -113,6 +119,21 @@ def key_facts() -> tuple[str, ...]:
 def single_kinds() -> frozenset[str]:
     """Kinds a man has one of ("gender" is a record's, not a claim kind, and one too)."""
     return frozenset(k.kind for k in CLAIM_KINDS if k.single) | {"gender"}
+
+
+def place_value_kinds() -> tuple[str, ...]:
+    """Kinds whose value itself names a place (others name it in the claim's ``place``)."""
+    return tuple(k.kind for k in CLAIM_KINDS if k.value_is_place)
+
+
+def homeland_kinds() -> tuple[str, ...]:
+    """Kinds that say where a man comes from (birth, residence)."""
+    return tuple(k.kind for k in CLAIM_KINDS if k.homeland)
+
+
+def place_kinds() -> tuple[str, ...]:
+    """Kinds whose claims can name a place: in their value, in a place cell, or as a homeland."""
+    return tuple(k.kind for k in CLAIM_KINDS if k.value_is_place or k.place_field or k.homeland)
 
 
 def labels() -> dict[str, dict[str, str]]:
