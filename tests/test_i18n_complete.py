@@ -18,10 +18,10 @@ from tagdyr.link.engine import MISSING_LEVEL
 from tagdyr.link.model import load_model
 from tagdyr.names.similarity import FREQUENCY_PARTS, Level, Part
 from tagdyr.search import FACETS, SORTS
-from tagdyr.sources.columns import FIELDS
 from tagdyr.store import schema as s
 from tagdyr.store.audit import ACTIONS
 from tagdyr.texts.claims import KINDS
+from tagdyr.vocab.fields import FIELDS
 from tagdyr.vocab.gazetteer import places
 from tagdyr.web.linkage import STAGES
 from tagdyr.web.person_view import FATE_PHRASES

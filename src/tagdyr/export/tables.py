@@ -21,9 +21,9 @@ from typing import IO, Any
 from sqlalchemy import Connection, select
 
 from tagdyr.export.uris import claim_uri, person_uri, record_uri, source_uri
-from tagdyr.sources.columns import FIELDS
 from tagdyr.sources.formulas import EXPORT_MARKER, guard
 from tagdyr.store import schema as s
+from tagdyr.vocab.fields import FIELDS
 
 TABLES = ("persons", "records", "claims", "sources")
 _CHUNK = 900  # ids per IN (…) clause

@@ -9,9 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from tagdyr.sources.columns import FIELDS, IGNORE, MappingFile, map_columns
+from tagdyr.sources.columns import IGNORE, MappingFile, map_columns
 from tagdyr.sources.profiles import detect_profile
 from tagdyr.sources.tabular import formula_warnings, read_table
+from tagdyr.vocab.fields import FIELDS
 
 PREVIEW_ROWS = 10
 

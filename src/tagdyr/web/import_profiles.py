@@ -4,9 +4,10 @@ open the server's files), and the editor's column choices under that profile's r
 from __future__ import annotations
 
 from tagdyr.errors import ConfigError
-from tagdyr.sources.columns import FIELDS, IGNORE, MappingFile
+from tagdyr.sources.columns import IGNORE, MappingFile
 from tagdyr.sources.compound import split_rule_error, split_targets
 from tagdyr.sources.profiles import shipped_profiles
+from tagdyr.vocab.fields import FIELDS
 
 FORM = "the import form"
 
