@@ -43,8 +43,22 @@ def test_init_import_link_search_person(tmp_path: Path) -> None:
     dossier = json.loads(person.output)
     assert dossier["label"] == "Бектанов Мажит"
     assert [c["kind"] for c in dossier["timeline"]] == ["birth"]
+    assert [c["value"] for c in dossier["facts"]["rank"]] == ["мл. лейтенант"]
+    shown = runner.invoke(app, ["person", first["person"], "--db", db], env={"COLUMNS": "200"})
+    facts = [line for line in shown.output.splitlines() if "rank" in line]  # an undated fact
+    assert any("мл. лейтенант" in line for line in facts), shown.output
+    assert runner.invoke(app, ["search", "Bektanow", "--db", db]).exit_code == 0
     found = runner.invoke(app, ["search", "Bektanow", "--db", db], env={"COLUMNS": "200"})
     assert "Бектанов Мажит" in found.output
+
+
+def test_counts_are_said_with_the_noun_in_the_singular_or_the_plural() -> None:
+    from tagdyr.cli.common import counted
+
+    assert [counted(n, "match", "matches") for n in (0, 1, 2, 2040)] == [
+        "0 matches", "1 match", "2 matches", "2,040 matches"
+    ]  # fmt: skip
+    assert counted(1, "candidate pair") == "1 candidate pair"
 
 
 def test_errors_are_one_clear_line_and_exit_code_1(tmp_path: Path) -> None:

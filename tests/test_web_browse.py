@@ -171,3 +171,17 @@ def test_every_example_of_the_search_box_finds_someone(client: TestClient, lang:
 def test_home_examples_are_not_the_names_the_demo_lacks() -> None:
     for lang in LANGUAGES:
         assert "Joumaniazov" not in translate("search_placeholder", lang)
+
+
+def test_a_camp_by_its_lowercase_key_or_its_cyrillic_name_lists_the_same_persons(
+    client: TestClient,
+) -> None:
+    """Issue 20: ``?camp=narvik`` (the gazetteer key, as a place page's links write it) found
+    nobody, since the camp filter compared the name as written only."""
+    written = _listed(client.get("/search?camp=Narvik&sort=name&lang=en").text)
+    assert len(written) >= 10
+    by_key = client.get("/search?camp=narvik&sort=name&lang=ru").text
+    assert _listed(by_key) == written
+    assert _listed(client.get("/search?camp=Нарвик&sort=name&lang=en").text) == written
+    assert "narvik" not in re.sub(r"<[^>]+>", "", by_key)  # the chip names the camp, in Russian
+    assert _total(client.get("/search?camp=nowhere-at-all&lang=en").text) == 0

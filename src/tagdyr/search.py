@@ -135,7 +135,7 @@ class Filters:
     born_from: int | None = None
     born_to: int | None = None
     source: str | None = None  # source key
-    camp: str | None = None  # as written
+    camp: str | None = None  # as written, or a camp's gazetteer key ("narvik")
     fate: str | None = None  # as normalized
     place: str | None = None  # a gazetteer key: an oblast, a town or a camp
     unit: str | None = None  # as stated (normalized by text extraction)
@@ -157,6 +157,7 @@ class Facts:
 
     sources: dict[str, str] = field(default_factory=dict)  # key -> title
     camps: set[str] = field(default_factory=set)
+    camp_keys: set[str] = field(default_factory=set)  # what camps' names resolve to
     fates: set[str] = field(default_factory=set)
     years: set[int] = field(default_factory=set)
     places: set[str] = field(default_factory=set)  # gazetteer keys, ancestors included
@@ -165,7 +166,7 @@ class Facts:
     def passes(self, f: Filters) -> bool:
         if f.source and f.source not in self.sources:
             return False
-        if f.camp and f.camp not in self.camps:
+        if f.camp and not self.was_in(f.camp):
             return False
         if f.fate and f.fate not in self.fates:
             return False
@@ -176,6 +177,14 @@ class Facts:
         if f.born_from is not None or f.born_to is not None:
             return bool(f.years_within(self.years))
         return True
+
+    def was_in(self, camp: str) -> bool:
+        """Whether a camp (as written in any case or script, or by its gazetteer key: "narvik",
+        "Нарвик") is among these."""
+        wanted = camp.casefold()
+        if wanted in self.camp_keys or any(c.casefold() == wanted for c in self.camps):
+            return True
+        return bool(self.camp_keys.intersection(resolve(camp)[:1]))
 
     def values(self, facet: str) -> list[tuple[str, str]]:
         """(value, label) of this hit for a facet."""
@@ -234,6 +243,7 @@ def _facts(conn: Connection, hits: list[Hit]) -> dict[int, Facts]:
         fact = facts[owner[record_id]]
         if kind == "camp":
             fact.camps.add(value)
+            fact.camp_keys.update(resolve(value)[:1])  # the camp, not its country
         elif kind == "fate":
             fact.fates.add(norm or value)
         elif kind == "unit":

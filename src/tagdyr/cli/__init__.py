@@ -361,6 +361,7 @@ def person(
 
         data = asdict(dossier)
         data["timeline"] = [asdict(c) for c in dossier.timeline]
+        data["facts"] = {kind: [asdict(c) for c in said] for kind, said in dossier.facts.items()}
         sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
         return
     console.print(f"[bold]{dossier.label}[/bold]  ({dossier.uid})")
@@ -370,6 +371,13 @@ def person(
         note = f" [red]({c.note})[/red]" if c.note else ""
         timeline.add_row(c.date_start or "", c.kind, c.value + note, c.place or "", c.source_title)
     console.print(timeline)
+    if dossier.facts:  # rank, nationality, camp, … : what the records say without a date
+        facts = Table("fact", "as stated", "place", "source")
+        for kind, said in dossier.facts.items():
+            for c in said:
+                note = f" [red]({c.note})[/red]" if c.note else ""
+                facts.add_row(kind, c.value + note, c.place or "", c.source_title)
+        console.print(facts)
     recs = Table("record", "source", "where (archival reference; row)", "cells as written")
     for r in dossier.records:
         cells = "; ".join(f"{k}: {v}" for k, v in r.verbatim.items() if v)

@@ -25,6 +25,12 @@ if TYPE_CHECKING:
 console = Console()
 err_console = Console(stderr=True)
 
+
+def counted(n: int, one: str, many: str | None = None) -> str:
+    """``n`` with its noun in the singular or the plural: "1 match", "2,040 matches"."""
+    return f"{n:,} {one if n == 1 else many or one + 's'}"
+
+
 ProfileOption = Annotated[
     str | None,
     typer.Option(

@@ -29,6 +29,7 @@ from tagdyr.cli.common import (
     _settings,
     _Stages,
     console,
+    counted,
 )
 from tagdyr.errors import TagdyrError
 
@@ -222,10 +223,11 @@ def link_summary(result: LinkRunResult) -> list[str]:
         "the persons already there (tagdyr link without --incremental re-links everything)."
     ]  # fmt: skip
     lines += [
-        f"Linked {result.records:,} records (run {result.run_id}): "
-        f"{result.persons_before:,} persons before, {result.persons:,} after.",
-        f"The model found {result.matches:,} matches (probability ≥ {result.threshold:g}) "
-        f"among {result.pairs:,} candidate pairs: {result.merged:,} merged, {held:,} held back.",
+        f"Linked {counted(result.records, 'record')} (run {result.run_id}): "
+        f"{counted(result.persons_before, 'person')} before, {result.persons:,} after.",
+        f"The model found {counted(result.matches, 'match', 'matches')} (probability ≥ "
+        f"{result.threshold:g}) among {counted(result.pairs, 'candidate pair')}: "
+        f"{result.merged:,} merged, {held:,} held back.",
     ]
     if result.held_by_list_prior:
         lines.append(
@@ -248,7 +250,8 @@ def link_summary(result: LinkRunResult) -> list[str]:
             f"  list {prior.source_key} ({prior.entries:,} entries): {prior.share:.1%} of its "
             f"entries taken to repeat a man ({how})."
         )
-    lines.append(f"{result.review_queue:,} pairs wait in the review queue.")
+    waits = "waits" if result.review_queue == 1 else "wait"
+    lines.append(f"{counted(result.review_queue, 'pair')} {waits} in the review queue.")
     lines += _next_steps(result)
     return lines
 
@@ -312,7 +315,8 @@ def _link_files(
             progress=stages.stage,
         )
     console.print(
-        f"{summary.pairs:,} candidate pairs, {summary.matches:,} matches → {summary.output}"
+        f"{counted(summary.pairs, 'candidate pair')}, "
+        f"{counted(summary.matches, 'match', 'matches')} → {summary.output}"
     )
 
 
