@@ -15,6 +15,7 @@ spelling of Soviet registers: Kazakh letters lost by a Latin rendering are not g
 from __future__ import annotations
 
 import heapq
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -130,7 +131,9 @@ def _longest_at(rules: Rules, text: str, pos: int, longest_rule: int) -> int:
     return 0
 
 
-def _read(stem: str, rules: Rules) -> list[tuple[float, str]]:
+def _read(stem: str, rules: Rules, floor: float) -> list[tuple[float, str]]:
+    """The beam's readings of ``stem``, dropping every prefix that scores below ``floor``
+    (exact: no step raises a score, so such a prefix never ends above the floor)."""
     longest_rule = max(map(len, rules))
     beams: dict[int, list[tuple[float, str]]] = {0: [(0.0, "")]}
     for pos in range(len(stem)):
@@ -145,22 +148,27 @@ def _read(stem: str, rules: Rules) -> list[tuple[float, str]]:
         ]
         for end, cyr, weight in steps:
             beams.setdefault(end, []).extend(
-                [(score + weight, prefix + cyr) for score, prefix in here]
+                [
+                    (score + weight, prefix + cyr)
+                    for score, prefix in here
+                    if score + weight >= floor
+                ]
             )
     return beams.get(len(stem), [])
 
 
-def _readings(folded: str, convention: Convention) -> list[tuple[float, str]]:
+def _readings(folded: str, convention: Convention, floor: float) -> list[tuple[float, str]]:
     rules = _CONVENTION_RULES[convention]
     for latin, cyr in _ENDINGS[convention]:
         if folded.endswith(latin) and len(folded) > len(latin) + 1:
-            return [(s, text + cyr) for s, text in _read(folded[: -len(latin)], rules)]
-    return _read(folded, rules)
+            return [(s, text + cyr) for s, text in _read(folded[: -len(latin)], rules, floor)]
+    return _read(folded, rules, floor)
 
 
 _ANY_IMPLAUSIBLE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _IMPLAUSIBLE))
 
 
+@lru_cache(maxsize=200_000)
 def implausibility(cyrillic: str) -> float:
     """Penalty for letter sequences Russian and Kazakh names (almost) never have."""
     if not _ANY_IMPLAUSIBLE.search(cyrillic):  # most readings: one scan instead of ten
@@ -181,14 +189,31 @@ def cyrillic_candidates(word: str, limit: int = 6) -> tuple[Hypothesis, ...]:
     )
 
 
+def _all_readings(folded: str, limit: int) -> list[tuple[float, str, Convention]]:
+    """Every convention's readings that can still rank among the ``limit`` best. The floor is
+    the ``limit``-th best penalized score of the distinct texts read so far: the final
+    ``limit``-th best can only be higher, and a reading's penalized score is at most its raw
+    score, so a reading below the floor is one :func:`_ranked` would never reach."""
+    found: list[tuple[float, str, Convention]] = []
+    best: dict[str, float] = {}
+    floor = -math.inf
+    for convention in _CONVENTION_RULES:
+        readings = _readings(folded, convention, floor)
+        found += [(score, text, convention) for score, text in readings]
+        # the penalty of a few of the best texts is enough for a floor (any subset's
+        # limit-th best is at most the whole set's)
+        for score, text in heapq.nlargest(2 * limit, readings):
+            if text not in best:
+                best[text] = score - implausibility(text)
+        if len(best) >= limit:
+            floor = max(floor, heapq.nlargest(limit, best.values())[-1])
+    return found
+
+
 @lru_cache(maxsize=200_000)
 def _ranked(folded: str, limit: int) -> tuple[tuple[str, float, tuple[Convention, ...]], ...]:
     """The readings of a folded word (the same for "ABAJ", "Abaj" and "abaj"), best first."""
-    raw = sorted(
-        ((score, text, convention) for convention in _CONVENTION_RULES
-         for score, text in _readings(folded, convention)),
-        key=lambda item: -item[0],
-    )  # fmt: skip
+    raw = sorted(_all_readings(folded, limit), key=lambda item: -item[0])
     best: dict[str, tuple[float, list[Convention]]] = {}
     top: list[float] = []  # the ``limit`` best penalized scores so far (a min-heap)
     for score_raw, text, convention in raw:
