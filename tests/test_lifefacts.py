@@ -173,3 +173,15 @@ def test_a_given_name_alone_stands_for_the_paragraphs_person(
     text: str, names: list[str], expected: list[set[tuple[str, str]]]
 ) -> None:
     assert _all_facts(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ержан Сәрсенов 1943 жылы тұтқынға түскен.", {("capture", "1943")}),
+        ("Ержан Сәрсенов 1950 жылы сотталған, 1991 жылы ақталған.",
+         {("sentence", "1950"), ("rehabilitation", "1991")}),
+    ],
+)  # fmt: skip
+def test_kazakh_participles_state_dated_events(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _facts(text, "Ержан Сәрсенов") == expected
