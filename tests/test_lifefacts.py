@@ -126,3 +126,62 @@ def test_a_unit_joined_is_the_one_named_befores() -> None:
     text = "Pavel Orlov rejoint le maquis de Valmy, dit Ivan Lebedev."
     facts = _all_facts(text, ["Pavel Orlov", "Ivan Lebedev"])
     assert facts == [{("unit", "maquis de Valmy")}, set()]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Pjotr Smirnov was born in 1919 in the village of Ozernoye, Lenin district, Omsk region.",
+         "Pjotr Smirnov",
+         {("birth", "1919"), ("birth_place", "Ozernoye, Lenin district, Omsk region")}),
+        ("Pierre Durand est né le 3 mai 1901 à Saint-Étienne et vécut à Paris.", "Pierre Durand",
+         {("birth", "1901-05-03"), ("birth_place", "Saint-Étienne")}),
+        # the adjective of the region is not a word of the village's name
+        ("Пётр Смирнов родился в 1919 году в селе Озёрное Омской области.", "Пётр Смирнов",
+         {("birth", "1919"), ("birth_place", "Озёрное")}),
+        ("Per Hansen var født i 1907 i Bodø.", "Per Hansen",
+         {("birth", "1907"), ("birth_place", "Bodø")}),
+        # no name after the preposition: no place
+        ("Tom Baker was born in 1919 in a small village.", "Tom Baker", {("birth", "1919")}),
+    ],
+)  # fmt: skip
+def test_a_birth_with_its_date_then_its_place(
+    text: str, name: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a given name alone, in English, Russian (a case form) and Kazakh (a case form)
+        ("Qasym Bekov came from the steppe. Later Qasym was captured in 1942.",
+         ["Qasym Bekov"], [{("capture", "1942")}]),
+        ("Иван Петров вырос в ауле. Ивана арестовали. Иван был арестован в 1937 году.",
+         ["Иван Петров"], [{("arrest", "1937")}]),
+        ("Қасым Беков ауылда өсті. Қасым 1942 жылы тұтқынға түсті.",
+         ["Қасым Беков"], [{("capture", "1942")}]),
+        # two men of one given name in the paragraph: the given name stands for neither
+        ("Qasym Bekov and Qasym Orazov met. Later Qasym was captured in 1942.",
+         ["Qasym Bekov", "Qasym Orazov"], [set(), set()]),
+        # another paragraph: the given name stands for no one
+        ("Qasym Bekov came from the steppe.\n\nQasym was captured in 1942.",
+         ["Qasym Bekov"], [set()]),
+    ],
+)  # fmt: skip
+def test_a_given_name_alone_stands_for_the_paragraphs_person(
+    text: str, names: list[str], expected: list[set[tuple[str, str]]]
+) -> None:
+    assert _all_facts(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ержан Сәрсенов 1943 жылы тұтқынға түскен.", {("capture", "1943")}),
+        ("Ержан Сәрсенов 1950 жылы сотталған, 1991 жылы ақталған.",
+         {("sentence", "1950"), ("rehabilitation", "1991")}),
+    ],
+)  # fmt: skip
+def test_kazakh_participles_state_dated_events(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _facts(text, "Ержан Сәрсенов") == expected

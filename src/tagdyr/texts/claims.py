@@ -116,11 +116,16 @@ _EVENT_PATTERNS = tuple(
 )
 _KAZAKH_EVENT = re.compile(
     rf"(?P<date>{_DATE})\s+жыл\w*[^.;]{{0,50}}?(?P<verb>тұтқынға түсті|қамалды|ақталды|"
-    r"қаза тапты|елге оралды|қашып шықты|сотталды)"
+    r"қаза тапты|елге оралды|қашып шықты|сотталды|тұтқынға түскен|қамалған|ақталған|"
+    r"қаза тапқан|елге оралған|қашып шыққан|сотталған)"
 )
 _KAZAKH_KINDS = {"тұтқынға түсті": "capture", "қамалды": "arrest", "ақталды": "rehabilitation",
                  "қаза тапты": "death", "елге оралды": "repatriation",
-                 "қашып шықты": "escape", "сотталды": "sentence"}  # fmt: skip
+                 "қашып шықты": "escape", "сотталды": "sentence",
+                 # the participles: "1942 жылы тұтқынға түскен" (was taken prisoner in 1942)
+                 "тұтқынға түскен": "capture", "қамалған": "arrest", "ақталған": "rehabilitation",
+                 "қаза тапқан": "death", "елге оралған": "repatriation",
+                 "қашып шыққан": "escape", "сотталған": "sentence"}  # fmt: skip
 _AWARD_PATTERNS = (
     # награжден орденом «Красной Звезды», медалью «За отвагу»
     re.compile(r"(?:награжд\w+|удостоен\w*)\s+(?:\w+\s+){0,2}?(?:орден\w*|медал\w*)\s+"
@@ -189,8 +194,11 @@ def _events(text: str, left: int, sentence: str) -> list[Claim]:
     for match in _KAZAKH_EVENT.finditer(sentence):
         date = find_date(match.group("date"))
         if date is not None:
-            found.append(Claim(_KAZAKH_KINDS[match.group("verb")], date.start, match.group(),
-                               left + match.start(), left + match.end()))  # fmt: skip
+            # the phrase begins at the year: the word before it may be the subject ("Ол 1942")
+            year = match.start() + match.group().find(date.start[:4])
+            found.append(Claim(_KAZAKH_KINDS[match.group("verb")], date.start,
+                               sentence[year : match.end()], left + year,
+                               left + match.end()))  # fmt: skip
     return found
 
 
@@ -297,15 +305,18 @@ def claims_about(
     text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
 ) -> list[Claim]:
     """What the text states about the person mentioned at ``start``–``end``: birth, birth
-    place or home, rank, unit and role, awards, camps, and dated events (arrest, sentence,
-    rehabilitation, repatriation, capture, escape, death). A sentence's awards and unit belong
-    to every person it names; an event belongs to the person named last before its verb. What
-    the sentence of a pronoun that stands for the person states (``coreference``) is read too:
-    births, camps, awards and events, not the words around the pronoun (no role or rank)."""
-    from tagdyr.texts.coreference import pronouns_of
+        place or home, rank, unit and role, awards, camps, and dated events (arrest, sentence,
+        rehabilitation, repatriation, capture, escape, death). A sentence's awards and unit belong
+        to every person it names; an event belongs to the person named last before its verb. What
+        the sentence of a pronoun that stands for the person states (``coreference``) is read too:
+        births, camps, awards and events, not the words around the pronoun (no role or rank); and
+    likewise of the person's given name written alone later in the paragraph."""
+    from tagdyr.texts.coreference import given_names_of, pronouns_of
 
     claims = _claims_at(text, start, end, others)
-    for pronoun in pronouns_of(text, (start, end), others):
+    standing_for = pronouns_of(text, (start, end), others)
+    standing_for += given_names_of(text, (start, end), others)
+    for pronoun in standing_for:
         beside = _claims_at(text, *pronoun, (*others, pronoun))
         claims += [c for c in beside if c.kind not in _ONLY_BESIDE_A_NAME]
     return _once(claims)

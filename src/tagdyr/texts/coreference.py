@@ -1,6 +1,7 @@
 """A pronoun that stands for a person named before it in the same paragraph ("Ол …", "Он …",
 "He …", "Il …", "Er …", "Han …"), so that what its sentence states is read as a fact about that
-person. Bound only when it is unambiguous: the nearest sentence before the pronoun that names
+person; likewise the person's given name alone, in any case form ("Қасым", "Қасымға", "Касыму").
+A pronoun is bound only when it is unambiguous: the nearest sentence before the pronoun that names
 anyone names exactly one person, and no one is named between them."""
 
 from __future__ import annotations
@@ -50,5 +51,37 @@ def pronouns_of(
         if any(s <= at[0] < e for s, e in inside):
             continue  # a word of a name ("Han" in "Han Suyin")
         if antecedent(text, at, spans) == mention:
+            found.append(at)
+    return found
+
+
+# a case ending after a given name: Russian, Kazakh, German/Norwegian genitive
+_CASE_ENDING = r"(?:а|я|у|ю|ом|ем|е|ым|ға|ге|қа|ке|ның|нің|дың|дің|тың|тің|ды|ді|ты|ті|да|де|"
+_CASE_ENDING += r"та|те|ы|і|ны|ні|s)?"
+
+
+def given_names_of(
+    text: str, mention: tuple[int, int], spans: tuple[tuple[int, int], ...]
+) -> list[tuple[int, int]]:
+    """The given name of a full-name mention ("Qasym Bekov") written alone later in its
+    paragraph, in any case form, outside any other mention; only when no other person named in
+    the paragraph has that given name."""
+    words = text[mention[0] : mention[1]].split()
+    if len(words) < 2 or not words[0][:1].isupper() or len(words[0]) < 3:
+        return []
+    given = words[0]
+    left, right = _paragraph(text, mention[1])
+    others = {text[s:e].split()[0].casefold() for s, e in spans
+              if s >= left and e <= right and len(text[s:e].split()) > 1}  # fmt: skip
+    surname = words[-1].casefold()
+    rivals = {text[s:e].split()[-1].casefold() for s, e in spans if s >= left and e <= right
+              and text[s:e].split()[0].casefold() == given.casefold()}  # fmt: skip
+    if given.casefold() not in others or rivals - {surname}:
+        return []
+    pattern = re.compile(rf"(?<![\w-]){re.escape(given)}{_CASE_ENDING}(?![\w-])")
+    found = []
+    for match in pattern.finditer(text, mention[1], right):
+        at = match.span()
+        if not any(s <= at[0] < e for s, e in spans):
             found.append(at)
     return found

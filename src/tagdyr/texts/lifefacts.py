@@ -115,6 +115,20 @@ _KAZAKH_BORN = re.compile(
 )
 
 
+_CAP = r"[A-ZÆØÅÄÖÜÉА-ЯЁ][\w'’-]+"
+_BIRTH_DATE = r"(?:\d{1,2}(?:er)?\.?\s+)?(?:[^\W\d_]+\s+)?(?:\d{1,2},?\s+)?\d{4}"
+# a birth with its date and then its place, right after the mention: "… was born in 1919 in
+# the village of Ozernoye, Lenin district, Omsk region", "… né le 3 mai 1901 à Lyon",
+# "… родился в 1919 году в селе Озёрное", "… var født i 1907 i Bodø"
+_BIRTH_THEN_PLACE = re.compile(
+    r"^[^.;]{0,40}?\b(?:born|née?|родил(?:ся|ась)|født)\s+(?:on\s+|in\s+|le\s+|en\s+|в\s+|i\s+"
+    rf"|den\s+)?{_BIRTH_DATE}(?:\s+(?:года|году|г\.))?\s+(?:in|at|à|в|i|på)\s+"
+    r"(?:the\s+(?:village|town|city|aul|settlement)\s+of\s+|(?:селе|деревне|ауле|городе|"
+    rf"посёлке|поселке)\s+)?(?P<place>{_CAP}(?:[ -]{_CAP}(?![\w'’-])(?!\s+(?:област|район)))*"
+    rf"(?:,\s+{_CAP}\s+(?:district|region|oblast|province|район[а-я]*|област[а-я]*))*)"
+)
+
+
 def births_after(text: str, end: int) -> list[Claim]:
     """A birth stated right after the mention (or its pronoun) ending at ``end``."""
     from tagdyr.dates import find_date
@@ -126,6 +140,11 @@ def births_after(text: str, end: int) -> list[Claim]:
         date = find_date(match.group("date")) if match else None
         if match and date:
             found.append(Claim("birth", date.start, match.group(), end, end + match.end()))
+    then_place = _BIRTH_THEN_PLACE.match(after)
+    if then_place:
+        at = end + then_place.start("place")
+        found.append(Claim("birth_place", then_place.group("place"), then_place.group("place"), at,
+                           end + then_place.end("place")))  # fmt: skip
     kazakh = _KAZAKH_BORN.match(after)
     if kazakh:
         found.append(Claim("birth", kazakh.group("date"), kazakh.group(), end, end + kazakh.end()))
