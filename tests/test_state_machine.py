@@ -282,7 +282,7 @@ class Tagdyr(RuleBasedStateMachine):
         assert len(records) == len(set(records))
         assert set(self._current()) == set(records), "only current records belong to persons"
 
-    def check_invariants(self) -> None:
+    def check_every_invariant(self) -> None:
         """Every invariant, as hypothesis checks them after each step (for a replayed example)."""
         self.every_current_record_has_exactly_one_person()
         self.no_active_judgement_is_contradicted()
@@ -394,7 +394,7 @@ def test_a_superseded_versions_records_keep_their_state_through_a_revert(
     try:
         for step in steps:
             step()
-            state.check_invariants()
+            state.check_every_invariant()
     finally:
         state.teardown()
         if cleanup is not None:
