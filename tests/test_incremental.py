@@ -30,6 +30,7 @@ from tagdyr.persons.review import judge
 from tagdyr.sources.importer import SourceInfo, import_table
 from tagdyr.store import schema as s
 from tagdyr.store.db import create_db_engine, migrate
+from tests.db import record_id, uid_of
 
 PARTS = 3
 Persons = dict[str, tuple[int, frozenset[int]]]  # uid -> (version, record ids)
@@ -126,6 +127,24 @@ def test_an_incremental_link_gives_the_pairs_and_persons_of_a_full_relink(engine
     # a list's calibrated prior is learnt from the pairs a run scores: the old pairs keep the
     # one of their own run, so probabilities may differ in the fifth decimal, never a decision
     assert all(abs(again[k][0] - pairs[k][0]) < 1e-4 for k in pairs)
+
+
+def test_a_list_of_one_entry_finds_its_man_as_a_full_relink_does(
+    linked: Engine, tmp_path: Path
+) -> None:
+    """One new record makes two tables for Splink, whose two-table path kept only the rows of
+    each table's first dataset name: the register behind the old list was never compared (the
+    browser import of tests/test_web_review_tools.py found it)."""
+    path = tmp_path / "extra.csv"
+    path.write_bytes("Nr;Navn;Født\n1;Omarow Kabysch;1910\n".encode())
+    import_table(linked, path, SourceInfo("extra", "Extra list", "Riksarkivet (test)"))
+    assert link_database(linked, threshold=0.9, floor=0.001, full=False).new_records == 1
+    extra, man = record_id(linked, "extra", "1"), record_id(linked, "register", "3")
+    assert uid_of(linked, extra) == uid_of(linked, man)
+    incremental, pairs = _persons(linked), _pairs(linked)
+    assert link_database(linked, threshold=0.9, floor=0.001, full=True).new_records is None
+    assert {m for _, m in _persons(linked).values()} == {m for _, m in incremental.values()}
+    assert {k: v[1] for k, v in _pairs(linked).items()} == {k: v[1] for k, v in pairs.items()}
 
 
 def test_a_link_with_nothing_new_changes_no_person(engine: Engine) -> None:

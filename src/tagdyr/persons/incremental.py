@@ -113,9 +113,12 @@ def _datasets(old: list[LinkRecord], new: list[LinkRecord]) -> list[list[LinkRec
     """The old records as one dataset, every new record its own (Splink's ``link_only``
     compares across datasets only: old with new, new with new, never old with old). Two
     tables of new records, so that Splink takes the general link-only path (with two tables
-    in all it compares the first with the second only)."""
+    in all it compares the first with the second only). The old records share one dataset
+    name: with one new record there are two tables, and Splink's two-table path keeps of each
+    table only the rows of its first dataset name (so a register behind a list was dropped)."""
     own = [replace(r, source_dataset=f"new-{r.unique_id}") for r in new]
-    return [d for d in (old, own[::2], own[1::2]) if d]
+    before = [replace(r, source_dataset="old") for r in old]
+    return [d for d in (before, own[::2], own[1::2]) if d]
 
 
 def score_new(

@@ -4,7 +4,8 @@
   judgements with the same verdicts, so the judgement table stays truthful). Reverting a revert
   flips them back.
 * an import: the document's records go (the source too if nothing else is left in it), and the
-  version it replaced becomes current again.
+  version it replaced becomes current again, its records back in the persons they left (under
+  the same uids: the import event keeps the persons before it).
 * a linkage run (the latest only): its pairs go and the persons come from the run before it.
 
 Account events (users, tokens) are changed back on the users page, not reverted. Everything
@@ -119,7 +120,8 @@ def _revert_import(conn: Connection, event: Event, actor: str) -> int:
     ).scalar_one()
     if not left:
         conn.execute(delete(s.source).where(s.source.c.id == document.source_id))
-    changed = recluster(conn).changed_uids
+    # the persons the import changed come back under their uids (newer events keep them)
+    changed = recluster(conn, restore=event.detail.get("persons")).changed_uids
     return log_event(
         conn, actor, "revert", f"revert of #{event.id}: {event.summary}",
         {"document_id": document_id, "restored_document_id": previous}, changed, event.id,

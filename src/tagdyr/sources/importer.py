@@ -286,16 +286,25 @@ def complete_source(
     )
 
 
-def _persons_for(conn: Connection, document_id: int) -> frozenset[str]:
-    """Every current record belongs to one person: the new version's records become persons
-    of their own until `tagdyr link` joins them (the replaced version's records keep theirs,
-    so that reverting this import gives back the very persons). The uids of the new persons."""
-    from tagdyr.persons.linking import recluster
+def _persons_for(
+    conn: Connection, document_id: int, previous_id: int | None
+) -> tuple[frozenset[str], dict[str, list[int]]]:
+    """Every current record belongs to one person, and only current records do: the new
+    version's records become persons of their own until `tagdyr link` joins them, and the
+    replaced version's records leave their persons in the same transaction (they stay stored
+    and readable in the history; a person left with none of its records is folded, as any
+    re-clustering does). The uids of the persons changed, and the persons before (uid ->
+    records), which reverting this import gives back under their uids."""
+    from tagdyr.persons.components import component
+    from tagdyr.persons.linking import latest_run_id, recluster
 
-    scope = set(
-        conn.execute(select(s.record.c.id).where(s.record.c.document_id == document_id)).scalars()
+    documents = [document_id] if previous_id is None else [document_id, previous_id]
+    seeds = set(
+        conn.execute(select(s.record.c.id).where(s.record.c.document_id.in_(documents))).scalars()
     )
-    return recluster(conn, scope=scope).changed_uids
+    scope = component(conn, latest_run_id(conn), seeds) if previous_id is not None else seeds
+    assigned = recluster(conn, scope=scope)
+    return assigned.changed_uids, {uid: list(ids) for uid, ids in assigned.before.items()}
 
 
 def import_table(
@@ -427,13 +436,14 @@ def store_document(
                 conn.execute(
                     s.figure.insert(), [{**f, "document_id": document_id} for f in prepared.figures]
                 )
-            changed = _persons_for(conn, document_id)
+            changed, before = _persons_for(conn, document_id, previous)
             log_event(
                 conn, actor, "import",
                 f"{path.name} imported as version {version} of {source.key}: {len(drafts):,} "
                 "records",
                 {"document_id": document_id, "previous_document_id": previous,
-                 "source_key": source.key, "version": version, "sha256": digest},
+                 "source_key": source.key, "version": version, "sha256": digest,
+                 "persons": before},
                 changed,
             )  # fmt: skip
     except IntegrityError as exc:
