@@ -52,8 +52,8 @@ def _pairs(engine: Engine, truth: Path, rng: random.Random) -> list[tuple[int, i
     pairs = [(ids[a], ids[b]) for a, b in twice if a in ids and b in ids]
     everyone = sorted(ids.values())
     while len(pairs) < PAIRS:
-        left = rng.choice(everyone)
-        pairs.append((left, left + 1))
+        at = rng.randrange(len(everyone) - 1)  # the last record has no neighbour after it
+        pairs.append((everyone[at], everyone[at + 1]))
     return pairs
 
 
