@@ -1,6 +1,6 @@
 """Scans benchmark: tagdyr's reading of synthetic scans against plain Tesseract on the page.
 
-    python -m bench.scans [--pages 4] [--heldout-only]
+    python -m bench.scans [--pages 4] [--heldout-only | --levels moderate]
 
 The linkage benchmark's generator writes a register and a list; the list's Cyrillic entries
 (Kazakh letters) and its Latin entries are rendered by ``bench.scans.generate`` (which knows
@@ -160,12 +160,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--pages", type=int, default=4, help="pages per script, face, profile")
     parser.add_argument("--heldout-only", action="store_true")
+    parser.add_argument("--levels", nargs="+", choices=LEVELS, default=list(LEVELS))
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--record", action="store_true", help="append to bench/results/scans.tsv")
     args = parser.parse_args()
     commit = results_log.current_commit()  # the code that runs, even if a commit lands meanwhile
     tuned, heldout = _data(TUNED_SEED), _data(HELDOUT_SEED)
-    sets = [] if args.heldout_only else [(tuned, TUNED_SEED, level) for level in LEVELS]
+    sets = [] if args.heldout_only else [(tuned, TUNED_SEED, level) for level in args.levels]
     sets.append((heldout, HELDOUT_SEED, "heldout"))
     tasks = []
     for directory, seed, level in sets:

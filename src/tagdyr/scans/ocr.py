@@ -24,6 +24,7 @@ Box = tuple[int, int, int, int]  # left, top, right, bottom in page pixels
 CYRILLIC_LANGS = "kaz+rus"
 KAZAKH_LANG = "kaz"  # alone, it keeps the Kazakh letters the mixed models drop
 LATIN_LANGS = "eng+deu+fra+nor"
+FRENCH_LANG = "fra"  # alone, it keeps the ï the mixed Latin models drop
 
 
 @dataclass(frozen=True, slots=True)

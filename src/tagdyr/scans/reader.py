@@ -13,6 +13,7 @@ from PIL import Image
 from tagdyr.scans.clean import Cleaned, clean_page
 from tagdyr.scans.ocr import (
     CYRILLIC_LANGS,
+    FRENCH_LANG,
     KAZAKH_LANG,
     LATIN_LANGS,
     Box,
@@ -90,17 +91,34 @@ _RUSSIAN_LOOKALIKES = {
 }  # fmt: skip
 
 
-def with_kazakh_letters(reading: str, kazakh: str) -> str:
-    """``reading`` with the Kazakh letters that the Kazakh model alone saw where the mixed
-    models wrote a Russian look-alike ("Казак ССР" and "Қазақ ССР" → "Қазақ ССР"); every
-    other character stays as the mixed models read it, and readings of different lengths are
-    left alone, so one character stands for one and the confidences keep their places."""
-    if len(reading) != len(kazakh):
+def with_letters(reading: str, single: str, lookalikes: dict[str, str]) -> str:
+    """``reading`` with the letters of ``lookalikes`` that one language's model alone saw
+    (``single``) where the mixed models wrote one of their look-alikes; every other character
+    stays as the mixed models read it, and readings of different lengths are left alone, so
+    one character stands for one and the confidences keep their places."""
+    if len(reading) != len(single):
         return reading
     return "".join(
-        k if r != k and r in _RUSSIAN_LOOKALIKES.get(k, "") else r
-        for r, k in zip(reading, kazakh, strict=True)
+        k if r != k and r in lookalikes.get(k, "") else r
+        for r, k in zip(reading, single, strict=True)
     )
+
+
+def with_kazakh_letters(reading: str, kazakh: str) -> str:
+    """``reading`` with the Kazakh letters that the Kazakh model alone saw where the mixed
+    models wrote a Russian look-alike ("Казак ССР" and "Қазақ ССР" → "Қазақ ССР")."""
+    return with_letters(reading, kazakh, _RUSSIAN_LOOKALIKES)
+
+
+# What the mixed Latin models write for a French diaeresis when English or German wins the
+# word ("Nourbaï" → "Nourbai"); the French model alone keeps it.
+_FRENCH_LOOKALIKES = {"ï": "i", "Ï": "I", "ë": "e", "Ë": "E"}
+
+
+def with_french_letters(reading: str, french: str) -> str:
+    """``reading`` with the ï and ë that the French model alone saw where the mixed models
+    wrote i and e ("Nourbai" and "Nourbaï" → "Nourbaï")."""
+    return with_letters(reading, french, _FRENCH_LOOKALIKES)
 
 
 _KAZAKH_LETTERS = frozenset("ӘәҒғҚқҢңӨөҰұҮүҺһІі")
@@ -118,15 +136,20 @@ def _restore_kazakh_letters(page: ScanPage, kazakh: Any) -> None:
     """On a page written in the Kazakh alphabet, each cell with letters read again by the
     Kazakh model alone (the mixed models let the Russian one win words such as "Ақтөбе", read
     "Актебе"), its Kazakh letters kept."""
-    if not _written_in_kazakh(page):
-        return
-    read = _cell_reader(kazakh)
+    if _written_in_kazakh(page):
+        _restore_letters(page, kazakh, with_kazakh_letters)
+
+
+def _restore_letters(page: ScanPage, single: Any, keep: Callable[[str, str], str]) -> None:
+    """Each cell with letters read again by one language's model alone (``single``), the
+    letters ``keep`` takes from that reading set one for one."""
+    read = _cell_reader(single)
     for row in page.table.rows:
         for cell in row.cells:
             if not any(ch.isalpha() for ch in cell.text):
                 continue
             again = cell_of(read(page.image, cell.box, page.number), cell.box).text
-            _set_letters(cell, with_kazakh_letters(cell.text, again))
+            _set_letters(cell, keep(cell.text, again))
 
 
 _CYRILLIC_LETTER = r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]"
@@ -204,6 +227,9 @@ def _read_table(
     if lang == CYRILLIC_LANGS:
         with engine(KAZAKH_LANG) as kazakh:
             _restore_kazakh_letters(read, kazakh)
+    elif lang == LATIN_LANGS:
+        with engine(FRENCH_LANG) as french:
+            _restore_letters(read, french, with_french_letters)
     _repair(table)
     return read
 
