@@ -9,6 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tagdyr.texts import mentions
+from tagdyr.texts.body import body_spans
 from tagdyr.texts.mentions import find_mentions
 
 
@@ -187,3 +189,22 @@ def test_a_surname_alone_after_a_rank_is_a_mention(text: str, expected: list[str
     from tagdyr.texts.mentions import find_mentions
 
     assert [m.text for m in find_mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "again"),
+    [
+        ("Ержан Қара келді. Кейін Ержан Қараның хаты табылды.", "Ержан Қараның"),
+        ("Anna Berg kam heim. Später schrieb Anna Berg einen Brief.", "Anna Berg"),
+    ],
+)
+def test_a_name_repeated_in_full_where_no_finder_saw_it_is_one_mention(
+    text: str, again: str
+) -> None:
+    # the repeat is left to the words that repeat a person named in full (as when a model
+    # missed it): given name and surname side by side are one mention, not two
+    reader, body = mentions._Reader(text), body_spans(text)
+    first = mentions._mention(reader, "f", 0, text.index(" ", text.index(" ") + 1))
+    repeated = mentions._short_mentions(text, "f", reader, body, [first])
+    assert [m.text for m in repeated] == [again]
+    assert repeated[0].antecedent == 0

@@ -299,14 +299,15 @@ def _full_mentions(
 def _short_mentions(
     text: str, file: str, reader: _Reader, body: list[tuple[int, int]], full: list[Mention]
 ) -> list[Mention]:
-    """Single words that repeat the surname or given name of a person named in full."""
+    """Words that repeat the surname or given name of a person named in full; two such words
+    side by side ("Мұстафа Шоқайдың" after "Мұстафа Шоқай") are one mention."""
     known: dict[str, int] = {}
     for mention in full:
         for word in mention.base.split():
             if not word.endswith(".") and len(word) > 2:
                 known.setdefault(word.lower(), mention.start)
     taken = [(m.start, m.end) for m in full]
-    found = []
+    found: list[Mention] = []
     words = (m for start, end in body for m in _TOKEN.finditer(text, start, end))
     for match in words:
         word = match.group("word")
@@ -319,7 +320,11 @@ def _short_mentions(
             continue
         if reader.names_a_place_or_unit(match.start(), match.end(), single=False):
             continue
-        found.append(_mention(reader, file, match.start(), match.end(), antecedent))
+        start = match.start()
+        if found and _SPACES.fullmatch(text[found[-1].end : start]):
+            previous = found.pop()  # given name and surname again, side by side: one person
+            start, antecedent = previous.start, previous.antecedent
+        found.append(_mention(reader, file, start, match.end(), antecedent))
     return found
 
 
