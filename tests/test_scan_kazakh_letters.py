@@ -4,11 +4,11 @@ when Tesseract's Russian model wins a word over the Kazakh one), and ruling frag
 from __future__ import annotations
 
 import pytest
-from bench.scans.generate import PROFILES, degrade, render
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagdyr.scans.reader import read_page, with_kazakh_letters, without_rule_fragments
+from tagdyr.scans.reader import with_kazakh_letters, without_rule_fragments
+from tests.typed_pages import assert_chars_spell_each_cell, read_typed_list
 
 HEADER = ["№", "Фамилия, имя", "Год рождения", "Место жительства", "Лагерь"]
 ROWS = [
@@ -21,16 +21,13 @@ ROWS = [
 
 @pytest.mark.parametrize("face", ["typewriter", "printed"])
 def test_kazakh_letters_of_a_typed_list_are_read_as_kazakh_letters(face: str) -> None:
-    drawn = render("Список военнопленных казахов", HEADER, ROWS, face, 3)
-    page = read_page(degrade(drawn.image, PROFILES["moderate"], 3), 1)
+    page = read_typed_list("Список военнопленных казахов", HEADER, ROWS, face, 3)
     places = [r.cells[3].text for r in page.table.rows]
     kazakh = [r[3] for r in ROWS[:3]]
     assert sum(p == want for p, want in zip(places, kazakh, strict=False)) >= 2, places
     assert [r.cells[1].text for r in page.table.rows[:3]] == [r[1] for r in ROWS[:3]]
     assert places[3] == ROWS[3][3]  # a Russian cell is left as it was
-    for row in page.table.rows:
-        for cell in row.cells:
-            assert "".join(ch for ch, _ in cell.chars) == cell.text
+    assert_chars_spell_each_cell(page)
 
 
 def test_the_kazakh_reading_gives_back_only_kazakh_letters() -> None:

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import pytest
-from bench.scans.generate import PROFILES, degrade, render
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tagdyr.scans.reader import read_page, with_french_letters
+from tagdyr.scans.reader import with_french_letters
+from tests.typed_pages import assert_chars_spell_each_cell, read_typed_list
 
 HEADER = ["Nr", "Name", "Born", "Residence", "Camp"]
 ROWS = [
@@ -21,15 +21,12 @@ ROWS = [
 
 @pytest.mark.parametrize("face", ["typewriter", "printed"])
 def test_a_diaeresis_of_a_typed_latin_list_is_kept(face: str) -> None:
-    drawn = render("List of Soviet prisoners of war", HEADER, ROWS, face, 5)
-    page = read_page(degrade(drawn.image, PROFILES["moderate"], 5), 1)
+    page = read_typed_list("List of Soviet prisoners of war", HEADER, ROWS, face, 5)
     names = [r.cells[1].text for r in page.table.rows]
     assert sum(n == r[1] for n, r in zip(names, ROWS[:3], strict=False)) >= 2, names
     assert names[3] == ROWS[3][1]  # no diaeresis drawn, none read
     assert not any("ï" in r.cells[3].text for r in page.table.rows)
-    for row in page.table.rows:
-        for cell in row.cells:
-            assert "".join(ch for ch, _ in cell.chars) == cell.text
+    assert_chars_spell_each_cell(page)
 
 
 def test_the_french_reading_gives_back_only_a_diaeresis() -> None:
