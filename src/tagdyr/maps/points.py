@@ -7,12 +7,14 @@ from tagdyr.store.queries import ClaimView
 from tagdyr.vocab.claims import place_value_kinds
 from tagdyr.vocab.gazetteer import label, places, resolve
 
+_PLACE_VALUES = frozenset(place_value_kinds())  # read once: place_texts runs per claim
+
 
 def place_texts(kind: str, value: str, place: str | None) -> list[str]:
     """The texts of a claim that name places: its place, and its value for the kinds whose
     value is a place ("Mysen" as a camp, "г. Павлодар" as a residence)."""
     texts = [place] if place else []
-    if kind in place_value_kinds() and value != place:
+    if kind in _PLACE_VALUES and value != place:
         texts.append(value)
     return texts
 
