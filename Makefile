@@ -6,7 +6,7 @@ DEMO_DB ?= demo.db
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-texts-real bench-load bench-scans bench-recluster fuzz clean
+.PHONY: demo test install install-dev install-bench system-deps lint typecheck bench bench-names bench-linkage bench-febrl bench-web bench-extract bench-texts-real bench-load bench-scans bench-recluster bench-cli fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,7 +42,7 @@ system-deps:
 	@./scripts/system-deps.sh
 
 ## make bench: every benchmark, each printing its table
-bench: bench-names bench-extract bench-texts-real bench-febrl bench-linkage bench-web bench-scans bench-recluster bench-load
+bench: bench-names bench-extract bench-texts-real bench-febrl bench-linkage bench-web bench-scans bench-recluster bench-load bench-cli
 
 ## make bench-names: names engine against unidecode+Jaro-Winkler, Double Metaphone, Beider-Morse
 bench-names: $(VENV)/.installed-bench
@@ -69,6 +69,10 @@ bench-load: $(VENV)/.installed-bench system-deps
 ## make bench-recluster: judgement latency on 1,000,000 linked records, local vs global re-clustering
 bench-recluster: $(VENV)/.installed-bench
 	$(BIN)/python -m bench.recluster
+
+## make bench-cli: `tagdyr --help` start-up (wall and CPU) beside Python's own start and a bare Typer app
+bench-cli: $(VENV)/.installed-bench
+	$(BIN)/python -m bench.cli
 
 ## make fuzz: coverage-guided fuzzing (atheris) of the importers and the name parser
 FUZZ_RUNS ?= 200000

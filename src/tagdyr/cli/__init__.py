@@ -22,6 +22,7 @@ from tagdyr.cli.common import (
     DEMO_DB,
     DbOption,
     ProfileOption,
+    QuickHelpGroup,
     _engine,
     _override,
     _progress,
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from rich.progress import TaskID
 
 app = typer.Typer(
+    cls=QuickHelpGroup,
+    rich_markup_mode=None,  # plain help: Rich's Markdown parser costs 0.1 s to import
     name="tagdyr",
     help="tagdyr (тағдыр, 'fate'): reconstruct the fates of Kazakh and Central Asian WWII "
     "participants from archival lists, registers and texts.",

@@ -18,12 +18,12 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.table import Table
-from typer.core import TyperGroup
 
 from tagdyr.cli.accounts import _actor
 from tagdyr.cli.common import (
     DbOption,
     ProfileOption,
+    QuickHelpGroup,
     _engine,
     _override,
     _settings,
@@ -46,7 +46,7 @@ if TYPE_CHECKING:
 DEFAULT_COMMAND = "run"
 
 
-class _LinkGroup(TyperGroup):
+class _LinkGroup(QuickHelpGroup):
     """A group whose default command runs when no sub-command is named."""
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:

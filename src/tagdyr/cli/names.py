@@ -11,9 +11,14 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
+from tagdyr.cli.common import QuickHelpGroup
 from tagdyr.errors import SourceError
 
-app = typer.Typer(help="The names engine: parse, compare and render names.", no_args_is_help=True)
+app = typer.Typer(
+    cls=QuickHelpGroup,
+    help="The names engine: parse, compare and render names.",
+    no_args_is_help=True,
+)
 console = Console()
 
 
