@@ -8,24 +8,19 @@ import sys
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from tagdyr.cli.common import QuickHelpGroup, _engine
+from tagdyr.cli.common import DbOption, QuickHelpGroup, _engine, console
 from tagdyr.errors import ConfigError, NotFoundError
 
 if TYPE_CHECKING:
     from tagdyr.accounts import User
 
-console = Console()
 users_app = typer.Typer(
     cls=QuickHelpGroup, help="Editors and admins of the web UI.", no_args_is_help=True
 )
 tokens_app = typer.Typer(cls=QuickHelpGroup, help="API tokens for scripts.", no_args_is_help=True)
 
-DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL or SQLite file.", show_default=False)
-]
 PasswordStdin = Annotated[
     bool,
     typer.Option("--password-stdin", help="Read the password from standard input (scripts)."),

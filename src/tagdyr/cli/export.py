@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
 
+from tagdyr.cli.common import DbOption, _engine, _settings, err_console
 from tagdyr.errors import ConfigError
 
 if TYPE_CHECKING:
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
     from tagdyr.export.selection import Selection
 
-console = Console(stderr=True)
+
 FORMATS = ("csv", "xlsx", "jsonld", "gedcom", "collection")
 
 
@@ -53,14 +53,13 @@ def export(
         Path | None, typer.Option(help="collection: a text file, the editor's introduction.")
     ] = None,
     lang: Annotated[str, typer.Option(help="collection: kk, ru or en.")] = "en",
-    db: Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file.")] = None,
+    db: DbOption = None,
     base_url: Annotated[
         str | None, typer.Option(help="Public address for URIs ($TAGDYR_BASE_URL).")
     ] = None,
 ) -> None:
     """Export a selection: csv (one table), xlsx (all four tables), jsonld, gedcom, or the
     printable collection (introduction, persons with key facts and sources, index of names)."""
-    from tagdyr.cli.common import _engine, _settings
     from tagdyr.export.selection import Selection, require_some, selected_uids
     from tagdyr.search import Filters
 
@@ -82,7 +81,7 @@ def export(
         sys.stdout.buffer.flush()
     else:
         out.write_bytes(data)
-        console.print(f"{len(uids)} persons written to {out} ({fmt})")
+        err_console.print(f"{len(uids)} persons written to {out} ({fmt})")
 
 
 def _render(conn: Connection, fmt: str, uids: list[str], base: str, selection: Selection,

@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Annotated, TextIO
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from tagdyr.cli.common import QuickHelpGroup
+from tagdyr.cli.common import QuickHelpGroup, console
 from tagdyr.errors import SourceError
 
 app = typer.Typer(
@@ -19,7 +18,6 @@ app = typer.Typer(
     help="The names engine: parse, compare and render names.",
     no_args_is_help=True,
 )
-console = Console()
 
 
 def _describe(written: str) -> Table:
