@@ -1566,3 +1566,12 @@ def counted(n: int, key: str, lang: str) -> str:
     else:
         form = "_1" if n == 1 else ""
     return translate(key + form, lang)
+
+
+# Issue 20 (round 6, web): a printable collection's selection in words
+_STRINGS.update(
+    {
+        "selection_name": {"en": "name", "ru": "имя", "kk": "есімі"},
+        "selection_everyone": {"en": "all persons", "ru": "все лица", "kk": "барлық тұлғалар"},
+    }
+)
