@@ -170,6 +170,12 @@ def export_gedcom(
     return _file(text, "text/vnd.familysearch.gedcom", f"tagdyr-gedcom{version}.ged")
 
 
+# a search filter's word in a selection said in words: the search page's own
+_FILTER_WORDS = {"born_from": "facet_born_from", "born_to": "facet_born_to",
+                 "source": "facet_source", "camp": "facet_camp", "fate": "facet_fate",
+                 "place": "facet_place", "unit": "facet_unit"}  # fmt: skip
+
+
 def described(conn: Connection, selection: Selection, lang: str) -> str:
     """A selection in the interface language, for a collection's introduction: persons by
     name, filters by their names ("Лагерь: Мюзен"), not by ids and keys."""
@@ -180,7 +186,7 @@ def described(conn: Connection, selection: Selection, lang: str) -> str:
         if value not in (None, ""):
             shown = label(str(value), lang) if name in ("place", "camp") else value
             shown = get_source(conn, str(value)).title if name == "source" else shown
-            parts.append(f"{translate('facet_' + name, lang)}: {shown}")
+            parts.append(f"{translate(_FILTER_WORDS[name], lang)}: {shown}")
     return "; ".join(parts) or translate("selection_everyone", lang)
 
 
