@@ -1524,3 +1524,54 @@ _STRINGS.update(
         },
     }
 )
+
+# Issue 20 (round 6, web): a count's noun in the number it takes ("1 строка", "2 строки",
+# "5 строк"; "1 row", "2 rows"; Kazakh keeps the singular after a number). A counted key
+# holds the form of many; key + "_1" the form of one, key + "_2" the Russian form of a few.
+_STRINGS.update(
+    {
+        "rows_1": {"en": "row", "ru": "строка", "kk": "жол"},
+        "rows_2": {"en": "rows", "ru": "строки", "kk": "жол"},
+        "records_imported_1": {
+            "en": "record imported into",
+            "ru": "запись импортирована в",
+            "kk": "жазба импортталды:",
+        },
+        "records_imported_2": {
+            "en": "records imported into",
+            "ru": "записи импортированы в",
+            "kk": "жазба импортталды:",
+        },
+        "pairs_waiting_1": {
+            "en": "pair waiting",
+            "ru": "пара ждёт решения",
+            "kk": "жұп шешім күтуде",
+        },
+        "pairs_waiting_2": {
+            "en": "pairs waiting",
+            "ru": "пары ждут решения",
+            "kk": "жұп шешім күтуде",
+        },
+    }
+)
+
+
+def counted(n: int, key: str, lang: str) -> str:
+    """The noun (or phrase) ``key`` after the number ``n`` in ``lang``: the form of one, of a
+    few (Russian 2–4, 22–24, …) or of many."""
+    if lang == "ru":
+        one = n % 10 == 1 and n % 100 != 11
+        few = 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14
+        form = "_1" if one else "_2" if few else ""
+    else:
+        form = "_1" if n == 1 else ""
+    return translate(key + form, lang)
+
+
+# Issue 20 (round 6, web): a printable collection's selection in words
+_STRINGS.update(
+    {
+        "selection_name": {"en": "name", "ru": "имя", "kk": "есімі"},
+        "selection_everyone": {"en": "all persons", "ru": "все лица", "kk": "барлық тұлғалар"},
+    }
+)

@@ -190,8 +190,11 @@ class Facts:
         """(value, label) of this hit for a facet."""
         if facet == "source":
             return list(self.sources.items())
-        if facet == "camp":
-            return [(c, c) for c in sorted(self.camps)]
+        if facet == "camp":  # a camp the gazetteer knows once, by its key, however written
+            known = places()
+            named = {c: resolve(c)[:1] for c in self.camps}
+            return sorted({(k[0], known[k[0]].names[0]) if k else (c, c)
+                           for c, k in named.items()})  # fmt: skip
         if facet == "fate":
             return [(f, f) for f in sorted(self.fates)]
         if facet == "unit":

@@ -404,7 +404,9 @@ def serve(
 
     settings = _settings(db, host=host, port=port, workers=workers)
     _engine(db)  # refuse to start on a database without the schema
-    for name, value in settings.model_dump().items():  # the workers read the same settings
+    # the workers read the same settings: those given (options, environment), not defaults, so
+    # that an unset base URL stays unset and URIs follow the address a request came to
+    for name, value in settings.model_dump(exclude_unset=True).items():
         if value is not None:
             os.environ[f"TAGDYR_{name.upper()}"] = str(value)
     console.print(

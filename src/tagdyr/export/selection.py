@@ -59,10 +59,22 @@ def _in_source_order(conn: Connection, key: str, wanted: set[str]) -> list[str]:
 
 
 def title_of(conn: Connection, selection: Selection) -> str:
-    """A title for a collection of the selection: the source's title for one source."""
+    """A title for a collection of the selection: the source's title for one source, the
+    persons' names for persons named by id (a few; "…" for more)."""
     if selection.filters.source and not selection.query and not selection.persons:
         return get_source(conn, selection.filters.source).title
+    if selection.persons and not selection.query.strip():
+        uids = selected_uids(conn, selection)
+        names = conn.execute(
+            select(s.person.c.uid, s.person.c.label).where(s.person.c.uid.in_(uids[:_NAMED]))
+        ).all()
+        label = dict(names)
+        shown = "; ".join(label[uid] for uid in uids[:_NAMED] if uid in label)
+        return shown + ("; …" if len(uids) > _NAMED else "") if shown else selection.describe()
     return selection.describe()
+
+
+_NAMED = 3  # persons a collection's title names
 
 
 def require_some(uids: list[str], selection: Selection) -> list[str]:

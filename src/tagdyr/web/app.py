@@ -18,7 +18,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, StorageError, TagdyrError
-from tagdyr.i18n import LANGUAGES, kind_word, localize, localize_summary, translate
+from tagdyr.i18n import LANGUAGES, counted, kind_word, localize, localize_summary, translate
 from tagdyr.maps.points import claim_points
 from tagdyr.maps.svg import render_svg
 from tagdyr.persons import review as rv
@@ -62,8 +62,8 @@ from tagdyr.web.deps import (
 from tagdyr.web.exports import JSONLD, person_jsonld
 from tagdyr.web.exports import router as export_router
 from tagdyr.web.imports import router as import_router
+from tagdyr.web.judgements import done_judgement, undone_judgement
 from tagdyr.web.judgements import router as judgements_router
-from tagdyr.web.judgements import undone_judgement
 from tagdyr.web.limits import TagdyrApp
 from tagdyr.web.linkage import router as linkage_router
 from tagdyr.web.merge import router as merge_router
@@ -112,6 +112,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             request, name,
             {"lang": lang, "languages": LANGUAGES, "t": lambda key: translate(key, lang),
              "place_label": lambda key: place_label(key, lang),
+             "tn": lambda n, key: counted(n, key, lang),
              "loc": lambda stored: localize(stored, lang),
              "summary": lambda stored: localize_summary(stored, lang),
              "user": getattr(request.state, "user", None),
@@ -304,8 +305,9 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
             prior=prior,
             waiting=rv.queue_size(conn),
             done=done,
+            judged=done_judgement(conn, done),
             undone=undone_judgement(conn, undone),
-            fields=field_rows(item) if item else [],
+            fields=field_rows(item, conn) if item else [],
             mine=len(rv.history(conn, 10_000, author=user.username)),
             seen=_seen_of(item.left, item.right) if item else "",
             entries=entry_statuses(conn, item.left.id, item.right.id) if item else [],

@@ -26,6 +26,14 @@ def undone_judgement(conn: Connection, judgement_id: int | None) -> rv.Judgement
     return found[0] if found and found[0].undone_at is not None else None
 
 
+def done_judgement(conn: Connection, judgement_id: int | None) -> rv.JudgementView | None:
+    """The judgement just recorded, while it stands, for the page's message."""
+    if judgement_id is None:
+        return None
+    found = rv.history(conn, 1, ids=[judgement_id])
+    return found[0] if found and found[0].undone_at is None else None
+
+
 @router.get("/review/mine", response_class=HTMLResponse)
 def my_judgements(request: Request, conn: Conn, user: Editor, undone: QueryId = None) -> Response:
     """Every judgement of the logged-in editor, newest first, each undoable while active."""

@@ -76,6 +76,14 @@ def fact_value(fact: Fact, lang: str) -> str:
     return values[0]
 
 
+def place_named(text: str, lang: str) -> str:
+    """The gazetteer's name, in the interface language, of the most specific place a place
+    string names ("Павлодар" for "Kazakh SSR, Pavlodar, ul. Abay, 204"); "" when it names none
+    the gazetteer knows."""
+    keys = resolve(text) if text else ()
+    return label(keys[0], lang) if keys else ""
+
+
 def cite_person(dossier: Dossier, base: str) -> str:
     today = dt.date.today().isoformat()
     sources = "; ".join(dict.fromkeys(r.citation for r in dossier.records))
@@ -122,8 +130,7 @@ def said(fact: Fact, lang: str) -> str:
         return fact_value(fact, lang)
     stated = next(c.value for c in fact.claims if c.date_start == fact.date)
     place = next((c.place for c in fact.claims if c.place), "")  # a place the source names
-    keys = resolve(place) if place else ()
-    where = label(keys[0], lang) if keys else place
+    where = place_named(place, lang) or place
     return f"{stated} ({where})" if where and where not in stated else stated
 
 
@@ -157,5 +164,6 @@ def dossier_context(request: Request, conn: Connection, dossier: Dossier) -> dic
         "synthetic": {r.id for r in dossier.records if is_synthetic(r)},
         "fate_key": fate_key,
         "fact_value": fact_value,
+        "place_named": lambda text: place_named(text, lang),
         "possible_entries": possible_entries(conn, [r.id for r in dossier.records]),
     }

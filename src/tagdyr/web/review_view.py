@@ -5,15 +5,29 @@ the values themselves when the model did not compare them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection
 
 from tagdyr.persons.review import ReviewItem
 from tagdyr.store.queries import RecordView
 
+if TYPE_CHECKING:
+    from tagdyr.link.features import LinkRecord
+
 # comparison of the model -> the record's field it reads
 FIELDS = (("surname", "surname"), ("given_name", "given_name"),
           ("patronymic", "patronymic"), ("birth", "birth_year"))  # fmt: skip
+# comparisons of what linkage read of the record's cells beyond its name: the place, rank,
+# camp and personal number the model weighed, as the record writes them
+READ: tuple[tuple[str, Callable[[LinkRecord], str]], ...] = (
+    ("place", lambda r: "; ".join(r.places)),
+    ("rank", lambda r: r.rank),
+    ("camp", lambda r: r.camp),
+    ("identifier", lambda r: r.identifier),
+)
 STATES = ("agree", "differ", "missing")
 
 
@@ -38,13 +52,17 @@ def _state(left: str, right: str, weight: float | None) -> str:
     return "agree" if left.casefold() == right.casefold() else "differ"
 
 
-def field_rows(item: ReviewItem) -> list[FieldRow]:
-    """The fields of the pair, in a fixed order; a field neither record states is left out."""
+def field_rows(item: ReviewItem, conn: Connection) -> list[FieldRow]:
+    """The fields of the pair, in a fixed order: the names and the birth, then the place,
+    rank, camp and personal number as linkage read them; a field neither record states is
+    left out."""
+    from tagdyr.persons.linking import link_records_by_id
+
     weights: dict[str, Any] = {e["comparison"]: e["match_weight"] for e in item.evidence}
-    rows = []
-    for comparison, name in FIELDS:
-        left, right = _value(item.left, name), _value(item.right, name)
-        if left or right:
-            rows.append(FieldRow(comparison, left, right,
-                                 _state(left, right, weights.get(comparison))))  # fmt: skip
-    return rows
+    pairs = [(c, _value(item.left, n), _value(item.right, n)) for c, n in FIELDS]
+    read = link_records_by_id(conn, [str(item.left.id), str(item.right.id)])
+    left_read, right_read = read.get(str(item.left.id)), read.get(str(item.right.id))
+    if left_read and right_read:
+        pairs += [(c, value(left_read).strip(), value(right_read).strip()) for c, value in READ]
+    return [FieldRow(comparison, left, right, _state(left, right, weights.get(comparison)))
+            for comparison, left, right in pairs if left or right]  # fmt: skip
