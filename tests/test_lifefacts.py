@@ -185,3 +185,46 @@ def test_a_given_name_alone_stands_for_the_paragraphs_person(
 )  # fmt: skip
 def test_kazakh_participles_state_dated_events(text: str, expected: set[tuple[str, str]]) -> None:
     assert _facts(text, "Ержан Сәрсенов") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a line break that the next line does not go on after ends the paragraph: the pronoun
+        # of the next line stands for no one named before it
+        ("Erik Dahl skreiv boka om leirane.\nHan kom til fangeleiren på Mysen i 1943.",
+         ["Erik Dahl"], [set()]),
+        # a wrapped line (it goes on in lower case) is still one paragraph
+        ("Erik Dahl var lærer. Han ble tatt til fange\ni mai 1941.", ["Erik Dahl"],
+         [{("capture", "1941-05")}]),
+        # the birth stated in the next paragraph is not that of the name in a heading
+        ("Ivan Orlov: years of youth\n\nPavel Sokolov was born on 3 May 1921.",
+         ["Ivan Orlov", "Pavel Sokolov"], [set(), {("birth", "1921-05-03")}]),
+        # a birth after the next person named is that person's
+        ("Erik Dahl and Pavel Sokolov, born in 1921, met in the camp.",
+         ["Erik Dahl", "Pavel Sokolov"], [set(), {("birth", "1921")}]),
+        # an award stated after one person and before another is the first one's
+        ("Among them was Pavel Sokolov, who was awarded the Order of the Red Star and a letter "
+         "signed by Marshal Ivan Orlov.", ["Pavel Sokolov", "Ivan Orlov"],
+         [{("award", "Order of the Red Star")}, set()]),
+        # an award before the only person named is still his
+        ("Once awarded the Order of the Red Star, Pavel Sokolov came home.", ["Pavel Sokolov"],
+         [{("award", "Order of the Red Star")}]),
+    ],
+)  # fmt: skip
+def test_what_another_paragraph_or_person_states_is_not_the_mentions(
+    text: str, names: list[str], expected: list[set[tuple[str, str]]]
+) -> None:
+    assert _all_facts(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pavel Sokolov was buried in a common grave near the old camp at Narvik.",
+        "Pavel Sokolov liegt begraben auf dem Friedhof im Lager Sandbostel.",
+        "Pavel Sokolov ble gravlagt ved fangeleiren på Mysen.",
+    ],
+)
+def test_a_grave_at_a_camp_is_no_stay_in_it(text: str) -> None:
+    assert _facts(text, "Pavel Sokolov") == set()

@@ -43,7 +43,10 @@ class UnitClaim:
 
 # A sentence ends at . ! ? … before a space or a blank line, but not after an initial or a
 # one-letter abbreviation ("И.В. Бартов", "Zh. Katshikov", "г. Павлодар").
-_BOUNDARY = re.compile(r"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|\n\s*\n|[.!?…]{2,}")
+# A paragraph ends at a blank line, or at a line break the next line does not go on after
+# (a wrapped line goes on in lower case): web pages often give each paragraph one line.
+PARAGRAPH_BREAK = r"\n\s*\n|\n(?![ \t\u00a0]*[a-zа-яёәғқңөұүһіæøåäöüßéèêëàâçîïôûùœ])"
+_BOUNDARY = re.compile(rf"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|{PARAGRAPH_BREAK}|[.!?…]{{2,}}")
 _REACH = 600  # characters looked at on each side of a mention
 
 
@@ -337,7 +340,9 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
 
     left, right = sentence_span(text, start, end)
     sentence = text[left:right]
-    claims = _birth(text, end) + births_after(text, end) + _places(text, start, end)
+    # a birth read after the mention stops at the next person named and at the paragraph's end
+    own = text[: _next_person_or_paragraph(text, end, others)]
+    claims = _birth(own, end) + births_after(own, end) + _places(own, start, end)
     claims += _ranks(text, start, end, left, sentence) + roles_before(text, start, left)
     claims += roles_around(text, start, end, left, right)
     unit = unit_of(text, start, end)
@@ -348,7 +353,8 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
             claims.append(Claim("role", unit.role, unit.text, at, at + len(unit.text)))
     for award in _awards(left, sentence):
         given_by = _GIVER.search(text[end : award.start])  # "… Гиоге вручил медаль …"
-        if _reaches(text, (start, end), (award.start, award.end), others) and not given_by:
+        if (_reaches(text, (start, end), (award.start, award.end), others) and not given_by
+                and not _named_before(award.start, (start, end), left, others)):  # fmt: skip
             claims.append(award)
     for frame_or_joined, frame in units_in(left, sentence):
         joined = frame_or_joined.start >= end and _reaches(
@@ -364,6 +370,22 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
         if event.start >= end and not named:
             claims.append(event)
     return claims
+
+
+def _named_before(
+    at: int, mention: tuple[int, int], left: int, others: tuple[tuple[int, int], ...]
+) -> bool:
+    """Whether a phrase at ``at``, before the mention, has someone else named before it in its
+    sentence (which begins at ``left``): "A, who was awarded the medal by B" is A's medal."""
+    return at < mention[0] and any(left <= s and e <= at for s, e in others if (s, e) != mention)
+
+
+def _next_person_or_paragraph(text: str, end: int, others: tuple[tuple[int, int], ...]) -> int:
+    """Where the words after a mention ending at ``end`` stop being about it alone: the next
+    person named or the end of the paragraph."""
+    after = re.compile(PARAGRAPH_BREAK).search(text, end)
+    stops = [s for s, _ in others if s >= end] + [after.start() if after else len(text)]
+    return min(stops)
 
 
 def _once(claims: list[Claim]) -> list[Claim]:

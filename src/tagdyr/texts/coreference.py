@@ -13,12 +13,15 @@ import re
 _PRONOUN = re.compile(
     r"(?<![\w-])(?:[Hh]e|[Ss]he|[Оо]л|[Оо]н|[Оо]на|[Ii]l|[Ee]lle|Er|[Hh]an|[Hh]un|[Hh]o)(?![\w-])"
 )
-_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def _paragraph(text: str, at: int) -> tuple[int, int]:
-    left = max((m.end() for m in _PARAGRAPH.finditer(text, 0, at)), default=0)
-    after = _PARAGRAPH.search(text, at)
+    """The paragraph around ``at``: a blank line or a line break ends it (``PARAGRAPH_BREAK``)."""
+    from tagdyr.texts.claims import PARAGRAPH_BREAK
+
+    breaks = re.compile(PARAGRAPH_BREAK)  # compiled once: re caches it
+    left = max((m.end() for m in breaks.finditer(text, 0, at)), default=0)
+    after = breaks.search(text, at)
     return left, after.start() if after else len(text)
 
 

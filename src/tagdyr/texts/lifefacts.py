@@ -176,10 +176,13 @@ _CAMPS = (
 )  # fmt: skip
 
 
-# "shot in a camp at …" states where he died, not a stay in the camp
+# "shot in a camp at …" states where he died, not a stay in the camp; "buried in a mass grave
+# at the camp in …" where he lies
 _DIED_IN = re.compile(
     r"(?:shot|killed|died|skutt|drept|døde|erschossen|getötet|gestorben|расстрелян\w*|убит\w*|"
-    r"умер\w*|fusillée?|tuée?|mort)\s+(?:\w+\s+){0,2}$"
+    r"умер\w*|fusillée?|tuée?|mort)\s+(?:\w+\s+){0,2}$|"
+    r"(?<!\w)(?:buried|begraben|beigesetzt|bestattet|gravlagt|gravlagd|похоронен\w*|"
+    r"погребен\w*|жерленген|жерленді|enterrée?s?|inhumée?s?)\b[^.;]{0,60}$"
 )
 
 
