@@ -228,3 +228,31 @@ def test_what_another_paragraph_or_person_states_is_not_the_mentions(
 )
 def test_a_grave_at_a_camp_is_no_stay_in_it(text: str) -> None:
     assert _facts(text, "Pavel Sokolov") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date between the name and a verb at the end of its clause
+        ("Pavel Sokolov wurde 1942 verhaftet.", {("arrest", "1942")}),
+        ("Pavel Sokolov ble i mars 1942 tatt til fange.", {("capture", "1942-03")}),
+        ("Pavel Sokolov ist im Juli 1941 in deutsche Gefangenschaft geraten.",
+         {("capture", "1941-07")}),
+        # the date the sentence opens with
+        ("I 1941 ble soldaten Pavel Sokolov tatt til fange.", {("capture", "1941")}),
+        # a German or Norwegian date with its day's full stop
+        ("Pavel Sokolov starb am 4. März 1944 im Lazarett.", {("death", "1944-03-04")}),
+        ("Pavel Sokolov ble drept 2. mai 1945.", {("death", "1945-05-02")}),
+        # no date: "-", but a death is read only with its date
+        ("Pavel Sokolov, who was captured, fought on.", {("capture", "-")}),
+        ("Pavel Sokolov died of his wounds.", set()),
+        # a life's span in brackets is not the event's date
+        ("Pavel Sokolov (1920–1990) was arrested.", {("arrest", "-")}),
+        # negated, or with the place it happened at (which the date would give way to): nothing
+        ("Pavel Sokolov was never captured.", set()),
+        ("Pavel Sokolov ble ikke tatt til fange.", set()),
+        ("Pavel Sokolov escaped from the mine at Narvik.", set()),
+    ],
+)  # fmt: skip
+def test_an_events_date_before_its_verb_or_none(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _facts(text, "Pavel Sokolov") == expected

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tagdyr.texts.events import DATE, EVENT_KINDS
+
 _QUOTED = r"[«\"“]([^»\"”]{2,40})[»\"”]"
 _UNIT_WORDS = {
     "отряда": "отряд", "отряд": "отряд", "группы": "группа", "группа": "группа",
@@ -91,34 +93,8 @@ def unit_of(text: str, start: int, end: int) -> UnitClaim | None:
 
 # --- claims of every kind about one mention ----------------------------------------------
 
-_DATE = (
-    r"(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]+\s+\d{4}|"
-    r"(?:[^\W\d_]+\s+)?\d{4})"
-)
-# (claim kind, pattern whose group "date" is the event's date), in ru, kk, en, fr, de, no
-_EVENTS = (
-    ("arrest", r"(?:arrested|арестован\w*|arrêtée?|қамалды|тұтқындалды|verhaftet|festgenommen|"
-               r"arrestert\w*)"),
-    ("sentence", r"(?:convicted|sentenced|осужден\w*|осуждён\w*|condamnée?|сотталды|verurteilt|"
-                 r"dømt|dømd)"),
-    ("rehabilitation", r"(?:[Rr]ehabilitated|реабилитирован\w*|réhabilitée?|ақталды|"
-                       r"rehabilitiert|rehabilitert)"),
-    ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды|"
-                     r"repatriiert|repatriert|sendt hjem|heimsendt)"),
-    ("capture", r"(?:captured|taken prisoner|попал\w* в плен|взят\w* в плен|fait prisonnier|"
-                r"тұтқынға түсті|gefangen genommen|tatt til fange|teken til fange|"
-                r"tekne til fange)"),
-    ("escape", r"(?:escaped|бежал\w*|побег\w*|s'évada|évadée?|қашып шықты|flüchtete|floh|rømte|"
-               r"flykta|flyktet)"),
-    ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты|starb|"
-              r"gestorben|getötet|erschossen|døde|døydde|ble skutt|vart skoten)"),
-)  # fmt: skip
-_EVENT_PATTERNS = tuple(
-    (kind, re.compile(rf"{verb}\b[^.;]{{0,70}}?\b(?:on|in|en|le|в|on the)?\s*(?P<date>{_DATE})"))
-    for kind, verb in _EVENTS
-)
 _KAZAKH_EVENT = re.compile(
-    rf"(?P<date>{_DATE})\s+жыл\w*[^.;]{{0,50}}?(?P<verb>тұтқынға түсті|қамалды|ақталды|"
+    rf"(?P<date>{DATE})\s+жыл\w*[^.;]{{0,50}}?(?P<verb>тұтқынға түсті|қамалды|ақталды|"
     r"қаза тапты|елге оралды|қашып шықты|сотталды|тұтқынға түскен|қамалған|ақталған|"
     r"қаза тапқан|елге оралған|қашып шыққан|сотталған)"
 )
@@ -168,7 +144,7 @@ _BORN = re.compile(
 
 # Every kind of claim read from texts (the importer has a column for each).
 KINDS = ("birth", "birth_place", "residence", "rank", "unit", "role", "award", "camp",
-         *(kind for kind, _ in _EVENTS))  # fmt: skip
+         *EVENT_KINDS)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,16 +160,11 @@ class Claim:
                 "start": self.start, "end": self.end}  # fmt: skip
 
 
-def _events(text: str, left: int, sentence: str) -> list[Claim]:
+def _kazakh_events(left: int, sentence: str) -> list[Claim]:
+    """Kazakh events: the year, then the verb at the clause's end ("1942 жылы тұтқынға түсті")."""
     from tagdyr.dates import find_date
 
     found = []
-    for kind, pattern in _EVENT_PATTERNS:
-        for match in pattern.finditer(sentence):
-            date = find_date(match.group("date"))
-            if date is not None:
-                found.append(Claim(kind, date.start, match.group(), left + match.start(),
-                                   left + match.end()))  # fmt: skip
     for match in _KAZAKH_EVENT.finditer(sentence):
         date = find_date(match.group("date"))
         if date is not None:
@@ -330,6 +301,7 @@ _ONLY_BESIDE_A_NAME = frozenset({"role", "rank", "residence", "unit"})
 
 
 def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], ...]) -> list[Claim]:
+    from tagdyr.texts.events import events_after
     from tagdyr.texts.lifefacts import (
         births_after,
         camps_in,
@@ -365,7 +337,8 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
     for camp in camps_in(left, sentence):  # the camp of the one named before it
         if camp.start >= end and _reaches(text, (start, end), (camp.start, camp.end), others):
             claims.append(camp)
-    for event in _events(text, left, sentence):
+    claims += events_after(left, sentence, (start, end), others)
+    for event in _kazakh_events(left, sentence):
         named = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
         if event.start >= end and not named:
             claims.append(event)

@@ -10,7 +10,7 @@ import re
 
 # subject pronouns of a person (he, she) in kk, ru, en, fr, de, no (bokmål and nynorsk); not
 # German "sie" (also "they") nor Norwegian "er" ("is")
-_PRONOUN = re.compile(
+PRONOUN = re.compile(
     r"(?<![\w-])(?:[Hh]e|[Ss]he|[Оо]л|[Оо]н|[Оо]на|[Ii]l|[Ee]lle|Er|[Hh]an|[Hh]un|[Hh]o)(?![\w-])"
 )
 
@@ -49,7 +49,7 @@ def pronouns_of(
     _, right = _paragraph(text, mention[1])
     inside = [s for s in spans if s != mention]
     found = []
-    for match in _PRONOUN.finditer(text, mention[1], right):
+    for match in PRONOUN.finditer(text, mention[1], right):
         at = match.span()
         if any(s <= at[0] < e for s, e in inside):
             continue  # a word of a name ("Han" in "Han Suyin")
