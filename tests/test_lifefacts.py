@@ -256,3 +256,24 @@ def test_a_grave_at_a_camp_is_no_stay_in_it(text: str) -> None:
 )  # fmt: skip
 def test_an_events_date_before_its_verb_or_none(text: str, expected: set[tuple[str, str]]) -> None:
     assert _facts(text, "Pavel Sokolov") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # an apposition that ends the sentence
+        ("I spoke with Aidar Nurlanov, the leader of the folk group Steppe Wind. It was late.",
+         "Aidar Nurlanov", {("role", "leader of the folk group Steppe Wind")}),
+        # a Kazakh possessive role, with its modifier or the genitive it is of
+        ("Кеше газеттің бас редакторы Ерлан Сейітов келді.", "Ерлан Сейітов",
+         {("role", "бас редакторы")}),
+        ("Кеше фильмнің авторы әрі режиссері Ерлан Сейітов келді.", "Ерлан Сейітов",
+         {("role", "фильмнің авторы әрі режиссері")}),
+        # a word before the role that is no modifier stays out of it
+        ("Кеше белгілі жазушы Ерлан Сейітов келді.", "Ерлан Сейітов", {("role", "жазушы")}),
+    ],
+)  # fmt: skip
+def test_a_role_with_its_modifier_or_possessor(
+    text: str, name: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, name) == expected

@@ -27,9 +27,14 @@ _ROLES = frozenset(
     heradsskogmeister
     leader director chairman commander-in-chief minister président présidente adjoint adjointe
     ministre directeur directrice директор корреспондент министр председатель direktør leiar
-    leder generalquartiermeister vorsitzender direktor""".split()
+    leder generalquartiermeister vorsitzender direktor
+    автор режиссер""".split()
 )
-_JOIN = r"(?:,\s*|\s+(?:and|et|и|және|und|og)\s+)"
+# a word before a role that is part of it: "senior correspondent", "бас редакторы" (chief editor)
+_ROLE_MODIFIERS = frozenset("senior chief deputy старший главный бас".split())
+# a Kazakh genitive right before a possessive role is what the role is of: "фильмінің авторы"
+_KAZAKH_GENITIVE = re.compile(r"(?<![\w-])[^\W\d_]+(?:ның|нің|дың|дің|тың|тің)\s+$")
+_JOIN = r"(?:,\s*|\s+(?:and|et|и|және|әрі|und|og)\s+)"
 _ROLE_WORD = r"(?:[lL]['’])?[^\W\d_]+"
 # the roles right before a mention, a nationality adjective allowed between ("l'historien
 # français …"); the whole chain of coordinated roles is the value ("poet, writer")
@@ -43,8 +48,10 @@ def _is_role(word: str) -> bool:
     word = re.sub(r"^l['’]", "", word.lower())
     if word in _ROLES:
         return True
-    # a Norwegian definite form: "journalisten", "forskeren"
-    return any(word == role + ending for role in _ROLES for ending in ("en", "et", "n"))
+    # a Norwegian definite form ("journalisten", "forskeren"), a German genitive
+    # ("Kriegsministers"), a Kazakh possessive ("редакторы", "режиссері")
+    endings = ("en", "et", "n", "s", "ы", "і", "i")
+    return any(word == role + ending for role in _ROLES for ending in endings)
 
 
 def roles_before(text: str, start: int, left: int) -> list[Claim]:
@@ -62,8 +69,23 @@ def roles_before(text: str, start: int, left: int) -> list[Claim]:
     if not words:
         return []
     at = start - len(before) + found.start("phrase") + phrase.rfind(words[0])
+    at = _with_modifiers(text, at, left)
     value = text[at : start - len(before) + found.end("phrase")]
     return [Claim("role", value, value, at, at + len(value))]
+
+
+def _with_modifiers(text: str, at: int, left: int) -> int:
+    """Where a role beginning at ``at`` begins with the words written with it: a modifier
+    ("бас редакторы", "senior correspondent") or, before a Kazakh possessive ("авторы"), the
+    genitive it is of ("фильмінің авторы")."""
+    before = text[max(left, at - 60) : at]
+    word = re.search(r"(?<![\w-])([^\W\d_]+)\s+$", before)
+    if word and word.group(1).lower() in _ROLE_MODIFIERS:
+        return at - len(before) + word.start()
+    genitive = _KAZAKH_GENITIVE.search(before)
+    if genitive and re.match(r"[^\W\d_]+[ыі]\b", text[at:]):
+        return at - len(before) + genitive.start()
+    return at
 
 
 # a role with what it is of, right before a name ("maire du 8e arrondissement Jeanne …",
@@ -74,7 +96,7 @@ _BEFORE_NAME = re.compile(rf"^\s+{_OF}[^.,;:!?()\n]{{1,60}}?\s*,?\s*$")
 _ROLE_HEAD = re.compile(r"(?<![\w'’-])(?:[lL]['’])?[^\W\d_][\w-]*")
 _APPOSITION = re.compile(
     r"^,\s+(?:(?:the|le|la|der|die|den)\s+)?(?P<phrase>(?:[lL]['’])?[^\W\d_][\w-]*"
-    rf"(?:\s+{_OF}[^.,;:!?()\n]{{1,60}}?)?)(?=\s*[,.;)])"
+    rf"(?:\s+{_OF}[^.,;:!?()\n]{{1,60}}?)?)(?=\s*(?:[,.;)]|$))"
 )
 _MAX_WORDS = 8
 
