@@ -277,3 +277,23 @@ def test_a_role_with_its_modifier_or_possessor(
     text: str, name: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _facts(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Ерлан Сейітов\nстарший корреспондент отдела культуры\n\nТекст статьи.", "Ерлан Сейітов",
+         {("role", "старший корреспондент отдела культуры")}),
+        ("Erik Dahl\nforsker ved museet i Narvik\n\nTeksten.", "Erik Dahl",
+         {("role", "forsker ved museet i Narvik")}),
+        # the name is not alone on its line: no byline
+        ("Вчера пришёл Ерлан Сейітов\nстарший корреспондент отдела культуры\n", "Ерлан Сейітов",
+         set()),
+        # the next line is no role
+        ("Erik Dahl\nskreiv boka i 1990\n", "Erik Dahl", set()),
+    ],
+)  # fmt: skip
+def test_a_bylines_role_on_the_line_below_the_name(
+    text: str, name: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, name) == expected

@@ -305,6 +305,7 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
     from tagdyr.texts.lifefacts import (
         births_after,
         camps_in,
+        role_on_next_line,
         roles_around,
         roles_before,
         units_in,
@@ -317,6 +318,7 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
     claims = _birth(own, end) + births_after(own, end) + _places(own, start, end)
     claims += _ranks(text, start, end, left, sentence) + roles_before(text, start, left)
     claims += roles_around(text, start, end, left, right)
+    claims += role_on_next_line(text, start, end)
     unit = unit_of(text, start, end)
     if unit is not None:
         at = text.find(unit.text, left)

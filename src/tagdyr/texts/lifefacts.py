@@ -123,6 +123,28 @@ def roles_around(text: str, start: int, end: int, left: int, right: int) -> list
     return found
 
 
+# a byline: a name alone on its line, its role alone on the next ("… \nsenior correspondent of
+# the politics desk\n")
+_NEXT_LINE = re.compile(
+    r"^[ \t]*,?[ \t]*\n[ \t]*(?P<phrase>[^\W\d_][^\n.!?;:]{0,70}?)[ \t]*(?:\n|$)"
+)
+
+
+def role_on_next_line(text: str, start: int, end: int) -> list[Claim]:
+    """The role written alone on the line after a name written alone on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    below = _NEXT_LINE.match(text[end : end + 100])
+    if text[line_start:start].strip() or not below:
+        return []
+    words = below.group("phrase").split()
+    head = words[1] if words[0].lower() in _ROLE_MODIFIERS and len(words) > 1 else words[0]
+    if not _is_role(head) or len(words) > _MAX_WORDS:
+        return []
+    at = end + below.start("phrase")
+    value = below.group("phrase")
+    return [Claim("role", value, value, at, at + len(value))]
+
+
 _AFTER_BIRTH = (
     # German: "… wurde am 3. Mai 1901 (in …) geboren", "… ist 1901 geboren"
     re.compile(r"^[^.;]{0,40}?\b(?:wurde|ist|war)\s+(?:am\s+|im\s+)?(?P<date>(?:\d{1,2}\.\s+)?"
