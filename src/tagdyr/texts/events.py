@@ -123,8 +123,11 @@ def _undated(
 
     if left + verb.start() - mention[1] > _UNDATED_REACH:
         return None
-    if PRONOUN.search(sentence, mention[1] - left, verb.start()):
-        return None  # a new clause with its own subject ("… met Ivan, and wrote how he fled")
+    between = sentence[mention[1] - left : verb.start()]
+    if PRONOUN.search(between) or any(word[:1].isupper() for word in between.split()):
+        # a new clause with its own subject ("… met Ivan, and wrote how he fled"), or a name
+        # or a body between that may be the verb's subject ("X says the army captured …")
+        return None
     rest = sentence[verb.end() :]
     if _FROM_PLACE.match(rest) or re.search(r"\d{4}", rest):
         return None  # a place the event happened at, or a date the patterns did not read

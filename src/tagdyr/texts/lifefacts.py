@@ -32,7 +32,7 @@ _ROLES = frozenset(
 )
 # a word before a role that is part of it: "senior correspondent", "бас редакторы" (chief editor)
 _ROLE_MODIFIERS = frozenset("senior chief deputy старший главный бас".split())
-# a Kazakh genitive right before a possessive role is what the role is of: "фильмінің авторы"
+# a Kazakh genitive right before a possessive role is what the role is of: "кітаптың авторы"
 _KAZAKH_GENITIVE = re.compile(r"(?<![\w-])[^\W\d_]+(?:ның|нің|дың|дің|тың|тің)\s+$")
 _JOIN = r"(?:,\s*|\s+(?:and|et|и|және|әрі|und|og)\s+)"
 _ROLE_WORD = r"(?:[lL]['’])?[^\W\d_]+"
@@ -77,7 +77,7 @@ def roles_before(text: str, start: int, left: int) -> list[Claim]:
 def _with_modifiers(text: str, at: int, left: int) -> int:
     """Where a role beginning at ``at`` begins with the words written with it: a modifier
     ("бас редакторы", "senior correspondent") or, before a Kazakh possessive ("авторы"), the
-    genitive it is of ("фильмінің авторы")."""
+    genitive it is of ("кітаптың авторы")."""
     before = text[max(left, at - 60) : at]
     word = re.search(r"(?<![\w-])([^\W\d_]+)\s+$", before)
     if word and word.group(1).lower() in _ROLE_MODIFIERS:
@@ -124,7 +124,7 @@ def roles_around(text: str, start: int, end: int, left: int, right: int) -> list
 
 
 # a byline: a name alone on its line, its role alone on the next ("… \nsenior correspondent of
-# the politics desk\n")
+# the culture desk\n")
 _NEXT_LINE = re.compile(
     r"^[ \t]*,?[ \t]*\n[ \t]*(?P<phrase>[^\W\d_][^\n.!?;:]{0,70}?)[ \t]*(?:\n|$)"
 )
@@ -220,8 +220,8 @@ _CAMPS = (
 )  # fmt: skip
 
 
-# "shot in a camp at …" states where he died, not a stay in the camp; "buried in a mass grave
-# at the camp in …" where he lies
+# "shot in a camp at …" states where he died, not a stay in the camp; "buried in a common
+# grave near the camp" where he lies
 _DIED_IN = re.compile(
     r"(?:shot|killed|died|skutt|drept|døde|erschossen|getötet|gestorben|расстрелян\w*|убит\w*|"
     r"умер\w*|fusillée?|tuée?|mort)\s+(?:\w+\s+){0,2}$|"
