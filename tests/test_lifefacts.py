@@ -300,3 +300,30 @@ def test_a_bylines_role_on_the_line_below_the_name(
     text: str, name: str, expected: set[tuple[str, str]]
 ) -> None:
     assert _facts(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pavel Sokolov wurde 1925 zum Vorsitzenden des Dorfrates gewählt.",
+         {("role", "Vorsitzenden des Dorfrates")}),
+        ("Pavel Sokolov was appointed director of the local museum in 1950.",
+         {("role", "director of the local museum")}),
+        ("Pavel Sokolov ble valgt til leder av laget.", {("role", "leder av laget")}),
+        ("Pavel Sokolov fut nommé directeur de l’école.", {("role", "directeur de l’école")}),
+        # appointed to no role the lexicon knows: nothing
+        ("Pavel Sokolov was appointed guard of the bridge.", set()),
+    ],
+)  # fmt: skip
+def test_a_role_someone_was_elected_or_appointed_to(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, "Pavel Sokolov") == expected
+
+
+def test_an_appointment_after_another_person_is_theirs() -> None:
+    text = "Pavel Sokolov said Ivan Orlov was appointed director of the museum."
+    assert _all_facts(text, ["Pavel Sokolov", "Ivan Orlov"]) == [
+        set(),
+        {("role", "director of the museum")},
+    ]

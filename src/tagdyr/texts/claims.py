@@ -306,6 +306,7 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
         births_after,
         camps_in,
         role_on_next_line,
+        roles_appointed,
         roles_around,
         roles_before,
         units_in,
@@ -319,6 +320,7 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
     claims += _ranks(text, start, end, left, sentence) + roles_before(text, start, left)
     claims += roles_around(text, start, end, left, right)
     claims += role_on_next_line(text, start, end)
+    claims += roles_appointed(_upto_next_person(text, end, right, others), end, right)
     unit = unit_of(text, start, end)
     if unit is not None:
         at = text.find(unit.text, left)
@@ -353,6 +355,11 @@ def _named_before(
     """Whether a phrase at ``at``, before the mention, has someone else named before it in its
     sentence (which begins at ``left``): "A, who was awarded the medal by B" is A's medal."""
     return at < mention[0] and any(left <= s and e <= at for s, e in others if (s, e) != mention)
+
+
+def _upto_next_person(text: str, end: int, right: int, others: tuple[tuple[int, int], ...]) -> str:
+    """The text up to the next person named after ``end`` in the sentence (ending at ``right``)."""
+    return text[: min([s for s, _ in others if end <= s < right], default=len(text))]
 
 
 def _next_person_or_paragraph(text: str, end: int, others: tuple[tuple[int, int], ...]) -> int:

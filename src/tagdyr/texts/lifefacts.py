@@ -28,7 +28,7 @@ _ROLES = frozenset(
     leader director chairman commander-in-chief minister président présidente adjoint adjointe
     ministre directeur directrice директор корреспондент министр председатель direktør leiar
     leder generalquartiermeister vorsitzender direktor
-    автор режиссер""".split()
+    автор режиссер vorsitzende""".split()
 )
 # a word before a role that is part of it: "senior correspondent", "бас редакторы" (chief editor)
 _ROLE_MODIFIERS = frozenset("senior chief deputy старший главный бас".split())
@@ -121,6 +121,37 @@ def roles_around(text: str, start: int, end: int, left: int, right: int) -> list
         if len(value.split()) <= _MAX_WORDS:
             found.append(Claim("role", value, value, at, at + len(value)))
     return found
+
+
+# a role the person was elected or appointed to, after the name in its sentence: "… wurde zum
+# Vorsitzenden des Rates gewählt", "… was appointed director of the museum", "… ble valgt til
+# leder av …", "… fut nommé directeur de …", "… был назначен директором …"
+_APPOINTED = (
+    re.compile(r"^[^.;]{0,40}?\b(?:wurde|ist|war)\s+(?:\w+\s+){0,2}?zum\s+(?P<phrase>[^\W\d_]+"
+               r"(?:\s+(?:des|der)\s+[^.,;]{1,50}?)?)\s+(?:gewählt|ernannt|berufen)\b"),
+    re.compile(r"^[^.;]{0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:elected|appointed|named)\s+(?:as\s+)?"
+               r"(?P<phrase>[^\W\d_][\w-]*(?:\s+of\s+(?:the\s+)?[^.,;]{1,50}?)?)(?=\s*(?:[,.;]|$|"
+               r"\s+(?:in|on)\s+\d{4}))"),
+    re.compile(r"^[^.;]{0,40}?\b(?:ble|vart)\s+(?:valgt|utnevnt|utnemnd)\s+til\s+(?P<phrase>"
+               r"[^\W\d_]+(?:\s+(?:av|for|ved)\s+[^.,;]{1,50}?)?)(?=\s*(?:[,.;]|$))"),
+    re.compile(r"^[^.;]{0,40}?\b(?:fut|a été|est|était)\s+(?:\w+\s+)?(?:nommée?|élue?)\s+"
+               r"(?P<phrase>[^\W\d_]+(?:\s+(?:du|de la|de|des|d['’])\s*[^.,;]{1,50}?)?)"
+               r"(?=\s*(?:[,.;]|$))"),
+)  # fmt: skip
+
+
+def roles_appointed(text: str, end: int, right: int) -> list[Claim]:
+    """The role the person named right before ``end`` was elected or appointed to, stated in
+    the rest of the sentence (which ends at ``right``)."""
+    after = text[end:right]
+    for pattern in _APPOINTED:
+        match = pattern.match(after)
+        if match and _is_role(match.group("phrase").split()[0]):
+            value = match.group("phrase")
+            if len(value.split()) <= _MAX_WORDS:
+                at = end + match.start("phrase")
+                return [Claim("role", value, value, at, at + len(value))]
+    return []
 
 
 # a byline: a name alone on its line, its role alone on the next ("… \nsenior correspondent of
