@@ -125,7 +125,7 @@ def roles_around(text: str, start: int, end: int, left: int, right: int) -> list
 
 # a role the person was elected or appointed to, after the name in its sentence: "… wurde zum
 # Vorsitzenden des Rates gewählt", "… was appointed director of the museum", "… ble valgt til
-# leder av …", "… fut nommé directeur de …", "… был назначен директором …"
+# leder av …", "… fut nommé directeur de …" (not yet Russian: its instrumental case)
 _APPOINTED = (
     re.compile(r"^[^.;]{0,40}?\b(?:wurde|ist|war)\s+(?:\w+\s+){0,2}?zum\s+(?P<phrase>[^\W\d_]+"
                r"(?:\s+(?:des|der)\s+[^.,;]{1,50}?)?)\s+(?:gewählt|ernannt|berufen)\b"),
