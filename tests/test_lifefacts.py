@@ -185,3 +185,145 @@ def test_a_given_name_alone_stands_for_the_paragraphs_person(
 )  # fmt: skip
 def test_kazakh_participles_state_dated_events(text: str, expected: set[tuple[str, str]]) -> None:
     assert _facts(text, "Ержан Сәрсенов") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a line break that the next line does not go on after ends the paragraph: the pronoun
+        # of the next line stands for no one named before it
+        ("Erik Dahl skreiv boka om leirane.\nHan kom til fangeleiren på Mysen i 1943.",
+         ["Erik Dahl"], [set()]),
+        # a wrapped line (it goes on in lower case) is still one paragraph
+        ("Erik Dahl var lærer. Han ble tatt til fange\ni mai 1941.", ["Erik Dahl"],
+         [{("capture", "1941-05")}]),
+        # the birth stated in the next paragraph is not that of the name in a heading
+        ("Ivan Orlov: years of youth\n\nPavel Sokolov was born on 3 May 1921.",
+         ["Ivan Orlov", "Pavel Sokolov"], [set(), {("birth", "1921-05-03")}]),
+        # a birth after the next person named is that person's
+        ("Erik Dahl and Pavel Sokolov, born in 1921, met in the camp.",
+         ["Erik Dahl", "Pavel Sokolov"], [set(), {("birth", "1921")}]),
+        # an award stated after one person and before another is the first one's
+        ("Among them was Pavel Sokolov, who was awarded the Order of the Red Star and a letter "
+         "signed by Marshal Ivan Orlov.", ["Pavel Sokolov", "Ivan Orlov"],
+         [{("award", "Order of the Red Star")}, set()]),
+        # an award before the only person named is still his
+        ("Once awarded the Order of the Red Star, Pavel Sokolov came home.", ["Pavel Sokolov"],
+         [{("award", "Order of the Red Star")}]),
+    ],
+)  # fmt: skip
+def test_what_another_paragraph_or_person_states_is_not_the_mentions(
+    text: str, names: list[str], expected: list[set[tuple[str, str]]]
+) -> None:
+    assert _all_facts(text, names) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pavel Sokolov was buried in a common grave near the old camp at Narvik.",
+        "Pavel Sokolov liegt begraben auf dem Friedhof im Lager Sandbostel.",
+        "Pavel Sokolov ble gravlagt ved fangeleiren på Mysen.",
+    ],
+)
+def test_a_grave_at_a_camp_is_no_stay_in_it(text: str) -> None:
+    assert _facts(text, "Pavel Sokolov") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date between the name and a verb at the end of its clause
+        ("Pavel Sokolov wurde 1942 verhaftet.", {("arrest", "1942")}),
+        ("Pavel Sokolov ble i mars 1942 tatt til fange.", {("capture", "1942-03")}),
+        ("Pavel Sokolov ist im Juli 1941 in deutsche Gefangenschaft geraten.",
+         {("capture", "1941-07")}),
+        # the date the sentence opens with
+        ("I 1941 ble soldaten Pavel Sokolov tatt til fange.", {("capture", "1941")}),
+        # a German or Norwegian date with its day's full stop
+        ("Pavel Sokolov starb am 4. März 1944 im Lazarett.", {("death", "1944-03-04")}),
+        ("Pavel Sokolov ble drept 2. mai 1945.", {("death", "1945-05-02")}),
+        # no date: "-", but a death is read only with its date
+        ("Pavel Sokolov, who was captured, fought on.", {("capture", "-")}),
+        ("Pavel Sokolov died of his wounds.", set()),
+        # a life's span in brackets is not the event's date
+        ("Pavel Sokolov (1920–1990) was arrested.", {("arrest", "-")}),
+        # negated, or with the place it happened at (which the date would give way to): nothing
+        ("Pavel Sokolov was never captured.", set()),
+        ("Pavel Sokolov ble ikke tatt til fange.", set()),
+        ("Pavel Sokolov escaped from the mine at Narvik.", set()),
+        # a body named between may be the verb's subject: it did the capturing
+        ("As the historian Pavel Sokolov says, the Red Army captured many men.",
+         {("role", "historian")}),
+    ],
+)  # fmt: skip
+def test_an_events_date_before_its_verb_or_none(text: str, expected: set[tuple[str, str]]) -> None:
+    assert _facts(text, "Pavel Sokolov") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # an apposition that ends the sentence
+        ("I spoke with Aidar Nurlanov, the leader of the folk group Steppe Wind. It was late.",
+         "Aidar Nurlanov", {("role", "leader of the folk group Steppe Wind")}),
+        # a Kazakh possessive role, with its modifier or the genitive it is of
+        ("Кеше газеттің бас редакторы Ерлан Сейітов келді.", "Ерлан Сейітов",
+         {("role", "бас редакторы")}),
+        ("Кеше кітаптың авторы әрі редакторы Ерлан Сейітов келді.", "Ерлан Сейітов",
+         {("role", "кітаптың авторы әрі редакторы")}),
+        # a word before the role that is no modifier stays out of it
+        ("Кеше белгілі жазушы Ерлан Сейітов келді.", "Ерлан Сейітов", {("role", "жазушы")}),
+    ],
+)  # fmt: skip
+def test_a_role_with_its_modifier_or_possessor(
+    text: str, name: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Ерлан Сейітов\nстарший корреспондент отдела культуры\n\nТекст статьи.", "Ерлан Сейітов",
+         {("role", "старший корреспондент отдела культуры")}),
+        ("Erik Dahl\nforsker ved museet i Narvik\n\nTeksten.", "Erik Dahl",
+         {("role", "forsker ved museet i Narvik")}),
+        # the name is not alone on its line: no byline
+        ("Вчера пришёл Ерлан Сейітов\nстарший корреспондент отдела культуры\n", "Ерлан Сейітов",
+         set()),
+        # the next line is no role
+        ("Erik Dahl\nskreiv boka i 1990\n", "Erik Dahl", set()),
+    ],
+)  # fmt: skip
+def test_a_bylines_role_on_the_line_below_the_name(
+    text: str, name: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pavel Sokolov wurde 1925 zum Vorsitzenden des Dorfrates gewählt.",
+         {("role", "Vorsitzenden des Dorfrates")}),
+        ("Pavel Sokolov was appointed director of the local museum in 1950.",
+         {("role", "director of the local museum")}),
+        ("Pavel Sokolov ble valgt til leder av laget.", {("role", "leder av laget")}),
+        ("Pavel Sokolov fut nommé directeur de l’école.", {("role", "directeur de l’école")}),
+        # appointed to no role the lexicon knows: nothing
+        ("Pavel Sokolov was appointed guard of the bridge.", set()),
+    ],
+)  # fmt: skip
+def test_a_role_someone_was_elected_or_appointed_to(
+    text: str, expected: set[tuple[str, str]]
+) -> None:
+    assert _facts(text, "Pavel Sokolov") == expected
+
+
+def test_an_appointment_after_another_person_is_theirs() -> None:
+    text = "Pavel Sokolov said Ivan Orlov was appointed director of the museum."
+    assert _all_facts(text, ["Pavel Sokolov", "Ivan Orlov"]) == [
+        set(),
+        {("role", "director of the museum")},
+    ]

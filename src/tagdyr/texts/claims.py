@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from tagdyr.texts.events import DATE, EVENT_KINDS
+
 _QUOTED = r"[«\"“]([^»\"”]{2,40})[»\"”]"
 _UNIT_WORDS = {
     "отряда": "отряд", "отряд": "отряд", "группы": "группа", "группа": "группа",
@@ -43,7 +45,10 @@ class UnitClaim:
 
 # A sentence ends at . ! ? … before a space or a blank line, but not after an initial or a
 # one-letter abbreviation ("И.В. Бартов", "Zh. Katshikov", "г. Павлодар").
-_BOUNDARY = re.compile(r"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|\n\s*\n|[.!?…]{2,}")
+# A paragraph ends at a blank line, or at a line break the next line does not go on after
+# (a wrapped line goes on in lower case): web pages often give each paragraph one line.
+PARAGRAPH_BREAK = r"\n\s*\n|\n(?![ \t\u00a0]*[a-zа-яёәғқңөұүһіæøåäöüßéèêëàâçîïôûùœ])"
+_BOUNDARY = re.compile(rf"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|{PARAGRAPH_BREAK}|[.!?…]{{2,}}")
 _REACH = 600  # characters looked at on each side of a mention
 
 
@@ -88,34 +93,8 @@ def unit_of(text: str, start: int, end: int) -> UnitClaim | None:
 
 # --- claims of every kind about one mention ----------------------------------------------
 
-_DATE = (
-    r"(?:[A-Z][a-z]+\s+\d{1,2},\s+\d{4}|\d{1,2}(?:er)?\s+[^\W\d_]+\s+\d{4}|"
-    r"(?:[^\W\d_]+\s+)?\d{4})"
-)
-# (claim kind, pattern whose group "date" is the event's date), in ru, kk, en, fr, de, no
-_EVENTS = (
-    ("arrest", r"(?:arrested|арестован\w*|arrêtée?|қамалды|тұтқындалды|verhaftet|festgenommen|"
-               r"arrestert\w*)"),
-    ("sentence", r"(?:convicted|sentenced|осужден\w*|осуждён\w*|condamnée?|сотталды|verurteilt|"
-                 r"dømt|dømd)"),
-    ("rehabilitation", r"(?:[Rr]ehabilitated|реабилитирован\w*|réhabilitée?|ақталды|"
-                       r"rehabilitiert|rehabilitert)"),
-    ("repatriation", r"(?:repatriated|returning home|репатриирован\w*|rapatriée?|елге оралды|"
-                     r"repatriiert|repatriert|sendt hjem|heimsendt)"),
-    ("capture", r"(?:captured|taken prisoner|попал\w* в плен|взят\w* в плен|fait prisonnier|"
-                r"тұтқынға түсті|gefangen genommen|tatt til fange|teken til fange|"
-                r"tekne til fange)"),
-    ("escape", r"(?:escaped|бежал\w*|побег\w*|s'évada|évadée?|қашып шықты|flüchtete|floh|rømte|"
-               r"flykta|flyktet)"),
-    ("death", r"(?:died|was killed|погиб\w*|умер\w*|расстрелян\w*|mort|tuée?|қаза тапты|starb|"
-              r"gestorben|getötet|erschossen|døde|døydde|ble skutt|vart skoten)"),
-)  # fmt: skip
-_EVENT_PATTERNS = tuple(
-    (kind, re.compile(rf"{verb}\b[^.;]{{0,70}}?\b(?:on|in|en|le|в|on the)?\s*(?P<date>{_DATE})"))
-    for kind, verb in _EVENTS
-)
 _KAZAKH_EVENT = re.compile(
-    rf"(?P<date>{_DATE})\s+жыл\w*[^.;]{{0,50}}?(?P<verb>тұтқынға түсті|қамалды|ақталды|"
+    rf"(?P<date>{DATE})\s+жыл\w*[^.;]{{0,50}}?(?P<verb>тұтқынға түсті|қамалды|ақталды|"
     r"қаза тапты|елге оралды|қашып шықты|сотталды|тұтқынға түскен|қамалған|ақталған|"
     r"қаза тапқан|елге оралған|қашып шыққан|сотталған)"
 )
@@ -165,7 +144,7 @@ _BORN = re.compile(
 
 # Every kind of claim read from texts (the importer has a column for each).
 KINDS = ("birth", "birth_place", "residence", "rank", "unit", "role", "award", "camp",
-         *(kind for kind, _ in _EVENTS))  # fmt: skip
+         *EVENT_KINDS)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,16 +160,11 @@ class Claim:
                 "start": self.start, "end": self.end}  # fmt: skip
 
 
-def _events(text: str, left: int, sentence: str) -> list[Claim]:
+def _kazakh_events(left: int, sentence: str) -> list[Claim]:
+    """Kazakh events: the year, then the verb at the clause's end ("1942 жылы тұтқынға түсті")."""
     from tagdyr.dates import find_date
 
     found = []
-    for kind, pattern in _EVENT_PATTERNS:
-        for match in pattern.finditer(sentence):
-            date = find_date(match.group("date"))
-            if date is not None:
-                found.append(Claim(kind, date.start, match.group(), left + match.start(),
-                                   left + match.end()))  # fmt: skip
     for match in _KAZAKH_EVENT.finditer(sentence):
         date = find_date(match.group("date"))
         if date is not None:
@@ -327,9 +301,12 @@ _ONLY_BESIDE_A_NAME = frozenset({"role", "rank", "residence", "unit"})
 
 
 def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], ...]) -> list[Claim]:
+    from tagdyr.texts.events import events_after
     from tagdyr.texts.lifefacts import (
         births_after,
         camps_in,
+        role_on_next_line,
+        roles_appointed,
         roles_around,
         roles_before,
         units_in,
@@ -337,9 +314,13 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
 
     left, right = sentence_span(text, start, end)
     sentence = text[left:right]
-    claims = _birth(text, end) + births_after(text, end) + _places(text, start, end)
+    # a birth read after the mention stops at the next person named and at the paragraph's end
+    own = text[: _next_person_or_paragraph(text, end, others)]
+    claims = _birth(own, end) + births_after(own, end) + _places(own, start, end)
     claims += _ranks(text, start, end, left, sentence) + roles_before(text, start, left)
     claims += roles_around(text, start, end, left, right)
+    claims += role_on_next_line(text, start, end)
+    claims += roles_appointed(_upto_next_person(text, end, right, others), end, right)
     unit = unit_of(text, start, end)
     if unit is not None:
         at = text.find(unit.text, left)
@@ -348,7 +329,8 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
             claims.append(Claim("role", unit.role, unit.text, at, at + len(unit.text)))
     for award in _awards(left, sentence):
         given_by = _GIVER.search(text[end : award.start])  # "… Гиоге вручил медаль …"
-        if _reaches(text, (start, end), (award.start, award.end), others) and not given_by:
+        if (_reaches(text, (start, end), (award.start, award.end), others) and not given_by
+                and not _named_before(award.start, (start, end), left, others)):  # fmt: skip
             claims.append(award)
     for frame_or_joined, frame in units_in(left, sentence):
         joined = frame_or_joined.start >= end and _reaches(
@@ -359,11 +341,33 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
     for camp in camps_in(left, sentence):  # the camp of the one named before it
         if camp.start >= end and _reaches(text, (start, end), (camp.start, camp.end), others):
             claims.append(camp)
-    for event in _events(text, left, sentence):
+    claims += events_after(left, sentence, (start, end), others)
+    for event in _kazakh_events(left, sentence):
         named = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
         if event.start >= end and not named:
             claims.append(event)
     return claims
+
+
+def _named_before(
+    at: int, mention: tuple[int, int], left: int, others: tuple[tuple[int, int], ...]
+) -> bool:
+    """Whether a phrase at ``at``, before the mention, has someone else named before it in its
+    sentence (which begins at ``left``): "A, who was awarded the medal by B" is A's medal."""
+    return at < mention[0] and any(left <= s and e <= at for s, e in others if (s, e) != mention)
+
+
+def _upto_next_person(text: str, end: int, right: int, others: tuple[tuple[int, int], ...]) -> str:
+    """The text up to the next person named after ``end`` in the sentence (ending at ``right``)."""
+    return text[: min([s for s, _ in others if end <= s < right], default=len(text))]
+
+
+def _next_person_or_paragraph(text: str, end: int, others: tuple[tuple[int, int], ...]) -> int:
+    """Where the words after a mention ending at ``end`` stop being about it alone: the next
+    person named or the end of the paragraph."""
+    after = re.compile(PARAGRAPH_BREAK).search(text, end)
+    stops = [s for s, _ in others if s >= end] + [after.start() if after else len(text)]
+    return min(stops)
 
 
 def _once(claims: list[Claim]) -> list[Claim]:

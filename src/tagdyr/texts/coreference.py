@@ -10,15 +10,18 @@ import re
 
 # subject pronouns of a person (he, she) in kk, ru, en, fr, de, no (bokmål and nynorsk); not
 # German "sie" (also "they") nor Norwegian "er" ("is")
-_PRONOUN = re.compile(
+PRONOUN = re.compile(
     r"(?<![\w-])(?:[Hh]e|[Ss]he|[Оо]л|[Оо]н|[Оо]на|[Ii]l|[Ee]lle|Er|[Hh]an|[Hh]un|[Hh]o)(?![\w-])"
 )
-_PARAGRAPH = re.compile(r"\n\s*\n")
 
 
 def _paragraph(text: str, at: int) -> tuple[int, int]:
-    left = max((m.end() for m in _PARAGRAPH.finditer(text, 0, at)), default=0)
-    after = _PARAGRAPH.search(text, at)
+    """The paragraph around ``at``: a blank line or a line break ends it (``PARAGRAPH_BREAK``)."""
+    from tagdyr.texts.claims import PARAGRAPH_BREAK
+
+    breaks = re.compile(PARAGRAPH_BREAK)  # compiled once: re caches it
+    left = max((m.end() for m in breaks.finditer(text, 0, at)), default=0)
+    after = breaks.search(text, at)
     return left, after.start() if after else len(text)
 
 
@@ -46,7 +49,7 @@ def pronouns_of(
     _, right = _paragraph(text, mention[1])
     inside = [s for s in spans if s != mention]
     found = []
-    for match in _PRONOUN.finditer(text, mention[1], right):
+    for match in PRONOUN.finditer(text, mention[1], right):
         at = match.span()
         if any(s <= at[0] < e for s, e in inside):
             continue  # a word of a name ("Han" in "Han Suyin")

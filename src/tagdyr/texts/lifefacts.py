@@ -27,9 +27,14 @@ _ROLES = frozenset(
     heradsskogmeister
     leader director chairman commander-in-chief minister président présidente adjoint adjointe
     ministre directeur directrice директор корреспондент министр председатель direktør leiar
-    leder generalquartiermeister vorsitzender direktor""".split()
+    leder generalquartiermeister vorsitzender direktor
+    автор режиссер vorsitzende""".split()
 )
-_JOIN = r"(?:,\s*|\s+(?:and|et|и|және|und|og)\s+)"
+# a word before a role that is part of it: "senior correspondent", "бас редакторы" (chief editor)
+_ROLE_MODIFIERS = frozenset("senior chief deputy старший главный бас".split())
+# a Kazakh genitive right before a possessive role is what the role is of: "кітаптың авторы"
+_KAZAKH_GENITIVE = re.compile(r"(?<![\w-])[^\W\d_]+(?:ның|нің|дың|дің|тың|тің)\s+$")
+_JOIN = r"(?:,\s*|\s+(?:and|et|и|және|әрі|und|og)\s+)"
 _ROLE_WORD = r"(?:[lL]['’])?[^\W\d_]+"
 # the roles right before a mention, a nationality adjective allowed between ("l'historien
 # français …"); the whole chain of coordinated roles is the value ("poet, writer")
@@ -43,8 +48,10 @@ def _is_role(word: str) -> bool:
     word = re.sub(r"^l['’]", "", word.lower())
     if word in _ROLES:
         return True
-    # a Norwegian definite form: "journalisten", "forskeren"
-    return any(word == role + ending for role in _ROLES for ending in ("en", "et", "n"))
+    # a Norwegian definite form ("journalisten", "forskeren"), a German genitive
+    # ("Kriegsministers"), a Kazakh possessive ("редакторы", "режиссері")
+    endings = ("en", "et", "n", "s", "ы", "і", "i")
+    return any(word == role + ending for role in _ROLES for ending in endings)
 
 
 def roles_before(text: str, start: int, left: int) -> list[Claim]:
@@ -62,8 +69,23 @@ def roles_before(text: str, start: int, left: int) -> list[Claim]:
     if not words:
         return []
     at = start - len(before) + found.start("phrase") + phrase.rfind(words[0])
+    at = _with_modifiers(text, at, left)
     value = text[at : start - len(before) + found.end("phrase")]
     return [Claim("role", value, value, at, at + len(value))]
+
+
+def _with_modifiers(text: str, at: int, left: int) -> int:
+    """Where a role beginning at ``at`` begins with the words written with it: a modifier
+    ("бас редакторы", "senior correspondent") or, before a Kazakh possessive ("авторы"), the
+    genitive it is of ("кітаптың авторы")."""
+    before = text[max(left, at - 60) : at]
+    word = re.search(r"(?<![\w-])([^\W\d_]+)\s+$", before)
+    if word and word.group(1).lower() in _ROLE_MODIFIERS:
+        return at - len(before) + word.start()
+    genitive = _KAZAKH_GENITIVE.search(before)
+    if genitive and re.match(r"[^\W\d_]+[ыі]\b", text[at:]):
+        return at - len(before) + genitive.start()
+    return at
 
 
 # a role with what it is of, right before a name ("maire du 8e arrondissement Jeanne …",
@@ -74,7 +96,7 @@ _BEFORE_NAME = re.compile(rf"^\s+{_OF}[^.,;:!?()\n]{{1,60}}?\s*,?\s*$")
 _ROLE_HEAD = re.compile(r"(?<![\w'’-])(?:[lL]['’])?[^\W\d_][\w-]*")
 _APPOSITION = re.compile(
     r"^,\s+(?:(?:the|le|la|der|die|den)\s+)?(?P<phrase>(?:[lL]['’])?[^\W\d_][\w-]*"
-    rf"(?:\s+{_OF}[^.,;:!?()\n]{{1,60}}?)?)(?=\s*[,.;)])"
+    rf"(?:\s+{_OF}[^.,;:!?()\n]{{1,60}}?)?)(?=\s*(?:[,.;)]|$))"
 )
 _MAX_WORDS = 8
 
@@ -99,6 +121,59 @@ def roles_around(text: str, start: int, end: int, left: int, right: int) -> list
         if len(value.split()) <= _MAX_WORDS:
             found.append(Claim("role", value, value, at, at + len(value)))
     return found
+
+
+# a role the person was elected or appointed to, after the name in its sentence: "… wurde zum
+# Vorsitzenden des Rates gewählt", "… was appointed director of the museum", "… ble valgt til
+# leder av …", "… fut nommé directeur de …" (not yet Russian: its instrumental case)
+_APPOINTED = (
+    re.compile(r"^[^.;]{0,40}?\b(?:wurde|ist|war)\s+(?:\w+\s+){0,2}?zum\s+(?P<phrase>[^\W\d_]+"
+               r"(?:\s+(?:des|der)\s+[^.,;]{1,50}?)?)\s+(?:gewählt|ernannt|berufen)\b"),
+    re.compile(r"^[^.;]{0,40}?\b(?:was|were)\s+(?:\w+\s+)?(?:elected|appointed|named)\s+(?:as\s+)?"
+               r"(?P<phrase>[^\W\d_][\w-]*(?:\s+of\s+(?:the\s+)?[^.,;]{1,50}?)?)(?=\s*(?:[,.;]|$|"
+               r"\s+(?:in|on)\s+\d{4}))"),
+    re.compile(r"^[^.;]{0,40}?\b(?:ble|vart)\s+(?:valgt|utnevnt|utnemnd)\s+til\s+(?P<phrase>"
+               r"[^\W\d_]+(?:\s+(?:av|for|ved)\s+[^.,;]{1,50}?)?)(?=\s*(?:[,.;]|$))"),
+    re.compile(r"^[^.;]{0,40}?\b(?:fut|a été|est|était)\s+(?:\w+\s+)?(?:nommée?|élue?)\s+"
+               r"(?P<phrase>[^\W\d_]+(?:\s+(?:du|de la|de|des|d['’])\s*[^.,;]{1,50}?)?)"
+               r"(?=\s*(?:[,.;]|$))"),
+)  # fmt: skip
+
+
+def roles_appointed(text: str, end: int, right: int) -> list[Claim]:
+    """The role the person named right before ``end`` was elected or appointed to, stated in
+    the rest of the sentence (which ends at ``right``)."""
+    after = text[end:right]
+    for pattern in _APPOINTED:
+        match = pattern.match(after)
+        if match and _is_role(match.group("phrase").split()[0]):
+            value = match.group("phrase")
+            if len(value.split()) <= _MAX_WORDS:
+                at = end + match.start("phrase")
+                return [Claim("role", value, value, at, at + len(value))]
+    return []
+
+
+# a byline: a name alone on its line, its role alone on the next ("… \nsenior correspondent of
+# the culture desk\n")
+_NEXT_LINE = re.compile(
+    r"^[ \t]*,?[ \t]*\n[ \t]*(?P<phrase>[^\W\d_][^\n.!?;:]{0,70}?)[ \t]*(?:\n|$)"
+)
+
+
+def role_on_next_line(text: str, start: int, end: int) -> list[Claim]:
+    """The role written alone on the line after a name written alone on its line."""
+    line_start = text.rfind("\n", 0, start) + 1
+    below = _NEXT_LINE.match(text[end : end + 100])
+    if text[line_start:start].strip() or not below:
+        return []
+    words = below.group("phrase").split()
+    head = words[1] if words[0].lower() in _ROLE_MODIFIERS and len(words) > 1 else words[0]
+    if not _is_role(head) or len(words) > _MAX_WORDS:
+        return []
+    at = end + below.start("phrase")
+    value = below.group("phrase")
+    return [Claim("role", value, value, at, at + len(value))]
 
 
 _AFTER_BIRTH = (
@@ -176,10 +251,13 @@ _CAMPS = (
 )  # fmt: skip
 
 
-# "shot in a camp at …" states where he died, not a stay in the camp
+# "shot in a camp at …" states where he died, not a stay in the camp; "buried in a common
+# grave near the camp" where he lies
 _DIED_IN = re.compile(
     r"(?:shot|killed|died|skutt|drept|døde|erschossen|getötet|gestorben|расстрелян\w*|убит\w*|"
-    r"умер\w*|fusillée?|tuée?|mort)\s+(?:\w+\s+){0,2}$"
+    r"умер\w*|fusillée?|tuée?|mort)\s+(?:\w+\s+){0,2}$|"
+    r"(?<!\w)(?:buried|begraben|beigesetzt|bestattet|gravlagt|gravlagd|похоронен\w*|"
+    r"погребен\w*|жерленген|жерленді|enterrée?s?|inhumée?s?)\b[^.;]{0,60}$"
 )
 
 
