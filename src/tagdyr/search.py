@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, case, func, select, union
+from sqlalchemy import Connection, case, false, func, select, true, union
 
 from tagdyr.maps.points import place_texts
 from tagdyr.names import clean, parse
@@ -100,32 +100,64 @@ def _evidence(result: NameScore) -> tuple[tuple[str, str, bool], ...]:
     )
 
 
-def _candidates(keys: set[str]) -> Any:
-    """Ids of the records that share most index keys with the query (canonical forms with
-    their Cyrillic readings, skeletons, and for a widened search deletion neighbourhoods), a
-    record whose surname's own form or key is among them first, at most ``_SCORED``: the
-    names engine scores only these.
-
-    Both parts are read from indexes alone (``name_key (key, record_id)``, ``record
-    (surname_canon, id)`` and ``(surname_key, id)``): a common given name's tens of thousands
-    of postings in a million records are counted without visiting a row."""
-    shared = (
-        select(s.name_key.c.record_id, func.count().label("shared"))  # (record, key) is unique
-        .where(s.name_key.c.key.in_(keys))
-        .group_by(s.name_key.c.record_id)
-        .subquery()
-    )
-    surname_agrees = union(
+def _surname_agrees(keys: set[str]) -> Any:
+    """Ids of the records whose surname's own form or key is among ``keys`` (read from the
+    indexes ``record (surname_canon, id)`` and ``(surname_key, id)`` alone)."""
+    return union(
         select(s.record.c.id).where(s.record.c.surname_canon.in_(keys)),
         select(s.record.c.id).where(s.record.c.surname_key.in_(keys)),
     ).subquery()
-    bonus = case((surname_agrees.c.id.is_not(None), 2), else_=0)
-    return (
-        select(shared.c.record_id)
-        .outerjoin(surname_agrees, surname_agrees.c.id == shared.c.record_id)
-        .order_by((shared.c.shared + bonus).desc(), shared.c.record_id)
-        .limit(_SCORED)
+
+
+def _candidates(keys: set[str], wide: set[str] | None = None) -> Any:
+    """Ids of the records that share most index keys with the query (canonical forms with
+    their Cyrillic readings, skeletons), a record whose surname's own form or key is among
+    them first, at most ``_SCORED``: the names engine scores only these. With ``wide`` (the
+    keys with their deletion neighbourhoods, a superset), also the ``_SCORED`` that share
+    most of those, from the same postings read once: the columns ``exact`` and ``near``
+    say which of the two sets a record is in (a search that widens needs no second query).
+
+    Postings are read from the index ``name_key (key, record_id)`` alone: a common given
+    name's tens of thousands of postings in a million records are counted without visiting
+    a row."""
+    looked_up = wide or keys
+    shared = (
+        select(s.name_key.c.record_id,  # (record, key) is unique
+               func.count().filter(s.name_key.c.key.in_(keys)).label("shared"),
+               func.count().label("near"))
+        .where(s.name_key.c.key.in_(looked_up))
+        .group_by(s.name_key.c.record_id)
+        .subquery()
+    )  # fmt: skip
+    agrees = _surname_agrees(keys)
+    exact_rank = shared.c.shared + case((agrees.c.id.is_not(None), 2), else_=0)
+    ranked = select(
+        shared.c.record_id,
+        shared.c.shared,
+        func.row_number().over(order_by=(exact_rank.desc(), shared.c.record_id)).label("r"),
+    ).outerjoin(agrees, agrees.c.id == shared.c.record_id)
+    if wide is None:
+        chosen = ranked.subquery()
+        return (
+            select(chosen.c.record_id, true().label("exact"), false().label("near"))
+            .where(chosen.c.r <= _SCORED)
+            .limit(_SCORED)
+        )  # the bound tells the planner how few rows join the records
+    near = _surname_agrees(wide)
+    near_rank = shared.c.near + case((near.c.id.is_not(None), 2), else_=0)
+    both = (
+        ranked.add_columns(
+            func.row_number().over(order_by=(near_rank.desc(), shared.c.record_id)).label("n")
+        )
+        .outerjoin(near, near.c.id == shared.c.record_id)
+        .subquery()
     )
+    exact = (both.c.shared > 0) & (both.c.r <= _SCORED)
+    return (
+        select(both.c.record_id, exact.label("exact"), (both.c.n <= _SCORED).label("near"))
+        .where(exact | (both.c.n <= _SCORED))
+        .limit(2 * _SCORED)
+    )  # the bound tells the planner
 
 
 @dataclass(frozen=True, slots=True)
@@ -334,13 +366,16 @@ def persons_matching(conn: Connection, query: str, filters: Filters | None = Non
 
 def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
     """Persons (or unlinked records) whose names answer ``query``, best first. When the exact
-    keys find fewer than ``_FEW`` persons, the search widens to names one letter away."""
+    keys find fewer than ``_FEW`` persons, the search widens to names one letter away (both
+    candidate sets are fetched by one query)."""
     keys = _query_keys(query)
     if not keys:
         return []
-    best, floor = _scored(conn, query, keys), _ANSWERS
+    rows = _candidate_rows(conn, keys, _query_keys(query, distance=1))
+    scoring = _Scoring(query)
+    best, floor = scoring.best([r for r in rows if r.exact]), _ANSWERS
     if sum(h.score >= _ANSWERS for h in best.values()) < _FEW:
-        best, floor = _scored(conn, query, _query_keys(query, distance=1), best), _SLIP_ANSWERS
+        best, floor = scoring.best([r for r in rows if r.near], best), _SLIP_ANSWERS
     hits = _with_knowledge(conn, [h for h in best.values() if h.score >= floor])
     return sorted(hits, key=_rank)[:limit]
 
@@ -352,41 +387,84 @@ _ANSWERS = 0.5  # the names engine's score from which a name answers the query
 _SLIP_ANSWERS = 0.3
 
 
-def _scored(
-    conn: Connection, query: str, keys: set[str], best: dict[str, Hit] | None = None
-) -> dict[str, Hit]:
-    """The best-scoring record of every person among the candidates of ``keys``."""
-    best = dict(best or {})
-    candidate_ids = _candidates(keys).subquery()
-    rows = conn.execute(
+def _candidate_rows(conn: Connection, keys: set[str], wide: set[str] | None = None) -> list[Any]:
+    """The current records among the candidates of ``keys`` (and of ``wide``: see
+    :func:`_candidates`) with what scoring and the hit read of them."""
+    candidates = _candidates(keys, wide).subquery()
+    return list(conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
                s.record.c.surname_canon, s.record.c.given_canon,
-               s.source.c.title, s.person.c.uid, s.person.c.label)
+               s.source.c.title, s.person.c.uid, s.person.c.label,
+               candidates.c.exact, candidates.c.near)
+        .join(candidates, candidates.c.record_id == s.record.c.id)
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .outerjoin(s.person_record, s.person_record.c.record_id == s.record.c.id)
         .outerjoin(s.person, s.person.c.id == s.person_record.c.person_id)
-        .where(s.record.c.id.in_(select(candidate_ids.c.record_id)),
-               s.document.c.is_current.is_(True))
-    ).all()  # fmt: skip
-    one_word = len(clean(query).split()) == 1
-    for (written, given), same in _likeliest(query, [r for r in rows if _new(best, r)]):
-        result = match_name(query, written, given, one_word)  # once for a name written alike
-        for row in same:
-            group = row.uid or f"record-{row.id}"
-            hit = Hit(
-                row.uid,
-                row.label or row.full_name,
-                round(result.score, 3),
-                row.full_name,
-                row.title,
-                row.id,
-                row.birth_year,
-                _evidence(result),
+        .where(s.document.c.is_current.is_(True))
+    ))  # fmt: skip
+
+
+Writing = tuple[str, str]  # a record's name as written: full name, given name
+
+
+class _Scoring:
+    """One search's scoring of candidate rows: the query read once, and each writing's cheap
+    look and names-engine score computed once for the whole search (a widened phase meets
+    most of the exact phase's writings again)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.one_word = len(clean(query).split()) == 1
+        self._forms = query_forms(parse(clean(query), Order.UNKNOWN))
+        self._looks: dict[Writing, float] = {}
+        self._scores: dict[Writing, NameScore] = {}
+
+    def best(self, rows: list[Any], best: dict[str, Hit] | None = None) -> dict[str, Hit]:
+        """The best-scoring record of every person among ``rows`` (and ``best``)."""
+        best = dict(best or {})
+        for writing, same in self._likeliest([r for r in rows if _new(best, r)]):
+            result = self._score(writing)  # once for a name written alike
+            for row in same:
+                group = row.uid or f"record-{row.id}"
+                hit = Hit(
+                    row.uid,
+                    row.label or row.full_name,
+                    round(result.score, 3),
+                    row.full_name,
+                    row.title,
+                    row.id,
+                    row.birth_year,
+                    _evidence(result),
+                )
+                if group not in best or hit.score > best[group].score:
+                    best[group] = hit
+        return best
+
+    def _score(self, writing: Writing) -> NameScore:
+        if writing not in self._scores:
+            self._scores[writing] = match_name(self.query, *writing, self.one_word)
+        return self._scores[writing]
+
+    def _look(self, writing: Writing, row: Any) -> float:
+        if writing not in self._looks:
+            self._looks[writing] = quick_score(
+                self._forms, row.surname_canon, row.given_canon, writing[1]
             )
-            if group not in best or hit.score > best[group].score:
-                best[group] = hit
-    return best
+        return self._looks[writing]
+
+    def _likeliest(self, rows: list[Any]) -> list[tuple[Writing, list[Any]]]:
+        """The candidate rows by how their names are written, of the ``_ENGINE`` writings
+        whose stored forms look likeliest (names.prefilter); of those that look alike, the
+        earlier records'. The names engine scores each writing once, for all its records."""
+        writings: dict[Writing, list[Any]] = {}
+        for row in rows:
+            writings.setdefault((row.full_name, row.given_name), []).append(row)
+        if len(writings) <= _ENGINE:
+            return list(writings.items())
+        looks = {writing: self._look(writing, same[0]) for writing, same in writings.items()}
+        chosen = sorted(writings, key=lambda w: (-looks[w], writings[w][0].id))[:_ENGINE]
+        return [(writing, writings[writing]) for writing in chosen]
 
 
 def _new(best: dict[str, Hit], row: Any) -> bool:
@@ -395,34 +473,14 @@ def _new(best: dict[str, Hit], row: Any) -> bool:
     return found is None or found.record_id != row.id
 
 
-Writing = tuple[str, str]  # a record's name as written: full name, given name
-
-
-def _likeliest(query: str, rows: list[Any]) -> list[tuple[Writing, list[Any]]]:
-    """The candidate rows by how their names are written, of the ``_ENGINE`` writings whose
-    stored forms look likeliest (names.prefilter); of those that look alike, the earlier
-    records'. The names engine scores each writing once, for all its records."""
-    writings: dict[Writing, list[Any]] = {}
-    for row in rows:
-        writings.setdefault((row.full_name, row.given_name), []).append(row)
-    if len(writings) <= _ENGINE:
-        return list(writings.items())
-    forms = query_forms(parse(clean(query), Order.UNKNOWN))
-    looks = {
-        writing: quick_score(forms, same[0].surname_canon, same[0].given_canon, writing[1])
-        for writing, same in writings.items()
-    }
-    chosen = sorted(writings, key=lambda w: (-looks[w], writings[w][0].id))[:_ENGINE]
-    return [(writing, writings[writing]) for writing in chosen]
-
-
 def suggestions(conn: Connection, query: str, limit: int = 5) -> list[str]:
     """ "Did you mean": names as written up to about two letters away from the query's words,
     the names engine's best first, for a search that found nobody."""
     keys = _query_keys(query, distance=2)
     if not keys:
         return []
-    scored = sorted(_scored(conn, query, keys).values(), key=lambda h: (-h.score, h.label))
+    best = _Scoring(query).best(_candidate_rows(conn, keys))
+    scored = sorted(best.values(), key=lambda h: (-h.score, h.label))
     said: list[str] = []
     for hit in scored:
         if hit.label.casefold() not in {name.casefold() for name in said}:
