@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, case, false, func, select, true, union
+from sqlalchemy import Connection, case, false, func, literal, select, true, union
 
 from tagdyr.maps.points import place_texts
 from tagdyr.names import clean, parse
-from tagdyr.names.index import query_keys
+from tagdyr.names.index import name_words, query_keys
 from tagdyr.names.parse import Order
 from tagdyr.names.prefilter import query_forms, quick_score
 from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
@@ -63,6 +63,15 @@ def _query_keys(query: str, distance: int = 0) -> set[str]:
     """The name index's keys of the query's words (initials are matched by scoring, not
     looked up); with ``distance``, also the deletion neighbourhoods of their forms."""
     return set(query_keys(parse(clean(query), Order.UNKNOWN), distance))
+
+
+def _word_keys(query: str, distance: int = 0) -> tuple[frozenset[str], ...]:
+    """:func:`_query_keys` of each of the query's words on its own (the index keys a word the
+    same whatever its role), so that candidates are ranked by how many words they meet."""
+    parsed = parse(clean(query), Order.UNKNOWN)
+    alone = (replace(parsed, surname=w, given=(), patronymic="", extra=())
+             for w in name_words(parsed, extra=True))  # fmt: skip
+    return tuple(frozenset(query_keys(word, distance)) for word in alone)
 
 
 def match_name(
@@ -109,23 +118,31 @@ def _surname_agrees(keys: set[str]) -> Any:
     ).subquery()
 
 
-def _candidates(keys: set[str], wide: set[str] | None = None) -> Any:
-    """Ids of the records that share most index keys with the query (canonical forms with
-    their Cyrillic readings, skeletons), a record whose surname's own form or key is among
-    them first, at most ``_SCORED``: the names engine scores only these. With ``wide`` (the
-    keys with their deletion neighbourhoods, a superset), also the ``_SCORED`` that share
-    most of those, from the same postings read once: the columns ``exact`` and ``near``
-    say which of the two sets a record is in (a search that widens needs no second query).
+def _candidates(
+    keys: set[str], wide: set[str] | None = None, words: tuple[frozenset[str], ...] = ()
+) -> Any:
+    """Ids of the records that meet most of the query's ``words`` (each word's keys: see
+    :func:`_word_keys`) and share most index keys with the query (canonical forms with their
+    Cyrillic readings, skeletons), a record whose surname's own form or key is among them
+    first, at most ``_SCORED``: the names engine scores only these. A surname's many keys do
+    not outweigh a second word: "Imaukouloff Nourlan" finds Иманкуллв Нурлан before the
+    thousands of other Нурланs. With ``wide`` (the keys with their deletion neighbourhoods,
+    a superset), also the ``_SCORED`` that meet most of those, from the same postings read
+    once: the columns ``exact`` and ``near`` say which of the two sets a record is in (a
+    search that widens needs no second query).
 
     Postings are read from the index ``name_key (key, record_id)`` alone: a common given
     name's tens of thousands of postings in a million records are counted without visiting
     a row."""
-    looked_up = wide or keys
+    key = s.name_key.c.key
+    word = case(*((key.in_(w), n) for n, w in enumerate(words)), else_=None) if words else None
+    met = func.count(func.distinct(word)) if word is not None else literal(0)
+    met_exact = func.count(func.distinct(word)).filter(key.in_(keys)) if word is not None else met
     shared = (
         select(s.name_key.c.record_id,  # (record, key) is unique
-               func.count().filter(s.name_key.c.key.in_(keys)).label("shared"),
-               func.count().label("near"))
-        .where(s.name_key.c.key.in_(looked_up))
+               func.count().filter(key.in_(keys)).label("shared"),
+               func.count().label("near"), met_exact.label("words"), met.label("near_words"))
+        .where(key.in_(wide or keys))
         .group_by(s.name_key.c.record_id)
         .subquery()
     )  # fmt: skip
@@ -134,20 +151,24 @@ def _candidates(keys: set[str], wide: set[str] | None = None) -> Any:
     ranked = select(
         shared.c.record_id,
         shared.c.shared,
-        func.row_number().over(order_by=(exact_rank.desc(), shared.c.record_id)).label("r"),
+        func.row_number()
+        .over(order_by=(shared.c.words.desc(), exact_rank.desc(), shared.c.record_id))
+        .label("r"),
     ).outerjoin(agrees, agrees.c.id == shared.c.record_id)
     if wide is None:
         chosen = ranked.subquery()
         return (
             select(chosen.c.record_id, true().label("exact"), false().label("near"))
             .where(chosen.c.r <= _SCORED)
-            .limit(_SCORED)
-        )  # the bound tells the planner how few rows join the records
+            .limit(_SCORED)  # the bound tells the planner how few rows join the records
+        )
     near = _surname_agrees(wide)
     near_rank = shared.c.near + case((near.c.id.is_not(None), 2), else_=0)
     both = (
         ranked.add_columns(
-            func.row_number().over(order_by=(near_rank.desc(), shared.c.record_id)).label("n")
+            func.row_number()
+            .over(order_by=(shared.c.near_words.desc(), near_rank.desc(), shared.c.record_id))
+            .label("n")
         )
         .outerjoin(near, near.c.id == shared.c.record_id)
         .subquery()
@@ -156,8 +177,8 @@ def _candidates(keys: set[str], wide: set[str] | None = None) -> Any:
     return (
         select(both.c.record_id, exact.label("exact"), (both.c.n <= _SCORED).label("near"))
         .where(exact | (both.c.n <= _SCORED))
-        .limit(2 * _SCORED)
-    )  # the bound tells the planner
+        .limit(2 * _SCORED)  # the bound tells the planner
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +392,7 @@ def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
     keys = _query_keys(query)
     if not keys:
         return []
-    rows = _candidate_rows(conn, keys, _query_keys(query, distance=1))
+    rows = _candidate_rows(conn, keys, _query_keys(query, distance=1), _word_keys(query, 1))
     scoring = _Scoring(query)
     best, floor = scoring.best([r for r in rows if r.exact]), _ANSWERS
     if sum(h.score >= _ANSWERS for h in best.values()) < _FEW:
@@ -387,10 +408,15 @@ _ANSWERS = 0.5  # the names engine's score from which a name answers the query
 _SLIP_ANSWERS = 0.3
 
 
-def _candidate_rows(conn: Connection, keys: set[str], wide: set[str] | None = None) -> list[Any]:
+def _candidate_rows(
+    conn: Connection,
+    keys: set[str],
+    wide: set[str] | None = None,
+    words: tuple[frozenset[str], ...] = (),
+) -> list[Any]:
     """The current records among the candidates of ``keys`` (and of ``wide``: see
     :func:`_candidates`) with what scoring and the hit read of them."""
-    candidates = _candidates(keys, wide).subquery()
+    candidates = _candidates(keys, wide, words).subquery()
     return list(conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
                s.record.c.surname_canon, s.record.c.given_canon,
