@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, case, false, func, literal, select, true, union
+from sqlalchemy import Connection, case, func, literal, select, union
 
 from tagdyr.maps.points import place_texts
 from tagdyr.names import clean, parse
@@ -109,75 +109,36 @@ def _evidence(result: NameScore) -> tuple[tuple[str, str, bool], ...]:
     )
 
 
-def _surname_agrees(keys: set[str]) -> Any:
-    """Ids of the records whose surname's own form or key is among ``keys`` (read from the
-    indexes ``record (surname_canon, id)`` and ``(surname_key, id)`` alone)."""
-    return union(
+def _candidates(keys: set[str], words: tuple[frozenset[str], ...] = ()) -> Any:
+    """Ids of the records that meet most of the query's ``words`` (each word's keys: see
+    :func:`_word_keys`), then share most index keys with the query (canonical forms with
+    their Cyrillic readings, skeletons, and for a widened search deletion neighbourhoods), a
+    record whose surname's own form or key is among them first, at most ``_SCORED``: the
+    names engine scores only these. A surname's many keys do not outweigh a second word:
+    "Imaukouloff Nourlan" finds Иманкуллв Нурлан before the other Нурланs.
+
+    Both parts are read from indexes alone (``name_key (key, record_id)``, ``record
+    (surname_canon, id)`` and ``(surname_key, id)``): a common given name's tens of thousands
+    of postings in a million records are counted without visiting a row."""
+    key = s.name_key.c.key
+    # words met: one flag per word, summed (plain aggregates: hashed, never sorted)
+    met = sum((func.max(case((key.in_(w & keys), 1), else_=0)) for w in words), literal(0))
+    shared = (
+        select(s.name_key.c.record_id, func.count().label("shared"), met.label("words"))
+        .where(key.in_(keys))  # (record, key) is unique
+        .group_by(s.name_key.c.record_id)
+        .subquery()
+    )
+    surname_agrees = union(
         select(s.record.c.id).where(s.record.c.surname_canon.in_(keys)),
         select(s.record.c.id).where(s.record.c.surname_key.in_(keys)),
     ).subquery()
-
-
-def _candidates(
-    keys: set[str], wide: set[str] | None = None, words: tuple[frozenset[str], ...] = ()
-) -> Any:
-    """Ids of the records that meet most of the query's ``words`` (each word's keys: see
-    :func:`_word_keys`) and share most index keys with the query (canonical forms with their
-    Cyrillic readings, skeletons), a record whose surname's own form or key is among them
-    first, at most ``_SCORED``: the names engine scores only these. A surname's many keys do
-    not outweigh a second word: "Imaukouloff Nourlan" finds Иманкуллв Нурлан before the
-    thousands of other Нурланs. With ``wide`` (the keys with their deletion neighbourhoods,
-    a superset), also the ``_SCORED`` that meet most of those, from the same postings read
-    once: the columns ``exact`` and ``near`` say which of the two sets a record is in (a
-    search that widens needs no second query).
-
-    Postings are read from the index ``name_key (key, record_id)`` alone: a common given
-    name's tens of thousands of postings in a million records are counted without visiting
-    a row."""
-    key = s.name_key.c.key
-    word = case(*((key.in_(w), n) for n, w in enumerate(words)), else_=None) if words else None
-    met = func.count(func.distinct(word)) if word is not None else literal(0)
-    met_exact = func.count(func.distinct(word)).filter(key.in_(keys)) if word is not None else met
-    shared = (
-        select(s.name_key.c.record_id,  # (record, key) is unique
-               func.count().filter(key.in_(keys)).label("shared"),
-               func.count().label("near"), met_exact.label("words"), met.label("near_words"))
-        .where(key.in_(wide or keys))
-        .group_by(s.name_key.c.record_id)
-        .subquery()
-    )  # fmt: skip
-    agrees = _surname_agrees(keys)
-    exact_rank = shared.c.shared + case((agrees.c.id.is_not(None), 2), else_=0)
-    ranked = select(
-        shared.c.record_id,
-        shared.c.shared,
-        func.row_number()
-        .over(order_by=(shared.c.words.desc(), exact_rank.desc(), shared.c.record_id))
-        .label("r"),
-    ).outerjoin(agrees, agrees.c.id == shared.c.record_id)
-    if wide is None:
-        chosen = ranked.subquery()
-        return (
-            select(chosen.c.record_id, true().label("exact"), false().label("near"))
-            .where(chosen.c.r <= _SCORED)
-            .limit(_SCORED)  # the bound tells the planner how few rows join the records
-        )
-    near = _surname_agrees(wide)
-    near_rank = shared.c.near + case((near.c.id.is_not(None), 2), else_=0)
-    both = (
-        ranked.add_columns(
-            func.row_number()
-            .over(order_by=(shared.c.near_words.desc(), near_rank.desc(), shared.c.record_id))
-            .label("n")
-        )
-        .outerjoin(near, near.c.id == shared.c.record_id)
-        .subquery()
-    )
-    exact = (both.c.shared > 0) & (both.c.r <= _SCORED)
+    bonus = case((surname_agrees.c.id.is_not(None), 2), else_=0)
     return (
-        select(both.c.record_id, exact.label("exact"), (both.c.n <= _SCORED).label("near"))
-        .where(exact | (both.c.n <= _SCORED))
-        .limit(2 * _SCORED)  # the bound tells the planner
+        select(shared.c.record_id)
+        .outerjoin(surname_agrees, surname_agrees.c.id == shared.c.record_id)
+        .order_by(shared.c.words.desc(), (shared.c.shared + bonus).desc(), shared.c.record_id)
+        .limit(_SCORED)
     )
 
 
@@ -387,16 +348,15 @@ def persons_matching(conn: Connection, query: str, filters: Filters | None = Non
 
 def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
     """Persons (or unlinked records) whose names answer ``query``, best first. When the exact
-    keys find fewer than ``_FEW`` persons, the search widens to names one letter away (both
-    candidate sets are fetched by one query)."""
+    keys find fewer than ``_FEW`` persons, the search widens to names one letter away."""
     keys = _query_keys(query)
     if not keys:
         return []
-    rows = _candidate_rows(conn, keys, _query_keys(query, distance=1), _word_keys(query, 1))
     scoring = _Scoring(query)
-    best, floor = scoring.best([r for r in rows if r.exact]), _ANSWERS
+    best, floor = scoring.best(_candidate_rows(conn, keys, _word_keys(query))), _ANSWERS
     if sum(h.score >= _ANSWERS for h in best.values()) < _FEW:
-        best, floor = scoring.best([r for r in rows if r.near], best), _SLIP_ANSWERS
+        wide, words = _query_keys(query, distance=1), _word_keys(query, distance=1)
+        best, floor = scoring.best(_candidate_rows(conn, wide, words), best), _SLIP_ANSWERS
     hits = _with_knowledge(conn, [h for h in best.values() if h.score >= floor])
     return sorted(hits, key=_rank)[:limit]
 
@@ -409,25 +369,21 @@ _SLIP_ANSWERS = 0.3
 
 
 def _candidate_rows(
-    conn: Connection,
-    keys: set[str],
-    wide: set[str] | None = None,
-    words: tuple[frozenset[str], ...] = (),
+    conn: Connection, keys: set[str], words: tuple[frozenset[str], ...] = ()
 ) -> list[Any]:
-    """The current records among the candidates of ``keys`` (and of ``wide``: see
-    :func:`_candidates`) with what scoring and the hit read of them."""
-    candidates = _candidates(keys, wide, words).subquery()
+    """The current records among the candidates of ``keys``, with what scoring and the hit
+    read of them."""
+    candidate_ids = _candidates(keys, words).subquery()
     return list(conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
                s.record.c.surname_canon, s.record.c.given_canon,
-               s.source.c.title, s.person.c.uid, s.person.c.label,
-               candidates.c.exact, candidates.c.near)
-        .join(candidates, candidates.c.record_id == s.record.c.id)
+               s.source.c.title, s.person.c.uid, s.person.c.label)
         .join(s.source, s.source.c.id == s.record.c.source_id)
         .join(s.document, s.document.c.id == s.record.c.document_id)
         .outerjoin(s.person_record, s.person_record.c.record_id == s.record.c.id)
         .outerjoin(s.person, s.person.c.id == s.person_record.c.person_id)
-        .where(s.document.c.is_current.is_(True))
+        .where(s.record.c.id.in_(select(candidate_ids.c.record_id)),
+               s.document.c.is_current.is_(True))
     ))  # fmt: skip
 
 
