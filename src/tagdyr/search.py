@@ -16,11 +16,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from sqlalchemy import Connection, case, func, select, union
+from sqlalchemy import Connection, case, func, literal, select, union
 
 from tagdyr.maps.points import place_texts
 from tagdyr.names import clean, parse
-from tagdyr.names.index import query_keys
+from tagdyr.names.index import name_words, query_keys
 from tagdyr.names.parse import Order
 from tagdyr.names.prefilter import query_forms, quick_score
 from tagdyr.names.similarity import FREQUENCY_PARTS, NameScore, compare
@@ -65,6 +65,15 @@ def _query_keys(query: str, distance: int = 0) -> set[str]:
     return set(query_keys(parse(clean(query), Order.UNKNOWN), distance))
 
 
+def _word_keys(query: str, distance: int = 0) -> tuple[frozenset[str], ...]:
+    """:func:`_query_keys` of each of the query's words on its own (the index keys a word the
+    same whatever its role), so that candidates are ranked by how many words they meet."""
+    parsed = parse(clean(query), Order.UNKNOWN)
+    alone = (replace(parsed, surname=w, given=(), patronymic="", extra=())
+             for w in name_words(parsed, extra=True))  # fmt: skip
+    return tuple(frozenset(query_keys(word, distance)) for word in alone)
+
+
 def match_name(
     query: str, written: str, given_name: str = "", one_word: bool | None = None
 ) -> NameScore:
@@ -100,18 +109,23 @@ def _evidence(result: NameScore) -> tuple[tuple[str, str, bool], ...]:
     )
 
 
-def _candidates(keys: set[str]) -> Any:
-    """Ids of the records that share most index keys with the query (canonical forms with
+def _candidates(keys: set[str], words: tuple[frozenset[str], ...] = ()) -> Any:
+    """Ids of the records that meet most of the query's ``words`` (each word's keys: see
+    :func:`_word_keys`), then share most index keys with the query (canonical forms with
     their Cyrillic readings, skeletons, and for a widened search deletion neighbourhoods), a
     record whose surname's own form or key is among them first, at most ``_SCORED``: the
-    names engine scores only these.
+    names engine scores only these. A surname's many keys do not outweigh a second word:
+    "Imaukouloff Nourlan" finds Иманкуллв Нурлан before the other Нурланs.
 
     Both parts are read from indexes alone (``name_key (key, record_id)``, ``record
     (surname_canon, id)`` and ``(surname_key, id)``): a common given name's tens of thousands
     of postings in a million records are counted without visiting a row."""
+    key = s.name_key.c.key
+    # words met: one flag per word, summed (plain aggregates: hashed, never sorted)
+    met = sum((func.max(case((key.in_(w & keys), 1), else_=0)) for w in words), literal(0))
     shared = (
-        select(s.name_key.c.record_id, func.count().label("shared"))  # (record, key) is unique
-        .where(s.name_key.c.key.in_(keys))
+        select(s.name_key.c.record_id, func.count().label("shared"), met.label("words"))
+        .where(key.in_(keys))  # (record, key) is unique
         .group_by(s.name_key.c.record_id)
         .subquery()
     )
@@ -123,7 +137,7 @@ def _candidates(keys: set[str]) -> Any:
     return (
         select(shared.c.record_id)
         .outerjoin(surname_agrees, surname_agrees.c.id == shared.c.record_id)
-        .order_by((shared.c.shared + bonus).desc(), shared.c.record_id)
+        .order_by(shared.c.words.desc(), (shared.c.shared + bonus).desc(), shared.c.record_id)
         .limit(_SCORED)
     )
 
@@ -341,9 +355,11 @@ def search(conn: Connection, query: str, *, limit: int = 50) -> list[Hit]:
     keys = _query_keys(query)
     if not keys:
         return []
-    best, floor = _scored(conn, query, keys), _ANSWERS
+    scoring = _Scoring(query)
+    best, floor = scoring.best(_candidate_rows(conn, keys, _word_keys(query))), _ANSWERS
     if sum(h.score >= _ANSWERS for h in best.values()) < _FEW:
-        best, floor = _scored(conn, query, _query_keys(query, distance=1), best), _SLIP_ANSWERS
+        wide, words = _query_keys(query, distance=1), _word_keys(query, distance=1)
+        best, floor = scoring.best(_candidate_rows(conn, wide, words), best), _SLIP_ANSWERS
     hits = _with_knowledge(conn, [h for h in best.values() if h.score >= floor])
     return sorted(hits, key=_rank)[:limit]
 
@@ -355,13 +371,13 @@ _ANSWERS = 0.5  # the names engine's score from which a name answers the query
 _SLIP_ANSWERS = 0.3
 
 
-def _scored(
-    conn: Connection, query: str, keys: set[str], best: dict[str, Hit] | None = None
-) -> dict[str, Hit]:
-    """The best-scoring record of every person among the candidates of ``keys``."""
-    best = dict(best or {})
-    candidate_ids = _candidates(keys).subquery()
-    rows = conn.execute(
+def _candidate_rows(
+    conn: Connection, keys: set[str], words: tuple[frozenset[str], ...] = ()
+) -> list[Any]:
+    """The current records among the candidates of ``keys``, with what scoring and the hit
+    read of them."""
+    candidate_ids = _candidates(keys, words).subquery()
+    return list(conn.execute(
         select(s.record.c.id, s.record.c.full_name, s.record.c.given_name, s.record.c.birth_year,
                s.record.c.surname_canon, s.record.c.given_canon,
                s.source.c.title, s.person.c.uid, s.person.c.label)
@@ -371,25 +387,69 @@ def _scored(
         .outerjoin(s.person, s.person.c.id == s.person_record.c.person_id)
         .where(s.record.c.id.in_(select(candidate_ids.c.record_id)),
                s.document.c.is_current.is_(True))
-    ).all()  # fmt: skip
-    one_word = len(clean(query).split()) == 1
-    for (written, given), same in _likeliest(query, [r for r in rows if _new(best, r)]):
-        result = match_name(query, written, given, one_word)  # once for a name written alike
-        for row in same:
-            group = row.uid or f"record-{row.id}"
-            hit = Hit(
-                row.uid,
-                row.label or row.full_name,
-                round(result.score, 3),
-                row.full_name,
-                row.title,
-                row.id,
-                row.birth_year,
-                _evidence(result),
+    ))  # fmt: skip
+
+
+Writing = tuple[str, str]  # a record's name as written: full name, given name
+
+
+class _Scoring:
+    """One search's scoring of candidate rows: the query read once, and each writing's cheap
+    look and names-engine score computed once for the whole search (a widened phase meets
+    most of the exact phase's writings again)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.one_word = len(clean(query).split()) == 1
+        self._forms = query_forms(parse(clean(query), Order.UNKNOWN))
+        self._looks: dict[Writing, float] = {}
+        self._scores: dict[Writing, NameScore] = {}
+
+    def best(self, rows: list[Any], best: dict[str, Hit] | None = None) -> dict[str, Hit]:
+        """The best-scoring record of every person among ``rows`` (and ``best``)."""
+        best = dict(best or {})
+        for writing, same in self._likeliest([r for r in rows if _new(best, r)]):
+            result = self._score(writing)  # once for a name written alike
+            for row in same:
+                group = row.uid or f"record-{row.id}"
+                hit = Hit(
+                    row.uid,
+                    row.label or row.full_name,
+                    round(result.score, 3),
+                    row.full_name,
+                    row.title,
+                    row.id,
+                    row.birth_year,
+                    _evidence(result),
+                )
+                if group not in best or hit.score > best[group].score:
+                    best[group] = hit
+        return best
+
+    def _score(self, writing: Writing) -> NameScore:
+        if writing not in self._scores:
+            self._scores[writing] = match_name(self.query, *writing, self.one_word)
+        return self._scores[writing]
+
+    def _look(self, writing: Writing, row: Any) -> float:
+        if writing not in self._looks:
+            self._looks[writing] = quick_score(
+                self._forms, row.surname_canon, row.given_canon, writing[1]
             )
-            if group not in best or hit.score > best[group].score:
-                best[group] = hit
-    return best
+        return self._looks[writing]
+
+    def _likeliest(self, rows: list[Any]) -> list[tuple[Writing, list[Any]]]:
+        """The candidate rows by how their names are written, of the ``_ENGINE`` writings
+        whose stored forms look likeliest (names.prefilter); of those that look alike, the
+        earlier records'. The names engine scores each writing once, for all its records."""
+        writings: dict[Writing, list[Any]] = {}
+        for row in rows:
+            writings.setdefault((row.full_name, row.given_name), []).append(row)
+        if len(writings) <= _ENGINE:
+            return list(writings.items())
+        looks = {writing: self._look(writing, same[0]) for writing, same in writings.items()}
+        chosen = sorted(writings, key=lambda w: (-looks[w], writings[w][0].id))[:_ENGINE]
+        return [(writing, writings[writing]) for writing in chosen]
 
 
 def _new(best: dict[str, Hit], row: Any) -> bool:
@@ -398,34 +458,14 @@ def _new(best: dict[str, Hit], row: Any) -> bool:
     return found is None or found.record_id != row.id
 
 
-Writing = tuple[str, str]  # a record's name as written: full name, given name
-
-
-def _likeliest(query: str, rows: list[Any]) -> list[tuple[Writing, list[Any]]]:
-    """The candidate rows by how their names are written, of the ``_ENGINE`` writings whose
-    stored forms look likeliest (names.prefilter); of those that look alike, the earlier
-    records'. The names engine scores each writing once, for all its records."""
-    writings: dict[Writing, list[Any]] = {}
-    for row in rows:
-        writings.setdefault((row.full_name, row.given_name), []).append(row)
-    if len(writings) <= _ENGINE:
-        return list(writings.items())
-    forms = query_forms(parse(clean(query), Order.UNKNOWN))
-    looks = {
-        writing: quick_score(forms, same[0].surname_canon, same[0].given_canon, writing[1])
-        for writing, same in writings.items()
-    }
-    chosen = sorted(writings, key=lambda w: (-looks[w], writings[w][0].id))[:_ENGINE]
-    return [(writing, writings[writing]) for writing in chosen]
-
-
 def suggestions(conn: Connection, query: str, limit: int = 5) -> list[str]:
     """ "Did you mean": names as written up to about two letters away from the query's words,
     the names engine's best first, for a search that found nobody."""
     keys = _query_keys(query, distance=2)
     if not keys:
         return []
-    scored = sorted(_scored(conn, query, keys).values(), key=lambda h: (-h.score, h.label))
+    best = _Scoring(query).best(_candidate_rows(conn, keys))
+    scored = sorted(best.values(), key=lambda h: (-h.score, h.label))
     said: list[str] = []
     for hit in scored:
         if hit.label.casefold() not in {name.casefold() for name in said}:

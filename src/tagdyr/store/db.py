@@ -32,6 +32,15 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# A web worker runs its pages in a pool of 40 threads (anyio's default), and a page holds its
+# connection from its first statement to its response, ranking included: with SQLAlchemy's
+# default 5 + 10 connections, 50 readers on 3 workers waited more than 30 s for one and failed
+# (QueuePool timeout). 10 kept, up to 50 under load (one per thread, and room for requests whose
+# dependencies hold a connection while the page waits for a thread); the extra ones close when
+# returned. Each worker may open 50: PostgreSQL's max_connections must allow workers × 50.
+_POOL_SIZE, _POOL_OVERFLOW = 10, 40
+
+
 def normalize_url(url: str) -> str:
     """Accept ``postgresql://`` and use the psycopg 3 driver for it."""
     if url.startswith("postgresql://"):
@@ -51,7 +60,9 @@ def create_db_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     if parsed.get_backend_name() == "postgresql":
-        return create_engine(url, pool_pre_ping=True)
+        return create_engine(
+            url, pool_pre_ping=True, pool_size=_POOL_SIZE, max_overflow=_POOL_OVERFLOW
+        )
     raise ConfigError(f"database URL {url!r}: only sqlite and postgresql are supported")
 
 
