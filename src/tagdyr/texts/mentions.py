@@ -40,14 +40,23 @@ _LOWER = "a-zа-яёәғқңөұүһіəéèêàçùâîôûëïœıšğşöüä
 _INITIAL = rf"(?:Dzh|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Дж|[{_UPPER}])\."
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_LOWER}]{{2,}})?(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # a footnote number "¹" is no letter
-_TOKEN = re.compile(rf"(?<!{_LETTER})(?:(?P<initial>{_INITIAL})|(?P<word>{_WORD})(?!{_LETTER}))")
+_CAPS = rf"(?!(?:DE|DU|DA|VON|VAN|DER|LA|LE)(?!{_LETTER}))[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
+# an initial, a capitalised word, or a word in capitals ("Bruno DE CORDIER"), which counts only
+# right after a capitalised word; not the "D." of "a.D." (German: retired)
+_TOKEN = re.compile(
+    rf"(?<!{_LETTER})(?<![{_LOWER}]\.)(?:(?P<initial>{_INITIAL})|(?P<word>{_WORD})(?!{_LETTER})"
+    rf"|(?P<caps>{_CAPS})(?!{_LETTER}))"
+)
 _SPACES = re.compile(r"[ \u00a0\u202f]+")
 _LINE_BREAK = re.compile(r"[ \u00a0\u202f]*\n[ \u00a0\u202f]*")
-_PARTICLE = re.compile(r"[ \u00a0]+(de|du|da|von|van|der|ibn|bin|al|ле|де|фон|ван|ибн)[ \u00a0]+")
+_PARTICLE = re.compile(
+    r"[ \u00a0]+(?:(de|du|da|von|van|der|ibn|bin|al|ле|де|фон|ван|ибн|DE|DU|VON|VAN)[ \u00a0]+"
+    r"|d['’])"
+)  # "Charles de Gaulle", "Bruno DE CORDIER", "Jeanne d’Hauteserre"
 _SURNAME_END = re.compile(
     r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ыми)?|(ск|цк)(ий|ая|ого|ому|им|ом|ой|ую)|енко|"
     r"ұлы|улы|қызы|кызы|"
-    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|ine|enko|sky|ski)$"
+    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|(?<![aeouyr])ine|enko|sky|ski)$"
 )  # Russian case forms too: Омарова, Жуманиязову, Омарове
 # Zhangeldin, Kaisyn, Pushkin; not "Origin", "Kremlin", "Begin"
 _LATIN_IN = re.compile(r"^(?=[a-z]*(zh|kh|sh|ch|ts|y|j|ai|ay|ei|ey|ii|iy|uy))[a-z]{4,}(in|yn)$")
@@ -146,6 +155,8 @@ class _Reader:
             return True
         if after_initial:
             return False
+        if re.search(r"(?<![^\W\d_])[lL]['’]$", self.text[max(0, start - 2) : start]):
+            return True  # French "l’Arc", "l’Europe": a name takes no article
         if _COMMON_NOUN_BEFORE.search(self.text[max(0, start - 40) : start]) and not (
             lexicon.is_cyrillic(word) or _has_evidence(word)
         ):
@@ -186,6 +197,9 @@ def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
             or (previous.initial and _LINE_BREAK.fullmatch(gap) is not None)
             or (not previous.initial and _PARTICLE.fullmatch(gap) is not None)
         )  # fmt: skip
+        if match.group("caps") and not (joined and previous is not None and not previous.initial):
+            previous = None  # capitals alone: an acronym, a heading
+            continue
         if joined:
             groups[-1].append(token)
         else:
@@ -217,8 +231,8 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
     """Where the name in a segment starts and ends (token indexes), or None."""
     kinds = ["i" if t.initial else "w" for t in segment]
     pattern = "".join(kinds)
-    initials_first = re.search(r"i+w", pattern)
-    if initials_first:
+    initials_first = re.search(r"w?i+w", pattern)
+    if initials_first:  # a given name before the initials, known or not: "Håvard E. Tveit"
         return initials_first.start(), initials_first.end() - 1
     trailing = re.search(r"wi+", pattern)
     if trailing:
@@ -249,6 +263,8 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         last = first + 2
     if last - first == 2 and _honorific(segment[last].text):
         last -= 1  # "Mustafa Chokay Bey": a title after the name
+    if last > first and segment[last].text.lower() in lexicon.HONORIFICS_AFTER:
+        last -= 1  # "Enver Pascha"
     return first, last
 
 
@@ -265,14 +281,20 @@ _JOURNAL_AFTER = re.compile(
 
 
 def _mention(
-    reader: _Reader, file: str, start: int, end: int, antecedent: int | None = None
+    reader: _Reader,
+    file: str,
+    start: int,
+    end: int,
+    antecedent: int | None = None,
+    base: str | None = None,
 ) -> Mention:
     """A mention and its base form by the rules of its paragraph's language: in Kazakh
     "Осипова" keeps its ending (Kazakh adds its own after a Russian surname), in Russian
     "Ғалыме Омарове" loses the Russian one."""
     written = reader.text[start:end]
-    language = reader.language_at(start)
-    base = base_name(" ".join(written.split()), language if language in ("kk", "ru") else None)
+    if base is None:
+        language = reader.language_at(start)
+        base = base_name(" ".join(written.split()), language if language in ("kk", "ru") else None)
     return Mention(file, start, end, written, base, antecedent=antecedent)
 
 
@@ -296,6 +318,10 @@ def _full_mentions(
     return found
 
 
+# a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
+_GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
+
+
 def _short_mentions(
     text: str, file: str, reader: _Reader, body: list[tuple[int, int]], full: list[Mention]
 ) -> list[Mention]:
@@ -316,6 +342,9 @@ def _short_mentions(
         if word.lower() in reader.lowercase:
             continue
         antecedent = known.get(base_name(word).lower(), known.get(word.lower()))
+        base = None
+        if antecedent is None and _GENITIVE_S.search(word):
+            antecedent, base = known.get(word[:-1].lower()), word[:-1]  # "Mustafas Großvater"
         if antecedent is None or word.lower() in lexicon.STOP_WORDS:
             continue
         if reader.names_a_place_or_unit(match.start(), match.end(), single=False):
@@ -324,7 +353,7 @@ def _short_mentions(
         if found and _SPACES.fullmatch(text[found[-1].end : start]):
             previous = found.pop()  # given name and surname again, side by side: one person
             start, antecedent = previous.start, previous.antecedent
-        found.append(_mention(reader, file, start, match.end(), antecedent))
+        found.append(_mention(reader, file, start, match.end(), antecedent, base))
     return found
 
 
@@ -365,6 +394,7 @@ def _titled_mentions(
 
 _MODELS = {"kk": kazakh_model.person_spans, "ru": russian_model.person_spans}
 _INITIAL_IN = re.compile(rf"(?<![{_LOWER}{_UPPER}]){_INITIAL}")
+_CAPS_IN = re.compile(rf"(?<!{_LETTER}){_CAPS}(?!{_LETTER})")
 
 
 def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -474,10 +504,24 @@ def _beside(
     def in_read(m: Mention) -> bool:
         return any(s <= m.start < e for s, e in read)
 
-    with_initials = [m for m in rules if in_read(m) and _INITIAL_IN.search(m.text)]
+    with_initials = [
+        m for m in rules if in_read(m) and (_INITIAL_IN.search(m.text) or _CAPS_IN.search(m.text))
+    ]
     kept = [m for m in model if not any(overlap(m, r) for r in with_initials)]
     rest = [m for m in rules if not in_read(m)]
     return sorted(kept + with_initials + rest, key=lambda m: m.start)
+
+
+_HYPHEN_HONORIFIC = re.compile(r"-(\w+)$")
+
+
+def _without_honorific(reader: _Reader, mention: Mention) -> Mention:
+    """A mention without the honorific a hyphen glues on: "Сейітжан-ата" → "Сейітжан"."""
+    found = _HYPHEN_HONORIFIC.search(mention.text)
+    if found is None or found.group(1).lower() not in lexicon.HONORIFICS_AFTER:
+        return mention
+    end = mention.start + found.start()
+    return _mention(reader, mention.file, mention.start, end, mention.antecedent)
 
 
 def find_mentions(text: str, file: str = "") -> list[Mention]:
@@ -487,7 +531,7 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     full = _beside(model, _full_mentions(text, file, reader, body), read)
     titled = _titled_mentions(text, file, reader, body, full)
     full = [m for m in full if not any(t.start <= m.start and m.end <= t.end for t in titled)]
-    full = sorted(full + titled, key=lambda m: m.start)
+    full = [_without_honorific(reader, m) for m in sorted(full + titled, key=lambda m: m.start)]
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
 
