@@ -218,7 +218,8 @@ def test_a_name_repeated_in_full_where_no_finder_saw_it_is_one_mention(
     [
         # a given name the lists do not know, before an initial and a surname
         ("Later that year Ostrun K. Vellan wrote to the museum.", ["Ostrun K. Vellan"]),
-        ("Письмо подписала Ольгерта Т. Вяйнрус в марте.", ["Ольгерта Т. Вяйнрус"]),
+        ("Письмо подписала Ольга Т. Вяйнрус в марте.", ["Ольга Т. Вяйнрус"]),
+        ("Письмо подписал Отдел Т. Вяйнрус.", ["Т. Вяйнрус"]),
     ],
 )
 def test_an_unknown_given_name_before_initials_is_kept(text: str, persons: list[str]) -> None:
@@ -311,3 +312,32 @@ def test_a_genitive_s_of_a_given_name_is_the_person(text: str, again: str, base:
     found = find_mentions(text)
     short = [m for m in found if m.text == again]
     assert short and short[0].base == base and short[0].antecedent == text.index(base)
+
+
+def test_a_surname_the_gazetteer_only_guesses_as_a_place_stays_after_a_given_name() -> None:
+    from tagdyr.texts import lexicon
+
+    assert lexicon.is_place("Holtan") and not lexicon.is_listed_place("Holtan")
+    assert _spans("The farm belonged to Olaf Holtan until 1950.") == ["Olaf Holtan"]
+    # a listed country after a name is still no part of it
+    assert _spans("I 1941 angrep Hitler Tyskland ikke.") == ["Hitler"]
+
+
+def test_a_heading_after_a_blank_line_does_not_make_a_name_a_units() -> None:
+    text = "Viktor Ivanovitch Sorokine\n\nDétachement de partisans, souvenirs\n\nLe texte suit."
+    assert _spans(text) == ["Viktor Ivanovitch Sorokine"]
+    # on the same line it does: the unit is named after the man
+    assert _spans("Le détachement Sorokine Détachement arriva.") == []
+
+
+def test_a_given_name_right_before_a_models_span_joins_it() -> None:
+    text = "Соғыстан кейін Иосиф Броз Тито елді басқарды."
+    reader = mentions._Reader(text)
+    start = text.index("Броз")
+    assert mentions._with_given_name_before(reader, start, start + len("Броз Тито")) == (
+        text.index("Иосиф"),
+        start + len("Броз Тито"),
+    )
+    # not when the span itself begins with a given name (two persons side by side)
+    start = text.index("Иосиф")
+    assert mentions._with_given_name_before(reader, start, start + 5) == (start, start + 5)

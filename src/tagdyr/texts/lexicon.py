@@ -69,14 +69,15 @@ INSTITUTION_WORDS = frozenset(
 )
 # Words right after a name that say the name is a unit's or a place's ("Ленин атындағы
 # бригада") or that the capitalised word is a place ("Тетерев өзені", "river Teterev").
+_NEXT = r"^[ \t\u00a0]*\n?[ \t\u00a0]*"  # the same line or the next, never past a blank line
 EPONYM_AFTER = re.compile(
-    r"^\s*(атындағы|атында|атымен|named|university|institute|brigade|detachment|battalion|"
+    _NEXT + r"(атындағы|атында|атымен|named|university|institute|brigade|detachment|battalion|"
     r"regiment|division|group|détachement|groupe|bataillon)\b",
     re.IGNORECASE,
 )
 EPONYM_BEFORE = re.compile(r"(имени|им\.|named after|named for|dit)\s*$", re.IGNORECASE)
 PLACE_AFTER = re.compile(
-    r"^\s*(өзен\w*|көл\w*|қала\w*|облыс\w*|аудан\w*|ауыл\w*|тау\w*|даласы\w*|river|lake|town|"
+    _NEXT + r"(өзен\w*|көл\w*|қала\w*|облыс\w*|аудан\w*|ауыл\w*|тау\w*|даласы\w*|river|lake|town|"
     r"district|region|oblast|province|mountains?|valley|village|город\w*|район\w*|област\w*)\b",
     re.IGNORECASE,
 )
@@ -163,13 +164,18 @@ def is_cyrillic(word: str) -> bool:
     return _CYRILLIC.search(word) is not None
 
 
+def is_listed_place(word: str) -> bool:
+    """A country or city of the short lists above (not the gazetteer's fuzzy readings)."""
+    lowered = word.lower().replace("ə", "ә")
+    return lowered in _PLACES or kazakh_base(lowered) in _PLACES
+
+
 def is_place(word: str) -> bool:
     """A country, town or region by the lists, the gazetteer or the dictionary (a word that
     is a place and nothing else there; "Калинин" is a town and a surname)."""
     from tagdyr.vocab.gazetteer import resolve
 
-    lowered = word.lower().replace("ə", "ә")
-    if lowered in _PLACES or kazakh_base(lowered) in _PLACES:
+    if is_listed_place(word):
         return True
     if len(word) >= 4 and resolve(kazakh_base(word)):
         return True

@@ -40,7 +40,11 @@ _LOWER = "a-zа-яёәғқңөұүһіəéèêàçùâîôûëïœıšğşöüä
 _INITIAL = rf"(?:Dzh|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Дж|[{_UPPER}])\."
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_LOWER}]{{2,}})?(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # a footnote number "¹" is no letter
-_CAPS = rf"(?!(?:DE|DU|DA|VON|VAN|DER|LA|LE)(?!{_LETTER}))[{_UPPER}]{{2,}}(?:-[{_UPPER}]{{2,}})?"
+_CAPS_LATIN = "A-ZÀ-ÖØ-Þ"  # capitals in Latin script only: Kazakh headings are all capitals
+_CAPS = (
+    rf"(?!(?:DE|DU|DA|VON|VAN|DER|LA|LE)(?!{_LETTER}))[{_CAPS_LATIN}]{{2,}}"
+    rf"(?:-[{_CAPS_LATIN}]{{2,}})?"
+)
 # an initial, a capitalised word, or a word in capitals ("Bruno DE CORDIER"), which counts only
 # right after a capitalised word; not the "D." of "a.D." (German: retired)
 _TOKEN = re.compile(
@@ -146,7 +150,9 @@ class _Reader:
         before = self.text[:position].rstrip(' \u00a0\t«"“(')
         return not before or before[-1] in ".!?…»\n:" or before.endswith("—")
 
-    def not_a_name(self, word: str, start: int, after_initial: bool = False) -> bool:
+    def not_a_name(
+        self, word: str, start: int, after_initial: bool = False, after_given: bool = False
+    ) -> bool:
         """A word no name is made of here: a stop word; unless initials stand before it, also
         a place, a word the text also writes in lower case, or an ordinary word of the
         dictionary ("Встреча Путина", "Чрезвычайный и Полномочный Посол")."""
@@ -161,8 +167,11 @@ class _Reader:
             lexicon.is_cyrillic(word) or _has_evidence(word)
         ):
             return True  # "der russische Zar", "des Kriegsministers": a German noun
-        if any(lexicon.is_place(part) for part in (word, *word.split("-"))):
-            return True
+        if any(
+            lexicon.is_listed_place(part) if after_given else lexicon.is_place(part)
+            for part in (word, *word.split("-"))
+        ):
+            return True  # after a given name only a listed place: "Per Holm" is a person
         if lowered in self.lowercase:
             return True
         return not is_surname(word) and lexicon.is_ordinary_word(
@@ -220,7 +229,10 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
     segments: list[list[_Token]] = [[]]
     for index, token in enumerate(group):
         after_initial = index > 0 and group[index - 1].initial
-        if not token.initial and reader.not_a_name(token.text, token.start, after_initial):
+        after_given = bool(segments[-1]) and lexicon.is_given_name(segments[-1][-1].text)
+        if not token.initial and reader.not_a_name(
+            token.text, token.start, after_initial, after_given
+        ):
             segments.append([])
         else:
             segments[-1].append(token)
@@ -233,7 +245,10 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
     pattern = "".join(kinds)
     initials_first = re.search(r"w?i+w", pattern)
     if initials_first:  # a given name before the initials, known or not: "Håvard E. Tveit"
-        return initials_first.start(), initials_first.end() - 1
+        start = initials_first.start()
+        if kinds[start] == "w" and not _given_before_initials(segment[start].text):
+            start += 1
+        return start, initials_first.end() - 1
     trailing = re.search(r"wi+", pattern)
     if trailing:
         return trailing.start(), trailing.end() - 1
@@ -266,6 +281,13 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
     if last > first and segment[last].text.lower() in lexicon.HONORIFICS_AFTER:
         last -= 1  # "Enver Pascha"
     return first, last
+
+
+def _given_before_initials(word: str) -> bool:
+    """A word before initials and a surname is their given name when the lists know it, or
+    when it is in Latin script, where many given names are unknown to them; a Cyrillic word
+    there is as often a noun ("Словом В. Орлов")."""
+    return lexicon.is_given_name(word) or not lexicon.is_cyrillic(word)
 
 
 def _honorific(word: str) -> bool:
@@ -434,6 +456,8 @@ def _trimmed(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
         return None
     while words and _glued_on(reader.text[slice(*words[0])]):
         words = words[1:]
+    if len(words) >= 3 and _title_before(reader, [reader.text[slice(*w)] for w in words]):
+        words = words[1:]  # "Ғалым Ержан Қара": a title the text also writes in lower case
     while (
         words
         and _glued_on(reader.text[slice(*words[-1])])
@@ -444,6 +468,24 @@ def _trimmed(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
         return None
     first = start if reader.text[start : words[0][0]].strip() == "" else words[0][0]
     return first, words[-1][1]
+
+
+def _title_before(reader: _Reader, words: list[str]) -> bool:
+    """The first of three or more words is a common noun of this text (it writes it in lower
+    case too) and no word is a patronymic, so the first is a title, not a given name."""
+    return words[0].lower() in reader.lowercase and not any(_PATRONYMIC.search(w) for w in words)
+
+
+def _with_given_name_before(reader: _Reader, start: int, end: int) -> tuple[int, int]:
+    """A model's span with the given name right before it that the model left out ("Иосиф"
+    before "Броз Тито"), unless the span itself begins with a given name."""
+    before = re.search(rf"(?<!{_LETTER})({_WORD}) $", reader.text[max(0, start - 40) : start])
+    if before is None or lexicon.is_given_name(reader.text[start:end].split()[0]):
+        return start, end
+    word = before.group(1)
+    if not lexicon.is_given_name(word) or word.lower() in lexicon.STOP_WORDS:
+        return start, end
+    return start - len(before.group(0)), end
 
 
 _LATIN_IN_BRACKETS = re.compile(r"[ \u00a0]*\(([A-Za-z][^()\n]*)\)?$")
@@ -481,7 +523,7 @@ def _model_mentions(
             trimmed = _trimmed(reader, *span)
             if trimmed is None:
                 continue
-            s, e = trimmed
+            s, e = _with_given_name_before(reader, *trimmed)
             words = text[s:e].split()
             if any(
                 kazakh_base(w.lower().replace("ə", "ә")) in lexicon.INSTITUTION_WORDS for w in words
