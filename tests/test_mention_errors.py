@@ -341,3 +341,36 @@ def test_a_given_name_right_before_a_models_span_joins_it() -> None:
     # not when the span itself begins with a given name (two persons side by side)
     start = text.index("Иосиф")
     assert mentions._with_given_name_before(reader, start, start + 5) == (start, start + 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # Latin renderings of Russian patronymics are evidence of a name
+        ("Boka om Vadko Ivanovitsj Brekkul kom ut.", ["Vadko Ivanovitsj Brekkul"]),
+        ("Le livre de Piotr Alexeïevitch Koutchine parut.", ["Piotr Alexeïevitch Koutchine"]),
+        # a German noun with its article before "von" is no part of the name after it
+        ("Das Tagebuch von Pjotr Iwanowitsch Sergejew blieb.", ["Pjotr Iwanowitsch Sergejew"]),
+    ],
+)
+def test_latin_patronymics_and_a_noun_before_von(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Der Brief ging an v. Lindau zurück.", ["v. Lindau"]),
+        ("Im Jahr 50 v. Chr. war das anders.", []),
+    ],
+)
+def test_von_abbreviated_before_a_surname(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    "word", ["Ivanovitsj", "Alexeïevitch", "Iwanowitsch", "Petrovich", "Ilitch"]
+)
+def test_a_latin_patronymic_is_evidence_of_a_name(word: str) -> None:
+    assert mentions._has_evidence(word)
+    assert mentions._PATRONYMIC.search(word.lower())

@@ -45,6 +45,7 @@ STOP_WORDS = frozenset(
     later earlier soon today
     ұлы кеңес отан одақ одағы одағының одағына батыры батыр
     januar februar märz mai juni juli oktober dezember mars desember
+    der die das des dem ein eine einer eines einem einen
     anfang mitte ende im am zum zur nach bei vor seit während unter gegen
     zar zarin kaiser könig papst sultan foto journalisten journalist
     den det ei et og på av til fra som etter om hos ved """.split()

@@ -64,7 +64,10 @@ _SURNAME_END = re.compile(
 )  # Russian case forms too: Омарова, Жуманиязову, Омарове
 # Zhangeldin, Kaisyn, Pushkin; not "Origin", "Kremlin", "Begin"
 _LATIN_IN = re.compile(r"^(?=[a-z]*(zh|kh|sh|ch|ts|y|j|ai|ay|ei|ey|ii|iy|uy))[a-z]{4,}(in|yn)$")
-_PATRONYMIC = re.compile(r"(ович|евич|овна|евна|ұлы|улы|қызы|кызы)$")
+_PATRONYMIC = re.compile(
+    r"(ович|евич|овна|евна|ұлы|улы|қызы|кызы|"
+    r"[oe]vi(?:t?ch|tsj|č)|[oe]witsch|[oe]vna|il(?:y|j)?(?:itch|itsch|itsj|ich))$"
+)  # Latin renderings too: "Petrovich", "Alexeïevitch", "Iwanowitsch", "Ivanovitsj", "Ilitch"
 _LIST_OF_PLACES = re.compile(
     rf"^(?:\s*(?:,|және|мен|и|and|et)\s*[{_UPPER}][\w-]+)*\s+"
     r"(аудан\w*|район\w*|облыс\w*|област\w*|district\w*|region\w*|département\w*)",
@@ -74,7 +77,8 @@ _LIST_OF_PLACES = re.compile(
 
 _COMMON_NOUN_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|"
-    r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$"
+    r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$",
+    re.IGNORECASE,
 )  # an article or a German adjective before a capitalised word: it is a noun
 
 
@@ -123,6 +127,7 @@ def _famous(word: str) -> bool:
 def _has_evidence(word: str) -> bool:
     return (
         is_surname(word)
+        or bool(_PATRONYMIC.search(word.lower()))
         or _famous(word)
         or bool(lexicon.tags_of(word) & {"Surn", "Patr"})
         or lexicon.is_given_name(word)
@@ -229,7 +234,7 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
     segments: list[list[_Token]] = [[]]
     for index, token in enumerate(group):
         after_initial = index > 0 and group[index - 1].initial
-        after_given = bool(segments[-1]) and lexicon.is_given_name(segments[-1][-1].text)
+        after_given = bool(segments[-1]) and _given_or_patronymic(segments[-1][-1].text)
         if not token.initial and reader.not_a_name(
             token.text, token.start, after_initial, after_given
         ):
@@ -237,6 +242,10 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
         else:
             segments[-1].append(token)
     return [s for s in segments if s]
+
+
+def _given_or_patronymic(word: str) -> bool:
+    return lexicon.is_given_name(word) or bool(_PATRONYMIC.search(word.lower()))
 
 
 def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
@@ -414,6 +423,28 @@ def _titled_mentions(
     return found
 
 
+# "v. Papen": the German abbreviation of "von" before a surname ("v. Chr." is too short)
+_VON_ABBREVIATED = re.compile(
+    rf"(?<![\w.])v\.[ \u00a0]?(?P<name>[{_UPPER}][{_LOWER}]{{3,}})(?!{_LETTER})"
+)
+
+
+def _von_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
+) -> list[Mention]:
+    """A surname after "v." that no rule or model took, unless the word is a place."""
+    found = []
+    for start, end in body:
+        for match in _VON_ABBREVIATED.finditer(text, start, end):
+            s, e = match.span()
+            if any(m.start < e and s < m.end for m in taken):
+                continue
+            if lexicon.is_place(match.group("name")) or reader.names_a_place_or_unit(s, e, True):
+                continue
+            found.append(_mention(reader, file, s, e))
+    return found
+
+
 _MODELS = {"kk": kazakh_model.person_spans, "ru": russian_model.person_spans}
 _INITIAL_IN = re.compile(rf"(?<![{_LOWER}{_UPPER}]){_INITIAL}")
 _CAPS_IN = re.compile(rf"(?<!{_LETTER}){_CAPS}(?!{_LETTER})")
@@ -573,6 +604,7 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     full = _beside(model, _full_mentions(text, file, reader, body), read)
     titled = _titled_mentions(text, file, reader, body, full)
     full = [m for m in full if not any(t.start <= m.start and m.end <= t.end for t in titled)]
+    titled += _von_mentions(text, file, reader, body, full + titled)
     full = [_without_honorific(reader, m) for m in sorted(full + titled, key=lambda m: m.start)]
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
