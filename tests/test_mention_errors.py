@@ -374,3 +374,11 @@ def test_von_abbreviated_before_a_surname(text: str, persons: list[str]) -> None
 def test_a_latin_patronymic_is_evidence_of_a_name(word: str) -> None:
     assert mentions._has_evidence(word)
     assert mentions._PATRONYMIC.search(word.lower())
+
+
+def test_a_short_word_before_a_models_span_stays_out() -> None:
+    text = "Бұл Әні Жақыповтың жазғаны."
+    reader = mentions._Reader(text)
+    start = text.index("Жақыповтың")
+    span = (start, start + len("Жақыповтың"))
+    assert mentions._with_given_name_before(reader, *span) == span

@@ -514,8 +514,8 @@ def _with_given_name_before(reader: _Reader, start: int, end: int) -> tuple[int,
     if before is None or lexicon.is_given_name(reader.text[start:end].split()[0]):
         return start, end
     word = before.group(1)
-    if not lexicon.is_given_name(word) or word.lower() in lexicon.STOP_WORDS:
-        return start, end
+    if len(word) < 4 or not lexicon.is_given_name(word) or word.lower() in lexicon.STOP_WORDS:
+        return start, end  # a short word is as often a common noun ("Әні": the song)
     return start - len(before.group(0)), end
 
 
