@@ -22,7 +22,7 @@ STOP_WORDS = frozenset(
     the a an in on at of to for by with from as and or but this that these those his her their
     it its he she they we our my your after before during when while where then there here
     however although though moreover therefore thus also only since until according among
-    within without between under over about above below into onto upon via per both each
+    within without between under over about above below into onto upon via both each
     prof professor dr doctor mr mrs ms sir mister general colonel major captain lieutenant
     sergeant private candidate director president minister ambassador
     le la les un une des du de dans au aux et ou mais pour par sur avec sans selon puis ensuite
@@ -43,7 +43,16 @@ STOP_WORDS = frozenset(
     kazakhstani kazakhstanis turkestani turkestanis uzbek kyrgyz tajik turkmen nazi nazis
     maquis resistance wehrmacht reich ussr union republic
     later earlier soon today
-    ұлы кеңес отан одақ одағы одағының одағына батыры батыр """.split()
+    ұлы кеңес отан одақ одағы одағының одағына батыры батыр
+    januar februar märz mai juni juli oktober dezember mars desember
+    der die das des dem ein eine einer eines einem einen
+    anfang mitte ende im am zum zur nach bei vor seit während unter gegen
+    zar zarin kaiser könig papst sultan foto journalisten journalist
+    den det ei et og på av til fra som etter om hos ved """.split()
+)
+# Titles written after a name that are no part of it ("Enver Pascha", "Mustafa Bey").
+HONORIFICS_AFTER = frozenset(
+    "pascha pasha pacha paşa bey bei beg efendi effendi ага аға ата апа".split()
 )
 # Words that make a capitalised group the name of an institution, not of a person.
 INSTITUTION_WORDS = frozenset(
@@ -61,19 +70,21 @@ INSTITUTION_WORDS = frozenset(
 )
 # Words right after a name that say the name is a unit's or a place's ("Ленин атындағы
 # бригада") or that the capitalised word is a place ("Тетерев өзені", "river Teterev").
+_NEXT = r"^[ \t\u00a0]*\n?[ \t\u00a0]*"  # the same line or the next, never past a blank line
 EPONYM_AFTER = re.compile(
-    r"^\s*(атындағы|атында|атымен|named|university|institute|brigade|detachment|battalion|"
+    _NEXT + r"(атындағы|атында|атымен|named|university|institute|brigade|detachment|battalion|"
     r"regiment|division|group|détachement|groupe|bataillon)\b",
     re.IGNORECASE,
 )
 EPONYM_BEFORE = re.compile(r"(имени|им\.|named after|named for|dit)\s*$", re.IGNORECASE)
 PLACE_AFTER = re.compile(
-    r"^\s*(өзен\w*|көл\w*|қала\w*|облыс\w*|аудан\w*|ауыл\w*|тау\w*|даласы\w*|river|lake|town|"
+    _NEXT + r"(өзен\w*|көл\w*|қала\w*|облыс\w*|аудан\w*|ауыл\w*|тау\w*|даласы\w*|river|lake|town|"
     r"district|region|oblast|province|mountains?|valley|village|город\w*|район\w*|област\w*)\b",
     re.IGNORECASE,
 )
 PLACE_BEFORE = re.compile(
-    r"(река|реки|реке|город|города|городе|г\.|село|села|селе|станция|станции|деревня|деревни|"
+    r"((?:südlich|nördlich|westlich|östlich) von|(?:sør|nord|vest|øst) for|"
+    r"река|реки|реке|город|города|городе|г\.|село|села|селе|станция|станции|деревня|деревни|"
     r"river|lake|town of|city of|village of|camp of|rivière|ville de|village de)\s*$",
     re.IGNORECASE,
 )
@@ -92,6 +103,8 @@ _PLACES = frozenset(
     pologne allemagne norvège italie belgique yougoslavie europe russie suède
     берлин мәскеу москва сталинград ленинград смоленск брянск гомель киев
     berlin moscow stalingrad leningrad smolensk paris toulouse oslo
+    deutschland sowjetunion russland frankreich norwegen schweden polen italien österreich
+    tyskland sovjetunionen sovjet russland frankrike norge sverige polen danmark finland
     """.split()
 )
 FAMOUS_PEOPLE = frozenset(
@@ -141,6 +154,8 @@ def tags_of(word: str) -> frozenset[str]:
 @lru_cache(maxsize=200_000)
 def is_given_name(word: str) -> bool:
     """A given name by pymorphy3's dictionary or by our own list, in any script."""
+    if "-" in word.strip("-"):  # "Jean-Claude", "Per-Kaare": every part a given name
+        return all(is_given_name(part) for part in word.split("-"))
     return (
         "Name" in tags_of(word) or listed_given_name(word) or listed_given_name(kazakh_base(word))
     )
@@ -150,13 +165,18 @@ def is_cyrillic(word: str) -> bool:
     return _CYRILLIC.search(word) is not None
 
 
+def is_listed_place(word: str) -> bool:
+    """A country or city of the short lists above (not the gazetteer's fuzzy readings)."""
+    lowered = word.lower().replace("ə", "ә")
+    return lowered in _PLACES or kazakh_base(lowered) in _PLACES
+
+
 def is_place(word: str) -> bool:
     """A country, town or region by the lists, the gazetteer or the dictionary (a word that
     is a place and nothing else there; "Калинин" is a town and a surname)."""
     from tagdyr.vocab.gazetteer import resolve
 
-    lowered = word.lower().replace("ə", "ә")
-    if lowered in _PLACES or kazakh_base(lowered) in _PLACES:
+    if is_listed_place(word):
         return True
     if len(word) >= 4 and resolve(kazakh_base(word)):
         return True

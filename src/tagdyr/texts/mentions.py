@@ -40,18 +40,34 @@ _LOWER = "a-zа-яёәғқңөұүһіəéèêàçùâîôûëïœıšğşöüä
 _INITIAL = rf"(?:Dzh|Zh|Sh|Ch|Kh|Ts|Yu|Ya|Дж|[{_UPPER}])\."
 _WORD = rf"[{_UPPER}][{_LOWER}]+(?:['’][{_LOWER}]{{2,}})?(?:-[{_UPPER}]?[{_LOWER}]+)*"
 _LETTER = r"[^\W\d_\u00b2\u00b3\u00b9\u2070-\u209f]"  # a footnote number "¹" is no letter
-_TOKEN = re.compile(rf"(?<!{_LETTER})(?:(?P<initial>{_INITIAL})|(?P<word>{_WORD})(?!{_LETTER}))")
+_CAPS_LATIN = "A-ZÀ-ÖØ-Þ"  # capitals in Latin script only: Kazakh headings are all capitals
+_CAPS = (
+    rf"(?!(?:DE|DU|DA|VON|VAN|DER|LA|LE)(?!{_LETTER}))[{_CAPS_LATIN}]{{2,}}"
+    rf"(?:-[{_CAPS_LATIN}]{{2,}})?"
+)
+# an initial, a capitalised word, or a word in capitals ("Bruno DE CORDIER"), which counts only
+# right after a capitalised word; not the "D." of "a.D." (German: retired)
+_TOKEN = re.compile(
+    rf"(?<!{_LETTER})(?<![{_LOWER}]\.)(?:(?P<initial>{_INITIAL})|(?P<word>{_WORD})(?!{_LETTER})"
+    rf"|(?P<caps>{_CAPS})(?!{_LETTER}))"
+)
 _SPACES = re.compile(r"[ \u00a0\u202f]+")
 _LINE_BREAK = re.compile(r"[ \u00a0\u202f]*\n[ \u00a0\u202f]*")
-_PARTICLE = re.compile(r"[ \u00a0]+(de|du|da|von|van|der|ibn|bin|al|ле|де|фон|ван|ибн)[ \u00a0]+")
+_PARTICLE = re.compile(
+    r"[ \u00a0]+(?:(de|du|da|von|van|der|ibn|bin|al|ле|де|фон|ван|ибн|DE|DU|VON|VAN)[ \u00a0]+"
+    r"|d['’])"
+)  # "Charles de Gaulle", "Bruno DE CORDIER", "Jeanne d’Hauteserre"
 _SURNAME_END = re.compile(
     r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ыми)?|(ск|цк)(ий|ая|ого|ому|им|ом|ой|ую)|енко|"
     r"ұлы|улы|қызы|кызы|"
-    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|ine|enko|sky|ski)$"
+    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|(?<![aeouyr])ine|enko|sky|ski)$"
 )  # Russian case forms too: Омарова, Жуманиязову, Омарове
 # Zhangeldin, Kaisyn, Pushkin; not "Origin", "Kremlin", "Begin"
 _LATIN_IN = re.compile(r"^(?=[a-z]*(zh|kh|sh|ch|ts|y|j|ai|ay|ei|ey|ii|iy|uy))[a-z]{4,}(in|yn)$")
-_PATRONYMIC = re.compile(r"(ович|евич|овна|евна|ұлы|улы|қызы|кызы)$")
+_PATRONYMIC = re.compile(
+    r"(ович|евич|овна|евна|ұлы|улы|қызы|кызы|"
+    r"[oe]vi(?:t?ch|tsj|č)|[oe]witsch|[oe]vna|il(?:y|j)?(?:itch|itsch|itsj|ich))$"
+)  # Latin renderings too: "Petrovich", "Alexeïevitch", "Iwanowitsch", "Ivanovitsj", "Ilitch"
 _LIST_OF_PLACES = re.compile(
     rf"^(?:\s*(?:,|және|мен|и|and|et)\s*[{_UPPER}][\w-]+)*\s+"
     r"(аудан\w*|район\w*|облыс\w*|област\w*|district\w*|region\w*|département\w*)",
@@ -61,7 +77,8 @@ _LIST_OF_PLACES = re.compile(
 
 _COMMON_NOUN_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|"
-    r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$"
+    r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$",
+    re.IGNORECASE,
 )  # an article or a German adjective before a capitalised word: it is a noun
 
 
@@ -110,6 +127,7 @@ def _famous(word: str) -> bool:
 def _has_evidence(word: str) -> bool:
     return (
         is_surname(word)
+        or bool(_PATRONYMIC.search(word.lower()))
         or _famous(word)
         or bool(lexicon.tags_of(word) & {"Surn", "Patr"})
         or lexicon.is_given_name(word)
@@ -137,7 +155,9 @@ class _Reader:
         before = self.text[:position].rstrip(' \u00a0\t«"“(')
         return not before or before[-1] in ".!?…»\n:" or before.endswith("—")
 
-    def not_a_name(self, word: str, start: int, after_initial: bool = False) -> bool:
+    def not_a_name(
+        self, word: str, start: int, after_initial: bool = False, after_given: bool = False
+    ) -> bool:
         """A word no name is made of here: a stop word; unless initials stand before it, also
         a place, a word the text also writes in lower case, or an ordinary word of the
         dictionary ("Встреча Путина", "Чрезвычайный и Полномочный Посол")."""
@@ -146,12 +166,17 @@ class _Reader:
             return True
         if after_initial:
             return False
+        if re.search(r"(?<![^\W\d_])[lL]['’]$", self.text[max(0, start - 2) : start]):
+            return True  # French "l’Arc", "l’Europe": a name takes no article
         if _COMMON_NOUN_BEFORE.search(self.text[max(0, start - 40) : start]) and not (
             lexicon.is_cyrillic(word) or _has_evidence(word)
         ):
             return True  # "der russische Zar", "des Kriegsministers": a German noun
-        if any(lexicon.is_place(part) for part in (word, *word.split("-"))):
-            return True
+        if any(
+            lexicon.is_listed_place(part) if after_given else lexicon.is_place(part)
+            for part in (word, *word.split("-"))
+        ):
+            return True  # after a given name only a listed place: "Per Holm" is a person
         if lowered in self.lowercase:
             return True
         return not is_surname(word) and lexicon.is_ordinary_word(
@@ -186,6 +211,9 @@ def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
             or (previous.initial and _LINE_BREAK.fullmatch(gap) is not None)
             or (not previous.initial and _PARTICLE.fullmatch(gap) is not None)
         )  # fmt: skip
+        if match.group("caps") and not (joined and previous is not None and not previous.initial):
+            previous = None  # capitals alone: an acronym, a heading
+            continue
         if joined:
             groups[-1].append(token)
         else:
@@ -206,20 +234,30 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
     segments: list[list[_Token]] = [[]]
     for index, token in enumerate(group):
         after_initial = index > 0 and group[index - 1].initial
-        if not token.initial and reader.not_a_name(token.text, token.start, after_initial):
+        after_given = bool(segments[-1]) and _given_or_patronymic(segments[-1][-1].text)
+        if not token.initial and reader.not_a_name(
+            token.text, token.start, after_initial, after_given
+        ):
             segments.append([])
         else:
             segments[-1].append(token)
     return [s for s in segments if s]
 
 
+def _given_or_patronymic(word: str) -> bool:
+    return lexicon.is_given_name(word) or bool(_PATRONYMIC.search(word.lower()))
+
+
 def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
     """Where the name in a segment starts and ends (token indexes), or None."""
     kinds = ["i" if t.initial else "w" for t in segment]
     pattern = "".join(kinds)
-    initials_first = re.search(r"i+w", pattern)
-    if initials_first:
-        return initials_first.start(), initials_first.end() - 1
+    initials_first = re.search(r"w?i+w", pattern)
+    if initials_first:  # a given name before the initials, known or not: "Håvard E. Tveit"
+        start = initials_first.start()
+        if kinds[start] == "w" and not _given_before_initials(segment[start].text):
+            start += 1
+        return start, initials_first.end() - 1
     trailing = re.search(r"wi+", pattern)
     if trailing:
         return trailing.start(), trailing.end() - 1
@@ -249,7 +287,16 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         last = first + 2
     if last - first == 2 and _honorific(segment[last].text):
         last -= 1  # "Mustafa Chokay Bey": a title after the name
+    if last > first and segment[last].text.lower() in lexicon.HONORIFICS_AFTER:
+        last -= 1  # "Enver Pascha"
     return first, last
+
+
+def _given_before_initials(word: str) -> bool:
+    """A word before initials and a surname is their given name when the lists know it, or
+    when it is in Latin script, where many given names are unknown to them; a Cyrillic word
+    there is as often a noun ("Словом В. Орлов")."""
+    return lexicon.is_given_name(word) or not lexicon.is_cyrillic(word)
 
 
 def _honorific(word: str) -> bool:
@@ -265,14 +312,20 @@ _JOURNAL_AFTER = re.compile(
 
 
 def _mention(
-    reader: _Reader, file: str, start: int, end: int, antecedent: int | None = None
+    reader: _Reader,
+    file: str,
+    start: int,
+    end: int,
+    antecedent: int | None = None,
+    base: str | None = None,
 ) -> Mention:
     """A mention and its base form by the rules of its paragraph's language: in Kazakh
     "Осипова" keeps its ending (Kazakh adds its own after a Russian surname), in Russian
     "Ғалыме Омарове" loses the Russian one."""
     written = reader.text[start:end]
-    language = reader.language_at(start)
-    base = base_name(" ".join(written.split()), language if language in ("kk", "ru") else None)
+    if base is None:
+        language = reader.language_at(start)
+        base = base_name(" ".join(written.split()), language if language in ("kk", "ru") else None)
     return Mention(file, start, end, written, base, antecedent=antecedent)
 
 
@@ -296,6 +349,10 @@ def _full_mentions(
     return found
 
 
+# a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
+_GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
+
+
 def _short_mentions(
     text: str, file: str, reader: _Reader, body: list[tuple[int, int]], full: list[Mention]
 ) -> list[Mention]:
@@ -316,6 +373,9 @@ def _short_mentions(
         if word.lower() in reader.lowercase:
             continue
         antecedent = known.get(base_name(word).lower(), known.get(word.lower()))
+        base = None
+        if antecedent is None and _GENITIVE_S.search(word):
+            antecedent, base = known.get(word[:-1].lower()), word[:-1]  # "Mustafas Großvater"
         if antecedent is None or word.lower() in lexicon.STOP_WORDS:
             continue
         if reader.names_a_place_or_unit(match.start(), match.end(), single=False):
@@ -324,7 +384,7 @@ def _short_mentions(
         if found and _SPACES.fullmatch(text[found[-1].end : start]):
             previous = found.pop()  # given name and surname again, side by side: one person
             start, antecedent = previous.start, previous.antecedent
-        found.append(_mention(reader, file, start, match.end(), antecedent))
+        found.append(_mention(reader, file, start, match.end(), antecedent, base))
     return found
 
 
@@ -363,8 +423,31 @@ def _titled_mentions(
     return found
 
 
+# "v. Papen": the German abbreviation of "von" before a surname ("v. Chr." is too short)
+_VON_ABBREVIATED = re.compile(
+    rf"(?<![\w.])v\.[ \u00a0]?(?P<name>[{_UPPER}][{_LOWER}]{{3,}})(?!{_LETTER})"
+)
+
+
+def _von_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
+) -> list[Mention]:
+    """A surname after "v." that no rule or model took, unless the word is a place."""
+    found = []
+    for start, end in body:
+        for match in _VON_ABBREVIATED.finditer(text, start, end):
+            s, e = match.span()
+            if any(m.start < e and s < m.end for m in taken):
+                continue
+            if lexicon.is_place(match.group("name")) or reader.names_a_place_or_unit(s, e, True):
+                continue
+            found.append(_mention(reader, file, s, e))
+    return found
+
+
 _MODELS = {"kk": kazakh_model.person_spans, "ru": russian_model.person_spans}
 _INITIAL_IN = re.compile(rf"(?<![{_LOWER}{_UPPER}]){_INITIAL}")
+_CAPS_IN = re.compile(rf"(?<!{_LETTER}){_CAPS}(?!{_LETTER})")
 
 
 def _paragraphs(text: str, body: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -404,6 +487,8 @@ def _trimmed(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
         return None
     while words and _glued_on(reader.text[slice(*words[0])]):
         words = words[1:]
+    if len(words) >= 3 and _title_before(reader, [reader.text[slice(*w)] for w in words]):
+        words = words[1:]  # "Ғалым Ержан Қара": a title the text also writes in lower case
     while (
         words
         and _glued_on(reader.text[slice(*words[-1])])
@@ -414,6 +499,24 @@ def _trimmed(reader: _Reader, start: int, end: int) -> tuple[int, int] | None:
         return None
     first = start if reader.text[start : words[0][0]].strip() == "" else words[0][0]
     return first, words[-1][1]
+
+
+def _title_before(reader: _Reader, words: list[str]) -> bool:
+    """The first of three or more words is a common noun of this text (it writes it in lower
+    case too) and no word is a patronymic, so the first is a title, not a given name."""
+    return words[0].lower() in reader.lowercase and not any(_PATRONYMIC.search(w) for w in words)
+
+
+def _with_given_name_before(reader: _Reader, start: int, end: int) -> tuple[int, int]:
+    """A model's span with the given name right before it that the model left out ("Иосиф"
+    before "Броз Тито"), unless the span itself begins with a given name."""
+    before = re.search(rf"(?<!{_LETTER})({_WORD}) $", reader.text[max(0, start - 40) : start])
+    if before is None or lexicon.is_given_name(reader.text[start:end].split()[0]):
+        return start, end
+    word = before.group(1)
+    if len(word) < 4 or not lexicon.is_given_name(word) or word.lower() in lexicon.STOP_WORDS:
+        return start, end  # a short word is as often a common noun ("Әні": the song)
+    return start - len(before.group(0)), end
 
 
 _LATIN_IN_BRACKETS = re.compile(r"[ \u00a0]*\(([A-Za-z][^()\n]*)\)?$")
@@ -451,7 +554,7 @@ def _model_mentions(
             trimmed = _trimmed(reader, *span)
             if trimmed is None:
                 continue
-            s, e = trimmed
+            s, e = _with_given_name_before(reader, *trimmed)
             words = text[s:e].split()
             if any(
                 kazakh_base(w.lower().replace("ə", "ә")) in lexicon.INSTITUTION_WORDS for w in words
@@ -474,10 +577,24 @@ def _beside(
     def in_read(m: Mention) -> bool:
         return any(s <= m.start < e for s, e in read)
 
-    with_initials = [m for m in rules if in_read(m) and _INITIAL_IN.search(m.text)]
+    with_initials = [
+        m for m in rules if in_read(m) and (_INITIAL_IN.search(m.text) or _CAPS_IN.search(m.text))
+    ]
     kept = [m for m in model if not any(overlap(m, r) for r in with_initials)]
     rest = [m for m in rules if not in_read(m)]
     return sorted(kept + with_initials + rest, key=lambda m: m.start)
+
+
+_HYPHEN_HONORIFIC = re.compile(r"-(\w+)$")
+
+
+def _without_honorific(reader: _Reader, mention: Mention) -> Mention:
+    """A mention without the honorific a hyphen glues on: "Сейітжан-ата" → "Сейітжан"."""
+    found = _HYPHEN_HONORIFIC.search(mention.text)
+    if found is None or found.group(1).lower() not in lexicon.HONORIFICS_AFTER:
+        return mention
+    end = mention.start + found.start()
+    return _mention(reader, mention.file, mention.start, end, mention.antecedent)
 
 
 def find_mentions(text: str, file: str = "") -> list[Mention]:
@@ -487,7 +604,8 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     full = _beside(model, _full_mentions(text, file, reader, body), read)
     titled = _titled_mentions(text, file, reader, body, full)
     full = [m for m in full if not any(t.start <= m.start and m.end <= t.end for t in titled)]
-    full = sorted(full + titled, key=lambda m: m.start)
+    titled += _von_mentions(text, file, reader, body, full + titled)
+    full = [_without_honorific(reader, m) for m in sorted(full + titled, key=lambda m: m.start)]
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
 
