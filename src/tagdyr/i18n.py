@@ -1524,3 +1524,10 @@ _STRINGS.update(
         },
     }
 )
+
+# Issues 18/27: the linkage level of a pair whose name order is swapped with a slip in one name
+_STRINGS["lvl_name order swapped, one name slipped"] = {
+    "en": "name order swapped, one name slipped",
+    "ru": "имя и фамилия переставлены, в одном из них описка",
+    "kk": "аты мен тегінің орны ауысқан, біреуінде қате бар",
+}
