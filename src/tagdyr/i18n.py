@@ -1575,3 +1575,11 @@ _STRINGS.update(
         "selection_everyone": {"en": "all persons", "ru": "все лица", "kk": "барлық тұлғалар"},
     }
 )
+
+
+# Issues 18/27: the linkage level of a pair whose name order is swapped with a slip in one name
+_STRINGS["lvl_name order swapped, one name slipped"] = {
+    "en": "name order swapped, one name slipped",
+    "ru": "имя и фамилия переставлены, в одном из них описка",
+    "kk": "аты мен тегінің орны ауысқан, біреуінде қате бар",
+}

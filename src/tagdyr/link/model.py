@@ -61,6 +61,63 @@ def _other_raion_same_oblast() -> Any:
     )
 
 
+SWAPPED_WITH_A_SLIP = "name order swapped, one name slipped"
+SWAP_SPELLED_ALIKE = 0.82  # the slipped name of a swapped pair: as loose as "surname similar"
+
+
+def _crossed(make: Any, left: str, right: str, dialect: Any) -> str:
+    """The SQL of the library level ``make(left)``, testing ``left`` of the left record
+    against ``right`` of the right one (a surname against a given name)."""
+    return str(make(left).create_sql(dialect)).replace(f"{left}_r", f"{right}_r")
+
+
+def _crossing(dialect: Any, left: str, right: str) -> tuple[str, str]:
+    """(strong, loose): the left record's ``left`` name part (surname or given) against the
+    right record's ``right`` part; strong is one form (across scripts too), loose a slip of
+    sound or spelling, or the given name on either side just an initial of the other's
+    surname's first letter."""
+    from splink.internals.comparison_level_library import ArrayIntersectLevel, JaroWinklerLevel
+
+    def shared(column: str) -> Any:
+        return ArrayIntersectLevel(column, 1)
+
+    def alike(column: str) -> Any:
+        return JaroWinklerLevel(column, SWAP_SPELLED_ALIKE)
+
+    given_side, surname_side = ("l", "r") if left == "given" else ("r", "l")
+    initial = (
+        f"(given_canon_{given_side} IS NULL AND substr(given_initial_{given_side}, 1, 1) = "
+        f"substr(surname_key_{surname_side}, 1, 1))"
+    )
+    strong = _crossed(shared, f"{left}_forms", f"{right}_forms", dialect)
+    loose = " OR ".join(
+        (
+            _crossed(shared, f"{left}_keys", f"{right}_keys", dialect),
+            _crossed(alike, f"{left}_canon", f"{right}_canon", dialect),
+            initial,
+        )
+    )
+    return strong, f"({loose})"
+
+
+def _swapped_with_a_slip(label: str) -> Any:
+    """The order swapped on one side and one of the names slipped: one name agrees with the
+    other record's opposite field as a form, the other only in sound, spelling or initial
+    ("Akhmetov Magjan" and Магжан / Ахмегов; "Tatarov S." and Сергей / Татаров)."""
+    from splink.internals.comparison_level_creator import ComparisonLevelCreator
+
+    class SwappedWithASlip(ComparisonLevelCreator):
+        def create_sql(self, sql_dialect: Any) -> str:
+            strong_a, loose_a = _crossing(sql_dialect, "surname", "given")
+            strong_b, loose_b = _crossing(sql_dialect, "given", "surname")
+            return f"(({strong_a}) AND {loose_b}) OR (({strong_b}) AND {loose_a})"
+
+        def create_label_for_charts(self) -> str:
+            return label
+
+    return SwappedWithASlip().configure(label_for_charts=label)
+
+
 def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
     """Comparison name -> its levels, strongest first (null level first, as Splink wants).
 
@@ -105,6 +162,7 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
         "surname": [
             null("surname_canon"),
             *agreement("surname", "surname", spelled_alike=0.93),
+            _swapped_with_a_slip(SWAPPED_WITH_A_SLIP),
             cll.JaroWinklerLevel("surname_canon", 0.82).configure(
                 label_for_charts="surname similar"
             ),
@@ -117,6 +175,7 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
                 "given name missing",
             ).configure(is_null_level=True),
             *agreement("given", "given name", spelled_alike=0.92),
+            _swapped_with_a_slip(SWAPPED_WITH_A_SLIP),
             _initial_consistent().configure(label_for_charts="initial consistent"),
             custom(
                 "given_canon_l = surname_canon_r OR surname_canon_l = given_canon_r",
@@ -197,6 +256,11 @@ def _levels(term_frequencies: bool) -> dict[str, list[Any]]:
     }
 
 
+def _first(column: str) -> str:
+    """The first letter of a key or of an initial class ("Aa" is one of the A sounds)."""
+    return f"substr({column}, 1, 1)"
+
+
 def blocking_rules(link_type: str = "link_only") -> list[Any]:
     """Compound keys: cheap on common names, and between them they catch every phenomenon
     (a surname misspelt, a given name reduced to an initial, a year off, an order swapped).
@@ -222,6 +286,11 @@ def blocking_rules(link_type: str = "link_only") -> list[Any]:
         block_on("given_keys", "birth_year", arrays_to_explode=["given_keys"]),
         block_on("surname_keys", "given_keys", arrays_to_explode=["surname_keys", "given_keys"]),
         swapped,
+        # the order swapped on one side and a typo in one of the two names, or the given
+        # name cut to an initial: one name agrees with the other's opposite field, and the
+        # other's first letter with the opposite initial (each rule is the other's mirror)
+        f"l.given_key = r.surname_key AND {_first('l.surname_key')} = {_first('r.given_initial')}",
+        f"l.surname_key = r.given_key AND {_first('l.given_initial')} = {_first('r.surname_key')}",
         # a typo or OCR error inside the surname: its first sounds still agree; an initial
         # may stand for several letters ("J." is Ж, Е, Я or Й), each of them a key
         block_on(
