@@ -168,48 +168,46 @@ def _read(
 
     Conventions read a stem alike as long as the same rules apply at every letter (most
     letters are the common table's): they share one beam, split where their rules differ."""
+    steps = {c: [_steps_at(c, stem, pos) for pos in range(len(stem))] for c in conventions}
     active: list[tuple[tuple[Convention, ...], Beams]] = [(conventions, {0: [(0.0, "")]})]
     for pos in range(len(stem)):
         forked: list[tuple[tuple[Convention, ...], Beams]] = []
         for members, beams in active:
             here = _beam(beams.pop(pos, []))
-            if len(members) == 1:
-                _advance(beams, pos, here, _steps_at(members[0], stem, pos), floor)
+            first = steps[members[0]][pos]
+            if all(steps[c][pos] is first for c in members):
+                _advance(beams, pos, here, first, floor)
                 forked.append((members, beams))
                 continue
-            by_steps: dict[int, tuple[Steps, list[Convention]]] = {}
+            by_steps: dict[int, list[Convention]] = {}
             for convention in members:
-                steps = _steps_at(convention, stem, pos)
-                by_steps.setdefault(id(steps), (steps, []))[1].append(convention)
-            for i, (steps, part) in enumerate(by_steps.values()):
+                by_steps.setdefault(id(steps[convention][pos]), []).append(convention)
+            for i, part in enumerate(by_steps.values()):
                 own = beams if i == len(by_steps) - 1 else {k: list(v) for k, v in beams.items()}
-                _advance(own, pos, here, steps, floor)
+                _advance(own, pos, here, steps[part[0]][pos], floor)
                 forked.append((tuple(part), own))
         active = forked
     return [(members, beams.get(len(stem), [])) for members, beams in active]
 
 
 def _beam(arrived: list[tuple[float, str]]) -> list[tuple[float, str]]:
-    """The distinct readings of a prefix the beam keeps (the best ``_BEAM``)."""
-    unique = set(arrived)
-    return heapq.nlargest(_BEAM, unique) if len(unique) > _BEAM else list(unique)
+    """The distinct readings of a prefix the beam keeps (the best ``_BEAM``), best first."""
+    return sorted(set(arrived), reverse=True)[:_BEAM]
 
 
 def _advance(
     beams: Beams, pos: int, here: list[tuple[float, str]], steps: Steps, floor: float
 ) -> None:
-    """Extend the readings of the prefix ending at ``pos`` by each step."""
+    """Extend the readings of the prefix ending at ``pos`` (``here``, best first) by each step."""
     if not here:
         return
-    best = max(score for score, _ in here)
     for size, cyr, step in steps:
-        if best + step < floor:
-            continue
-        target = beams.setdefault(pos + size, [])
         if floor == -math.inf:
-            target.extend([(score + step, prefix + cyr) for score, prefix in here])
-        else:
-            target.extend(
+            beams.setdefault(pos + size, []).extend(
+                [(score + step, prefix + cyr) for score, prefix in here]
+            )
+        elif here[0][0] + step >= floor:
+            beams.setdefault(pos + size, []).extend(
                 [(score + step, prefix + cyr) for score, prefix in here if score + step >= floor]
             )
 
