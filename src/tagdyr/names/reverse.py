@@ -260,11 +260,13 @@ def _all_readings(folded: str, limit: int) -> list[tuple[float, str, Convention]
     read: dict[Convention, list[tuple[float, str]]] = {}
     best: dict[str, float] = {}
     floor = -math.inf
-    for (stem, ending), conventions in by_stem.items():
+    for left, ((stem, ending), conventions) in enumerate(by_stem.items(), 1 - len(by_stem)):
         for members, readings in _read(stem, tuple(conventions), floor):
             if ending:
                 readings = [(score, text + ending) for score, text in readings]
             read.update(dict.fromkeys(members, readings))
+            if not left:
+                continue  # the last stem: no reading left for a floor to drop
             # the penalty of a few of the best texts is enough for a floor (any subset's
             # limit-th best is at most the whole set's)
             for score, text in heapq.nlargest(2 * limit, readings):
