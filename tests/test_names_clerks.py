@@ -245,3 +245,26 @@ def test_one_patronymic_in_two_conventions_is_one_person() -> None:
 def test_a_given_name_ending_like_a_surname_is_not_the_surname() -> None:
     assert parse("Константин Алиев").surname == "Алиев"
     assert parse("Зарина Байтурсынува").surname == "Байтурсынува"
+
+
+# --- blocking classes of an initial across conventions -----------------------------------
+
+_SHUSHING_NAMES = ("Жакып", "Жусуп", "Шакен", "Шамиль", "Чокан", "Чингиз", "Джамбул", "Щербак")
+_LATIN_CONVENTIONS = [c for c in Convention if c is not Convention.CANON]
+
+
+@given(st.sampled_from(_SHUSHING_NAMES), st.sampled_from(_LATIN_CONVENTIONS))
+def test_a_latin_initial_shares_a_blocking_class_with_its_full_name(
+    name: str, convention: Convention
+) -> None:
+    """A clerk cut the rendered name to its first letter ("Zhakyp" -> "Z.", German "Shakyp"
+    -> "S.", French "Chaken" -> "C."): linkage blocks on the initial classes, so the initial
+    must meet the full name's classes, in every convention."""
+    initial = romanize(name, convention)[0] + "."
+    assert word_forms(initial).initial_classes & word_forms(name).initial_classes, initial
+
+
+@pytest.mark.parametrize(("initial", "name"), [("Z.", "Жакып"), ("S.", "Жусуп"), ("C.", "Шакен")])
+def test_z_s_and_c_initials_block_with_shushing_names(initial: str, name: str) -> None:
+    assert "J" in word_forms(initial).initial_classes
+    assert "J" in word_forms(name).initial_classes

@@ -134,8 +134,13 @@ def clean(text: str) -> str:
 @lru_cache(maxsize=200_000)
 def dominant_script(text: str) -> Script:
     """The script most letters of ``text`` are written in (NONE for no letters)."""
-    cyr = sum(1 for c in text if letter_script(c) is Script.CYRILLIC)
-    lat = sum(1 for c in text if letter_script(c) is Script.LATIN)
+    cyr = lat = 0
+    for c in text:
+        script = letter_script(c)
+        if script is Script.CYRILLIC:
+            cyr += 1
+        elif script is Script.LATIN:
+            lat += 1
     if cyr == lat == 0:
         return Script.NONE
     return Script.CYRILLIC if cyr >= lat else Script.LATIN

@@ -82,6 +82,9 @@ _ENDINGS = {
     Convention.NORWEGIAN: (("jev", "ев"), ("ij", "ий")),
     Convention.KAZAKH_LATIN: (),
 }
+_LONGEST_RULE = {
+    convention: max(map(len, rules)) for convention, rules in _CONVENTION_RULES.items()
+}
 _SPLIT_PENALTY = 0.9
 _BEAM = 24
 _VOWELS = "аеёиоуыэюя"
@@ -124,45 +127,97 @@ def fold_latin(word: str) -> str:
     return "".join(c for c in ascii_fold(word) if c.isalpha() or c == "'")
 
 
-def _longest_at(rules: Rules, text: str, pos: int, longest_rule: int) -> int:
-    for size in range(min(longest_rule, len(text) - pos), 0, -1):
-        if text[pos : pos + size] in rules:
-            return size
-    return 0
+Steps = tuple[tuple[int, str, float], ...]  # (letters read, Cyrillic written, log-weight)
+# per convention: its rules' Latin sides, the longest first, so a match is the longest rule
+_RULE_PATTERNS = {
+    convention: re.compile("|".join(map(re.escape, sorted(rules, key=len, reverse=True))))
+    for convention, rules in _CONVENTION_RULES.items()
+}
 
 
-def _read(stem: str, rules: Rules, floor: float) -> list[tuple[float, str]]:
-    """The beam's readings of ``stem``, dropping every prefix that scores below ``floor``
-    (exact: no step raises a score, so such a prefix never ends above the floor)."""
-    longest_rule = max(map(len, rules))
-    beams: dict[int, list[tuple[float, str]]] = {0: [(0.0, "")]}
-    for pos in range(len(stem)):
-        arrived = set(beams.pop(pos, []))
-        here = heapq.nlargest(_BEAM, arrived) if len(arrived) > _BEAM else list(arrived)
-        longest = _longest_at(rules, stem, pos, longest_rule)
-        # the rules that apply here, the same for every reading of the prefix
-        steps = [
-            (pos + size, cyr, weight - _SPLIT_PENALTY * (longest - size))
-            for size in range(1, longest + 1)
-            for cyr, weight in rules.get(stem[pos : pos + size], ())
-        ]
-        for end, cyr, weight in steps:
-            beams.setdefault(end, []).extend(
-                [
-                    (score + weight, prefix + cyr)
-                    for score, prefix in here
-                    if score + weight >= floor
-                ]
-            )
-    return beams.get(len(stem), [])
-
-
-def _readings(folded: str, convention: Convention, floor: float) -> list[tuple[float, str]]:
+@lru_cache(maxsize=4096)
+def _steps_of(convention: Convention, longest: str) -> Steps:
+    """The rules of ``convention`` that apply where ``longest`` is the longest rule ahead: a
+    digraph split where the convention writes it as one letter is penalized. Equal steps are
+    one object, so conventions compare them by identity."""
     rules = _CONVENTION_RULES[convention]
+    steps = tuple(
+        (size, cyr, weight - _SPLIT_PENALTY * (len(longest) - size))
+        for size in range(1, len(longest) + 1)
+        for cyr, weight in rules.get(longest[:size], ())
+    )
+    return _INTERNED_STEPS.setdefault(steps, steps)
+
+
+_INTERNED_STEPS: dict[Steps, Steps] = {}
+
+
+def _steps_at(convention: Convention, stem: str, pos: int) -> Steps:
+    match = _RULE_PATTERNS[convention].match(stem, pos)
+    return _steps_of(convention, match.group() if match else "")
+
+
+Beams = dict[int, list[tuple[float, str]]]  # position -> readings of the prefix ending there
+
+
+def _read(
+    stem: str, conventions: tuple[Convention, ...], floor: float
+) -> list[tuple[tuple[Convention, ...], list[tuple[float, str]]]]:
+    """The beam's readings of ``stem`` in each convention, dropping every prefix that scores
+    below ``floor`` (exact: no step raises a score, so such a prefix never ends above it).
+
+    Conventions read a stem alike as long as the same rules apply at every letter (most
+    letters are the common table's): they share one beam, split where their rules differ."""
+    steps = {c: [_steps_at(c, stem, pos) for pos in range(len(stem))] for c in conventions}
+    active: list[tuple[tuple[Convention, ...], Beams]] = [(conventions, {0: [(0.0, "")]})]
+    for pos in range(len(stem)):
+        forked: list[tuple[tuple[Convention, ...], Beams]] = []
+        for members, beams in active:
+            here = _beam(beams.pop(pos, []))
+            first = steps[members[0]][pos]
+            if all(steps[c][pos] is first for c in members):
+                _advance(beams, pos, here, first, floor)
+                forked.append((members, beams))
+                continue
+            by_steps: dict[int, list[Convention]] = {}
+            for convention in members:
+                by_steps.setdefault(id(steps[convention][pos]), []).append(convention)
+            for i, part in enumerate(by_steps.values()):
+                own = beams if i == len(by_steps) - 1 else {k: list(v) for k, v in beams.items()}
+                _advance(own, pos, here, steps[part[0]][pos], floor)
+                forked.append((tuple(part), own))
+        active = forked
+    return [(members, beams.get(len(stem), [])) for members, beams in active]
+
+
+def _beam(arrived: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The distinct readings of a prefix the beam keeps (the best ``_BEAM``), best first."""
+    return sorted(set(arrived), reverse=True)[:_BEAM]
+
+
+def _advance(
+    beams: Beams, pos: int, here: list[tuple[float, str]], steps: Steps, floor: float
+) -> None:
+    """Extend the readings of the prefix ending at ``pos`` (``here``, best first) by each step."""
+    if not here:
+        return
+    for size, cyr, step in steps:
+        if floor == -math.inf:
+            beams.setdefault(pos + size, []).extend(
+                [(score + step, prefix + cyr) for score, prefix in here]
+            )
+        elif here[0][0] + step >= floor:
+            beams.setdefault(pos + size, []).extend(
+                [(score + step, prefix + cyr) for score, prefix in here if score + step >= floor]
+            )
+
+
+def _stem(folded: str, convention: Convention) -> tuple[str, str]:
+    """The part of ``folded`` the beam reads and the Cyrillic of its known ending."""
     for latin, cyr in _ENDINGS[convention]:
         if folded.endswith(latin) and len(folded) > len(latin) + 1:
-            return [(s, text + cyr) for s, text in _read(folded[: -len(latin)], rules, floor)]
-    return _read(folded, rules, floor)
+            return folded[: -len(latin)], cyr
+    return folded, ""
 
 
 _ANY_IMPLAUSIBLE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern, _ in _IMPLAUSIBLE))
@@ -173,7 +228,12 @@ def implausibility(cyrillic: str) -> float:
     """Penalty for letter sequences Russian and Kazakh names (almost) never have."""
     if not _ANY_IMPLAUSIBLE.search(cyrillic):  # most readings: one scan instead of ten
         return 0.0
-    return sum(weight * len(pattern.findall(cyrillic)) for pattern, weight in _IMPLAUSIBLE)
+    penalty = 0.0
+    for pattern, weight in _IMPLAUSIBLE:
+        hits = pattern.findall(cyrillic)
+        if hits:
+            penalty += weight * len(hits)
+    return penalty
 
 
 @lru_cache(maxsize=200_000)
@@ -194,20 +254,28 @@ def _all_readings(folded: str, limit: int) -> list[tuple[float, str, Convention]
     the ``limit``-th best penalized score of the distinct texts read so far: the final
     ``limit``-th best can only be higher, and a reading's penalized score is at most its raw
     score, so a reading below the floor is one :func:`_ranked` would never reach."""
-    found: list[tuple[float, str, Convention]] = []
+    by_stem: dict[tuple[str, str], list[Convention]] = {}
+    for convention in _CONVENTION_RULES:
+        by_stem.setdefault(_stem(folded, convention), []).append(convention)
+    read: dict[Convention, list[tuple[float, str]]] = {}
     best: dict[str, float] = {}
     floor = -math.inf
-    for convention in _CONVENTION_RULES:
-        readings = _readings(folded, convention, floor)
-        found += [(score, text, convention) for score, text in readings]
-        # the penalty of a few of the best texts is enough for a floor (any subset's
-        # limit-th best is at most the whole set's)
-        for score, text in heapq.nlargest(2 * limit, readings):
-            if text not in best:
-                best[text] = score - implausibility(text)
+    for left, ((stem, ending), conventions) in enumerate(by_stem.items(), 1 - len(by_stem)):
+        for members, readings in _read(stem, tuple(conventions), floor):
+            if ending:
+                readings = [(score, text + ending) for score, text in readings]
+            read.update(dict.fromkeys(members, readings))
+            if not left:
+                continue  # the last stem: no reading left for a floor to drop
+            # the penalty of a few of the best texts is enough for a floor (any subset's
+            # limit-th best is at most the whole set's)
+            for score, text in heapq.nlargest(2 * limit, readings):
+                if text not in best:
+                    best[text] = score - implausibility(text)
         if len(best) >= limit:
             floor = max(floor, heapq.nlargest(limit, best.values())[-1])
-    return found
+    # in the conventions' order: equal readings name their conventions in that order
+    return [(s, text, c) for c in _CONVENTION_RULES for s, text in read[c]]
 
 
 @lru_cache(maxsize=200_000)

@@ -177,7 +177,7 @@ def word_forms(word: str) -> _Forms:
     """Comparable forms of one word: its canonical ASCII forms (for Latin: also those of its
     plausible Cyrillic originals), its skeletons and its canonical initial."""
     read = _readings(word)
-    word = word.rstrip(".")
+    written, word = word, word.rstrip(".")
     unique = read.canons
     names = names_of(tuple(dict.fromkeys((*unique, *map(canonical, read.readings)))))
     initial = _initial(word)
@@ -185,6 +185,8 @@ def word_forms(word: str) -> _Forms:
     if dominant_script(word) is Script.LATIN and initial[:1] in ("j", "y", "i"):
         # German/Norwegian "J." and English "Y." stand for Е, Я, Ю as well (Jerzhan, Yusup)
         classes |= {"Ae", "Aa", "Au", "Ai"} if initial[:1] != "i" else {"Ai"}
+    if dominant_script(word) is Script.LATIN and _is_initial(written):
+        classes |= _sound_classes(first_sounds(written, True))
     return _Forms(
         unique,
         read.keys,
@@ -194,6 +196,17 @@ def word_forms(word: str) -> _Forms:
         first_sounds(word, False) | _variant_sounds(names),
         names,
     )
+
+
+_SHUSHING = frozenset("ЖШЧЩ")  # the letters of the initial class J
+
+
+def _sound_classes(letters: frozenset[str]) -> frozenset[str]:
+    """The initial classes of the Cyrillic letters a Latin initial can stand for in some
+    convention, where that is the class J: "Z." is an English clerk's Zh (Ж), "S." a German
+    one's Sh (Ж) or an English one's Sh (Ш), "C." a French one's Ch (Ш), "T." Tch or Tsch (Ч),
+    "D." Dzh or Dj (Дж): what the initial matches in scoring (names.initials), blocking finds."""
+    return frozenset({"J"}) if letters & _SHUSHING else frozenset()
 
 
 def _variant_sounds(names: frozenset[int]) -> frozenset[str]:

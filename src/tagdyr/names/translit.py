@@ -75,6 +75,10 @@ _IOTATED_E = {Convention.ENGLISH: "ye", Convention.GERMAN: "je", Convention.NORW
 _DOUBLE_S_BETWEEN_VOWELS = frozenset({Convention.FRENCH, Convention.GERMAN})
 
 
+# CANON has no rule that looks at a letter's neighbours: one table does the whole word
+_CANON_LETTERS = str.maketrans(_TABLES[Convention.CANON])
+
+
 def russify(text: str) -> str:
     """Kazakh letters replaced by the Russian ones Soviet registers used (Қ→К, Ұ→У, …)."""
     return text.translate(RUSSIFY)
@@ -105,8 +109,6 @@ def _letter(word: str, i: int, convention: Convention) -> str:
 def _romanize_word(word: str, convention: Convention) -> str:
     lower = word.lower()
     out = "".join(_letter(lower, i, convention) for i in range(len(lower)))
-    if convention is Convention.CANON:
-        return out
     upper = _upper_kazakh_latin if convention is Convention.KAZAKH_LATIN else str.upper
     if word.isupper() and len(word) > 1:
         return upper(out)
@@ -126,12 +128,13 @@ def romanize(text: str, convention: Convention = Convention.ENGLISH) -> str:
 
     Latin letters already in ``text`` pass through; ``CANON`` is lower-case ASCII.
     """
+    if convention is Convention.CANON:
+        # what the letter-by-letter path below gives: lower case, each letter's CANON form
+        return ascii_fold(russify(text).lower().translate(_CANON_LETTERS))
     if convention not in _KEEPS_KAZAKH:
         text = russify(text)
     words = text.split(" ")
     result = " ".join(_romanize_word(w, convention) for w in words)
-    if convention is Convention.CANON:
-        return ascii_fold(result)
     return unicodedata.normalize("NFC", result)
 
 
@@ -145,7 +148,7 @@ _ASCII_EXTRA = str.maketrans({
 def ascii_fold(text: str) -> str:
     """Lower-case ASCII form of a Latin string: diacritics and apostrophes removed."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_ASCII_EXTRA))
-    return "".join(c for c in decomposed if ord(c) < 128).lower()
+    return decomposed.encode("ascii", "ignore").decode("ascii").lower()
 
 
 _KAZAKH_LATIN_DIGRAPHS = (("şş", "щ"), ("io", "ё"), ("ia", "я"), ("iu", "ю"), ("ts", "ц"))
