@@ -43,6 +43,9 @@ def query_forms(parsed: ParsedName) -> QueryForms:
             words.append(tuple(dict.fromkeys((canonical(word), *found.forms))))
         elif word.rstrip("."):
             initials.append(first_sounds(word, True))
+    # the parser's own initials: the first is the given name's (a second, the patronymic's,
+    # says nothing of the given name the look compares it with)
+    initials.extend(first_sounds(initial, True) for initial in parsed.initials[:1])
     return QueryForms(tuple(words), tuple(initials))
 
 
