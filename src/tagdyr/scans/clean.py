@@ -15,6 +15,9 @@ from PIL import Image, ImageFilter, ImageOps
 _PROFILE_WIDTH = 1000  # skew is measured on a page scaled to this width
 _COARSE = np.arange(-5.0, 5.01, 0.5)
 _FINE_STEP = 0.1
+_PAPER_WINDOW = 7  # pixels of the eighth-size page: wider than a typed line's ink
+_PAPER_BLUR = 1.0
+_STAIN_STEP = 8.0  # grey levels: a shade this much darker than the paper around it is a stain
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,10 +28,25 @@ class Cleaned:
     script: str  # the script OSD saw ("Cyrillic", "Latin"), "" if unsure
 
 
+def paper_shade(page: Image.Image) -> Image.Image:
+    """The paper's own shade under the ink, on a page an eighth the size. The ink is taken off
+    by the brightest pixel of a window wider than a line of text, smoothed; where a stain lies,
+    that brightest pixel is the clean paper around the stain growing into it, so the shade is
+    held down to a grey closing (that maximum, then a minimum over the same window), which
+    keeps a stain's own edge. Away from stains the two agree within ``_STAIN_STEP``, and the
+    first is kept as it is."""
+    small = page.resize((max(1, page.width // 8), max(1, page.height // 8)))
+    brightest = small.filter(ImageFilter.MaxFilter(_PAPER_WINDOW))
+    spread = np.asarray(brightest.filter(ImageFilter.GaussianBlur(4)), dtype=np.float32)
+    closed = brightest.filter(ImageFilter.MinFilter(_PAPER_WINDOW))
+    kept = np.asarray(closed.filter(ImageFilter.GaussianBlur(_PAPER_BLUR)), dtype=np.float32)
+    shade = np.minimum(spread, kept + _STAIN_STEP)
+    return Image.fromarray(np.clip(shade, 0, 255).astype(np.uint8), "L")
+
+
 def even_contrast(page: Image.Image) -> Image.Image:
     """The page divided by its paper shade, then stretched: stains and dim corners go white."""
-    small = page.resize((max(1, page.width // 8), max(1, page.height // 8)))
-    paper = small.filter(ImageFilter.MaxFilter(7)).filter(ImageFilter.GaussianBlur(4))
+    paper = paper_shade(page)
     paper = paper.resize(page.size, Image.Resampling.BILINEAR)
     ink = np.asarray(page, dtype=np.float32)
     shade = np.maximum(np.asarray(paper, dtype=np.float32), 1.0)
