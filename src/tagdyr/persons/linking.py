@@ -646,16 +646,15 @@ def link_database(
     actor: str = "system",
     count: Count | None = None,
     entry_threshold: float = DEFAULT_LIST_MATCH_THRESHOLD,
-    full: bool = True,
+    full: bool = False,
     backend: str = "duckdb",
 ) -> LinkRunResult:
     """Link the current records into persons; see the module docstring for the guarantees.
 
-    ``full`` (the default): re-link every record; else only the records imported since the
-    last run are linked, against the persons already there (:mod:`tagdyr.persons.incremental`:
-    every other person stays as it is), or every record when an incremental run cannot stand
-    for one (``progress`` is told why). Incremental runs are not yet the default: on a small
-    database a full re-link joined a list entry that an incremental run left alone.
+    By default only the records imported since the last run are linked, against the persons
+    already there (:mod:`tagdyr.persons.incremental`: every other person stays as it is), or
+    every record when an incremental run cannot stand for one (no run yet, another model or
+    threshold, …: ``progress`` is told why). ``full``: re-link every record (the same persons).
     ``backend``: Splink's engine, duckdb or spark (the master is the
     setting spark_master).
 
