@@ -123,13 +123,13 @@ def run(
         ),
     ] = None,
     train: TrainOption = False,
-    incremental: Annotated[
+    full: Annotated[
         bool,
         typer.Option(
-            "--incremental",
-            help="Database: link only the records imported since the last run, against the "
-            "persons already there; every other person stays as it is (default: re-link every "
-            "record).",
+            "--full",
+            help="Database: re-link every record (default: link only the records imported "
+            "since the last run, against the persons already there, every other person staying "
+            "as it is; a full re-link when that cannot stand for one, e.g. another model).",
         ),
     ] = False,
     db: DbOption = None,
@@ -156,7 +156,7 @@ def run(
             model=model,
             train_to=(out or _model_beside(engine_db.url)) if train else None,
             count=stages.count,
-            full=not incremental,
+            full=full,
             backend=engine,
         )
     for line in link_summary(result):
@@ -220,7 +220,7 @@ def link_summary(result: LinkRunResult) -> list[str]:
     held = result.held_by_list_prior + result.held_by_judgement + result.held_by_rule
     lines = [] if result.new_records is None else [
         f"Incremental run: {result.new_records:,} records new since the last run linked against "
-        "the persons already there (tagdyr link without --incremental re-links everything)."
+        "the persons already there (tagdyr link --full re-links everything)."
     ]  # fmt: skip
     lines += [
         f"Linked {counted(result.records, 'record')} (run {result.run_id}): "

@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, literal, or_, select
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import LinkageError
@@ -37,8 +37,10 @@ from tagdyr.persons.linking import (
     LinkRunResult,
     Progress,
     _chunks,
+    _finish_run,
+    _insert_pairs,
+    _open_run,
     _outcome,
-    _pair_rows,
     _person_count,
     _score,
     latest_run_id,
@@ -213,27 +215,15 @@ def _store(
         lock_for_writing(conn)
         if latest_run_id(conn) != found.previous:
             raise LinkageError("another linkage run finished meanwhile: run tagdyr link again")
-        run_id = conn.execute(
-            s.link_run.insert().returning(s.link_run.c.id),
-            {"started_at": started, "engine": backend, "model": model.label,
-             "threshold": threshold},
-        ).scalar_one()  # fmt: skip
-        conn.execute(delete(s.candidate_pair).where(s.candidate_pair.c.run_id != found.previous))
+        run_id = _open_run(conn, started, model, threshold, backend, keep=found.previous)
         stored = _copy_previous_pairs(conn, found.previous, run_id, found.new)
-        rows = _pair_rows(run_id, pairs, decided)
-        for start in range(0, len(rows), _PAIR_BATCH):
-            conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
-        stored += len(rows)
+        stored += _insert_pairs(conn, run_id, pairs, decided)
         skipped: dict[tuple[str, str], str] = {}
         seeds = found.new | found.gone | found.judged
         assignment = recluster(conn, run_id, around=seeds, skipped=skipped) if seeds else None
         changed = assignment.changed_uids if assignment else frozenset()
         persons = _person_count(conn)
-        conn.execute(
-            update(s.link_run)
-            .where(s.link_run.c.id == run_id)
-            .values(finished_at=datetime.now(UTC), pair_count=stored, person_count=persons)
-        )
+        _finish_run(conn, run_id, stored, persons)
         log_event(
             conn, actor, "link",
             f"linkage run {run_id} (incremental): {len(found.new):,} new records, "
@@ -245,7 +235,4 @@ def _store(
         outcome = _outcome(conn, model_matches, skipped, pairs, decided)
         outcome["review_queue"] = _open_pairs(conn, run_id)
         outcome["persons"] = persons
-    return int(run_id), stored, outcome
-
-
-_PAIR_BATCH = 20_000
+    return run_id, stored, outcome

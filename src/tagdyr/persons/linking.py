@@ -646,16 +646,15 @@ def link_database(
     actor: str = "system",
     count: Count | None = None,
     entry_threshold: float = DEFAULT_LIST_MATCH_THRESHOLD,
-    full: bool = True,
+    full: bool = False,
     backend: str = "duckdb",
 ) -> LinkRunResult:
     """Link the current records into persons; see the module docstring for the guarantees.
 
-    ``full`` (the default): re-link every record; else only the records imported since the
-    last run are linked, against the persons already there (:mod:`tagdyr.persons.incremental`:
-    every other person stays as it is), or every record when an incremental run cannot stand
-    for one (``progress`` is told why). Incremental runs are not yet the default: on a small
-    database a full re-link joined a list entry that an incremental run left alone.
+    By default only the records imported since the last run are linked, against the persons
+    already there (:mod:`tagdyr.persons.incremental`: every other person stays as it is), or
+    every record when an incremental run cannot stand for one (no run yet, another model or
+    threshold, …: ``progress`` is told why). ``full``: re-link every record (the same persons).
     ``backend``: Splink's engine, duckdb or spark (the master is the
     setting spark_master).
 
@@ -756,35 +755,12 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
     with engine.begin() as conn:
         lock_for_writing(conn)
         previous = latest_run_id(conn)
-        run_id = conn.execute(
-            s.link_run.insert().returning(s.link_run.c.id),
-            {
-                "started_at": started,
-                "engine": backend,
-                "model": model.label,
-                "threshold": threshold,
-            },
-        ).scalar_one()
-        conn.execute(
-            delete(s.candidate_pair).where(s.candidate_pair.c.run_id.not_in([previous or 0]))
-        )
+        run_id = _open_run(conn, started, model, threshold, backend, keep=previous)
         pairs = scored.pairs
-        rows = _pair_rows(run_id, pairs, scored.decided)
-        for start in range(0, len(rows), _PAIR_BATCH):
-            conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
-            if count is not None:
-                count(min(start + _PAIR_BATCH, len(rows)), len(rows))
+        _insert_pairs(conn, run_id, pairs, scored.decided, count)
         skipped: dict[tuple[str, str], str] = {}
         assignment = recluster(conn, run_id, skipped=skipped)
-        conn.execute(
-            update(s.link_run)
-            .where(s.link_run.c.id == run_id)
-            .values(
-                finished_at=datetime.now(UTC),
-                pair_count=len(pairs),
-                person_count=assignment.persons,
-            )
-        )
+        _finish_run(conn, run_id, len(pairs), assignment.persons)
         log_event(
             conn, actor, "link",
             f"linkage run {run_id}: {len(pairs):,} candidate pairs, "
@@ -794,6 +770,42 @@ def _store_run(engine: Engine, started: datetime, model: Model, threshold: float
         )  # fmt: skip
         outcome = _outcome(conn, scored.model_matches, skipped, pairs, scored.decided)
     return int(run_id), assignment, outcome
+
+
+def _open_run(
+    conn: Connection, started: datetime, model: Model, threshold: float, backend: str,
+    *, keep: int | None,
+) -> int:  # fmt: skip
+    """A new linkage run's row (unfinished: readers still see the run ``keep``), and the pairs
+    of every older run but ``keep``'s deleted (it stays, so that the new run can be reverted)."""
+    run_id = conn.execute(
+        s.link_run.insert().returning(s.link_run.c.id),
+        {"started_at": started, "engine": backend, "model": model.label, "threshold": threshold},
+    ).scalar_one()
+    conn.execute(delete(s.candidate_pair).where(s.candidate_pair.c.run_id.not_in([keep or 0])))
+    return int(run_id)
+
+
+def _insert_pairs(
+    conn: Connection, run_id: int, pairs: list[Pair], decided: set[tuple[str, str]],
+    count: Count | None = None,
+) -> int:  # fmt: skip
+    """A run's pairs stored, in batches (``count`` told how far); returns how many."""
+    rows = _pair_rows(run_id, pairs, decided)
+    for start in range(0, len(rows), _PAIR_BATCH):
+        conn.execute(s.candidate_pair.insert(), rows[start : start + _PAIR_BATCH])
+        if count is not None:
+            count(min(start + _PAIR_BATCH, len(rows)), len(rows))
+    return len(rows)
+
+
+def _finish_run(conn: Connection, run_id: int, pairs: int, persons: int) -> None:
+    """The run finished: from now on its pairs and persons are the latest."""
+    conn.execute(
+        update(s.link_run)
+        .where(s.link_run.c.id == run_id)
+        .values(finished_at=datetime.now(UTC), pair_count=pairs, person_count=persons)
+    )
 
 
 _PAIR_BATCH = 20_000
