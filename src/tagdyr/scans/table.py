@@ -29,6 +29,9 @@ _LINE_SHARE = 0.5  # a ruling line crosses at least this share of the table's ex
 _MIN_GAP_CHARS = 1.2  # a column gap is at least this many character heights wide
 _NOISE_CONFIDENCE = 50  # a word of one or two characters read below this is a speck
 _GAP_NOISE_SHARE = 0.1  # a column gap may be crossed by stray words in this share of lines
+# a word read below this confidence does not close a column gap: a stain read as letters, or a
+# real word whose box the reader stretched over the gap (it still goes to the cell of its middle)
+_GAP_CONFIDENCE = 50
 _STRIKE_SHARE = 0.4  # a line through a row's middle this share of its width crosses it out
 _STRIKE_BAND = (0.3, 0.75)
 _DASHES = set("-‐‑‒–—―_")  # the row's middle, as shares of its height from the top
@@ -212,7 +215,8 @@ def text_lines(words: list[Word]) -> list[list[Word]]:
 
 def column_gaps(lines: list[list[Word]], char_height: float) -> list[tuple[int, int]]:
     """The x-ranges that (almost) no word of ``lines`` covers, wide enough to part columns: a
-    speck or a stain read as a word in one line does not close a gap all other lines keep."""
+    speck or a stain read as a word in one line, or a word read with little confidence, does
+    not close a gap all other lines keep."""
     if not lines:
         return []
     right = max(w.box[2] for line in lines for w in line)
@@ -221,8 +225,8 @@ def column_gaps(lines: list[list[Word]], char_height: float) -> list[tuple[int, 
     for line in lines:
         seen = np.zeros(right + 1, dtype=bool)
         for w in line:
-            if any(ch.isalnum() for ch in w.text):  # a dash or a speck parts no columns
-                seen[w.box[0] : w.box[2] + 1] = True
+            if w.confidence >= _GAP_CONFIDENCE and any(ch.isalnum() for ch in w.text):
+                seen[w.box[0] : w.box[2] + 1] = True  # (a dash or a speck closes no gap)
         covered += seen
     tolerated = max(1, int(_GAP_NOISE_SHARE * len(lines)))
     gaps = _runs(covered[left:] <= tolerated) if len(lines) > 4 else _runs(covered[left:] == 0)
