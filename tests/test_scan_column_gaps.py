@@ -54,3 +54,24 @@ def test_confident_words_over_a_gap_in_many_lines_close_it() -> None:
         body[n].append(Word(1, "Karaganda", (380, 0, 520, 29), 95.0, n))
     gaps = column_gaps([sorted(line, key=lambda w: w.box[0]) for line in body], CHAR_HEIGHT)
     assert not _gaps_cover(gaps, 450) and _gaps_cover(gaps, 950)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    specks=st.lists(
+        st.tuples(st.integers(0, 11), st.integers(0, 90), st.sampled_from(["!", "_", "'", "|"])),
+        min_size=1,
+        max_size=5,
+    )
+)
+def test_a_speck_in_the_margin_opens_no_column_before_the_first(
+    specks: list[tuple[int, int, str]],
+) -> None:
+    """Marks left of the first column (a "!" read from a speck, a "_") are no column: every
+    gap lies between two columns of words."""
+    body = [_line(n) for n in range(12)]
+    for at, x, text in specks:
+        body[at].append(Word(1, text, (x, 0, x + 3, 29), 73.0, at))
+    gaps = column_gaps([sorted(line, key=lambda w: w.box[0]) for line in body], CHAR_HEIGHT)
+    assert all(a >= COLUMNS[0][1] for a, _b in gaps)
+    assert _gaps_cover(gaps, 450) and _gaps_cover(gaps, 950)

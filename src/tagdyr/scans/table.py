@@ -213,20 +213,27 @@ def text_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.box[0]) for line in lines]
 
 
+def _closes_gaps(word: Word) -> bool:
+    """A word that shows where a column's text stands: read with confidence, and with a letter
+    or digit (a dash or a speck closes no gap)."""
+    return word.confidence >= _GAP_CONFIDENCE and any(ch.isalnum() for ch in word.text)
+
+
 def column_gaps(lines: list[list[Word]], char_height: float) -> list[tuple[int, int]]:
     """The x-ranges that (almost) no word of ``lines`` covers, wide enough to part columns: a
     speck or a stain read as a word in one line, or a word read with little confidence, does
     not close a gap all other lines keep."""
-    if not lines:
+    counted = [[w for w in line if _closes_gaps(w)] for line in lines]
+    if not any(counted):
         return []
-    right = max(w.box[2] for line in lines for w in line)
-    left = min(w.box[0] for line in lines for w in line)
+    # the table spans the words that count: a speck in the margin opens no column before them
+    right = max(w.box[2] for line in counted for w in line)
+    left = min(w.box[0] for line in counted for w in line)
     covered = np.zeros(right + 1, dtype=np.int32)
-    for line in lines:
+    for line in counted:
         seen = np.zeros(right + 1, dtype=bool)
         for w in line:
-            if w.confidence >= _GAP_CONFIDENCE and any(ch.isalnum() for ch in w.text):
-                seen[w.box[0] : w.box[2] + 1] = True  # (a dash or a speck closes no gap)
+            seen[w.box[0] : w.box[2] + 1] = True
         covered += seen
     tolerated = max(1, int(_GAP_NOISE_SHARE * len(lines)))
     gaps = _runs(covered[left:] <= tolerated) if len(lines) > 4 else _runs(covered[left:] == 0)
