@@ -38,7 +38,7 @@ def _client(engine: Engine, tmp_path: Path) -> TestClient:
 
 def _level_cells(page: str) -> list[str]:
     """The level column of the waterfall's rows (the prior's row has none)."""
-    table = re.search(r'<table class="waterfall">(.*?)</table>', page, re.S)
+    table = re.search(r'<table class="waterfall"[^>]*>(.*?)</table>', page, re.S)
     assert table
     cells = re.findall(r"</td><td>([^<]+)<div class=\"evidence-says\">", table[1])
     return [html.unescape(c).strip() for c in cells]

@@ -115,9 +115,14 @@ def _doubtful_forms(
 
 
 def _initial_classes(name: ParsedName) -> list[str]:
-    """Every letter class the given name's initial can stand for ("Y." is Ы, Й or Е)."""
+    """Every letter class the given name's initial can stand for ("Y." is Ы, Й or Е), its
+    own class first: the one a blocking rule and the swapped-order level compare."""
     source = name.given[0] if name.given else (name.initials[0] if name.initials else "")
-    return sorted(word_forms(source).initial_classes) if source else []
+    if not source:
+        return []
+    forms = word_forms(source)
+    own = forms.initial_class
+    return [own, *sorted(forms.initial_classes - {own})]
 
 
 def _place_text(text: str) -> str | None:

@@ -119,6 +119,12 @@ class _Forms:
     first_sounds: frozenset[str] = frozenset()  # as a full word (see names.initials)
     names: frozenset[int] = frozenset()  # rows of the given-name variant table
 
+    @property
+    def initial_class(self) -> str:
+        """The class of the first sound as written ("S." is S), the first of
+        :attr:`initial_classes` (which adds what a clerk may have meant: Ж for "S.")."""
+        return _initial_class(self.initial)
+
 
 # Letters OCR confuses, folded to one symbol (applied to canonical ASCII forms): Cyrillic
 # и/н/п and б/6, Latin rn/m, u/n, l/I/1, h/b, e/c, cl/d.

@@ -164,7 +164,7 @@ def link_new_records(
     try:
         run_id, stored, outcome = _store(
             engine, started, found, used, threshold, result.pairs, actor,
-            result.model_matches, backend, result.decided,
+            result.model_matches, backend, result.decided, count,
         )  # fmt: skip
     except DBAPIError as exc:
         raise storage_error(exc, "storing the linkage results (the previous ones stay)") from exc
@@ -206,7 +206,7 @@ def _open_pairs(conn: Connection, run_id: int) -> int:
 def _store(
     engine: Engine, started: datetime, found: Plan, model: Model, threshold: float,
     pairs: list[Pair], actor: str, model_matches: list[tuple[str, str, bool]], backend: str,
-    decided: set[tuple[str, str]],
+    decided: set[tuple[str, str]], count: Count | None = None,
 ) -> tuple[int, int, dict[str, int]]:  # fmt: skip
     """The run in one transaction (until it commits readers see the previous run): the old
     pairs copied, the new ones added, and the components the new records reach re-clustered.
@@ -217,7 +217,9 @@ def _store(
             raise LinkageError("another linkage run finished meanwhile: run tagdyr link again")
         run_id = _open_run(conn, started, model, threshold, backend, keep=found.previous)
         stored = _copy_previous_pairs(conn, found.previous, run_id, found.new)
-        stored += _insert_pairs(conn, run_id, pairs, decided)
+        stored += _insert_pairs(conn, run_id, pairs, decided, count)
+        if count is not None:  # the run holds the copied pairs too: all of them are stored
+            count(stored, stored)
         skipped: dict[tuple[str, str], str] = {}
         seeds = found.new | found.gone | found.judged
         assignment = recluster(conn, run_id, around=seeds, skipped=skipped) if seeds else None
