@@ -114,16 +114,11 @@ class _Forms:
     canons: tuple[str, ...]
     keys: frozenset[str]
     initial: str
-    initial_classes: frozenset[str]
+    initial_class: str  # the class of the first sound as written ("S." is S)
+    initial_classes: frozenset[str]  # it and what a clerk may have meant (Ж for "S.")
     ocr: frozenset[str]
     first_sounds: frozenset[str] = frozenset()  # as a full word (see names.initials)
     names: frozenset[int] = frozenset()  # rows of the given-name variant table
-
-    @property
-    def initial_class(self) -> str:
-        """The class of the first sound as written ("S." is S), the first of
-        :attr:`initial_classes` (which adds what a clerk may have meant: Ж for "S.")."""
-        return _initial_class(self.initial)
 
 
 # Letters OCR confuses, folded to one symbol (applied to canonical ASCII forms): Cyrillic
@@ -187,16 +182,19 @@ def word_forms(word: str) -> _Forms:
     unique = read.canons
     names = names_of(tuple(dict.fromkeys((*unique, *map(canonical, read.readings)))))
     initial = _initial(word)
-    classes = frozenset(_initial_class(text) for text in (initial, *(c[:3] for c in unique)))
-    if dominant_script(word) is Script.LATIN and initial[:1] in ("j", "y", "i"):
+    own = _initial_class(initial)
+    classes = frozenset((own, *(_initial_class(c[:3]) for c in unique)))
+    latin = dominant_script(word) is Script.LATIN
+    if latin and initial[:1] in ("j", "y", "i"):
         # German/Norwegian "J." and English "Y." stand for Е, Я, Ю as well (Jerzhan, Yusup)
         classes |= {"Ae", "Aa", "Au", "Ai"} if initial[:1] != "i" else {"Ai"}
-    if dominant_script(word) is Script.LATIN and _is_initial(written):
+    if latin and _is_initial(written):
         classes |= _sound_classes(first_sounds(written, True))
     return _Forms(
         unique,
         read.keys,
         initial,
+        own,
         classes,
         frozenset(map(ocr_fold, unique)),
         first_sounds(word, False) | _variant_sounds(names),
