@@ -47,8 +47,9 @@ class UnitClaim:
 # one-letter abbreviation ("И.В. Бартов", "Zh. Katshikov", "г. Павлодар").
 # A paragraph ends at a blank line, or at a line break the next line does not go on after
 # (a wrapped line goes on in lower case): web pages often give each paragraph one line.
-PARAGRAPH_BREAK = r"\n\s*\n|\n(?![ \t\u00a0]*[a-zа-яёәғқңөұүһіæøåäöüßéèêëàâçîïôûùœ])"
-_BOUNDARY = re.compile(rf"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|{PARAGRAPH_BREAK}|[.!?…]{{2,}}")
+_PARAGRAPH_BREAK = r"\n\s*\n|\n(?![ \t\u00a0]*[a-zа-яёәғқңөұүһіæøåäöüßéèêëàâçîïôûùœ])"
+PARAGRAPH = re.compile(_PARAGRAPH_BREAK)
+_BOUNDARY = re.compile(rf"(?<!\b\w)(?<!\b[A-Z][a-z])[.!?…]+(?=\s)|{_PARAGRAPH_BREAK}|[.!?…]{{2,}}")
 _REACH = 600  # characters looked at on each side of a mention
 
 
@@ -279,11 +280,11 @@ def claims_about(
     text: str, start: int, end: int, others: tuple[tuple[int, int], ...] = ()
 ) -> list[Claim]:
     """What the text states about the person mentioned at ``start``–``end``: birth, birth
-        place or home, rank, unit and role, awards, camps, and dated events (arrest, sentence,
-        rehabilitation, repatriation, capture, escape, death). A sentence's awards and unit belong
-        to every person it names; an event belongs to the person named last before its verb. What
-        the sentence of a pronoun that stands for the person states (``coreference``) is read too:
-        births, camps, awards and events, not the words around the pronoun (no role or rank); and
+    place or home, rank, unit and role, awards, camps, and dated events (arrest, sentence,
+    rehabilitation, repatriation, capture, escape, death). A sentence's awards and unit belong
+    to every person it names; an event belongs to the person named last before its verb. What
+    the sentence of a pronoun that stands for the person states (``coreference``) is read too:
+    births, camps, awards and events, not the words around the pronoun (no role or rank); and
     likewise of the person's given name written alone later in the paragraph."""
     from tagdyr.texts.coreference import given_names_of, pronouns_of
 
@@ -301,7 +302,7 @@ _ONLY_BESIDE_A_NAME = frozenset({"role", "rank", "residence", "unit"})
 
 
 def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], ...]) -> list[Claim]:
-    from tagdyr.texts.events import events_after
+    from tagdyr.texts.events import events_after, named_between
     from tagdyr.texts.lifefacts import (
         births_after,
         camps_in,
@@ -343,8 +344,7 @@ def _claims_at(text: str, start: int, end: int, others: tuple[tuple[int, int], .
             claims.append(camp)
     claims += events_after(left, sentence, (start, end), others)
     for event in _kazakh_events(left, sentence):
-        named = [s for s, e in others if end <= s and e <= event.start and (s, e) != (start, end)]
-        if event.start >= end and not named:
+        if event.start >= end and not named_between((start, end), event.start, others):
             claims.append(event)
     return claims
 
@@ -365,7 +365,7 @@ def _upto_next_person(text: str, end: int, right: int, others: tuple[tuple[int, 
 def _next_person_or_paragraph(text: str, end: int, others: tuple[tuple[int, int], ...]) -> int:
     """Where the words after a mention ending at ``end`` stop being about it alone: the next
     person named or the end of the paragraph."""
-    after = re.compile(PARAGRAPH_BREAK).search(text, end)
+    after = PARAGRAPH.search(text, end)
     stops = [s for s, _ in others if s >= end] + [after.start() if after else len(text)]
     return min(stops)
 

@@ -16,12 +16,11 @@ PRONOUN = re.compile(
 
 
 def _paragraph(text: str, at: int) -> tuple[int, int]:
-    """The paragraph around ``at``: a blank line or a line break ends it (``PARAGRAPH_BREAK``)."""
-    from tagdyr.texts.claims import PARAGRAPH_BREAK
+    """The paragraph around ``at``: a blank line or a line break ends it (``claims.PARAGRAPH``)."""
+    from tagdyr.texts.claims import PARAGRAPH
 
-    breaks = re.compile(PARAGRAPH_BREAK)  # compiled once: re caches it
-    left = max((m.end() for m in breaks.finditer(text, 0, at)), default=0)
-    after = breaks.search(text, at)
+    left = max((m.end() for m in PARAGRAPH.finditer(text, 0, at)), default=0)
+    after = PARAGRAPH.search(text, at)
     return left, after.start() if after else len(text)
 
 

@@ -65,7 +65,7 @@ def events_after(
     for kind, verb in _VERBS:
         for match in verb.finditer(sentence):
             at = left + match.start()
-            if at < mention[1] or _named_between(mention, at, others):
+            if at < mention[1] or named_between(mention, at, others):
                 continue
             between = sentence[mention[1] - left : match.start()]
             if _NOT.search(between):
@@ -78,7 +78,8 @@ def events_after(
     return found
 
 
-def _named_between(mention: tuple[int, int], at: int, others: tuple[tuple[int, int], ...]) -> bool:
+def named_between(mention: tuple[int, int], at: int, others: tuple[tuple[int, int], ...]) -> bool:
+    """Whether someone else is named after the mention and before ``at``."""
     return any(mention[1] <= s and e <= at and (s, e) != mention for s, e in others)
 
 
