@@ -20,18 +20,21 @@ _BACK = {"review": "/review", "mine": "/review/mine"}
 
 def undone_judgement(conn: Connection, judgement_id: int | None) -> rv.JudgementView | None:
     """The judgement an undo just took back, for the page's message."""
-    if judgement_id is None:
-        return None
-    found = rv.history(conn, 1, ids=[judgement_id])
-    return found[0] if found and found[0].undone_at is not None else None
+    return _judgement(conn, judgement_id, undone=True)
 
 
 def done_judgement(conn: Connection, judgement_id: int | None) -> rv.JudgementView | None:
     """The judgement just recorded, while it stands, for the page's message."""
+    return _judgement(conn, judgement_id, undone=False)
+
+
+def _judgement(
+    conn: Connection, judgement_id: int | None, *, undone: bool
+) -> rv.JudgementView | None:
     if judgement_id is None:
         return None
     found = rv.history(conn, 1, ids=[judgement_id])
-    return found[0] if found and found[0].undone_at is None else None
+    return found[0] if found and (found[0].undone_at is not None) == undone else None
 
 
 @router.get("/review/mine", response_class=HTMLResponse)
