@@ -388,6 +388,12 @@ def person(
     console.print(recs)
 
 
+# uvicorn's supervisor kills a worker that does not answer its health ping in time (5 s by
+# default), dropping every request it holds, and says so only at info level: 50 readers on a
+# million persons (load average 30) lost 21 of 231 requests that way, none with 60 s
+_WORKER_HEALTHCHECK_SECONDS = 60
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Address to listen on.")] = None,
@@ -418,12 +424,6 @@ def serve(
         port=settings.port, workers=settings.workers, log_level="warning", proxy_headers=True,
         timeout_worker_healthcheck=_WORKER_HEALTHCHECK_SECONDS,
     )  # fmt: skip
-
-
-# uvicorn's supervisor kills a worker that does not answer its health ping in time (5 s by
-# default), dropping every request it holds, and says so only at info level: 50 readers on a
-# million persons (load average 30) lost 21 of 231 requests that way, none with 60 s
-_WORKER_HEALTHCHECK_SECONDS = 60
 
 
 @app.command()
