@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -41,3 +42,19 @@ def test_a_searchs_collection_names_its_filters_in_the_language(client: TestClie
     line = _selection_line(client, source="norway-mysen-1945-06-18", lang="en")
     title = "List of Soviet citizens returning home from Mysen, 18 June 1945 (excerpt)"
     assert line == f"<p>Selection: Source: {title}</p>"
+
+
+def test_the_command_lines_collection_says_its_selection_in_the_language(
+    demo_db: str, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from tagdyr.cli import app
+
+    out = tmp_path / "mysen.html"
+    args = ["export", "collection", "--db", demo_db, "--camp", "mysen", "--lang", "ru"]
+    done = CliRunner().invoke(app, [*args, "--query", "Бектанов", "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    html = out.read_text(encoding="utf-8").replace("\u2068", "").replace("\u2069", "")
+    assert "<p>Выборка: имя: Бектанов; Лагерь: Мюзен</p>" in html
+    assert "<h1>имя: Бектанов; Лагерь: Мюзен</h1>" in html and "camp: mysen" not in html

@@ -166,7 +166,6 @@ _STRINGS: dict[str, dict[str, str]] = {
     "related_list": {"en": "Same list", "ru": "Тот же список", "kk": "Сол тізімде"},
     "related_camp": {"en": "Same camp", "ru": "Тот же лагерь", "kk": "Сол лагерьде"},
     "related_unit": {"en": "Same unit", "ru": "Та же часть", "kk": "Сол бөлімде"},
-    "more": {"en": "more", "ru": "ещё", "kk": "тағы"},
     "import": {"en": "Import", "ru": "Импорт", "kk": "Импорт"},
     "import_intro": {
         "en": "Upload a list (CSV, TSV, XLSX or ODS), check how its columns are read, then "
@@ -1583,3 +1582,61 @@ _STRINGS["lvl_name order swapped, one name slipped"] = {
     "ru": "имя и фамилия переставлены, в одном из них описка",
     "kk": "аты мен тегінің орны ауысқан, біреуінде қате бар",
 }
+
+
+# Issue 20 (round 7): the other counts of the interface take their noun's number form too
+_STRINGS.update(
+    {
+        "paragraphs_1": {"en": "paragraph", "ru": "абзац", "kk": "абзац"},
+        "paragraphs_2": {"en": "paragraphs", "ru": "абзаца", "kk": "абзац"},
+        "mentions_found_1": {
+            "en": "person mention found",
+            "ru": "упоминание человека найдено",
+            "kk": "адам есімі табылды",
+        },
+        "mentions_found_2": {
+            "en": "person mentions found",
+            "ru": "упоминания людей найдено",
+            "kk": "адам есімі табылды",
+        },
+        "link_records_1": {"en": "record", "ru": "запись", "kk": "жазба"},
+        "link_records_2": {"en": "records", "ru": "записи", "kk": "жазба"},
+        "link_persons_1": {"en": "person", "ru": "лицо", "kk": "тұлға"},
+        "link_persons_2": {"en": "persons", "ru": "лица", "kk": "тұлға"},
+        "link_pairs_1": {"en": "candidate pair", "ru": "пара-кандидат", "kk": "үміткер жұп"},
+        "link_pairs_2": {"en": "candidate pairs", "ru": "пары-кандидата", "kk": "үміткер жұп"},
+        "link_matches_1": {"en": "match", "ru": "совпадение", "kk": "сәйкестік"},
+        "link_matches_2": {"en": "matches", "ru": "совпадения", "kk": "сәйкестік"},
+        "link_count_unit_0_1": {
+            "en": "record read",
+            "ru": "запись прочитана",
+            "kk": "жазба оқылды",
+        },
+        "link_count_unit_0_2": {
+            "en": "records read",
+            "ru": "записи прочитаны",
+            "kk": "жазба оқылды",
+        },
+        "link_count_unit_1_1": {
+            "en": "record compared",
+            "ru": "запись сравнена",
+            "kk": "жазба салыстырылды",
+        },
+        "link_count_unit_1_2": {
+            "en": "records compared",
+            "ru": "записи сравнены",
+            "kk": "жазба салыстырылды",
+        },
+        "link_count_unit_2_1": {
+            "en": "candidate pair stored",
+            "ru": "пара-кандидат сохранена",
+            "kk": "үміткер жұп сақталды",
+        },
+        "link_count_unit_2_2": {
+            "en": "candidate pairs stored",
+            "ru": "пары-кандидата сохранены",
+            "kk": "үміткер жұп сақталды",
+        },
+        "n_more": {"en": "{n} more", "ru": "ещё {n}", "kk": "тағы {n}"},
+    }
+)

@@ -116,14 +116,14 @@ def _render(conn: Connection, fmt: str, uids: list[str], base: str, selection: S
 def _collection(conn: Connection, uids: list[str], base: str, selection: Selection,
                 options: dict[str, str], out: Path | None) -> bytes:  # fmt: skip
     from tagdyr.export.collection import build_collection, render_html, render_pdf
-    from tagdyr.export.selection import title_of
+    from tagdyr.export.selection import described, title_of
     from tagdyr.i18n import LANGUAGES
 
     if options["lang"] not in LANGUAGES:
         raise ConfigError(f"--lang {options['lang']!r}: choose one of {', '.join(LANGUAGES)}")
     collection = build_collection(
-        conn, uids, title=options["title"] or title_of(conn, selection),
-        selection=selection.describe(), base=base, lang=options["lang"],
+        conn, uids, title=options["title"] or title_of(conn, selection, options["lang"]),
+        selection=described(conn, selection, options["lang"]), base=base, lang=options["lang"],
         introduction=options["intro"],
     )  # fmt: skip
     if out is not None and out.suffix.lower() == ".pdf":

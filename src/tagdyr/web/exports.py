@@ -11,24 +11,27 @@ import re
 import threading
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import Connection
 
 from tagdyr.errors import AccessError, NotFoundError
 from tagdyr.export.collection import build_collection, render_html, render_pdf
 from tagdyr.export.gedcom import VERSIONS, write_gedcom
 from tagdyr.export.jsonld import TERMS, person_document, write_collection
-from tagdyr.export.selection import Selection, require_some, selected_uids, title_of
+from tagdyr.export.selection import (
+    Selection,
+    described,
+    require_some,
+    selected_uids,
+    title_of,
+)
 from tagdyr.export.tables import TABLES, build_tables, csv_bytes, write_xlsx
 from tagdyr.export.uris import VOCABULARY
-from tagdyr.i18n import translate
 from tagdyr.search import Filters
-from tagdyr.store.queries import get_source, resolve_person
-from tagdyr.vocab.gazetteer import label, places
+from tagdyr.store.queries import resolve_person
+from tagdyr.vocab.gazetteer import places
 from tagdyr.web.browse import browse_search
 from tagdyr.web.deps import Conn, SearchFilters, _language
 from tagdyr.web.urls import public_base
@@ -170,26 +173,6 @@ def export_gedcom(
     return _file(text, "text/vnd.familysearch.gedcom", f"tagdyr-gedcom{version}.ged")
 
 
-# a search filter's word in a selection said in words: the search page's own
-_FILTER_WORDS = {"born_from": "facet_born_from", "born_to": "facet_born_to",
-                 "source": "facet_source", "camp": "facet_camp", "fate": "facet_fate",
-                 "place": "facet_place", "unit": "facet_unit"}  # fmt: skip
-
-
-def described(conn: Connection, selection: Selection, lang: str) -> str:
-    """A selection in the interface language, for a collection's introduction: persons by
-    name, filters by their names ("Лагерь: Мюзен"), not by ids and keys."""
-    parts = [title_of(conn, Selection(persons=selection.persons))] if selection.persons else []
-    if selection.query.strip():
-        parts.append(f"{translate('selection_name', lang)}: {selection.query.strip()}")
-    for name, value in asdict(selection.filters).items():
-        if value not in (None, ""):
-            shown = label(str(value), lang) if name in ("place", "camp") else value
-            shown = get_source(conn, str(value)).title if name == "source" else shown
-            parts.append(f"{translate(_FILTER_WORDS[name], lang)}: {shown}")
-    return "; ".join(parts) or translate("selection_everyone", lang)
-
-
 @router.get("/export/collection.{fmt}")
 async def export_collection(
     request: Request,
@@ -207,7 +190,7 @@ async def export_collection(
         with request.app.state.engine.connect() as conn:
             selection, uids = _selected(conn, q, filters, person, request, _ANONYMOUS_COLLECTION)
             collection = build_collection(
-                conn, uids, title=title or title_of(conn, selection),
+                conn, uids, title=title or title_of(conn, selection, lang),
                 selection=described(conn, selection, lang), base=base, lang=lang,
             )  # fmt: skip
         if fmt == "pdf":
