@@ -80,14 +80,19 @@ def _component_cte(dialect: str, run: str | None) -> str:
 def _statement(conn: Connection, run: str | None, lock: bool) -> TextClause:
     """The component query: its records ('r', id), the run it followed ('run', id: none
     without a run), and with ``lock`` (PostgreSQL) its persons ('p', id), locked FOR UPDATE
-    in id order (no deadlock between two deciders)."""
+    in id order (no deadlock between two deciders), and ('stale', how many of them a
+    transaction that committed after the statement began changed: their version as locked,
+    the newest, differs from the version the statement read)."""
     cte = _component_cte(conn.dialect.name, run)
     sql = f"{cte} SELECT 'r', id FROM comp"
     if lock:
+        persons = "SELECT person_id FROM person_record WHERE record_id IN (SELECT id FROM comp)"
         sql = (
-            f"{cte}, locked AS (SELECT id FROM person WHERE id IN (SELECT person_id FROM "
-            "person_record WHERE record_id IN (SELECT id FROM comp)) ORDER BY id FOR UPDATE) "
-            "SELECT 'r', id FROM comp UNION ALL SELECT 'p', id FROM locked"
+            f"{cte}, locked AS (SELECT id, version FROM person WHERE id IN ({persons}) "
+            f"ORDER BY id FOR UPDATE), seen AS (SELECT id, version FROM person WHERE id IN "
+            f"({persons})) SELECT 'r', id FROM comp UNION ALL SELECT 'p', id FROM locked "
+            "UNION ALL SELECT 'stale', COUNT(*) FROM seen FULL JOIN locked USING (id) "
+            "WHERE seen.version IS DISTINCT FROM locked.version"
         )
     if run is not None:
         sql += f" UNION ALL SELECT 'run', {run}"
@@ -96,14 +101,16 @@ def _statement(conn: Connection, run: str | None, lock: bool) -> TextClause:
 
 def _found(
     conn: Connection, run: str | None, seeds: set[int], lock: bool, **params: object
-) -> tuple[set[int], set[int], int | None]:
-    """(records, locked persons, the run) of the component of ``seeds``."""
+) -> tuple[set[int], set[int], int | None, bool]:
+    """(records, locked persons, the run, whether a locked person had changed since the
+    statement began: see :func:`_statement`) of the component of ``seeds``."""
     rows = conn.execute(_statement(conn, run, lock), {"seeds": sorted(seeds), **params}).all()
-    found: dict[str, set[int]] = {"r": set(), "p": set(), "run": set()}
+    found: dict[str, set[int]] = {"r": set(), "p": set(), "run": set(), "stale": set()}
     for kind, value in rows:
         if value is not None:
             found[kind].add(int(value))
-    return found["r"], found["p"], next(iter(found["run"]), None)
+    stale = bool(found["stale"] - {0})
+    return found["r"], found["p"], next(iter(found["run"]), None), stale
 
 
 def component(conn: Connection, run_id: int | None, seeds: Iterable[int]) -> set[int]:
@@ -116,15 +123,21 @@ def component(conn: Connection, run_id: int | None, seeds: Iterable[int]) -> set
 def lock_component(conn: Connection, seeds: Iterable[int]) -> tuple[int | None, set[int]]:
     """The latest finished run and the component of ``seeds`` it makes, the component's
     persons locked for this transaction (PostgreSQL; SQLite has one writer at a time anyway).
+
     The component is found again after each lock (a decision committed meanwhile may have
-    grown it) until its persons were all locked before it was read."""
+    grown it) until its persons were all locked before it was read, or none of them had
+    changed since the statement that locked them began. The latter is enough: no run
+    finishes meanwhile (see :func:`_latest_run_sql`), so only a decision can grow the
+    component, by a "same" that joins one of its records to another person; the decision
+    must leave the two in one person (or it is refused), so it moves records into or out of
+    a person of the component, and every person whose records change gets a new version."""
     seeds = set(seeds)
     postgresql = conn.dialect.name == "postgresql"
     locked: set[int] = set()
     while True:
         run = _latest_run_sql()
-        found, persons, run_id = _found(conn, run, seeds, lock=postgresql)
-        if not postgresql or persons <= locked:
+        found, persons, run_id, stale = _found(conn, run, seeds, lock=postgresql)
+        if not postgresql or not stale or persons <= locked:
             return run_id, found
         locked |= persons
         seeds |= found
