@@ -147,6 +147,33 @@ def test_a_list_of_one_entry_finds_its_man_as_a_full_relink_does(
     assert {k: v[1] for k, v in _pairs(linked).items()} == {k: v[1] for k, v in pairs.items()}
 
 
+def test_the_storing_stage_counts_every_pair_of_the_run_once(
+    linked: Engine, tmp_path: Path
+) -> None:
+    """One stage, one total: the copied pairs and the new ones are counted together (the
+    stage was reported twice, the new pairs first, then all the run holds)."""
+    path = tmp_path / "extra.csv"
+    path.write_bytes("Nr;Navn;Født\n1;Omarow Kabysch;1910\n2;Omarow Kabysch;1910\n".encode())
+    import_table(linked, path, SourceInfo("extra", "Extra list", "Riksarkivet (test)"))
+    stages: list[str] = []
+    counts: list[tuple[str, int, int]] = []
+    link_database(
+        linked, threshold=0.9, floor=0.001, full=False, progress=stages.append,
+        count=lambda done, total: counts.append((stages[-1], done, total)),
+    )  # fmt: skip
+    assert stages[-1].startswith("storing") and "new candidate pairs" in stages[-1]
+    storing = [(done, total) for stage, done, total in counts if stage == stages[-1]]
+    with linked.connect() as conn:
+        held = conn.execute(
+            select(func.count()).where(s.candidate_pair.c.run_id == latest_run_id(conn))
+        ).scalar_one()
+    new = int(stages[-1].split()[1].replace(",", ""))
+    assert new > 0 and held > new  # the run holds copied pairs and new ones
+    assert {total for _, total in storing} == {held}
+    assert [done for done, _ in storing] == sorted(done for done, _ in storing)
+    assert storing[0][0] == held - new and storing[-1] == (held, held)
+
+
 def test_a_link_with_nothing_new_changes_no_person(engine: Engine) -> None:
     _linked_register(engine)
     before = _persons(engine)

@@ -41,13 +41,29 @@ def _load() -> str:
     return f"load {one:.1f}/{five:.1f}/{fifteen:.1f}"
 
 
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def run_job(mode: str, database: Path) -> None:
-    """One link in this process; prints its time and peak memory as JSON."""
-    started = time.perf_counter()
-    extra = link(database, full=mode == "full")
+    """One link in this process; prints its time and peak memory as JSON, with each stage's
+    (the stage as link_database names it, its seconds, the process's peak MB at its end)."""
+    stages: list[list[object]] = []
+    started = last = time.perf_counter()
+
+    def stage(message: str) -> None:
+        nonlocal last
+        now = time.perf_counter()
+        if stages:
+            stages[-1][1:] = [round(now - last, 1), round(_peak_mb())]
+        stages.append([message, 0.0, 0])
+        last = now
+
+    extra = link(database, full=mode == "full", progress=stage)
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": round(seconds, 1), "peak_mb": round(peak_mb), **extra}))
+    stage("end")
+    print(json.dumps({"seconds": round(seconds, 1), "peak_mb": round(_peak_mb()),
+                      "stages": stages[:-1], **extra}))  # fmt: skip
 
 
 def _job(mode: str, before: Path) -> dict[str, object]:
@@ -129,6 +145,8 @@ def main() -> None:
         print(f"| {mode} | {job['seconds']} | {job['peak_mb']} | {job['records']} | "
               f"{job['pairs']} | {job['persons']} | {job['load']} / {job['load_after']} |",
               flush=True)  # fmt: skip
+        for message, took, peak in job["stages"]:  # type: ignore[attr-defined]
+            print(f"|   {message} | {took} | {peak} | | | | |", flush=True)
         rows += [(label, f"{mode}:seconds", float(str(job["seconds"]))),
                  (label, f"{mode}:peak_mb", float(str(job["peak_mb"])))]  # fmt: skip
     if set(jobs) == set(MODES):

@@ -15,6 +15,7 @@ import json
 import shutil
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -85,8 +86,11 @@ def bulk_register(path: Path, register: Path) -> None:
     engine.dispose()
 
 
-def link(path: Path, *, full: bool) -> dict[str, object]:
-    """``link_database`` on ``path``: a full re-link, or what `tagdyr link` does by default."""
+def link(
+    path: Path, *, full: bool, progress: Callable[[str], None] | None = None
+) -> dict[str, object]:
+    """``link_database`` on ``path``: a full re-link, or what `tagdyr link` does by default;
+    ``progress`` is told each stage as it starts."""
     from inspect import signature
 
     from tagdyr.persons.linking import link_database
@@ -97,8 +101,9 @@ def link(path: Path, *, full: bool) -> dict[str, object]:
     options = {"full": full} if "full" in signature(link_database).parameters else {}
     engine = _engine(path)
     result = link_database(
-        engine, threshold=defaults.match_threshold, floor=defaults.candidate_floor, **options
-    )
+        engine, threshold=defaults.match_threshold, floor=defaults.candidate_floor,
+        progress=progress, **options,
+    )  # fmt: skip
     engine.dispose()
     return {"persons": result.persons, "pairs": result.pairs, "records": result.records}
 

@@ -34,7 +34,7 @@ from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, Table, insert, text
+from sqlalchemy import Connection, Engine, Table, event, insert, text
 
 from tagdyr.persons import review as rv
 from tagdyr.persons.linking import recluster
@@ -208,22 +208,58 @@ def _decisions(groups: list[list[int]], count: int, seed: int) -> list[tuple[int
     return chosen
 
 
-def _time(engine: Engine, decisions: list[tuple[int, int, str]], judge: Judge,
-          undo: Callable[[Engine, int, str], None]) -> list[float]:  # fmt: skip
-    times = []
+class _Statements:
+    """Counts the SQL statements sent through an engine while ``on``, and their time in the
+    driver (from sending to the result)."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.on, self.count, self.ms, self._started = False, 0, 0.0, 0.0
+        event.listen(engine, "before_cursor_execute", self._before)
+        event.listen(engine, "after_cursor_execute", self._after)
+
+    def _before(self, *_: object) -> None:
+        self._started = time.perf_counter()
+
+    def _after(self, *_: object) -> None:
+        if self.on:
+            self.count += 1
+            self.ms += (time.perf_counter() - self._started) * 1000
+
+
+def _timed(statements: _Statements, times: list[float], call: Callable[..., int | None],
+           *args: object) -> int:  # fmt: skip
+    statements.on, start = True, time.perf_counter()
+    made = call(*args)
+    times.append((time.perf_counter() - start) * 1000)
+    statements.on = False
+    return made or 0
+
+
+def _time(
+    engine: Engine,
+    decisions: list[tuple[int, int, str]],
+    judge: Judge,
+    undo: Callable[[Engine, int, str], None],
+) -> dict[str, tuple[list[float], _Statements]]:
+    """The decisions' times, and their undos' (each undone after), with their statements."""
+    found = {what: ([], _Statements(engine)) for what in ("judge", "undo")}
     for left, right, verdict in decisions:
-        start = time.perf_counter()
-        made = judge(engine, left, right, verdict, "bench")
-        times.append((time.perf_counter() - start) * 1000)
-        undo(engine, made, "bench")
-    return times
+        made = _timed(found["judge"][1], found["judge"][0], judge, engine, left, right, verdict,
+                      "bench")  # fmt: skip
+        _timed(found["undo"][1], found["undo"][0], undo, engine, made, "bench")
+    for _, statements in found.values():
+        event.remove(engine, "before_cursor_execute", statements._before)
+        event.remove(engine, "after_cursor_execute", statements._after)
+    return found  # fmt: skip
 
 
-def _row(backend: str, n: int, how: str, times: list[float]) -> str:
+def _row(backend: str, n: int, how: str, timed: tuple[list[float], _Statements]) -> str:
+    times, statements = timed
     ordered = sorted(times)
     p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
     return (f"| {backend} | {n:,} | {how} | {len(times)} | {statistics.median(times):.1f} "
-            f"| {p95:.1f} | {max(times):.1f} |")  # fmt: skip
+            f"| {p95:.1f} | {max(times):.1f} | {statements.count / len(times):.1f} "
+            f"| {statements.ms / len(times):.1f} |")  # fmt: skip
 
 
 def _local_judge(engine: Engine, left: int, right: int, verdict: str, author: str) -> int:
@@ -232,12 +268,13 @@ def _local_judge(engine: Engine, left: int, right: int, verdict: str, author: st
 
 def measure(engine: Engine, backend: str, n: int, local: int, global_: int) -> list[str]:
     groups = _groups(n)
-    rows = [_row(backend, n, "local (now)",
-                 _time(engine, _decisions(groups, local, 1), _local_judge, rv.undo))]  # fmt: skip
-    print(rows[-1], flush=True)
+    local_ = _time(engine, _decisions(groups, local, 1), _local_judge, rv.undo)
+    rows = [_row(backend, n, "local (now)", local_["judge"]),
+            _row(backend, n, "local (now): its undo", local_["undo"])]  # fmt: skip
+    print("\n".join(rows), flush=True)
     if global_:
-        times = _time(engine, _decisions(groups, global_, 2), _global_judge, _global_undo)
-        rows.append(_row(backend, n, "global (before)", times))
+        timed = _time(engine, _decisions(groups, global_, 2), _global_judge, _global_undo)
+        rows.append(_row(backend, n, "global (before)", timed["judge"]))
         print(rows[-1], flush=True)
     return rows
 
@@ -273,6 +310,9 @@ def main() -> None:
             engine = _prepared("PostgreSQL", lambda: _postgresql_database(url, n, args.rebuild))
             rows += measure(engine, "PostgreSQL", n, args.judgements, args.global_judgements)
             engine.dispose()
-    print("\n| database | records | re-clustering | judgements | p50 ms | p95 ms | max ms |")
-    print("|---|---:|---|---:|---:|---:|---:|")
+    print(
+        "\n| database | records | re-clustering | judgements | p50 ms | p95 ms | max ms "
+        "| statements each | ms in the driver each |"
+    )
+    print("|---|---:|---|---:|---:|---:|---:|---:|---:|")  # fmt: skip
     print("\n".join(rows))

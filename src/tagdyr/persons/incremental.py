@@ -203,6 +203,17 @@ def _open_pairs(conn: Connection, run_id: int) -> int:
     return sum(1 for a, b in rows if frozenset((str(a), str(b))) not in judged)
 
 
+def _after(copied: int, new: int, count: Count | None) -> Count | None:
+    """``count`` told of the ``copied`` pairs, stored at once, and then of the ``new`` ones
+    as they are stored after them: the storing stage counts every pair the run holds, with one
+    total from its first report to its last."""
+    if count is None:
+        return None
+    total = copied + new
+    count(copied, total)
+    return lambda done, _total: count(copied + done, total)
+
+
 def _store(
     engine: Engine, started: datetime, found: Plan, model: Model, threshold: float,
     pairs: list[Pair], actor: str, model_matches: list[tuple[str, str, bool]], backend: str,
@@ -216,10 +227,10 @@ def _store(
         if latest_run_id(conn) != found.previous:
             raise LinkageError("another linkage run finished meanwhile: run tagdyr link again")
         run_id = _open_run(conn, started, model, threshold, backend, keep=found.previous)
-        stored = _copy_previous_pairs(conn, found.previous, run_id, found.new)
-        stored += _insert_pairs(conn, run_id, pairs, decided, count)
-        if count is not None:  # the run holds the copied pairs too: all of them are stored
-            count(stored, stored)
+        copied = _copy_previous_pairs(conn, found.previous, run_id, found.new)
+        stored = copied + _insert_pairs(
+            conn, run_id, pairs, decided, _after(copied, len(pairs), count)
+        )
         skipped: dict[tuple[str, str], str] = {}
         seeds = found.new | found.gone | found.judged
         assignment = recluster(conn, run_id, around=seeds, skipped=skipped) if seeds else None

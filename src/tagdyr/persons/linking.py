@@ -48,7 +48,7 @@ from tagdyr.link.model import Model, load_model, save_model
 from tagdyr.link.within import COMPARISON, LIST_REPEAT_SHARE, ListPrior, list_priors
 from tagdyr.names.parse import Gender, ParsedName
 from tagdyr.persons.cluster import cluster
-from tagdyr.persons.components import component
+from tagdyr.persons.components import component, latest_run
 from tagdyr.settings import DEFAULT_LIST_MATCH_THRESHOLD
 from tagdyr.store import schema as s
 from tagdyr.store.audit import log_event
@@ -835,9 +835,7 @@ def set_source_kind(engine: Engine, key: str, kind: str, *, actor: str = "system
 
 def latest_run_id(conn: Connection) -> int | None:
     """The newest finished linkage run: its pairs and the judgements make the persons."""
-    return conn.execute(
-        select(func.max(s.link_run.c.id)).where(s.link_run.c.finished_at.is_not(None))
-    ).scalar_one_or_none()
+    return conn.execute(latest_run()).scalar_one_or_none()
 
 
 def _current_records(

@@ -17,7 +17,18 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, and_, func, or_, select, update
+from sqlalchemy import (
+    Connection,
+    DateTime,
+    Engine,
+    Select,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.exc import DBAPIError
 
 from tagdyr.errors import AccessError, ConflictError, NotFoundError, TagdyrError
@@ -30,7 +41,7 @@ from tagdyr.persons.linking import (
     recluster,
 )
 from tagdyr.store import schema as s
-from tagdyr.store.audit import events, last_change, log_event
+from tagdyr.store.audit import last_change, log_event
 from tagdyr.store.db import lock_for_judging, storage_error
 from tagdyr.store.queries import RecordView, get_records, resolve_person
 
@@ -212,24 +223,39 @@ def _insert_judgement(conn: Connection, left_id: int, right_id: int, verdict: st
     if left_id == right_id:
         raise TagdyrError("a record cannot be judged against itself")
     j = s.judgement
-    pair = _pair(left_id, right_id)
-    latest = conn.execute(
-        select(j.c.verdict, j.c.author)
-        .where(pair, j.c.undone_at.is_(None))
-        .order_by(j.c.created_at.desc(), j.c.id.desc())
-    ).first()
-    if latest is not None and latest.verdict == verdict:
+    latest = _latest_active(left_id, right_id)
+    row = select(
+        literal(left_id),
+        literal(right_id),
+        literal(verdict),
+        literal(author),
+        literal(note.strip()),
+        literal(datetime.now(UTC), DateTime(timezone=True)),
+    )
+    made = conn.execute(  # one statement: stored unless the pair's latest verdict is this one
+        j.insert().from_select(
+            ["left_record_id", "right_record_id", "verdict", "author", "note", "created_at"],
+            row.where(latest.scalar_subquery().is_distinct_from(verdict)),
+        ).returning(j.c.id)
+    ).scalar_one_or_none()  # fmt: skip
+    if made is None:
+        by = conn.execute(latest.with_only_columns(j.c.author)).scalar_one()
         raise ConflictError(
             f"records {left_id} and {right_id} are already judged {verdict!r} "
-            f"(by {latest.author}): nothing was stored"
+            f"(by {by}): nothing was stored"
         )
-    return int(
-        conn.execute(
-            j.insert().returning(j.c.id),
-            {"left_record_id": left_id, "right_record_id": right_id, "verdict": verdict,
-             "author": author, "note": note.strip(), "created_at": datetime.now(UTC)},
-        ).scalar_one()
-    )  # fmt: skip
+    return int(made)
+
+
+def _latest_active(left_id: int, right_id: int) -> Select[tuple[str]]:
+    """The verdict of the pair's latest active judgement."""
+    j = s.judgement
+    return (
+        select(j.c.verdict)
+        .where(_pair(left_id, right_id), j.c.undone_at.is_(None))
+        .order_by(j.c.created_at.desc(), j.c.id.desc())
+        .limit(1)
+    )
 
 
 def apply_judgements(
@@ -245,17 +271,21 @@ def apply_judgements(
     together: set[int] | None = None,
     pair_seen: int | None = None,
     restore: Restore | None = None,
+    locked: tuple[int | None, set[int]] | None = None,
 ) -> list[int]:
     """Store judgements (left, right, verdict), re-cluster their components and log it,
     inside the caller's transaction; the judgements' ids. ``together``: records that must end
     up in one person (a merge): any the scores alone would not keep gets a "same" too;
-    ``restore``: the persons before the change this one reverts (see :func:`recluster`)."""
+    ``restore``: the persons before the change this one reverts (see :func:`recluster`);
+    ``locked``: what :func:`lock_component` gave the caller in this transaction (the run and
+    a component: it is not found and locked again when it holds all the records)."""
     author = author.strip()
     if not author:
         raise TagdyrError("a judgement needs its author")
     record_ids = {r for left, right, _ in pairs for r in (left, right)} | (together or set())
-    run_id = latest_run_id(conn)
-    scope = lock_component(conn, run_id, record_ids)  # holds what they join (stored records)
+    if locked is None or not record_ids <= locked[1]:
+        locked = lock_component(conn, record_ids)  # holds what they join (stored records)
+    run_id, scope = locked
     if not record_ids <= scope:
         raise NotFoundError(f"no records {', '.join(map(str, sorted(record_ids)))} to judge")
     if pair_seen is not None:  # first: it says who decided the very pair
@@ -323,7 +353,7 @@ def merge_persons(engine: Engine, uid: str, other_uid: str, author: str, note: s
     stays in the one person (undoing the merge brings the older judgements back)."""
     with _writing(engine, "the merge") as conn:
         ours, theirs = _records_of(conn, uid), _records_of(conn, other_uid)
-        lock_component(conn, latest_run_id(conn), set(ours) | set(theirs))
+        locked = lock_component(conn, set(ours) | set(theirs))
         _check_seen(conn, seen or {})
         ours, theirs = _records_of(conn, uid), _records_of(conn, other_uid)
         if not ours or not theirs or set(ours) == set(theirs):
@@ -334,7 +364,7 @@ def merge_persons(engine: Engine, uid: str, other_uid: str, author: str, note: s
             if {left, right} != {ours[0], theirs[0]}
         ]  # fmt: skip
         return apply_judgements(conn, pairs, author, note, "merge", summary,
-                                together=set(ours) | set(theirs))[0]  # fmt: skip
+                                together=set(ours) | set(theirs), locked=locked)[0]  # fmt: skip
 
 
 def _judged_apart(conn: Connection, ours: list[int], theirs: list[int]) -> list[tuple[int, int]]:
@@ -354,7 +384,7 @@ def split_record(engine: Engine, record_id: int, author: str, note: str = "",
     """Take a record out of its person: "not same" judgements against the person's other
     records, all in one transaction (the ids of the judgements, to undo them)."""
     with _writing(engine, "the split") as conn:
-        lock_component(conn, latest_run_id(conn), {record_id})
+        locked = lock_component(conn, {record_id})
         _check_seen(conn, seen or {})
         person_id = conn.execute(
             select(s.person_record.c.person_id).where(s.person_record.c.record_id == record_id)
@@ -366,7 +396,9 @@ def split_record(engine: Engine, record_id: int, author: str, note: str = "",
             raise TagdyrError(f"record {record_id} is the person's only record: nothing to split")
         summary = f"record {record_id} split from its person"
         pairs = [(record_id, other, "not_same") for other in others]
-        return apply_judgements(conn, pairs, author, note, "split", summary)  # seen: above
+        return apply_judgements(
+            conn, pairs, author, note, "split", summary, locked=locked
+        )  # seen: checked above; fmt: skip
 
 
 def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, action: str,
@@ -382,9 +414,7 @@ def undo_judgements(conn: Connection, judgement_ids: list[int], author: str, act
     ).all()
     if len(records) != len(judgement_ids):
         raise NotFoundError(f"no active judgement {', '.join(map(str, judgement_ids))} to undo")
-    record_ids = {r for row in records for r in row}
-    run_id = latest_run_id(conn)
-    scope = lock_component(conn, run_id, record_ids)
+    run_id, scope = lock_component(conn, {r for row in records for r in row})
     conn.execute(
         update(s.judgement)
         .where(s.judgement.c.id.in_(judgement_ids))
@@ -405,15 +435,29 @@ def undo(engine: Engine, judgement_id: int, author: str = "system", *,
     (optimistic locking: refused when the pair was decided since)."""
     with _writing(engine, "the undo") as conn:
         _check_undoable(conn, judgement_id, author if own else None, pair_seen)
-        made_by = next(
-            (e for e in events(conn, limit=500)
-             if e.action in ("judge", "merge") and e.detail.get("judgements") == [judgement_id]
-             and e.reverted_by is None),
-            None,
-        )  # fmt: skip
+        made_by, restore = _made_by(conn, judgement_id)
         undo_judgements(conn, [judgement_id], author, "undo", f"judgement {judgement_id} undone",
-                        reverts=made_by.id if made_by else None,
-                        restore=made_by.detail.get("persons") if made_by else None)  # fmt: skip
+                        reverts=made_by, restore=restore)  # fmt: skip
+
+
+def _made_by(conn: Connection, judgement_id: int) -> tuple[int | None, Restore | None]:
+    """The change (one of the newest 500 events) that made exactly this judgement and was not
+    reverted, and the persons before it; read in one statement (the detail's text is matched
+    first, then checked as JSON)."""
+    e, reverting = s.audit_event, s.audit_event.alias("reverting")
+    newest = select(e.c.id).order_by(e.c.id.desc()).limit(500).subquery()
+    rows = conn.execute(
+        select(e.c.id, e.c.detail)
+        .where(e.c.id.in_(select(newest.c.id)), e.c.action.in_(("judge", "merge")))
+        .where(e.c.detail.contains(f'"judgements": [{judgement_id}]', autoescape=True))
+        .where(~select(reverting.c.id).where(reverting.c.reverts_id == e.c.id).exists())
+        .order_by(e.c.id.desc())
+    ).all()
+    for row in rows:
+        detail = json.loads(row.detail)
+        if detail.get("judgements") == [judgement_id]:
+            return int(row.id), detail.get("persons")
+    return None, None
 
 
 def _check_undoable(conn: Connection, judgement_id: int, author: str | None,

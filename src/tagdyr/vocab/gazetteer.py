@@ -82,15 +82,27 @@ def _lookup(form: str) -> set[str]:
     if stem in index:
         return index[stem]
     if len(stem) >= 5 and not _NUMBERED.search(stem):  # "almaatin" (Алма-Атинская) ~ "almaata"
+        # a name whose all but last letter start the stem, at most 2 letters longer or shorter:
+        # that part is one of the stem's 4 longest beginnings (see _by_beginning)
+        by_beginning = _by_beginning()
         return {
             key
-            for name, keys in index.items()
-            if name[:-1] == stem[: len(name) - 1]
-            and abs(len(name) - len(stem)) <= 2
-            and not _NUMBERED.search(name)  # "Stalag 324" is no ending away from "Stalag 326"
-            for key in keys
+            for size in range(len(stem) - 3, len(stem) + 1)
+            for name in by_beginning.get(stem[:size], ())
+            for key in index[name]
         }
     return set()
+
+
+@lru_cache(maxsize=1)
+def _by_beginning() -> dict[str, list[str]]:
+    """The index's names (but those with a number: "Stalag 324" is no ending away from
+    "Stalag 326") by all their letters but the last."""
+    found: dict[str, list[str]] = {}
+    for name in _index():
+        if not _NUMBERED.search(name):
+            found.setdefault(name[:-1], []).append(name)
+    return found
 
 
 def _read_as_cyrillic(word: str) -> set[str]:
