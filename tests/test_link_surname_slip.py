@@ -4,7 +4,7 @@ evidence for the same man, weighed by m and u estimated from data, not a neutral
 
 from __future__ import annotations
 
-from tagdyr.link.engine import Evidence, explain_pair
+from tagdyr.link.engine import Evidence, explain_pair, predict_table
 from tagdyr.link.features import record_from_name
 from tagdyr.link.model import load_model
 
@@ -34,3 +34,19 @@ def test_a_slipped_surname_weighs_less_than_one_spelled_or_sounding_alike() -> N
     different = _surname("Aitaev Serik", "Бекмуратов Серик")
     assert different.level == "surname different"
     assert _surname("Aitaev Serik", "Айгаев Серик").match_weight > different.match_weight + 6
+
+
+def test_a_slipped_surname_with_an_initial_and_a_year_off_is_compared() -> None:
+    """Blocking: the surname slipped (its sound keys differ), the given name is an initial
+    and the years differ by one: only the first sounds and the initial agree. A rule on them
+    with near years compares the pair; a stranger with another initial is not compared."""
+    listed = record_from_name("L1", "left", "Smagukov N.", 1910)
+    him = record_from_name("R1", "right", "Смагулов Нуртуган", 1911)
+    other = record_from_name("R2", "right", "Смагулов Бекет", 1911)
+    far = record_from_name("R3", "right", "Смагулов Нуртуган", 1930)
+    table = predict_table(
+        [[listed], [him, other, far]], floor=0.0, link_type="link_only", term_frequencies=False
+    )
+    compared = {row["unique_id_r"] for row in table.to_pylist()}
+    assert "R1" in compared
+    assert not compared & {"R2", "R3"}
