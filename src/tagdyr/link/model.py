@@ -261,6 +261,21 @@ def _first(column: str) -> str:
     return f"substr({column}, 1, 1)"
 
 
+NEAR_YEARS = 2  # a list's birth year against a register's: clerks' slips and ages rounded
+
+
+def _near_years(condition: str, arrays_to_explode: list[str]) -> Any:
+    """A blocking rule: ``condition`` and birth years that are missing on a side or at most
+    :data:`NEAR_YEARS` apart (an equality join on the condition, the years a filter)."""
+    from splink.blocking_rule_library import CustomRule
+
+    years = (
+        "(l.birth_year IS NULL OR r.birth_year IS NULL OR "
+        f"abs(l.birth_year - r.birth_year) <= {NEAR_YEARS})"
+    )
+    return CustomRule(f"{condition} AND {years}", arrays_to_explode=arrays_to_explode)
+
+
 def blocking_rules(link_type: str = "link_only") -> list[Any]:
     """Compound keys: cheap on common names, and between them they catch every phenomenon
     (a surname misspelt, a given name reduced to an initial, a year off, an order swapped).
@@ -297,6 +312,12 @@ def blocking_rules(link_type: str = "link_only") -> list[Any]:
             "substr(surname_key, 1, 2)",
             "given_initials",
             "birth_year",
+            arrays_to_explode=["given_initials"],
+        ),
+        # the same, with the birth year missing on one side or a year or two off
+        _near_years(
+            "substr(l.surname_key, 1, 2) = substr(r.surname_key, 1, 2) "
+            "AND l.given_initials = r.given_initials",
             arrays_to_explode=["given_initials"],
         ),
         block_on("surname_key", "given_initials", arrays_to_explode=["given_initials"]),
