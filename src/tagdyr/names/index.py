@@ -14,12 +14,11 @@ and the names engine's analysis read these functions and nothing else:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from tagdyr.names.cleanup import Script, dominant_script, repair_ocr
-from tagdyr.names.keys import canonical, skeletons
+from tagdyr.names.keys import NOT_LETTER, canonical, skeletons
 from tagdyr.names.parse import ParsedName
 from tagdyr.names.reverse import cyrillic_candidates
 from tagdyr.names.similarity import comparison_canons
@@ -72,7 +71,7 @@ def _deletions(form: str) -> set[str]:
 def fuzzy_keys(form: str, distance: int = 1) -> tuple[str, ...]:
     """The deletion neighbourhood of a canonical form (itself and every form with up to
     ``distance`` letters deleted), as ``~``-prefixed keys; none for a short form."""
-    letters = re.sub(r"[^a-z]", "", form)
+    letters = NOT_LETTER.sub("", form)
     if len(letters) < FUZZY_MIN_LENGTH:
         return ()
     found, frontier = {letters}, {letters}

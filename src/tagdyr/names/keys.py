@@ -31,6 +31,9 @@ _VOWELS = "aeiouy"
 
 
 _COMPILED_RULES = tuple((re.compile(pattern), cls) for pattern, cls in _CLASS_RULES)
+NOT_LETTER = re.compile(r"[^a-z]")  # what a canonical form's letters are read without
+_CH = re.compile(r"(?<![st])ch")
+_GLIDE = re.compile(r"(?<![dzst])j(?=[aeiouy])")
 
 
 def _apply(rules: tuple[tuple[str, str], ...], word: str) -> str:
@@ -59,12 +62,11 @@ def _frame(classed: str) -> str:
 def _readings(word: str) -> list[str]:
     """The ways an ambiguous Latin word can be read before classing."""
     readings = [word]
-    if re.search(r"(?<![st])ch", word):  # English Ч (default) or German/Norwegian Х
-        readings.append(re.sub(r"(?<![st])ch", "kh", word))
-    glide = re.compile(r"(?<![dzst])j(?=[aeiouy])")
-    if glide.search(word):
+    if _CH.search(word):  # English Ч (default) or German/Norwegian Х
+        readings.append(_CH.sub("kh", word))
+    if _GLIDE.search(word):
         # German/Norwegian "ja, ju, je" are Я, Ю, Е; French "j" before a vowel is Ж
-        readings.extend([glide.sub("y", r) for r in list(readings)])
+        readings.extend([_GLIDE.sub("y", r) for r in list(readings)])
     return readings
 
 
@@ -79,7 +81,7 @@ def canonical(word: str) -> str:
 @lru_cache(maxsize=500_000)
 def skeletons(word: str) -> tuple[str, ...]:
     """Cross-script phonetic skeletons of one name word, the primary reading first."""
-    canon = re.sub(r"[^a-z]", "", canonical(word))
+    canon = NOT_LETTER.sub("", canonical(word))
     if not canon:
         return ()
     is_cyrillic = dominant_script(word) is Script.CYRILLIC

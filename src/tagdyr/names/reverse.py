@@ -128,18 +128,21 @@ def fold_latin(word: str) -> str:
 
 
 Steps = tuple[tuple[int, str, float], ...]  # (letters read, Cyrillic written, log-weight)
-# per convention: its rules' Latin sides, the longest first, so a match is the longest rule
-_RULE_PATTERNS = {
-    convention: re.compile("|".join(map(re.escape, sorted(rules, key=len, reverse=True))))
+# per convention: its rules' Latin sides, the longest first, so a match is the longest rule; as
+# a lookahead, one scan finds the longest rule at every letter
+_RULE_LOOKAHEADS = {
+    convention: re.compile(
+        "(?=(" + "|".join(map(re.escape, sorted(rules, key=len, reverse=True))) + "))"
+    )
     for convention, rules in _CONVENTION_RULES.items()
 }
 
 
-@lru_cache(maxsize=4096)
 def _steps_of(convention: Convention, longest: str) -> Steps:
     """The rules of ``convention`` that apply where ``longest`` is the longest rule ahead: a
     digraph split where the convention writes it as one letter is penalized. Equal steps are
-    one object, so conventions compare them by identity."""
+    one object, so conventions compare them by identity (each is computed once: see
+    :func:`_steps_along`)."""
     rules = _CONVENTION_RULES[convention]
     steps = tuple(
         (size, cyr, weight - _SPLIT_PENALTY * (len(longest) - size))
@@ -152,9 +155,22 @@ def _steps_of(convention: Convention, longest: str) -> Steps:
 _INTERNED_STEPS: dict[Steps, Steps] = {}
 
 
-def _steps_at(convention: Convention, stem: str, pos: int) -> Steps:
-    match = _RULE_PATTERNS[convention].match(stem, pos)
-    return _steps_of(convention, match.group() if match else "")
+_STEPS_BY_RULE: dict[Convention, dict[str, Steps]] = {c: {} for c in _CONVENTION_RULES}
+
+
+def _steps_along(convention: Convention, stem: str) -> list[Steps]:
+    """The steps of ``convention`` at every letter of ``stem``."""
+    longest = [""] * len(stem)
+    for match in _RULE_LOOKAHEADS[convention].finditer(stem):
+        longest[match.start()] = match.group(1)
+    known = _STEPS_BY_RULE[convention]
+    out = []
+    for rule in longest:
+        steps = known.get(rule)
+        if steps is None:
+            steps = known[rule] = _steps_of(convention, rule)
+        out.append(steps)
+    return out
 
 
 Beams = dict[int, list[tuple[float, str]]]  # position -> readings of the prefix ending there
@@ -168,9 +184,16 @@ def _read(
 
     Conventions read a stem alike as long as the same rules apply at every letter (most
     letters are the common table's): they share one beam, split where their rules differ."""
-    steps = {c: [_steps_at(c, stem, pos) for pos in range(len(stem))] for c in conventions}
+    steps = {c: _steps_along(c, stem) for c in conventions}
+    # where every convention takes the same steps, no beam can split
+    alike = [len(set(map(id, column))) == 1 for column in zip(*steps.values(), strict=True)]
     active: list[tuple[tuple[Convention, ...], Beams]] = [(conventions, {0: [(0.0, "")]})]
     for pos in range(len(stem)):
+        if alike[pos]:
+            common = steps[conventions[0]][pos]
+            for _, beams in active:
+                _advance(beams, pos, _beam(beams.pop(pos, [])), common, floor)
+            continue
         forked: list[tuple[tuple[Convention, ...], Beams]] = []
         for members, beams in active:
             here = _beam(beams.pop(pos, []))
@@ -201,12 +224,14 @@ def _advance(
     """Extend the readings of the prefix ending at ``pos`` (``here``, best first) by each step."""
     if not here:
         return
-    for size, cyr, step in steps:
-        if floor == -math.inf:
+    if floor == -math.inf:
+        for size, cyr, step in steps:
             beams.setdefault(pos + size, []).extend(
                 [(score + step, prefix + cyr) for score, prefix in here]
             )
-        elif here[0][0] + step >= floor:
+        return
+    for size, cyr, step in steps:
+        if here[0][0] + step >= floor:
             beams.setdefault(pos + size, []).extend(
                 [(score + step, prefix + cyr) for score, prefix in here if score + step >= floor]
             )
