@@ -382,3 +382,81 @@ def test_a_short_word_before_a_models_span_stays_out() -> None:
     start = text.index("Жақыповтың")
     span = (start, start + len("Жақыповтың"))
     assert mentions._with_given_name_before(reader, *span) == span
+
+
+# Round 7: German and Norwegian forms, each on sentences written for this test.
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Fangen Ivan Orlov kom i 1943. Men Orlov ble syk.", ["Ivan Orlov", "Orlov"]),
+        ("Da Petrenko kom hjem, var krigen over.", ["Petrenko"]),
+        ("Im Winter kam Iwan Orlow an. Als Orlow starb, war er jung.", ["Iwan Orlow", "Orlow"]),
+    ],
+)
+def test_a_sentence_opening_function_word_stays_out(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Bonden Per Olsen hjalp fangene. Olsen ga dem brød.", ["Per Olsen", "Olsen"]),
+        ("Det skrev historikeren Halvorsen i boka si.", ["Halvorsen"]),
+    ],
+)
+def test_a_scandinavian_surname_in_sen(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons
+
+
+@pytest.mark.parametrize("word", ["Essen", "Wiesen", "Rosen", "Krisen"])
+def test_a_word_in_sen_after_a_vowel_or_s_is_no_surname(word: str) -> None:
+    assert not mentions.is_surname(word)
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Ordren kom fra Oberst Falkenhorst i Oslo.", ["Falkenhorst"]),
+        ("Saken ble meldt av Kaptein Lund til politiet.", ["Lund"]),
+    ],
+)
+def test_a_capitalised_rank_before_a_name_stays_out(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons
+
+
+def test_a_given_name_alone_inside_a_sentence() -> None:
+    text = "Brevet kom i mai. – Vi vet lite om ham, sier Tatjana i dag."
+    assert _spans(text) == ["Tatjana"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Gruppe stand auf deutscher Seite bis zum Ende.",  # "Seite": "Сейте", a dative
+        "Das Lied der Marine wurde gespielt.",  # "Marine": "Марине", a prepositional
+        "– Alle kom hjem igjen, sa han.",  # a line of dialogue opens a sentence
+        "Le réseau le plus connu était le Groupe Mario à Lyon.",  # named after someone
+    ],
+)
+def test_a_word_that_reads_as_a_name_in_another_case_is_no_person(text: str) -> None:
+    assert _spans(text) == []
+
+
+def test_a_name_broken_over_blank_lines_is_one_mention() -> None:
+    text = "The film ‘Mustafa\n\n\nChokai’ was shown. Later Chokai went to Paris."
+    assert _spans(text) == ["Mustafa\n\n\nChokai", "Chokai"]
+
+
+def test_a_genitive_before_a_noun_ends_the_name() -> None:
+    found = find_mentions("Laut dem Forscher Peter Möllers Buch gab es viele Lager.")
+    assert [(m.text, m.base) for m in found] == [("Peter Möllers", "Peter Möller")]
+
+
+def test_a_regnal_number_keeps_its_ordinal_dot_inside_a_sentence() -> None:
+    assert _spans("Damals ließ Zar Nikolaus II. die Steuern erhöhen.") == ["Nikolaus II."]
+    assert _spans("This was decided by Nicholas II. Then war came.") == ["Nicholas II"]
+
+
+@pytest.mark.parametrize("word", ["Quisling", "Terboven", "Himmler"])
+def test_a_figure_of_the_occupation_named_alone(word: str) -> None:
+    assert _spans(f"I 1942 kom et brev fra {word} til leiren.") == [word]

@@ -29,11 +29,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tagdyr.names.given import listed_given_name
 from tagdyr.names.morph import base_name, kazakh_base
 from tagdyr.names.similarity import Level, compare_words
 from tagdyr.texts import kazakh_model, lexicon, russian_model
 from tagdyr.texts.body import body_spans
 from tagdyr.texts.language import detect_language
+from tagdyr.vocab.ranks import inflected_rank
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇŞÖÜÄÅØÆİÉÈÎ"
 _LOWER = "a-zа-яёәғқңөұүһіəéèêàçùâîôûëïœıšğşöüäåøæß"
@@ -60,8 +62,10 @@ _PARTICLE = re.compile(
 _SURNAME_END = re.compile(
     r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ыми)?|(ск|цк)(ий|ая|ого|ому|им|ом|ой|ую)|енко|"
     r"ұлы|улы|қызы|кызы|"
-    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|(?<![aeouyr])ine|enko|sky|ski)$"
-)  # Russian case forms too: Омарова, Жуманиязову, Омарове
+    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|(?<![aeouyr])ine|enko|sky|ski|"
+    r"(?<=[a-zæøå][bdfgklmnprtvz])sen)$"
+)  # Russian case forms too: Омарова, Жуманиязову, Омарове; the Scandinavian patronymic
+# surname after a consonant: "Hansen", "Halvorsen" (not "Essen", "Wiesen")
 # Zhangeldin, Kaisyn, Pushkin; not "Origin", "Kremlin", "Begin"
 _LATIN_IN = re.compile(r"^(?=[a-z]*(zh|kh|sh|ch|ts|y|j|ai|ay|ei|ey|ii|iy|uy))[a-z]{4,}(in|yn)$")
 _PATRONYMIC = re.compile(
@@ -75,8 +79,13 @@ _LIST_OF_PLACES = re.compile(
 )
 
 
+# a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
+_GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
 _COMMON_NOUN_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|"
+    r"im|am|zum|zur|vom|beim|ins|"
     r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$",
     re.IGNORECASE,
 )  # an article or a German adjective before a capitalised word: it is a noun
@@ -153,6 +162,8 @@ class _Reader:
 
     def at_sentence_start(self, position: int) -> bool:
         before = self.text[:position].rstrip(' \u00a0\t«"“(')
+        if before.endswith(("-", "–")):  # a dash opening a line of dialogue: "– Alle …"
+            before = before.rstrip("-– \u00a0\t")
         return not before or before[-1] in ".!?…»\n:" or before.endswith("—")
 
     def not_a_name(
@@ -166,6 +177,8 @@ class _Reader:
             return True
         if after_initial:
             return False
+        if not lexicon.is_cyrillic(word) and inflected_rank(word):
+            return True  # "Oberst Falkenhorst", "Kaptein Berg": a rank is no part of the name
         if re.search(r"(?<![^\W\d_])[lL]['’]$", self.text[max(0, start - 2) : start]):
             return True  # French "l’Arc", "l’Europe": a name takes no article
         if _COMMON_NOUN_BEFORE.search(self.text[max(0, start - 40) : start]) and not (
@@ -196,6 +209,17 @@ class _Reader:
         )
 
 
+_BROKEN_LINES = re.compile(r"[ \u00a0\u202f]*(?:\n[ \u00a0\u202f]*){1,3}")
+
+
+def _given_name_of_list(token: _Token) -> bool:
+    """A given name of tagdyr's own list ends a line: text taken from a PDF breaks lines,
+    even into blank ones, inside a name ("Mustafa" and "Chokai" two lines apart)."""
+    return (
+        not token.initial and not lexicon.is_cyrillic(token.text) and listed_given_name(token.text)
+    )
+
+
 def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
     """Runs of initials and capitalised words that may form a name together."""
     groups: list[list[_Token]] = []
@@ -210,6 +234,7 @@ def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
             or _SPACES.fullmatch(gap) is not None
             or (previous.initial and _LINE_BREAK.fullmatch(gap) is not None)
             or (not previous.initial and _PARTICLE.fullmatch(gap) is not None)
+            or (_BROKEN_LINES.fullmatch(gap) is not None and _given_name_of_list(previous))
         )  # fmt: skip
         if match.group("caps") and not (joined and previous is not None and not previous.initial):
             previous = None  # capitals alone: an acronym, a heading
@@ -269,11 +294,13 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         return None
     first, last = words[0], words[-1]
     if len(words) == 1:
-        return (
-            (first, last)
-            if is_surname(segment[first].text) or _famous(segment[first].text)
-            else None
+        word = segment[first].text
+        alone = (
+            is_surname(word)
+            or _famous(word)
+            or _given_name_alone(word, segment[first].start, reader)
         )
+        return (first, last) if alone else None
     opening = len(words) >= 3 and reader.at_sentence_start(segment[first].start)
     if (
         opening
@@ -289,7 +316,40 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         last -= 1  # "Mustafa Chokay Bey": a title after the name
     if last > first and segment[last].text.lower() in lexicon.HONORIFICS_AFTER:
         last -= 1  # "Enver Pascha"
-    return first, last
+    cut = next((i for i in range(first, last) if _genitive_before_noun(segment, i)), last)
+    if cut == first and not _has_evidence(segment[first].text):
+        return None  # the genitive of a surname alone: a short mention if anything
+    return first, cut
+
+
+def _genitive_before_noun(segment: list[_Token], index: int) -> bool:
+    """The word at ``index`` is in the genitive -s (German, Norwegian "Müllers"; not a given
+    name in -s: "Klaus", "Lars") and the next is neither a surname by its suffix, nor a given
+    name, nor a regnal number: the name ends there, before the noun it governs ("Peter
+    Müllers Buch")."""
+    if index + 1 >= len(segment):
+        return False
+    word, after = segment[index].text, segment[index + 1].text
+    return bool(
+        _GENITIVE_S.search(word)
+        and not lexicon.is_given_name(word)
+        and not _ROMAN.fullmatch(after)
+        and not (is_surname(after) or lexicon.is_given_name_as_written(after))
+    )
+
+
+def _given_name_alone(word: str, start: int, reader: _Reader) -> bool:
+    """A known given name alone inside a sentence of Latin script names a person ("… sa
+    Nikolaj"); at a sentence's start, after a German article ("im Winter"), or in Cyrillic
+    (where the models read), it is too often a word or the first of a name the rules did not
+    join."""
+    return (
+        not lexicon.is_cyrillic(word)
+        and not reader.at_sentence_start(start)
+        and not _COMMON_NOUN_BEFORE.search(reader.text[max(0, start - 40) : start])
+        and len(word) > 3
+        and lexicon.is_given_name_as_written(word)
+    )
 
 
 def _given_before_initials(word: str) -> bool:
@@ -345,12 +405,23 @@ def _full_mentions(
                     text, end
                 ):
                     continue
-                found.append(_mention(reader, file, start, end))
+                base = None
+                if _genitive_before_noun(segment, span[1]):  # "Peter Müllers Buch"
+                    base = base_name(" ".join(text[start : end - 1].split()))
+                end = _regnal_end(text, segment, span[1], end)
+                found.append(_mention(reader, file, start, end, base=base))
     return found
 
 
-# a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
-_GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
+_ORDINAL_DOT = re.compile(r"\.[ \u00a0]+[a-zäöüßæøå]")
+
+
+def _regnal_end(text: str, segment: list[_Token], last: int, end: int) -> int:
+    """The end of a name with its regnal number's ordinal dot when the sentence goes on after
+    it, as German and Norwegian write it ("Nikolaus II. ließ …")."""
+    if last > 0 and _ROMAN.fullmatch(segment[last].text) and _ORDINAL_DOT.match(text, end):
+        return end + 1
+    return end
 
 
 def _short_mentions(
@@ -402,8 +473,6 @@ def _titled_mentions(
 ) -> list[Mention]:
     """A single capitalised word right after a rank, which no rule or model took: the rank
     is the evidence of a surname, unless the word is a place or no name at all."""
-    from tagdyr.vocab.ranks import inflected_rank
-
     found = []
     for start, end in body:
         for match in _AFTER_RANK.finditer(text, start, end):
