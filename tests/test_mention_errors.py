@@ -460,3 +460,31 @@ def test_a_regnal_number_keeps_its_ordinal_dot_inside_a_sentence() -> None:
 @pytest.mark.parametrize("word", ["Quisling", "Terboven", "Himmler"])
 def test_a_figure_of_the_occupation_named_alone(word: str) -> None:
     assert _spans(f"I 1942 kom et brev fra {word} til leiren.") == [word]
+
+
+def test_a_sentence_opener_before_a_given_name_alone_stays_out() -> None:
+    assert _spans("Fangene Sergej og Pavel gikk sammen.") == ["Sergej", "Pavel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("Olga Orlova was born near Pskov in 1920.", ["Olga Orlova"]),
+        ("The battle near Kharkov Pocket was lost.", []),
+        ("Il combattit ensuite dans le Jura avec Ivan.", ["Ivan"]),
+    ],
+)
+def test_a_place_is_no_person(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("On le connaissait sous son pseudonyme « Brizak ».", ["Brizak"]),
+        ("Han hadde dekknavnet «Tuman» i motstandsbevegelsen.", ["Tuman"]),
+        ("He was nicknamed “Skif” by the others.", ["Skif"]),
+    ],
+)
+def test_a_pseudonym_in_quotes(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons

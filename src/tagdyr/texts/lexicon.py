@@ -119,6 +119,8 @@ _PLACES = frozenset(
     berlin moscow stalingrad leningrad smolensk paris toulouse oslo
     deutschland sowjetunion russland frankreich norwegen schweden polen italien österreich
     tyskland sovjetunionen sovjet russland frankrike norge sverige polen danmark finland
+    kharkov kharkiv charkow charkiw kiev kyiv kiew odessa odesa sevastopol sewastopol kerch
+    kertsch vyazma wjasma rzhev rschew kursk voronezh woronesch rostov rostow
     """.split()
 )
 FAMOUS_PEOPLE = frozenset(
@@ -220,8 +222,11 @@ def is_place(word: str) -> bool:
         return True
     if len(word) >= 4 and resolve(kazakh_base(word)):
         return True
-    if not _CYRILLIC.search(word):
-        return False  # a Latin word's Cyrillic readings are guesses: "Kara" is no "Кара"
+    if not _CYRILLIC.search(word):  # a Latin word's Cyrillic readings are guesses: "Kara"
+        # is no "Кара" (also a noun); its likeliest one, read as a place and as nothing else,
+        # is: "Pskov" ("Kasym" is no "Казым", its second reading)
+        likeliest = cyrillic_candidates(word, limit=1)
+        return bool(likeliest) and _dictionary_tags(likeliest[0].cyrillic.lower()) == {"Geox"}
     tags = tags_of(word)
     return "Geox" in tags and not tags & {"Name", "Surn", "Patr"}
 

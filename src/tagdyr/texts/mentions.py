@@ -79,6 +79,8 @@ _LIST_OF_PLACES = re.compile(
 )
 
 
+# an article: what follows is a place or a thing, not a given name ("dans le Jura")
+_ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:the|le|la|les|du|des|au|aux|l['’])[ \u00a0]*$")
 # a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
 _GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
 _ROMAN = re.compile(r"[IVX]{1,4}")
@@ -308,6 +310,14 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         and not any(_PATRONYMIC.search(segment[i].text) for i in words)
     ):
         first = words[1]  # "Кейін Қадем Жұманиязов": a sentence's first word and a name
+    elif (
+        len(words) == 2
+        and first not in evidence
+        and reader.at_sentence_start(segment[first].start)
+        and lexicon.is_given_name_as_written(segment[last].text)
+        and not is_surname(segment[last].text)
+    ):
+        first = last  # "Fangene Sergej …": a given name comes first, so the word before is none
     if last - first > 2 and evidence[0] > first + 2:
         first = evidence[0]  # "Arasındaki Yazar Cengiz Dağcı": the name is where its evidence is
     if last - first > 2:  # at most three words: given name, patronymic, surname
@@ -347,6 +357,7 @@ def _given_name_alone(word: str, start: int, reader: _Reader) -> bool:
         not lexicon.is_cyrillic(word)
         and not reader.at_sentence_start(start)
         and not _COMMON_NOUN_BEFORE.search(reader.text[max(0, start - 40) : start])
+        and not _ARTICLE_BEFORE.search(reader.text[max(0, start - 10) : start])
         and len(word) > 3
         and lexicon.is_given_name_as_written(word)
     )
@@ -514,6 +525,30 @@ def _von_mentions(
     return found
 
 
+# a pseudonym or nickname in quotes after the word that says it is one: "son pseudonyme
+# « Kharko »", "nicknamed “Vasja”", "Deckname „Boris“", "лақап аты «Зеке»"
+_ALIAS = re.compile(
+    r"(?:pseudonyme?|surnommée?|alias|nicknamed|nickname|dekknavn(?:et)?|kallenavn(?:et)?|"
+    r"genannt|spitzname|deckname|nom de guerre|псевдоним\w*|прозвищ\w*|лақап аты)"
+    rf"[ \u00a0]*(?:de[ \u00a0]+|d['’][ \u00a0]*)?[«\"“„‘'][ \u00a0]*(?P<name>{_WORD})"
+    r"[ \u00a0]*[»\"”“’']",
+    re.IGNORECASE,
+)
+
+
+def _alias_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
+) -> list[Mention]:
+    """A pseudonym or nickname the text introduces as one, which no rule or model took."""
+    found = []
+    for start, end in body:
+        for match in _ALIAS.finditer(text, start, end):
+            s, e = match.span("name")
+            if not any(m.start < e and s < m.end for m in taken):
+                found.append(_mention(reader, file, s, e))
+    return found
+
+
 _MODELS = {"kk": kazakh_model.person_spans, "ru": russian_model.person_spans}
 _INITIAL_IN = re.compile(rf"(?<![{_LOWER}{_UPPER}]){_INITIAL}")
 _CAPS_IN = re.compile(rf"(?<!{_LETTER}){_CAPS}(?!{_LETTER})")
@@ -674,6 +709,7 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     titled = _titled_mentions(text, file, reader, body, full)
     full = [m for m in full if not any(t.start <= m.start and m.end <= t.end for t in titled)]
     titled += _von_mentions(text, file, reader, body, full + titled)
+    titled += _alias_mentions(text, file, reader, body, full + titled)
     full = [_without_honorific(reader, m) for m in sorted(full + titled, key=lambda m: m.start)]
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
