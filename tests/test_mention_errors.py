@@ -488,3 +488,18 @@ def test_a_place_is_no_person(text: str, persons: list[str]) -> None:
 )
 def test_a_pseudonym_in_quotes(text: str, persons: list[str]) -> None:
     assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("– Det var hardt, sier Lyngstad. Han mener det.", ["Lyngstad"]),
+        ("It was hard, says Wexworth.", ["Wexworth"]),
+        ("« C’était dur », explique Durandeau.", ["Durandeau"]),
+        ("Das war schwer, erklärt Hans Brückner.", ["Hans Brückner"]),
+        ("Det var hardt, skriver Aftenposten.", []),
+        ("It was hard, said Monday.", []),
+    ],
+)
+def test_the_speaker_after_a_verb_of_saying(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons

@@ -549,6 +549,36 @@ def _alias_mentions(
     return found
 
 
+# the speaker named after a verb of saying, as reports write it ("…, sier Soleim.", "…, says
+# Walker", "…, erklärt Müller", "…, explique Durand"): one to three capitalised words
+# before the clause ends (not after "writes": newspapers write, "skriver Aftenposten")
+_SPEAKER = re.compile(
+    r"(?<![^\W\d_])(?:sier|sa|forteller|fortalte|mener|says|said|explains|explained|adds|"
+    r"added|sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|meinte|explique|raconte|"
+    rf"ajoute|précise)[ \u00a0]+(?P<name>{_WORD}(?:[ \u00a0]+{_WORD}){{0,2}})"
+    r"(?=[ \u00a0]*(?:[.,;:!?)]|$))"
+)
+
+
+def _speaker_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
+) -> list[Mention]:
+    """The speaker of a reported quote, which no rule or model took, unless a word of it is
+    no name (a stop word, an institution's or a place's word)."""
+    found = []
+    for start, end in body:
+        for match in _SPEAKER.finditer(text, start, end):
+            s, e = match.span("name")
+            words = list(re.finditer(r"\S+", match.group("name")))
+            if any(m.start < e and s < m.end for m in taken) or any(
+                reader.not_a_name(w.group(), s + w.start()) and not _has_evidence(w.group())
+                for w in words
+            ):
+                continue
+            found.append(_mention(reader, file, s, e))
+    return found
+
+
 _MODELS = {"kk": kazakh_model.person_spans, "ru": russian_model.person_spans}
 _INITIAL_IN = re.compile(rf"(?<![{_LOWER}{_UPPER}]){_INITIAL}")
 _CAPS_IN = re.compile(rf"(?<!{_LETTER}){_CAPS}(?!{_LETTER})")
@@ -710,6 +740,7 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     full = [m for m in full if not any(t.start <= m.start and m.end <= t.end for t in titled)]
     titled += _von_mentions(text, file, reader, body, full + titled)
     titled += _alias_mentions(text, file, reader, body, full + titled)
+    titled += _speaker_mentions(text, file, reader, body, full + titled)
     full = [_without_honorific(reader, m) for m in sorted(full + titled, key=lambda m: m.start)]
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
