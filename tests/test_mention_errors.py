@@ -503,3 +503,15 @@ def test_a_pseudonym_in_quotes(text: str, persons: list[str]) -> None:
 )
 def test_the_speaker_after_a_verb_of_saying(text: str, persons: list[str]) -> None:
     assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        ("The film by Shaken Aimanov was shown.", ["Shaken Aimanov"]),
+        ("A letter from Nourman Moldabekov arrived.", ["Nourman Moldabekov"]),
+        ("In Paris Ivanov lived alone.", ["Ivanov"]),
+    ],
+)
+def test_an_unknown_given_name_before_a_certain_surname(text: str, persons: list[str]) -> None:
+    assert _spans(text) == persons

@@ -191,7 +191,7 @@ class _Reader:
             lexicon.is_listed_place(part) if after_given else lexicon.is_place(part)
             for part in (word, *word.split("-"))
         ):
-            return True  # after a given name only a listed place: "Per Holm" is a person
+            return True  # after a given name (before a surname) only a listed place: "Per Holm"
         if lowered in self.lowercase:
             return True
         return not is_surname(word) and lexicon.is_ordinary_word(
@@ -262,6 +262,7 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
     for index, token in enumerate(group):
         after_initial = index > 0 and group[index - 1].initial
         after_given = bool(segments[-1]) and _given_or_patronymic(segments[-1][-1].text)
+        after_given = after_given or _before_a_latin_surname(group, index)
         if not token.initial and reader.not_a_name(
             token.text, token.start, after_initial, after_given
         ):
@@ -269,6 +270,16 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
         else:
             segments[-1].append(token)
     return [s for s in segments if s]
+
+
+def _before_a_latin_surname(group: list[_Token], index: int) -> bool:
+    """The word at ``index`` is in Latin script and a surname by its suffix follows it: the
+    word is an unknown given name ("Shaken Aimanov", "Nourman Moldabekov"), which the
+    gazetteer's fuzzy readings may take for a place; only a listed place cuts it off."""
+    if index + 1 >= len(group) or group[index + 1].initial:
+        return False
+    word, after = group[index].text, group[index + 1].text
+    return not lexicon.is_cyrillic(word) and not lexicon.is_cyrillic(after) and is_surname(after)
 
 
 def _given_or_patronymic(word: str) -> bool:
