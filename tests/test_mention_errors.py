@@ -515,3 +515,11 @@ def test_the_speaker_after_a_verb_of_saying(text: str, persons: list[str]) -> No
 )
 def test_an_unknown_given_name_before_a_certain_surname(text: str, persons: list[str]) -> None:
     assert _spans(text) == persons
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["He converted to Islam in 1943.", "Later, Pasha was freed.", "He was a Roman soldier."],
+)
+def test_a_given_name_alone_that_is_a_word_here_is_no_person(text: str) -> None:
+    assert _spans(text) == []

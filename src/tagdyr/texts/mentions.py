@@ -80,7 +80,9 @@ _LIST_OF_PLACES = re.compile(
 
 
 # an article: what follows is a place or a thing, not a given name ("dans le Jura")
-_ARTICLE_BEFORE = re.compile(r"(?<![^\W\d_])(?:the|le|la|les|du|des|au|aux|l['’])[ \u00a0]*$")
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:the|a|an|le|la|les|du|des|au|aux|un|une|l['’])[ \u00a0]*$", re.IGNORECASE
+)
 # a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
 _GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
 _ROMAN = re.compile(r"[IVX]{1,4}")
@@ -370,8 +372,13 @@ def _given_name_alone(word: str, start: int, reader: _Reader) -> bool:
         and not _COMMON_NOUN_BEFORE.search(reader.text[max(0, start - 40) : start])
         and not _ARTICLE_BEFORE.search(reader.text[max(0, start - 10) : start])
         and len(word) > 3
+        and word.lower() not in _NO_NAME_ALONE
         and lexicon.is_given_name_as_written(word)
     )
+
+
+# given names that alone are as often a title, a faith or a word: "Pasha", "Islam", "Slava"
+_NO_NAME_ALONE = lexicon.HONORIFICS_AFTER | {"islam", "eden", "slava"}
 
 
 def _given_before_initials(word: str) -> bool:
