@@ -523,3 +523,19 @@ def test_an_unknown_given_name_before_a_certain_surname(text: str, persons: list
 )
 def test_a_given_name_alone_that_is_a_word_here_is_no_person(text: str) -> None:
     assert _spans(text) == []
+
+
+def test_a_given_name_alone_refers_back_to_the_full_name() -> None:
+    text = "Fangen Nikolaj Orlovski kom i 1943. Nikolajs brev kom senere. Da sa Nikolaj nei."
+    found = mentions.cluster_mentions(find_mentions(text, "a"))
+    assert [m.text for m in found] == ["Nikolaj Orlovski", "Nikolajs", "Nikolaj"]
+    assert len({m.cluster for m in found}) == 1
+
+
+def test_a_full_name_in_the_genitive_takes_the_base_of_the_name() -> None:
+    text = "Han het Per Olsen. Senere kom Per Olsens bror til byen."
+    found = find_mentions(text, "a")
+    assert [(m.text, m.base) for m in found] == [
+        ("Per Olsen", "Per Olsen"),
+        ("Per Olsens", "Per Olsen"),
+    ]

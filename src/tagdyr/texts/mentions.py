@@ -749,6 +749,30 @@ def _without_honorific(reader: _Reader, mention: Mention) -> Mention:
     return _mention(reader, mention.file, mention.start, end, mention.antecedent)
 
 
+def _referring_back(full: list[Mention]) -> list[Mention]:
+    """A one-word mention that repeats a word of a longer one in the same text ("Nuri" after
+    "Nuri Killigil") refers back to it; a longer one in the genitive -s ("Nikolaj
+    Shelgokovs") takes the base form of the same name written without it."""
+    known: dict[str, Mention] = {}
+    for mention in full:
+        if len(mention.base.split()) > 1:
+            known.setdefault(mention.base.lower(), mention)
+            for word in mention.base.split():
+                known.setdefault(word.lower(), mention)
+    result = []
+    for mention in full:
+        key = mention.base.lower()
+        other = known.get(key[:-1]) if _GENITIVE_S.search(mention.base.split()[-1]) else None
+        if other is not None and len(mention.base.split()) > 1 and other is not mention:
+            mention = replace(mention, base=other.base, antecedent=other.start)
+        elif len(mention.base.split()) == 1 and mention.antecedent is None:
+            antecedent = known.get(key)
+            if antecedent is not None:
+                mention = replace(mention, antecedent=antecedent.start)
+        result.append(mention)
+    return result
+
+
 def find_mentions(text: str, file: str = "") -> list[Mention]:
     """Person mentions in the body of ``text``, in order, not overlapping; ``cluster`` empty."""
     reader, body = _Reader(text), body_spans(text)
@@ -760,6 +784,7 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     titled += _alias_mentions(text, file, reader, body, full + titled)
     titled += _speaker_mentions(text, file, reader, body, full + titled)
     full = [_without_honorific(reader, m) for m in sorted(full + titled, key=lambda m: m.start)]
+    full = _referring_back(full)
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
 
