@@ -48,7 +48,17 @@ STOP_WORDS = frozenset(
     der die das des dem ein eine einer eines einem einen
     anfang mitte ende im am zum zur nach bei vor seit während unter gegen
     zar zarin kaiser könig papst sultan foto journalisten journalist
-    den det ei et og på av til fra som etter om hos ved """.split()
+    den det ei et og på av til fra som etter om hos ved
+    i han hun vi jeg men da når så nå dette denne disse hennes deres sin sitt sine også
+    ifølge blant mellom mot med uten før siden senere både mange noen alle flere slik likevel
+    dessuten derfor hvor hvem hva hvis selv ikke bare allerede
+    er sie es wir ich und aber als wie wo auch noch doch nur mit aus auf für über durch ohne
+    um zu seine seiner seinen seinem ihr ihre ihren ihrem dieser diese dieses diesem diesen
+    damals später heute dann danach zwar laut nachdem obwohl weil wenn dort hier erst schon
+    bereits jedoch trotz wegen sowie etwa
+    tochter sohn vater mutter bruder schwester frau herr ehefrau witwe onkel
+    datter sønn far mor bror søster kone enke fru herr frøken
+    reichskommissar lensmann kong kongen könig prins prinz """.split()
 )
 # Titles written after a name that are no part of it ("Enver Pascha", "Mustafa Bey").
 HONORIFICS_AFTER = frozenset(
@@ -60,6 +70,7 @@ INSTITUTION_WORDS = frozenset(
     university institute archive archives museum library center centre committee academy
     school college street avenue square bridge station hospital foundation society publishing
     house press agency army regiment brigade legion front court force forces navy council
+    group groupe gruppe detachment détachement
     ministry office department bureau parliament government party church cathedral
     université institut archives musée bibliothèque rue place école lycée régiment
     университет университета институт института архив архива музей музея библиотека улица
@@ -76,7 +87,10 @@ EPONYM_AFTER = re.compile(
     r"regiment|division|group|détachement|groupe|bataillon)\b",
     re.IGNORECASE,
 )
-EPONYM_BEFORE = re.compile(r"(имени|им\.|named after|named for|dit)\s*$", re.IGNORECASE)
+EPONYM_BEFORE = re.compile(
+    r"(имени|им\.|named after|named for|dit|groupe|group|gruppe|détachement|detachment)\s*$",
+    re.IGNORECASE,
+)  # "Groupe Mario", "détachement Stalingrad": a unit named after someone
 PLACE_AFTER = re.compile(
     _NEXT + r"(өзен\w*|көл\w*|қала\w*|облыс\w*|аудан\w*|ауыл\w*|тау\w*|даласы\w*|river|lake|town|"
     r"district|region|oblast|province|mountains?|valley|village|город\w*|район\w*|област\w*)\b",
@@ -105,12 +119,17 @@ _PLACES = frozenset(
     berlin moscow stalingrad leningrad smolensk paris toulouse oslo
     deutschland sowjetunion russland frankreich norwegen schweden polen italien österreich
     tyskland sovjetunionen sovjet russland frankrike norge sverige polen danmark finland
+    kharkov kharkiv charkow charkiw kiev kyiv kiew odessa odesa sevastopol sewastopol kerch
+    kertsch vyazma wjasma rzhev rschew kursk voronezh woronesch rostov rostow
     """.split()
 )
 FAMOUS_PEOPLE = frozenset(
     """
     hitler гитлер stalin сталин lenin ленин churchill черчилль roosevelt рузвельт mussolini
     муссолини tito тито pétain petain петен
+    himmler гиммлер göring goering геринг goebbels геббельс ribbentrop риббентроп keitel
+    rommel quisling квислинг terboven тербовен falkenhorst фалькенхорст eisenhower эйзенхауэр
+    truman трумэн mannerheim маннергейм
     """.split()
 )
 _NAME_TAGS = ("Name", "Surn", "Patr")
@@ -161,6 +180,29 @@ def is_given_name(word: str) -> bool:
     )
 
 
+@lru_cache(maxsize=200_000)
+def _nominative_name(form: str) -> bool:
+    from tagdyr.names.morph import _analyzer
+
+    analyzer = _analyzer()
+    return analyzer.word_is_known(form) and any(
+        "Name" in p.tag and "nomn" in p.tag and "sing" in p.tag and p.normal_form == form
+        for p in analyzer.parse(form)
+    )
+
+
+@lru_cache(maxsize=200_000)
+def is_given_name_as_written(word: str) -> bool:
+    """A given name of our own list, or of pymorphy3's in its dictionary form: a Latin word
+    whose Cyrillic reading is a name only in another case ("Marine": "Марине", "Seite":
+    "Сейте") is not one, so that a given name alone can be trusted ("… sa Nikolaj")."""
+    if listed_given_name(word):
+        return True
+    if _CYRILLIC.search(word):
+        return _nominative_name(russify(word.lower()))
+    return any(_nominative_name(h.cyrillic.lower()) for h in cyrillic_candidates(word, limit=3))
+
+
 def is_cyrillic(word: str) -> bool:
     return _CYRILLIC.search(word) is not None
 
@@ -180,8 +222,11 @@ def is_place(word: str) -> bool:
         return True
     if len(word) >= 4 and resolve(kazakh_base(word)):
         return True
-    if not _CYRILLIC.search(word):
-        return False  # a Latin word's Cyrillic readings are guesses: "Kara" is no "Кара"
+    if not _CYRILLIC.search(word):  # a Latin word's Cyrillic readings are guesses: "Kara"
+        # is no "Кара" (also a noun); its likeliest one, read as a place and as nothing else,
+        # is: "Pskov" ("Kasym" is no "Казым", its second reading)
+        likeliest = cyrillic_candidates(word, limit=1)
+        return bool(likeliest) and _dictionary_tags(likeliest[0].cyrillic.lower()) == {"Geox"}
     tags = tags_of(word)
     return "Geox" in tags and not tags & {"Name", "Surn", "Patr"}
 

@@ -29,11 +29,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from tagdyr.names.given import listed_given_name
 from tagdyr.names.morph import base_name, kazakh_base
 from tagdyr.names.similarity import Level, compare_words
 from tagdyr.texts import kazakh_model, lexicon, russian_model
 from tagdyr.texts.body import body_spans
 from tagdyr.texts.language import detect_language
+from tagdyr.vocab.ranks import inflected_rank
 
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІƏÇŞÖÜÄÅØÆİÉÈÎ"
 _LOWER = "a-zа-яёәғқңөұүһіəéèêàçùâîôûëïœıšğşöüäåøæß"
@@ -60,8 +62,10 @@ _PARTICLE = re.compile(
 _SURNAME_END = re.compile(
     r"((ов|ев|ёв|ин|ын)(а|у|ым|е|ой|ою|ых|ыми)?|(ск|цк)(ий|ая|ого|ому|им|ом|ой|ую)|енко|"
     r"ұлы|улы|қызы|кызы|"
-    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|(?<![aeouyr])ine|enko|sky|ski)$"
-)  # Russian case forms too: Омарова, Жуманиязову, Омарове
+    r"ov|ev|yev|off|eff|ow|ew|ova|eva|ina|yna|uly|oglu|(?<![aeouyr])ine|enko|sky|ski|"
+    r"(?<=[a-zæøå][bdfgklmnprtvz])sen)$"
+)  # Russian case forms too: Омарова, Жуманиязову, Омарове; the Scandinavian patronymic
+# surname after a consonant: "Hansen", "Halvorsen" (not "Essen", "Wiesen")
 # Zhangeldin, Kaisyn, Pushkin; not "Origin", "Kremlin", "Begin"
 _LATIN_IN = re.compile(r"^(?=[a-z]*(zh|kh|sh|ch|ts|y|j|ai|ay|ei|ey|ii|iy|uy))[a-z]{4,}(in|yn)$")
 _PATRONYMIC = re.compile(
@@ -75,8 +79,17 @@ _LIST_OF_PLACES = re.compile(
 )
 
 
+# an article: what follows is a place or a thing, not a given name ("dans le Jura")
+_ARTICLE_BEFORE = re.compile(
+    r"(?<![^\W\d_])(?:the|a|an|le|la|les|du|des|au|aux|un|une|l['’])[ \u00a0]*$", re.IGNORECASE
+)
+# a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
+_GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
+_ROMAN = re.compile(r"[IVX]{1,4}")
+
 _COMMON_NOUN_BEFORE = re.compile(
     r"(?<![^\W\d_])(?:der|die|das|des|dem|den|ein|eine|einer|eines|einem|einen|"
+    r"im|am|zum|zur|vom|beim|ins|"
     r"[a-zäöüß]{3,}(?:ische|ischen|ischer|isches))[ \u00a0]+$",
     re.IGNORECASE,
 )  # an article or a German adjective before a capitalised word: it is a noun
@@ -153,6 +166,8 @@ class _Reader:
 
     def at_sentence_start(self, position: int) -> bool:
         before = self.text[:position].rstrip(' \u00a0\t«"“(')
+        if before.endswith(("-", "–")):  # a dash opening a line of dialogue: "– Alle …"
+            before = before.rstrip("-– \u00a0\t")
         return not before or before[-1] in ".!?…»\n:" or before.endswith("—")
 
     def not_a_name(
@@ -166,6 +181,8 @@ class _Reader:
             return True
         if after_initial:
             return False
+        if not lexicon.is_cyrillic(word) and inflected_rank(word):
+            return True  # "Oberst Falkenhorst", "Kaptein Berg": a rank is no part of the name
         if re.search(r"(?<![^\W\d_])[lL]['’]$", self.text[max(0, start - 2) : start]):
             return True  # French "l’Arc", "l’Europe": a name takes no article
         if _COMMON_NOUN_BEFORE.search(self.text[max(0, start - 40) : start]) and not (
@@ -176,7 +193,7 @@ class _Reader:
             lexicon.is_listed_place(part) if after_given else lexicon.is_place(part)
             for part in (word, *word.split("-"))
         ):
-            return True  # after a given name only a listed place: "Per Holm" is a person
+            return True  # after a given name (before a surname) only a listed place: "Per Holm"
         if lowered in self.lowercase:
             return True
         return not is_surname(word) and lexicon.is_ordinary_word(
@@ -196,6 +213,17 @@ class _Reader:
         )
 
 
+_BROKEN_LINES = re.compile(r"[ \u00a0\u202f]*(?:\n[ \u00a0\u202f]*){1,3}")
+
+
+def _given_name_of_list(token: _Token) -> bool:
+    """A given name of tagdyr's own list ends a line: text taken from a PDF breaks lines,
+    even into blank ones, inside a name ("Mustafa" and "Chokai" two lines apart)."""
+    return (
+        not token.initial and not lexicon.is_cyrillic(token.text) and listed_given_name(token.text)
+    )
+
+
 def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
     """Runs of initials and capitalised words that may form a name together."""
     groups: list[list[_Token]] = []
@@ -210,6 +238,7 @@ def _groups(text: str, start: int, end: int) -> list[list[_Token]]:
             or _SPACES.fullmatch(gap) is not None
             or (previous.initial and _LINE_BREAK.fullmatch(gap) is not None)
             or (not previous.initial and _PARTICLE.fullmatch(gap) is not None)
+            or (_BROKEN_LINES.fullmatch(gap) is not None and _given_name_of_list(previous))
         )  # fmt: skip
         if match.group("caps") and not (joined and previous is not None and not previous.initial):
             previous = None  # capitals alone: an acronym, a heading
@@ -235,6 +264,7 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
     for index, token in enumerate(group):
         after_initial = index > 0 and group[index - 1].initial
         after_given = bool(segments[-1]) and _given_or_patronymic(segments[-1][-1].text)
+        after_given = after_given or _before_a_latin_surname(group, index)
         if not token.initial and reader.not_a_name(
             token.text, token.start, after_initial, after_given
         ):
@@ -242,6 +272,16 @@ def _segments(group: list[_Token], reader: _Reader) -> list[list[_Token]]:
         else:
             segments[-1].append(token)
     return [s for s in segments if s]
+
+
+def _before_a_latin_surname(group: list[_Token], index: int) -> bool:
+    """The word at ``index`` is in Latin script and a surname by its suffix follows it: the
+    word is an unknown given name ("Shaken Aimanov", "Nourman Moldabekov"), which the
+    gazetteer's fuzzy readings may take for a place; only a listed place cuts it off."""
+    if index + 1 >= len(group) or group[index + 1].initial:
+        return False
+    word, after = group[index].text, group[index + 1].text
+    return not lexicon.is_cyrillic(word) and not lexicon.is_cyrillic(after) and is_surname(after)
 
 
 def _given_or_patronymic(word: str) -> bool:
@@ -269,11 +309,13 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         return None
     first, last = words[0], words[-1]
     if len(words) == 1:
-        return (
-            (first, last)
-            if is_surname(segment[first].text) or _famous(segment[first].text)
-            else None
+        word = segment[first].text
+        alone = (
+            is_surname(word)
+            or _famous(word)
+            or _given_name_alone(word, segment[first].start, reader)
         )
+        return (first, last) if alone else None
     opening = len(words) >= 3 and reader.at_sentence_start(segment[first].start)
     if (
         opening
@@ -281,6 +323,14 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         and not any(_PATRONYMIC.search(segment[i].text) for i in words)
     ):
         first = words[1]  # "Кейін Қадем Жұманиязов": a sentence's first word and a name
+    elif (
+        len(words) == 2
+        and first not in evidence
+        and reader.at_sentence_start(segment[first].start)
+        and lexicon.is_given_name_as_written(segment[last].text)
+        and not is_surname(segment[last].text)
+    ):
+        first = last  # "Fangene Sergej …": a given name comes first, so the word before is none
     if last - first > 2 and evidence[0] > first + 2:
         first = evidence[0]  # "Arasındaki Yazar Cengiz Dağcı": the name is where its evidence is
     if last - first > 2:  # at most three words: given name, patronymic, surname
@@ -289,7 +339,46 @@ def _name_in(segment: list[_Token], reader: _Reader) -> tuple[int, int] | None:
         last -= 1  # "Mustafa Chokay Bey": a title after the name
     if last > first and segment[last].text.lower() in lexicon.HONORIFICS_AFTER:
         last -= 1  # "Enver Pascha"
-    return first, last
+    cut = next((i for i in range(first, last) if _genitive_before_noun(segment, i)), last)
+    if cut == first and not _has_evidence(segment[first].text):
+        return None  # the genitive of a surname alone: a short mention if anything
+    return first, cut
+
+
+def _genitive_before_noun(segment: list[_Token], index: int) -> bool:
+    """The word at ``index`` is in the genitive -s (German, Norwegian "Müllers"; not a given
+    name in -s: "Klaus", "Lars") and the next is neither a surname by its suffix, nor a given
+    name, nor a regnal number: the name ends there, before the noun it governs ("Peter
+    Müllers Buch")."""
+    if index + 1 >= len(segment):
+        return False
+    word, after = segment[index].text, segment[index + 1].text
+    return bool(
+        _GENITIVE_S.search(word)
+        and not lexicon.is_given_name(word)
+        and not _ROMAN.fullmatch(after)
+        and not (is_surname(after) or lexicon.is_given_name_as_written(after))
+    )
+
+
+def _given_name_alone(word: str, start: int, reader: _Reader) -> bool:
+    """A known given name alone inside a sentence of Latin script names a person ("… sa
+    Nikolaj"); at a sentence's start, after a German article ("im Winter"), or in Cyrillic
+    (where the models read), it is too often a word or the first of a name the rules did not
+    join."""
+    return (
+        not lexicon.is_cyrillic(word)
+        and not reader.at_sentence_start(start)
+        and not _COMMON_NOUN_BEFORE.search(reader.text[max(0, start - 40) : start])
+        and not _ARTICLE_BEFORE.search(reader.text[max(0, start - 10) : start])
+        and len(word) > 3
+        and word.lower() not in _NO_NAME_ALONE
+        and lexicon.is_given_name_as_written(word)
+    )
+
+
+# given names that alone are as often a title, a faith or a word: "Pasha", "Islam", "Slava"
+_NO_NAME_ALONE = lexicon.HONORIFICS_AFTER | {"islam", "eden", "slava"}
 
 
 def _given_before_initials(word: str) -> bool:
@@ -345,12 +434,23 @@ def _full_mentions(
                     text, end
                 ):
                     continue
-                found.append(_mention(reader, file, start, end))
+                base = None
+                if _genitive_before_noun(segment, span[1]):  # "Peter Müllers Buch"
+                    base = base_name(" ".join(text[start : end - 1].split()))
+                end = _regnal_end(text, segment, span[1], end)
+                found.append(_mention(reader, file, start, end, base=base))
     return found
 
 
-# a German or Norwegian genitive of a Latin name: "Mustafas", "Nikolajs" (not "Hans's")
-_GENITIVE_S = re.compile(r"^[A-Za-zÀ-ÿ]+[a-zà-ÿ]s$")
+_ORDINAL_DOT = re.compile(r"\.[ \u00a0]+[a-zäöüßæøå]")
+
+
+def _regnal_end(text: str, segment: list[_Token], last: int, end: int) -> int:
+    """The end of a name with its regnal number's ordinal dot when the sentence goes on after
+    it, as German and Norwegian write it ("Nikolaus II. ließ …")."""
+    if last > 0 and _ROMAN.fullmatch(segment[last].text) and _ORDINAL_DOT.match(text, end):
+        return end + 1
+    return end
 
 
 def _short_mentions(
@@ -402,8 +502,6 @@ def _titled_mentions(
 ) -> list[Mention]:
     """A single capitalised word right after a rank, which no rule or model took: the rank
     is the evidence of a surname, unless the word is a place or no name at all."""
-    from tagdyr.vocab.ranks import inflected_rank
-
     found = []
     for start, end in body:
         for match in _AFTER_RANK.finditer(text, start, end):
@@ -440,6 +538,60 @@ def _von_mentions(
             if any(m.start < e and s < m.end for m in taken):
                 continue
             if lexicon.is_place(match.group("name")) or reader.names_a_place_or_unit(s, e, True):
+                continue
+            found.append(_mention(reader, file, s, e))
+    return found
+
+
+# a pseudonym or nickname in quotes after the word that says it is one: "son pseudonyme
+# « Kharko »", "nicknamed “Vasja”", "Deckname „Boris“", "лақап аты «Зеке»"
+_ALIAS = re.compile(
+    r"(?:pseudonyme?|surnommée?|alias|nicknamed|nickname|dekknavn(?:et)?|kallenavn(?:et)?|"
+    r"genannt|spitzname|deckname|nom de guerre|псевдоним\w*|прозвищ\w*|лақап аты)"
+    rf"[ \u00a0]*(?:de[ \u00a0]+|d['’][ \u00a0]*)?[«\"“„‘'][ \u00a0]*(?P<name>{_WORD})"
+    r"[ \u00a0]*[»\"”“’']",
+    re.IGNORECASE,
+)
+
+
+def _alias_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
+) -> list[Mention]:
+    """A pseudonym or nickname the text introduces as one, which no rule or model took."""
+    found = []
+    for start, end in body:
+        for match in _ALIAS.finditer(text, start, end):
+            s, e = match.span("name")
+            if not any(m.start < e and s < m.end for m in taken):
+                found.append(_mention(reader, file, s, e))
+    return found
+
+
+# the speaker named after a verb of saying, as reports write it ("…, sier Soleim.", "…, says
+# Walker", "…, erklärt Müller", "…, explique Durand"): one to three capitalised words
+# before the clause ends (not after "writes": newspapers write, "skriver Aftenposten")
+_SPEAKER = re.compile(
+    r"(?<![^\W\d_])(?:sier|sa|forteller|fortalte|mener|says|said|explains|explained|adds|"
+    r"added|sagt|sagte|erzählt|erzählte|erklärt|erklärte|meint|meinte|explique|raconte|"
+    rf"ajoute|précise)[ \u00a0]+(?P<name>{_WORD}(?:[ \u00a0]+{_WORD}){{0,2}})"
+    r"(?=[ \u00a0]*(?:[.,;:!?)]|$))"
+)
+
+
+def _speaker_mentions(
+    text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
+) -> list[Mention]:
+    """The speaker of a reported quote, which no rule or model took, unless a word of it is
+    no name (a stop word, an institution's or a place's word)."""
+    found = []
+    for start, end in body:
+        for match in _SPEAKER.finditer(text, start, end):
+            s, e = match.span("name")
+            words = list(re.finditer(r"\S+", match.group("name")))
+            if any(m.start < e and s < m.end for m in taken) or any(
+                reader.not_a_name(w.group(), s + w.start()) and not _has_evidence(w.group())
+                for w in words
+            ):
                 continue
             found.append(_mention(reader, file, s, e))
     return found
@@ -597,6 +749,30 @@ def _without_honorific(reader: _Reader, mention: Mention) -> Mention:
     return _mention(reader, mention.file, mention.start, end, mention.antecedent)
 
 
+def _referring_back(full: list[Mention]) -> list[Mention]:
+    """A one-word mention that repeats a word of a longer one in the same text ("Nuri" after
+    "Nuri Killigil") refers back to it; a longer one in the genitive -s ("Nikolaj
+    Shelgokovs") takes the base form of the same name written without it."""
+    known: dict[str, Mention] = {}
+    for mention in full:
+        if len(mention.base.split()) > 1:
+            known.setdefault(mention.base.lower(), mention)
+            for word in mention.base.split():
+                known.setdefault(word.lower(), mention)
+    result = []
+    for mention in full:
+        key = mention.base.lower()
+        other = known.get(key[:-1]) if _GENITIVE_S.search(mention.base.split()[-1]) else None
+        if other is not None and len(mention.base.split()) > 1 and other is not mention:
+            mention = replace(mention, base=other.base, antecedent=other.start)
+        elif len(mention.base.split()) == 1 and mention.antecedent is None:
+            antecedent = known.get(key)
+            if antecedent is not None:
+                mention = replace(mention, antecedent=antecedent.start)
+        result.append(mention)
+    return result
+
+
 def find_mentions(text: str, file: str = "") -> list[Mention]:
     """Person mentions in the body of ``text``, in order, not overlapping; ``cluster`` empty."""
     reader, body = _Reader(text), body_spans(text)
@@ -605,7 +781,10 @@ def find_mentions(text: str, file: str = "") -> list[Mention]:
     titled = _titled_mentions(text, file, reader, body, full)
     full = [m for m in full if not any(t.start <= m.start and m.end <= t.end for t in titled)]
     titled += _von_mentions(text, file, reader, body, full + titled)
+    titled += _alias_mentions(text, file, reader, body, full + titled)
+    titled += _speaker_mentions(text, file, reader, body, full + titled)
     full = [_without_honorific(reader, m) for m in sorted(full + titled, key=lambda m: m.start)]
+    full = _referring_back(full)
     return sorted(full + _short_mentions(text, file, reader, body, full), key=lambda m: m.start)
 
 
