@@ -1,7 +1,8 @@
 """Scans benchmark: tagdyr's reading of synthetic scans against plain Tesseract on the page.
 
     python -m bench.scans [--pages 4] [--heldout-only | --levels moderate]
-                          [--seed 1945] [--heldout-seed 2027]
+                          [--seed 1945] [--heldout-seed 2027] [--errors misread.tsv]
+                          [--scripts latin] [--faces typewriter] [--no-link]
 
 The linkage benchmark's generator writes a register and a list; the list's Cyrillic entries
 (Kazakh letters) and its Latin entries are rendered by ``bench.scans.generate`` (which knows
@@ -54,6 +55,8 @@ CAMPS_RU = {
 }
 LANGS = {"cyrillic": "kaz+rus", "latin": "eng+deu+fra+nor"}
 LEVELS = ("light", "moderate", "heavy")
+FACES = ("typewriter", "printed")
+SCRIPTS = ("cyrillic", "latin")
 
 
 def _data(seed: int) -> Path:
@@ -121,7 +124,8 @@ def _job(task: tuple[str, str, str, int, list[list[str]], int]) -> dict[str, Any
         "fields": len(cells),
         "ours_fields": sum(" ".join(t.split()) == " ".join(g.split()) for t, g in cells),
         "plain_fields": sum(" ".join(t.split()) in plain_text for t, _ in cells),
-        "rows": got_rows, "truth_rows": rows, "method": read.table.method,
+        "rows": got_rows, "truth_rows": rows, "method": read.table.method, "page": number,
+        "seed": seed,
     }  # fmt: skip
 
 
@@ -159,6 +163,23 @@ def _ocr_rows(result: dict[str, Any]) -> list[list[str]]:
     return rows
 
 
+def _write_errors(path: Path, results: list[dict[str, Any]]) -> None:
+    """Every field tagdyr did not read exactly, one a line: where it stands, drawn, read."""
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t")
+        writer.writerow(
+            ["level", "seed", "script", "face", "page", "row", "column", "drawn", "read"]
+        )
+        for r in results:
+            for i, drawn in enumerate(r["truth_rows"]):
+                got = r["rows"][i] if i < len(r["rows"]) else []
+                for j, text in enumerate(drawn):
+                    read = got[j] if j < len(got) else ""
+                    if text and " ".join(text.split()) != " ".join(read.split()):
+                        writer.writerow([r["level"], r["seed"], r["script"], r["face"],
+                                         r["page"], i, COLUMNS[j], text, read])  # fmt: skip
+
+
 def _set_name(level: str, script: str, face: str, seed: int) -> str:
     """The log's set: level/script/face, and the seed when it is not the level's usual one."""
     usual = HELDOUT_SEED if level == "heldout" else TUNED_SEED
@@ -175,6 +196,10 @@ def main() -> None:
     parser.add_argument("--heldout-seed", type=int, default=HELDOUT_SEED)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--record", action="store_true", help="append to bench/results/scans.tsv")
+    parser.add_argument("--errors", type=Path, help="write each misread field to this TSV")
+    parser.add_argument("--faces", nargs="+", choices=FACES, default=list(FACES))
+    parser.add_argument("--scripts", nargs="+", choices=SCRIPTS, default=list(SCRIPTS))
+    parser.add_argument("--no-link", action="store_true", help="skip the linkage F1")
     args = parser.parse_args()
     commit = results_log.current_commit()  # the code that runs, even if a commit lands meanwhile
     tuned, heldout = _data(args.seed), _data(args.heldout_seed)
@@ -185,12 +210,16 @@ def main() -> None:
     tasks = []
     for directory, seed, level in sets:
         for script, rows in _entries(directory, args.pages).items():
-            for face in ("typewriter", "printed"):
+            if script not in args.scripts:
+                continue
+            for face in args.faces:
                 for n in range(args.pages):
                     chunk = rows[n * ROWS_PER_PAGE : (n + 1) * ROWS_PER_PAGE]
                     tasks.append((script, face, level, n, chunk, seed))
     with Pool(args.workers) as pool:
         results = pool.map(_job, tasks, chunksize=1)
+    if args.errors:
+        _write_errors(args.errors, results)
     print(f"{'script':9} {'face':11} {'profile':9} {'CER tagdyr':>10} {'CER plain':>10} "
           f"{'fields tagdyr':>13} {'fields plain':>12}")  # fmt: skip
     log: list[tuple[str, str, float, str]] = []
@@ -217,10 +246,10 @@ def main() -> None:
         ]
     print(f"\n{'linkage F1 vs register':30} {'clean list':>10} {'OCR list':>10} {'loss':>7}")
     for directory, _seed, level in sets:
-        if level not in ("moderate", "heldout"):
+        if level not in ("moderate", "heldout") or args.no_link:
             continue
-        for script in ("cyrillic", "latin"):
-            for face in ("typewriter", "printed"):
+        for script in args.scripts:
+            for face in args.faces:
                 rs = groups[(script, face, level)]
                 clean = [row for r in rs for row in r["truth_rows"]]
                 ocr = [row for r in rs for row in _ocr_rows(r)]

@@ -27,14 +27,14 @@ Reader = Callable[[Image.Image, Box, int], list[Word]]
 _INK = 128  # darker than this is ink (after clean.even_contrast)
 _LINE_SHARE = 0.5  # a ruling line crosses at least this share of the table's extent
 _MIN_GAP_CHARS = 1.2  # a column gap is at least this many character heights wide
-_NOISE_CONFIDENCE = 50  # a word of one or two characters read below this is a speck
+# A word read below this confidence is doubtful: one of one or two characters is a speck and is
+# dropped; a longer one is kept in the cell of its middle but does not close a column gap (a
+# stain read as letters, or a real word whose box the reader stretched over the gap).
+_DOUBTFUL_WORD = 50
 _GAP_NOISE_SHARE = 0.1  # a column gap may be crossed by stray words in this share of lines
-# a word read below this confidence does not close a column gap: a stain read as letters, or a
-# real word whose box the reader stretched over the gap (it still goes to the cell of its middle)
-_GAP_CONFIDENCE = 50
 _STRIKE_SHARE = 0.4  # a line through a row's middle this share of its width crosses it out
-_STRIKE_BAND = (0.3, 0.75)
-_DASHES = set("-‐‑‒–—―_")  # the row's middle, as shares of its height from the top
+_STRIKE_BAND = (0.3, 0.75)  # the row's middle, as shares of its height from the top
+_DASHES = set("-‐‑‒–—―_")
 
 
 @dataclass(slots=True)
@@ -213,10 +213,15 @@ def text_lines(words: list[Word]) -> list[list[Word]]:
     return [sorted(line, key=lambda w: w.box[0]) for line in lines]
 
 
+def _doubtful(word: Word) -> bool:
+    """A word read with too little confidence to show where text stands (see _DOUBTFUL_WORD)."""
+    return word.confidence < _DOUBTFUL_WORD
+
+
 def _closes_gaps(word: Word) -> bool:
     """A word that shows where a column's text stands: read with confidence, and with a letter
     or digit (a dash or a speck closes no gap)."""
-    return word.confidence >= _GAP_CONFIDENCE and any(ch.isalnum() for ch in word.text)
+    return not _doubtful(word) and any(ch.isalnum() for ch in word.text)
 
 
 def column_gaps(lines: list[list[Word]], char_height: float) -> list[tuple[int, int]]:
@@ -335,7 +340,7 @@ def aligned_table(
     """A table without a grid: columns in the gaps no word crosses, rows in the text lines;
     a row with one of ``lines_drawn`` (heights of long lines, see :func:`lift_lines`) through
     its middle is struck through."""
-    words = [w for w in words if w.confidence >= _NOISE_CONFIDENCE or len(w.text) > 2]
+    words = [w for w in words if not (_doubtful(w) and len(w.text) <= 2)]  # specks
     words = [w for w in words if not (set(w.text) <= _DASHES and _on_a_line(w, lines_drawn))]
     lines = [line for line in text_lines(words) if _is_text(line)]
     heights = sorted(w.box[3] - w.box[1] for w in words) or [1]
