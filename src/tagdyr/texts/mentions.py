@@ -27,6 +27,7 @@ Each mention keeps its text exactly as it stands and gets its dictionary form (`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from tagdyr.names.given import listed_given_name
@@ -521,6 +522,22 @@ def _titled_mentions(
     return found
 
 
+def _untaken(
+    pattern: re.Pattern[str],
+    text: str,
+    body: list[tuple[int, int]],
+    taken: list[Mention],
+    group: str | int = 0,
+) -> Iterator[tuple[re.Match[str], int, int]]:
+    """Each match of ``pattern`` in the body whose ``group`` no rule or model took yet, with
+    that group's span."""
+    for start, end in body:
+        for match in pattern.finditer(text, start, end):
+            s, e = match.span(group)
+            if not any(m.start < e and s < m.end for m in taken):
+                yield match, s, e
+
+
 # "v. Papen": the German abbreviation of "von" before a surname ("v. Chr." is too short)
 _VON_ABBREVIATED = re.compile(
     rf"(?<![\w.])v\.[ \u00a0]?(?P<name>[{_UPPER}][{_LOWER}]{{3,}})(?!{_LETTER})"
@@ -532,14 +549,10 @@ def _von_mentions(
 ) -> list[Mention]:
     """A surname after "v." that no rule or model took, unless the word is a place."""
     found = []
-    for start, end in body:
-        for match in _VON_ABBREVIATED.finditer(text, start, end):
-            s, e = match.span()
-            if any(m.start < e and s < m.end for m in taken):
-                continue
-            if lexicon.is_place(match.group("name")) or reader.names_a_place_or_unit(s, e, True):
-                continue
-            found.append(_mention(reader, file, s, e))
+    for match, s, e in _untaken(_VON_ABBREVIATED, text, body, taken):
+        if lexicon.is_place(match.group("name")) or reader.names_a_place_or_unit(s, e, True):
+            continue
+        found.append(_mention(reader, file, s, e))
     return found
 
 
@@ -558,13 +571,7 @@ def _alias_mentions(
     text: str, file: str, reader: _Reader, body: list[tuple[int, int]], taken: list[Mention]
 ) -> list[Mention]:
     """A pseudonym or nickname the text introduces as one, which no rule or model took."""
-    found = []
-    for start, end in body:
-        for match in _ALIAS.finditer(text, start, end):
-            s, e = match.span("name")
-            if not any(m.start < e and s < m.end for m in taken):
-                found.append(_mention(reader, file, s, e))
-    return found
+    return [_mention(reader, file, s, e) for _, s, e in _untaken(_ALIAS, text, body, taken, "name")]
 
 
 # the speaker named after a verb of saying, as reports write it ("…, sier Soleim.", "…, says
@@ -584,16 +591,14 @@ def _speaker_mentions(
     """The speaker of a reported quote, which no rule or model took, unless a word of it is
     no name (a stop word, an institution's or a place's word)."""
     found = []
-    for start, end in body:
-        for match in _SPEAKER.finditer(text, start, end):
-            s, e = match.span("name")
-            words = list(re.finditer(r"\S+", match.group("name")))
-            if any(m.start < e and s < m.end for m in taken) or any(
-                reader.not_a_name(w.group(), s + w.start()) and not _has_evidence(w.group())
-                for w in words
-            ):
-                continue
-            found.append(_mention(reader, file, s, e))
+    for match, s, e in _untaken(_SPEAKER, text, body, taken, "name"):
+        words = list(re.finditer(r"\S+", match.group("name")))
+        if any(
+            reader.not_a_name(w.group(), s + w.start()) and not _has_evidence(w.group())
+            for w in words
+        ):
+            continue
+        found.append(_mention(reader, file, s, e))
     return found
 
 
