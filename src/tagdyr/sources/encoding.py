@@ -96,7 +96,49 @@ def decode(data: bytes, filename: str, encoding: str | None = None) -> Decoded:
             file=filename,
         )
     _, codec, text = max(scored, key=lambda item: item[0])
+    _refuse_mixed_utf8(data, codec, filename)
     return Decoded(text, codec, detected=True)
+
+
+def _reads_better(as_utf8: str, single_byte: str) -> bool:
+    """Whether a line reads better as UTF-8 than in a single-byte code page: its letters stay
+    letters ("Født") where the code page splits them into a letter and a sign ("FÃ¸dt")."""
+    if _plausibility(as_utf8) > _plausibility(single_byte):
+        return True
+    letters = all(c.isalpha() for c in as_utf8 if not c.isascii())
+    return letters and any(not c.isalpha() for c in single_byte if not c.isascii())
+
+
+def _refuse_mixed_utf8(data: bytes, codec: str, filename: str) -> None:
+    """Refuse a file of which some lines are UTF-8 and others are not (a UTF-8 header over rows
+    pasted from a cp1251 file): read in one code page, the UTF-8 lines would be stored as
+    "FÃ¸dt" without a word. A line counts as UTF-8 when it decodes strictly and reads better
+    so than in ``codec`` (``_reads_better``), so a single-byte list whose few bytes happen to
+    pair stays itself."""
+    utf8_lines = 0
+    for line in data.split(b"\n"):
+        if line.isascii():
+            continue
+        try:
+            as_utf8 = line.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if _reads_better(as_utf8, line.decode(codec)):
+            utf8_lines += 1
+    if not utf8_lines:
+        return
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        row, column = _position(data, exc.start, "utf-8")
+        raise EncodingError(
+            f"the file mixes encodings: {utf8_lines} line(s) are UTF-8, but byte "
+            f"0x{data[exc.start]:02x} here is not; save the whole file in one encoding, "
+            "or give --encoding to read all of it in one",
+            file=filename,
+            row=row,
+            column=column,
+        ) from exc
 
 
 def _strict(data: bytes, codec: str, filename: str) -> str:
